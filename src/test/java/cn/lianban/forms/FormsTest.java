@@ -1,0 +1,398 @@
+package cn.lianban.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Checks the Camunda Forms in {@code forms/} against what Camunda 7.24 Tasklist can render and
+ * against the process contract of {@code joint-handling}.
+ *
+ * <p>Camunda 7.24 Tasklist embeds form-js 1.8 (schemaVersion 16). In that version a field with
+ * {@code disabled: true} is shown but neither validated nor submitted, while {@code readonly}
+ * fields are submitted; a field hidden by {@code conditional.hide} is neither validated nor
+ * submitted. The display-only fields of the task forms are therefore disabled, so that a task
+ * form submits exactly the variables the task completes with.
+ */
+class FormsTest {
+
+  static final Path FORMS = Path.of(System.getProperty("user.dir"), "forms");
+  static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The form-js schema version bundled with Camunda 7.24 Tasklist. */
+  static final int SCHEMA_VERSION = 16;
+
+  /** Field types that bind a variable (have a {@code key}) in form-js 1.8. */
+  static final Set<String> KEYED_TYPES = Set.of(
+      "textfield", "textarea", "number", "select", "radio", "checkbox", "checklist", "taglist",
+      "datetime");
+
+  /** The subset of form-js 1.8 types these forms may use. */
+  static final Set<String> ALLOWED_TYPES = union(KEYED_TYPES, Set.of("text", "group", "separator", "spacer"));
+
+  static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist", "taglist");
+
+  static final Pattern CJK = Pattern.compile("\\p{IsHan}");
+  static final Pattern KEY = Pattern.compile("^[A-Za-z][A-Za-z0-9]*$");
+
+  static final Set<String> FORM_IDS = Set.of(
+      "joint-handling-start", "joint-handling-rate", "joint-handling-meet", "joint-handling-handle",
+      "joint-handling-assist", "joint-handling-approve", "joint-handling-evaluate");
+
+  static final List<String> CATEGORIES =
+      List.of("ENVIRONMENT", "TRAFFIC", "HOUSING", "FACILITY", "SAFETY", "ELDERLY", "OTHER");
+  static final List<String> COLORS = List.of("GREEN", "YELLOW", "RED");
+  static final Set<String> DEPARTMENTS = Set.of(
+      "housing", "urban", "civil", "health", "education", "police", "transport", "ecology",
+      "resources", "water", "emergency", "market", "hrss", "finance", "culture", "agriculture",
+      "veterans", "justice", "petition", "medicare", "commerce", "statistics", "approval",
+      "bigdata", "fire", "power", "disabled", "union", "women", "youth");
+
+  /** Contract: start variables of {@code joint-handling}. */
+  static final Set<String> START_KEYS = Set.of(
+      "title", "description", "category", "communityCode", "households", "multiCommunity",
+      "multiDepartment", "safetyRisk", "estimatedCost");
+
+  /** Contract: what each user task completes with (form id → keys). */
+  static final Map<String, Set<String>> COMPLETES_WITH = Map.of(
+      "joint-handling-rate", Set.of("color", "overrideReason"),
+      "joint-handling-meet", Set.of("leadDept", "coDepts", "deadline", "minutes"),
+      "joint-handling-handle", Set.of("result", "resolved"),
+      "joint-handling-assist", Set.of("assistResult"),
+      "joint-handling-approve", Set.of("approved", "comment"),
+      "joint-handling-evaluate", Set.of("satisfied", "satisfaction"));
+
+  /** Optional extras a form may submit beyond the contract. */
+  static final Map<String, Set<String>> EXTRAS = Map.of(
+      "joint-handling-start", Set.of("location"),
+      "joint-handling-meet", Set.of("funds"),
+      "joint-handling-evaluate", Set.of("evaluationComment"));
+
+  // ---------------------------------------------------------------- generic checks
+
+  static Stream<Path> formFiles() {
+    try (Stream<Path> files = Files.list(FORMS)) {
+      List<Path> list = files.filter(p -> p.getFileName().toString().endsWith(".form")).sorted().toList();
+      assertThat(list).as("forms in %s", FORMS).isNotEmpty();
+      return list.stream();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Test
+  void allJointHandlingFormsArePresent() {
+    Set<String> ids = formFiles().map(FormsTest::baseName).collect(Collectors.toSet());
+    assertThat(ids).containsAll(FORM_IDS);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("formFiles")
+  void formIsWellFormed(Path file) {
+    JsonNode form = read(file);
+    String name = baseName(file);
+
+    assertThat(form.isObject()).isTrue();
+    assertThat(form.path("id").asText()).as("form id").isEqualTo(name);
+    assertThat(form.path("schemaVersion").asInt()).as("schemaVersion").isEqualTo(SCHEMA_VERSION);
+    assertThat(form.path("type").asText()).isEqualTo("default");
+    assertThat(form.path("exporter").path("name").asText()).isEqualTo("lianban");
+    assertThat(form.path("components").isArray()).as("components is an array").isTrue();
+    assertThat(form.path("components").size()).as("components").isPositive();
+
+    List<JsonNode> all = components(form);
+    Set<String> ids = new HashSet<>();
+    Set<String> keys = new HashSet<>();
+    for (JsonNode c : all) {
+      String type = c.path("type").asText();
+      String id = c.path("id").asText();
+      assertThat(id).as("id of a %s component in %s", type, name).isNotBlank();
+      assertThat(ids.add(id)).as("id %s unique in %s", id, name).isTrue();
+      assertThat(ALLOWED_TYPES).as("type of %s", id).contains(type);
+
+      if (c.has("key")) {
+        assertThat(KEYED_TYPES).as("%s: only input types carry a key", id).contains(type);
+      }
+      if (KEYED_TYPES.contains(type)) {
+        String key = c.path("key").asText();
+        assertThat(key).as("key of %s", id).matches(KEY);
+        assertThat(keys.add(key)).as("key %s unique in %s", key, name).isTrue();
+        assertThat(label(c)).as("label of %s", id).isNotBlank().containsPattern(CJK);
+      }
+      if (OPTION_TYPES.contains(type)) {
+        JsonNode values = c.path("values");
+        assertThat(values.isArray() && values.size() > 0).as("static options of %s", id).isTrue();
+        Set<JsonNode> seen = new HashSet<>();
+        for (JsonNode option : values) {
+          assertThat(option.path("label").asText()).as("option label in %s", id).containsPattern(CJK);
+          JsonNode value = option.path("value");
+          assertThat(value.isTextual() || value.isNumber() || value.isBoolean())
+              .as("option value %s in %s is a scalar", value, id).isTrue();
+          assertThat(seen.add(value)).as("option value %s unique in %s", value, id).isTrue();
+        }
+      }
+      if (type.equals("text")) {
+        assertThat(c.path("text").asText()).as("text of %s", id).containsPattern(CJK);
+      }
+      if (c.path("disabled").asBoolean(false)) {
+        assertThat(c.path("validate").path("required").asBoolean(false))
+            .as("%s: a disabled field is never validated, so it must not claim to be required", id)
+            .isFalse();
+      }
+    }
+    assertThat(keys).as("%s binds at least one variable", name).isNotEmpty();
+  }
+
+  // ---------------------------------------------------------------- contract checks
+
+  @Test
+  void startFormSubmitsExactlyTheContractStartVariables() {
+    JsonNode form = form("joint-handling-start");
+    assertThat(submittedKeys(form)).containsAll(START_KEYS);
+    assertThat(submittedKeys(form)).isEqualTo(union(START_KEYS, EXTRAS.get("joint-handling-start")));
+    assertThat(allKeys(form)).as("the start form shows nothing it does not submit")
+        .isEqualTo(submittedKeys(form));
+  }
+
+  @Test
+  void startFormValidatesLikeTheContract() {
+    JsonNode form = form("joint-handling-start");
+
+    JsonNode title = field(form, "title");
+    assertThat(title.path("type").asText()).isEqualTo("textfield");
+    assertThat(required(title)).isTrue();
+    assertThat(title.path("validate").path("maxLength").asInt()).isEqualTo(100);
+
+    assertThat(required(field(form, "description"))).isTrue();
+
+    JsonNode category = field(form, "category");
+    assertThat(category.path("type").asText()).isEqualTo("select");
+    assertThat(required(category)).isTrue();
+    assertThat(textValues(category)).containsExactlyElementsOf(CATEGORIES);
+
+    JsonNode community = field(form, "communityCode");
+    assertThat(required(community)).isTrue();
+    Pattern code = Pattern.compile(community.path("validate").path("pattern").asText());
+    assertThat(code.matcher("C-DL-01").find()).isTrue();
+    assertThat(code.matcher("C-DL-1").find()).isFalse();
+    assertThat(code.matcher("c-dl-01").find()).isFalse();
+    assertThat(code.matcher("XC-DL-01X").find()).isFalse();
+
+    JsonNode location = field(form, "location");
+    assertThat(required(location)).isFalse();
+    assertThat(location.path("validate").path("maxLength").asInt()).isEqualTo(200);
+
+    for (String key : List.of("households", "estimatedCost")) {
+      JsonNode n = field(form, key);
+      assertThat(n.path("type").asText()).as(key).isEqualTo("number");
+      assertThat(required(n)).as(key).isTrue();
+      assertThat(n.path("validate").path("min").asInt(-1)).as(key).isZero();
+      assertThat(n.path("decimalDigits").asInt(-1)).as("%s is whole", key).isZero();
+      assertThat(n.path("serializeToString").asBoolean(false)).as("%s submitted as a number", key).isFalse();
+    }
+    assertThat(field(form, "estimatedCost").path("defaultValue").asInt(-1)).isZero();
+
+    for (String key : List.of("multiCommunity", "multiDepartment", "safetyRisk")) {
+      JsonNode b = field(form, key);
+      assertThat(b.path("type").asText()).as(key).isEqualTo("checkbox");
+      assertThat(b.path("defaultValue").isBoolean() && !b.path("defaultValue").asBoolean())
+          .as("%s defaults to false", key).isTrue();
+      // form-js treats an unticked required checkbox as missing
+      assertThat(required(b)).as(key).isFalse();
+    }
+  }
+
+  @Test
+  void taskFormsSubmitExactlyWhatTheTaskCompletesWith() {
+    COMPLETES_WITH.forEach((id, keys) -> {
+      JsonNode form = form(id);
+      Set<String> submitted = submittedKeys(form);
+      assertThat(submitted).as(id).containsAll(keys);
+      assertThat(submitted).as("%s submits nothing else (display fields are disabled)", id)
+          .isEqualTo(union(keys, EXTRAS.getOrDefault(id, Set.of())));
+    });
+  }
+
+  @Test
+  void rateFormOffersExactlyTheThreeColours() {
+    JsonNode form = form("joint-handling-rate");
+    JsonNode color = field(form, "color");
+    assertThat(required(color)).isTrue();
+    assertThat(textValues(color)).containsExactlyElementsOf(COLORS);
+    assertThat(textValues(field(form, "proposedColor"))).containsExactlyElementsOf(COLORS);
+    assertThat(field(form, "proposedColor").path("disabled").asBoolean()).isTrue();
+
+    JsonNode reason = field(form, "overrideReason");
+    assertThat(reason.path("type").asText()).isEqualTo("textarea");
+    assertThat(reason.path("description").asText()).contains("与系统建议不一致时必填");
+    assertThat(reason.path("conditional").path("hide").asText())
+        .as("the reason is asked for only when the colour differs from the proposal")
+        .startsWith("=").contains("color = proposedColor");
+    assertThat(required(reason)).isTrue();
+  }
+
+  @Test
+  void meetFormChoosesDepartmentsFromTheDirectory() {
+    JsonNode form = form("joint-handling-meet");
+    JsonNode lead = field(form, "leadDept");
+    assertThat(lead.path("type").asText()).isEqualTo("select");
+    assertThat(required(lead)).isTrue();
+    assertThat(Set.copyOf(textValues(lead))).isEqualTo(DEPARTMENTS);
+
+    JsonNode co = field(form, "coDepts");
+    assertThat(co.path("type").asText()).as("a list of codes").isEqualTo("taglist");
+    assertThat(required(co)).as("coDepts may be empty").isFalse();
+    assertThat(Set.copyOf(textValues(co))).isEqualTo(DEPARTMENTS);
+
+    JsonNode deadline = field(form, "deadline");
+    assertThat(deadline.path("type").asText()).isEqualTo("datetime");
+    assertThat(deadline.path("subtype").asText()).as("ISO date only").isEqualTo("date");
+    assertThat(required(deadline)).isTrue();
+
+    assertThat(required(field(form, "minutes"))).isTrue();
+    JsonNode funds = field(form, "funds");
+    assertThat(funds.path("type").asText()).isEqualTo("number");
+    assertThat(funds.path("validate").path("min").asInt(-1)).isZero();
+  }
+
+  @Test
+  void booleanDecisionsAreRequiredRadiosWithBooleanValues() {
+    Map<String, String> decisions = new LinkedHashMap<>();
+    decisions.put("joint-handling-handle", "resolved");
+    decisions.put("joint-handling-approve", "approved");
+    decisions.put("joint-handling-evaluate", "satisfied");
+    decisions.forEach((id, key) -> {
+      JsonNode radio = field(form(id), key);
+      assertThat(radio.path("type").asText()).as(key).isEqualTo("radio");
+      assertThat(required(radio)).as(key).isTrue();
+      List<JsonNode> values = new ArrayList<>();
+      radio.path("values").forEach(o -> values.add(o.path("value")));
+      assertThat(values).as(key).allMatch(JsonNode::isBoolean);
+      assertThat(values.stream().map(JsonNode::asBoolean).collect(Collectors.toSet()))
+          .as(key).containsExactlyInAnyOrder(true, false);
+    });
+  }
+
+  @Test
+  void textAnswersOfTheTasksAreRequired() {
+    assertThat(required(field(form("joint-handling-handle"), "result"))).isTrue();
+    assertThat(required(field(form("joint-handling-assist"), "assistResult"))).isTrue();
+    assertThat(required(field(form("joint-handling-approve"), "comment"))).isTrue();
+  }
+
+  @Test
+  void evaluateFormBoundsSatisfactionOneToFive() {
+    JsonNode satisfaction = field(form("joint-handling-evaluate"), "satisfaction");
+    assertThat(required(satisfaction)).isTrue();
+    String type = satisfaction.path("type").asText();
+    if (type.equals("number")) {
+      assertThat(satisfaction.path("validate").path("min").asInt()).isEqualTo(1);
+      assertThat(satisfaction.path("validate").path("max").asInt()).isEqualTo(5);
+      assertThat(satisfaction.path("decimalDigits").asInt(-1)).isZero();
+    } else {
+      assertThat(type).isIn("radio", "select");
+      List<Integer> values = new ArrayList<>();
+      satisfaction.path("values").forEach(o -> {
+        assertThat(o.path("value").isIntegralNumber())
+            .as("option %s is submitted as a number", o).isTrue();
+        values.add(o.path("value").asInt());
+      });
+      assertThat(values).containsExactly(1, 2, 3, 4, 5);
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  static JsonNode form(String id) {
+    return read(FORMS.resolve(id + ".form"));
+  }
+
+  static JsonNode read(Path file) {
+    try {
+      return JSON.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new AssertionError(file + " is not valid JSON: " + e.getMessage(), e);
+    }
+  }
+
+  static String baseName(Path file) {
+    String n = file.getFileName().toString();
+    return n.substring(0, n.length() - ".form".length());
+  }
+
+  /** All components, depth first, including those nested in groups. */
+  static List<JsonNode> components(JsonNode container) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode c : container.path("components")) {
+      out.add(c);
+      out.addAll(components(c));
+    }
+    return out;
+  }
+
+  static List<JsonNode> keyed(JsonNode form) {
+    return components(form).stream().filter(c -> KEYED_TYPES.contains(c.path("type").asText())).toList();
+  }
+
+  static Set<String> allKeys(JsonNode form) {
+    return keyed(form).stream().map(c -> c.path("key").asText()).collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  /** Keys of the fields Tasklist submits: keyed and not disabled. */
+  static Set<String> submittedKeys(JsonNode form) {
+    return keyed(form).stream()
+        .filter(c -> !c.path("disabled").asBoolean(false))
+        .map(c -> c.path("key").asText())
+        .collect(Collectors.toCollection(LinkedHashSet::new));
+  }
+
+  static JsonNode field(JsonNode form, String key) {
+    List<JsonNode> found = keyed(form).stream().filter(c -> key.equals(c.path("key").asText())).toList();
+    assertThat(found).as("field %s in %s", key, form.path("id").asText()).hasSize(1);
+    return found.get(0);
+  }
+
+  static boolean required(JsonNode field) {
+    return field.path("validate").path("required").asBoolean(false);
+  }
+
+  static String label(JsonNode field) {
+    // form-js labels a date field with dateLabel
+    return field.path("type").asText().equals("datetime")
+        ? field.path("dateLabel").asText()
+        : field.path("label").asText();
+  }
+
+  static List<String> textValues(JsonNode field) {
+    List<String> out = new ArrayList<>();
+    field.path("values").forEach(o -> out.add(o.path("value").asText()));
+    return out;
+  }
+
+  @SafeVarargs
+  static <T> Set<T> union(Set<T>... sets) {
+    Set<T> out = new LinkedHashSet<>();
+    for (Set<T> s : sets) {
+      out.addAll(s);
+    }
+    return out;
+  }
+}
