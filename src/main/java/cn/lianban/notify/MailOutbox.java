@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import jakarta.mail.util.ByteArrayDataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -62,8 +64,13 @@ public class MailOutbox {
         this.maxAttempts = Math.max(1, maxAttempts);
     }
 
-    /** A Clock bean, if the application defines one, replaces the system clock (tests control time this way). */
-    @Autowired(required = false)
+    /** A single Clock bean, if the application defines one, replaces the system clock. */
+    @Autowired
+    void useClockBean(ObjectProvider<Clock> clocks) {
+        clocks.ifUnique(this::setClock);
+    }
+
+    /** Lets tests control time. */
     public void setClock(Clock clock) {
         this.clock = clock;
     }
@@ -153,7 +160,7 @@ public class MailOutbox {
     }
 
     private static Map<Object, Exception> allFailed(List<MimeMessage> messages, Exception e) {
-        Map<Object, Exception> all = new java.util.IdentityHashMap<>();
+        Map<Object, Exception> all = new IdentityHashMap<>();
         messages.forEach(m -> all.put(m, e));
         return all;
     }

@@ -15,6 +15,7 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,8 +53,13 @@ public class Notifier {
         this.baseUrl = baseUrl;
     }
 
-    /** A Clock bean, if the application defines one, replaces the system clock (tests control time this way). */
-    @Autowired(required = false)
+    /** A single Clock bean, if the application defines one, replaces the system clock. */
+    @Autowired
+    void useClockBean(ObjectProvider<Clock> clocks) {
+        clocks.ifUnique(this::setClock);
+    }
+
+    /** Lets tests control time. */
     public void setClock(Clock clock) {
         this.clock = clock;
     }
