@@ -1,0 +1,50 @@
+package cn.lianban.notify;
+
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** /admin/mail: what is waiting, what failed and why, and a button to send a failed mail again. */
+@Controller
+@RequestMapping("/admin/mail")
+class MailAdminController {
+
+    static final int LIST_LIMIT = 200;
+    static final int SENT_LIMIT = 20;
+
+    private final MailOutbox outbox;
+
+    MailAdminController(MailOutbox outbox) {
+        this.outbox = outbox;
+    }
+
+    @GetMapping
+    String list(Model model) {
+        Map<MailStatus, Long> counts = outbox.counts();
+        model.addAttribute("pendingCount", counts.get(MailStatus.PENDING));
+        model.addAttribute("failedCount", counts.get(MailStatus.FAILED));
+        model.addAttribute("sentCount", counts.get(MailStatus.SENT));
+        model.addAttribute("failed", outbox.recent(MailStatus.FAILED, LIST_LIMIT));
+        model.addAttribute("pending", outbox.recent(MailStatus.PENDING, LIST_LIMIT));
+        model.addAttribute("sent", outbox.recent(MailStatus.SENT, SENT_LIMIT));
+        return "admin/mail";
+    }
+
+    @PostMapping("/{id}/retry")
+    String retry(@PathVariable long id, RedirectAttributes redirect) {
+        boolean failed = outbox.find(id).map(m -> m.status() == MailStatus.FAILED).orElse(false);
+        if (failed) {
+            outbox.retry(id);
+        }
+        redirect.addFlashAttribute("message", failed
+                ? "邮件 #" + id + " 已重新排队，将在下一轮发送。"
+                : "邮件 #" + id + " 不是发送失败状态，未作处理。");
+        return "redirect:/admin/mail";
+    }
+}
