@@ -1,0 +1,28 @@
+package cn.lianban.issue;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.lianban.common.CaseLog;
+
+/** 销号: the community is satisfied; the case closes and the community gets the record by mail. */
+@Component("closeIssue")
+public class CloseIssue implements JavaDelegate {
+
+    private final IssueMails mails;
+    private final CaseLog log;
+
+    public CloseIssue(IssueMails mails, CaseLog log) {
+        this.mails = mails;
+        this.log = log;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable("status", "CLOSED");
+        log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "CLOSED",
+                "满意度 " + execution.getVariable("satisfaction"));
+        mails.closed(execution);
+    }
+}

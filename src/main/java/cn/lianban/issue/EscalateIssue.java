@@ -1,0 +1,43 @@
+package cn.lianban.issue;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.lianban.common.CaseLog;
+import cn.lianban.directory.Directory;
+import cn.lianban.directory.Directory.Placement;
+
+/** 逐级汇办: one level up, with that level's units and time limit; the reopen count starts again. */
+@Component("escalateIssue")
+public class EscalateIssue implements JavaDelegate {
+
+    private final IssueService issues;
+    private final Directory directory;
+    private final IssueMails mails;
+    private final CaseLog log;
+
+    public EscalateIssue(IssueService issues, Directory directory, IssueMails mails, CaseLog log) {
+        this.issues = issues;
+        this.directory = directory;
+        this.mails = mails;
+        this.log = log;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        int from = IssueVariables.level(execution);
+        int level = Math.min(from + 1, Levels.TOP);
+        Placement p = directory.placement(IssueVariables.text(execution, "communityCode"));
+        execution.setVariable("level", level);
+        execution.setVariable("escalations", IssueVariables.count(execution, "escalations") + 1);
+        execution.setVariable("reopens", 0L);
+        execution.setVariable("meetingGroup", Levels.meetingGroup(level, p));
+        execution.setVariable("handleGroup",
+                Levels.handleGroup(level, p.community().code(), IssueVariables.text(execution, "leadDept")));
+        IssueVariables.setDeadline(execution, issues.deadlineForLevel(level));
+        log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "ESCALATED",
+                Levels.chineseName(from) + " → " + Levels.chineseName(level));
+        mails.escalated(execution);
+    }
+}

@@ -1,0 +1,21 @@
+package cn.lianban.issue;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+
+/**
+ * Input a user must correct (Chinese message naming the field). Thrown inside a process step it rolls
+ * the step back, so nothing half-done is stored; Tasklist shows the message.
+ */
+public class IssueInputException extends ProcessEngineException {
+
+    private final String field;
+
+    public IssueInputException(String field, String message) {
+        super(message);
+        this.field = field;
+    }
+
+    public String field() {
+        return field;
+    }
+}

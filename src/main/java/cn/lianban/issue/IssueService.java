@@ -1,0 +1,232 @@
+package cn.lianban.issue;
+
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Service;
+
+import cn.lianban.calendar.WorkingCalendar;
+import cn.lianban.common.EngineClock;
+import cn.lianban.common.KeySequence;
+import cn.lianban.directory.Directory;
+import cn.lianban.directory.Directory.Placement;
+import cn.lianban.directory.IssueCategories;
+
+/**
+ * The rules of 五级三色联席汇办 that are not drawn in the BPMN: what a filing must contain, when an
+ * override needs a reason, who handles at which level, and how time limits turn into due dates.
+ * Process delegates are thin wrappers around these methods.
+ */
+@Service
+public class IssueService {
+
+    public static final Set<String> COLORS = Set.of("GREEN", "YELLOW", "RED");
+    static final int MAX_TITLE = 100;
+
+    private final Directory directory;
+    private final KeySequence keys;
+    private final TimeLimits limits;
+    private final WorkingCalendar calendar;
+
+    public IssueService(Directory directory, KeySequence keys, TimeLimits limits, WorkingCalendar calendar) {
+        this.directory = directory;
+        this.keys = keys;
+        this.limits = limits;
+        this.calendar = calendar;
+    }
+
+    /** Checks a filing (提报) and gives it its business key. */
+    public Filed file(Map<String, Object> v) {
+        String title = requiredText(v, "title", "标题");
+        if (title.length() > MAX_TITLE) {
+            throw new IssueInputException("title", "标题不能超过" + MAX_TITLE + "个字");
+        }
+        requiredText(v, "description", "问题描述");
+        String category = requiredText(v, "category", "问题类别");
+        if (!IssueCategories.isValid(category)) {
+            throw new IssueInputException("category", "问题类别无效: " + category + "，可选 " + IssueCategories.NAMES.keySet());
+        }
+        String communityCode = requiredText(v, "communityCode", "社区编码");
+        if (directory.community(communityCode).isEmpty()) {
+            throw new IssueInputException("communityCode", "社区编码不存在: " + communityCode);
+        }
+        nonNegative(v, "households", "涉及户数");
+        nonNegative(v, "estimatedCost", "预估费用");
+        for (String flag : List.of("multiCommunity", "multiDepartment", "safetyRisk")) {
+            Object value = v.get(flag);
+            if (value != null && !(value instanceof Boolean)) {
+                throw new IssueInputException(flag, flag + " 必须是是/否（Boolean）");
+            }
+        }
+        String key = keys.next("JH", EngineClock.now().getYear());
+        return new Filed(key, directory.placement(communityCode));
+    }
+
+    /** The committee may override the proposed colour, but only with a reason (every override is recorded). */
+    public boolean checkRating(String proposed, String color, String overrideReason) {
+        if (color == null || !COLORS.contains(color)) {
+            throw new IssueInputException("color", "请选择评级颜色：GREEN 绿、YELLOW 黄或 RED 红");
+        }
+        boolean override = !color.equals(proposed);
+        if (override && isBlank(overrideReason)) {
+            throw new IssueInputException("overrideReason",
+                    "评级与系统建议（" + Levels.colorName(proposed) + "）不一致，必须填写调整理由");
+        }
+        return override;
+    }
+
+    /** 交办: the lead department proposed from the category and the first deadline from the colour. */
+    public Assignment assign(String category, String color, int level, Placement placement) {
+        String leadDept = directory.leadDepartmentFor(category).orElse(null);
+        return new Assignment(leadDept, Levels.handleGroup(level, placement.community().code(), leadDept),
+                Levels.meetingGroup(level, placement), deadlineInDays(limits.resolveDaysForColor(color)));
+    }
+
+    /** The clock restarts with the level's own limit (after escalation, refusal or reopening). */
+    public Deadline deadlineForLevel(int level) {
+        return deadlineInDays(limits.resolveDaysForLevel(level));
+    }
+
+    /** Level 5 has nowhere to escalate: the city center is reminded again one working day later. */
+    public Deadline nextCenterReminder() {
+        return deadlineInDays(1);
+    }
+
+    /** Checks what the joint meeting decided: lead and co-departments, and a deadline within the level's limit. */
+    public Meeting meeting(Object leadDeptValue, Object coDeptsValue, Object deadlineValue, Object minutes, int level) {
+        String leadDept = leadDeptValue == null ? "" : leadDeptValue.toString().trim();
+        if (leadDept.isEmpty() || directory.department(leadDept).isEmpty()) {
+            throw new IssueInputException("leadDept", "牵头部门无效: " + leadDept);
+        }
+        List<String> coDepts = departmentList(coDeptsValue);
+        if (coDepts.contains(leadDept)) {
+            throw new IssueInputException("coDepts", "协办部门不能包含牵头部门 " + leadDept);
+        }
+        if (minutes == null || isBlank(minutes.toString())) {
+            throw new IssueInputException("minutes", "请填写会议纪要");
+        }
+        LocalDate deadline = parseDate(deadlineValue);
+        ZonedDateTime now = EngineClock.now();
+        Deadline latest = deadlineForLevel(level);
+        if (deadline.isBefore(now.toLocalDate())) {
+            throw new IssueInputException("deadline", "办理期限不能早于今天");
+        }
+        if (deadline.isAfter(latest.due().toLocalDate())) {
+            throw new IssueInputException("deadline",
+                    "办理期限不能晚于本级时限 " + latest.due().toLocalDate() + "（" + Levels.chineseName(level) + "）");
+        }
+        ZonedDateTime due = deadline.atTime(WorkingCalendar.END_OF_WORKING_DAY).atZone(EngineClock.ZONE);
+        return new Meeting(leadDept, coDepts, new Deadline(due, calendar.reminderAt(due)));
+    }
+
+    public void checkApproval(Object approved, Object comment) {
+        if (!(approved instanceof Boolean decision)) {
+            throw new IssueInputException("approved", "请选择是否同意升级");
+        }
+        if (!decision && (comment == null || isBlank(comment.toString()))) {
+            throw new IssueInputException("comment", "不同意升级时必须填写意见");
+        }
+    }
+
+    public void checkEvaluation(Object satisfied, Object satisfaction) {
+        if (!(satisfied instanceof Boolean)) {
+            throw new IssueInputException("satisfied", "请选择是否满意");
+        }
+        if (!(satisfaction instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
+                || n.intValue() < 1 || n.intValue() > 5) {
+            throw new IssueInputException("satisfaction", "满意度须为 1 到 5 的整数");
+        }
+    }
+
+    public void checkHandling(Object result, Object resolved) {
+        if (result == null || isBlank(result.toString())) {
+            throw new IssueInputException("result", "请填写办理结果");
+        }
+        if (!(resolved instanceof Boolean)) {
+            throw new IssueInputException("resolved", "请选择是否已解决");
+        }
+    }
+
+    /** Joint meetings are convened for 09:30 on the next working day. */
+    public ZonedDateTime meetingTime() {
+        return calendar.addWorkingDays(EngineClock.now().toLocalDate(), 1).atTime(9, 30).atZone(EngineClock.ZONE);
+    }
+
+    private Deadline deadlineInDays(int workingDays) {
+        ZonedDateTime due = calendar.dueAt(EngineClock.now(), workingDays);
+        return new Deadline(due, calendar.reminderAt(due));
+    }
+
+    /** Tasklist sends a taglist as a JSON array; REST clients may send a list or a comma-separated text. */
+    List<String> departmentList(Object value) {
+        Collection<?> raw;
+        if (value == null) {
+            raw = List.of();
+        } else if (value instanceof Collection<?> c) {
+            raw = c;
+        } else if (value instanceof org.camunda.spin.json.SpinJsonNode json && json.isArray()) {
+            raw = json.elements().stream().map(e -> e.isString() ? e.stringValue() : e.toString()).toList();
+        } else {
+            raw = List.of(value.toString().replaceAll("[\\[\\]\"]", "").split("[,，\\s]+"));
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        for (Object o : raw) {
+            String code = o == null ? "" : o.toString().trim();
+            if (code.isEmpty()) {
+                continue;
+            }
+            if (directory.department(code).isEmpty()) {
+                throw new IssueInputException("coDepts", "协办部门无效: " + code);
+            }
+            codes.add(code);
+        }
+        return new ArrayList<>(codes);
+    }
+
+    private static LocalDate parseDate(Object value) {
+        if (value instanceof java.util.Date d) {
+            return d.toInstant().atZone(EngineClock.ZONE).toLocalDate();
+        }
+        try {
+            String text = value == null ? "" : value.toString().trim();
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw new IssueInputException("deadline", "办理期限须为日期（如 2026-12-31）");
+        }
+    }
+
+    private static String requiredText(Map<String, Object> v, String key, String label) {
+        Object value = v.get(key);
+        if (value == null || isBlank(value.toString())) {
+            throw new IssueInputException(key, "请填写" + label + "（" + key + "）");
+        }
+        return value.toString().trim();
+    }
+
+    private static void nonNegative(Map<String, Object> v, String key, String label) {
+        Object value = v.get(key);
+        if (!(value instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw new IssueInputException(key, label + "（" + key + "）须为不小于 0 的整数");
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    public record Filed(String businessKey, Placement placement) {
+    }
+
+    public record Assignment(String leadDept, String handleGroup, String meetingGroup, Deadline deadline) {
+    }
+
+    public record Meeting(String leadDept, List<String> coDepts, Deadline deadline) {
+    }
+}

@@ -1,0 +1,52 @@
+package cn.lianban.issue;
+
+import cn.lianban.directory.Directory.Placement;
+import cn.lianban.directory.Roles;
+import cn.lianban.directory.UnitType;
+
+/** The five levels (五级) and which unit acts at each. */
+public final class Levels {
+
+    public static final int TOP = 5;
+
+    /** Who handles: the community itself at levels 1–2, the lead department above. */
+    public static String handleGroup(int level, String communityCode, String leadDept) {
+        return level <= 2 || leadDept == null ? UnitType.COMMUNITY.group(communityCode) : UnitType.DEPT.group(leadDept);
+    }
+
+    /** Who convenes the joint meeting (联席会议) at levels 3–5. */
+    public static String meetingGroup(int level, Placement p) {
+        return switch (level) {
+            case 1, 2 -> UnitType.COMMUNITY.group(p.community().code());
+            case 3 -> UnitType.AREA.group(p.area().code());
+            case 4 -> UnitType.STREET.group(p.street().code());
+            default -> Roles.CITY_CENTER;
+        };
+    }
+
+    public static String chineseName(int level) {
+        return switch (level) {
+            case 1 -> "第1级 网格";
+            case 2 -> "第2级 社区";
+            case 3 -> "第3级 片区";
+            case 4 -> "第4级 街道";
+            case 5 -> "第5级 市级";
+            default -> "第" + level + "级";
+        };
+    }
+
+    public static String colorName(String color) {
+        if (color == null) {
+            return "";
+        }
+        return switch (color) {
+            case "GREEN" -> "绿色";
+            case "YELLOW" -> "黄色";
+            case "RED" -> "红色";
+            default -> color;
+        };
+    }
+
+    private Levels() {
+    }
+}

@@ -1,0 +1,28 @@
+package cn.lianban.issue;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.lianban.common.CaseLog;
+
+/** The time limit passed unresolved: recorded, and the units told. */
+@Component("markOverdue")
+public class MarkOverdue implements JavaDelegate {
+
+    private final IssueMails mails;
+    private final CaseLog log;
+
+    public MarkOverdue(IssueMails mails, CaseLog log) {
+        this.mails = mails;
+        this.log = log;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable("overdueCount", IssueVariables.count(execution, "overdueCount") + 1);
+        log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "OVERDUE",
+                Levels.chineseName(IssueVariables.level(execution)) + "办理时限届满未办结");
+        mails.overdue(execution);
+    }
+}

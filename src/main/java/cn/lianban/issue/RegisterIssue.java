@@ -1,0 +1,48 @@
+package cn.lianban.issue;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.lianban.common.CaseLog;
+import cn.lianban.directory.Directory.Placement;
+import cn.lianban.security.CaseAccess;
+
+/** 登记立案: checks the filing, gives it its JH key, records where it sits and opens it to its units. */
+@Component("registerIssue")
+public class RegisterIssue implements JavaDelegate {
+
+    private final IssueService issues;
+    private final CaseAccess access;
+    private final CaseLog log;
+
+    public RegisterIssue(IssueService issues, CaseAccess access, CaseLog log) {
+        this.issues = issues;
+        this.access = access;
+        this.log = log;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        IssueService.Filed filed = issues.file(execution.getVariables());
+        execution.setProcessBusinessKey(filed.businessKey());
+        Placement p = filed.placement();
+        IssueVariables.normalizeFiling(execution);
+        execution.setVariable("communityName", p.community().name());
+        execution.setVariable("areaCode", p.area().code());
+        execution.setVariable("streetCode", p.street().code());
+        execution.setVariable("communityGroup", IssueVariables.communityGroup(p));
+        execution.setVariable("areaGroup", IssueVariables.areaGroup(p));
+        execution.setVariable("streetGroup", IssueVariables.streetGroup(p));
+        execution.setVariable("escalations", 0L);
+        execution.setVariable("reopens", 0L);
+        execution.setVariable("coDepts", new ArrayList<String>());
+        access.open(execution.getProcessInstanceId(),
+                List.of(IssueVariables.communityGroup(p), IssueVariables.areaGroup(p), IssueVariables.streetGroup(p)));
+        log.record(filed.businessKey(), execution.getProcessInstanceId(), "FILED",
+                p.community().name() + "：" + execution.getVariable("title"));
+    }
+}

@@ -1,0 +1,31 @@
+package cn.lianban.issue;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.lianban.common.CaseLog;
+
+/** Level 5 has nowhere higher to go: the city center is reminded, and again each working day it stays open. */
+@Component("remindCenter")
+public class RemindCenter implements JavaDelegate {
+
+    private final IssueService issues;
+    private final IssueMails mails;
+    private final CaseLog log;
+
+    public RemindCenter(IssueService issues, IssueMails mails, CaseLog log) {
+        this.issues = issues;
+        this.mails = mails;
+        this.log = log;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable("centerReminders", IssueVariables.count(execution, "centerReminders") + 1);
+        IssueVariables.setDeadline(execution, issues.nextCenterReminder());
+        mails.centerOverdue(execution);
+        log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "CENTER_REMINDED",
+                "市级督办提醒第" + execution.getVariable("centerReminders") + "次");
+    }
+}

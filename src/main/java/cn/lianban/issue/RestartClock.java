@@ -1,0 +1,21 @@
+package cn.lianban.issue;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Escalation refused: the same level handles on, with its time limit counted again from now. */
+@Component("restartClock")
+public class RestartClock implements JavaDelegate {
+
+    private final IssueService issues;
+
+    public RestartClock(IssueService issues) {
+        this.issues = issues;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        IssueVariables.setDeadline(execution, issues.deadlineForLevel(IssueVariables.level(execution)));
+    }
+}

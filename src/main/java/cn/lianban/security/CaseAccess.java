@@ -1,0 +1,30 @@
+package cn.lianban.security;
+
+import java.util.Collection;
+
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.springframework.stereotype.Service;
+
+/**
+ * Opens one case to the units involved in it: they may read the running instance and its history.
+ * Tasks themselves are opened by Camunda to their candidate groups.
+ */
+@Service
+public class CaseAccess {
+
+    private final Grants grants;
+
+    public CaseAccess(Grants grants) {
+        this.grants = grants;
+    }
+
+    public void open(String processInstanceId, Collection<String> groups) {
+        for (String group : groups) {
+            grants.grant(group, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
+            grants.grant(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
+                    HistoricProcessInstancePermissions.READ);
+        }
+    }
+}

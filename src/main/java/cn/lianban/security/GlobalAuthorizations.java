@@ -1,0 +1,58 @@
+package cn.lianban.security;
+
+import static cn.lianban.directory.Roles.ADMIN;
+import static cn.lianban.directory.Roles.CITY_CENTER;
+import static cn.lianban.directory.Roles.COMMUNITY_SECRETARY;
+
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
+import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.springframework.stereotype.Service;
+
+import cn.lianban.directory.Roles;
+
+/**
+ * The standing authorizations of each role. What a role may see of a single case is granted per
+ * process instance by {@link CaseAccess}; this class only opens the applications, lets roles read
+ * process definitions (Tasklist needs them for forms) and gives the city center its view of all.
+ */
+@Service
+public class GlobalAuthorizations {
+
+    public static final String JOINT_HANDLING = "joint-handling";
+
+    private final Grants grants;
+
+    public GlobalAuthorizations(Grants grants) {
+        this.grants = grants;
+    }
+
+    public void apply() {
+        for (Resource resource : Resources.values()) {
+            grants.grant(ADMIN, resource, "*", Permissions.ALL);
+        }
+        for (String role : Roles.ALL) {
+            grants.grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grants.grant(role, Resources.PROCESS_DEFINITION, JOINT_HANDLING, ProcessDefinitionPermissions.READ);
+        }
+        grants.grant(COMMUNITY_SECRETARY, Resources.PROCESS_DEFINITION, JOINT_HANDLING,
+                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        grants.grant(COMMUNITY_SECRETARY, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+
+        // 市城市党建服务中心 watches everything, read-only.
+        grants.grant(CITY_CENTER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        grants.grant(CITY_CENTER, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
+                ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+                ProcessDefinitionPermissions.READ_TASK);
+        grants.grant(CITY_CENTER, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
+        grants.grant(CITY_CENTER, Resources.TASK, "*", TaskPermissions.READ);
+        grants.grant(CITY_CENTER, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
+        grants.grant(CITY_CENTER, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
+        grants.grant(CITY_CENTER, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
+    }
+}

@@ -1,0 +1,65 @@
+package cn.lianban.security;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.springframework.stereotype.Service;
+
+/**
+ * Idempotent GRANT authorizations for groups. Grants are written by the system, not by whoever
+ * happens to be logged in when a process step runs, so the current authentication is lifted for
+ * the write and put back afterwards.
+ */
+@Service
+public class Grants {
+
+    private final AuthorizationService authorizations;
+    private final IdentityService identity;
+
+    public Grants(AuthorizationService authorizations, IdentityService identity) {
+        this.authorizations = authorizations;
+        this.identity = identity;
+    }
+
+    /** Makes sure {@code group} holds at least {@code permissions} on the resource; true if something changed. */
+    public boolean grant(String group, Resource resource, String resourceId, Permission... permissions) {
+        return asSystem(() -> {
+            List<Authorization> existing = authorizations.createAuthorizationQuery()
+                    .groupIdIn(group).resourceType(resource).resourceId(resourceId).list().stream()
+                    .filter(a -> a.getAuthorizationType() == Authorization.AUTH_TYPE_GRANT).toList();
+            Authorization auth = existing.isEmpty()
+                    ? authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT) : existing.get(0);
+            boolean changed = existing.isEmpty();
+            for (Permission p : permissions) {
+                if (!auth.isPermissionGranted(p)) {
+                    auth.addPermission(p);
+                    changed = true;
+                }
+            }
+            if (changed) {
+                auth.setGroupId(group);
+                auth.setResource(resource);
+                auth.setResourceId(resourceId);
+                authorizations.saveAuthorization(auth);
+            }
+            return changed;
+        });
+    }
+
+    <T> T asSystem(Supplier<T> work) {
+        var current = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return work.get();
+        } finally {
+            if (current != null) {
+                identity.setAuthentication(current);
+            }
+        }
+    }
+}

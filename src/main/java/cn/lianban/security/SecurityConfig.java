@@ -1,0 +1,55 @@
+package cn.lianban.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+import cn.lianban.directory.Roles;
+
+/**
+ * Two doors. Camunda's webapps keep their own login and /engine-rest uses Camunda's HTTP Basic filter
+ * (its REST is anonymous by default, which we close). The project's own pages use Spring Security
+ * with a form login checked against the same Camunda identity.
+ */
+@Configuration
+public class SecurityConfig {
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestBasicAuth() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        bean.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        bean.addUrlPatterns("/engine-rest/*");
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return bean;
+    }
+
+    /** Camunda's own paths are secured by Camunda; Spring Security stays out of them. */
+    @Bean
+    WebSecurityCustomizer camundaPaths() {
+        return web -> web.ignoring().requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/health",
+                "/actuator/health/**", "/", "/favicon.ico");
+    }
+
+    @Bean
+    SecurityFilterChain appSecurity(HttpSecurity http, IdentityService identity) throws Exception {
+        http.authorizeHttpRequests(a -> a
+                        .requestMatchers("/login", "/css/**", "/error").permitAll()
+                        .requestMatchers("/admin/**").hasAuthority(Roles.ADMIN)
+                        .anyRequest().authenticated())
+                .authenticationProvider(new CamundaIdentityAuthenticationProvider(identity))
+                .formLogin(f -> f.loginPage("/login").permitAll())
+                .httpBasic(b -> { })
+                .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
+        return http.build();
+    }
+}

@@ -1,0 +1,151 @@
+package cn.lianban.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+
+import cn.lianban.support.IssueDriver;
+import cn.lianban.support.LianbanTest;
+
+/** Who sees what: units see their own cases only, the city center sees all; REST is closed to anonymous callers. */
+@LianbanTest
+class AuthorizationMatrixTest {
+
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    TestRestTemplate rest;
+
+    private ProcessInstance caseOfA;
+
+    @BeforeEach
+    void fileACaseOfCommunityAAsItsSecretary() {
+        caseOfA = as("secretary", () -> runtime.startProcessInstanceByKey("joint-handling",
+                IssueDriver.filing("category", "HOUSING", "multiDepartment", true)));
+        Task rate = as("committee", () -> tasks.createTaskQuery().processInstanceId(caseOfA.getId()).singleResult());
+        as("committee", () -> {
+            tasks.claim(rate.getId(), "committee");
+            tasks.complete(rate.getId(), java.util.Map.of("color", "YELLOW"));
+            return null;
+        });
+        Task meet = as("committee", () -> tasks.createTaskQuery().processInstanceId(caseOfA.getId()).singleResult());
+        as("committee", () -> {
+            tasks.complete(meet.getId(), java.util.Map.of("leadDept", "housing", "coDepts", List.of(),
+                    "deadline", java.time.LocalDate.now().plusDays(1).toString(), "minutes", "住建局牵头"));
+            return null;
+        });
+    }
+
+    @AfterEach
+    void logout() {
+        identity.clearAuthentication();
+    }
+
+    @Test
+    void anotherCommunitysSecretarySeesNothingOfTheCase() {
+        as("secretary2", () -> {
+            assertThat(tasks.createTaskQuery().processInstanceId(caseOfA.getId()).count()).isZero();
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseOfA.getId()).count()).isZero();
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(caseOfA.getId()).count())
+                    .isZero();
+            assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(caseOfA.getId()).count()).isZero();
+            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(caseOfA.getId()).count())
+                    .isZero();
+            return null;
+        });
+        assertThatThrownBy(() -> as("secretary2", () -> runtime.getVariables(caseOfA.getId())))
+                .hasMessageContaining("secretary2");
+    }
+
+    @Test
+    void theFilingCommunityAndItsAreaFollowTheCase() {
+        as("secretary", () -> {
+            assertThat(runtime.createProcessInstanceQuery().processInstanceId(caseOfA.getId()).count()).isOne();
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(caseOfA.getId()).count())
+                    .isOne();
+            return null;
+        });
+        as("committee", () -> {
+            assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(caseOfA.getId())
+                    .taskDefinitionKey("rate").count()).isOne();
+            return null;
+        });
+    }
+
+    @Test
+    void aDepartmentSeesOnlyItsOwnTasks() {
+        List<Task> housingTasks = as("housing", () -> tasks.createTaskQuery().list());
+        assertThat(housingTasks).isNotEmpty().allSatisfy(t -> assertThat(
+                tasks.getIdentityLinksForTask(t.getId())).anyMatch(l -> "dept:housing".equals(l.getGroupId())));
+        assertThat(housingTasks).anyMatch(t -> t.getProcessInstanceId().equals(caseOfA.getId()));
+        assertThat(as("urban", () -> tasks.createTaskQuery().processInstanceId(caseOfA.getId()).count())).isZero();
+    }
+
+    @Test
+    void theCityCenterSeesEverything() {
+        as("center", () -> {
+            assertThat(tasks.createTaskQuery().processInstanceId(caseOfA.getId()).count()).isOne();
+            assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(caseOfA.getId()).count())
+                    .isOne();
+            return null;
+        });
+    }
+
+    @Test
+    void restRequiresALoginAndAppliesTheSameRules() {
+        String path = "/engine-rest/task?processInstanceId=" + caseOfA.getId();
+        assertThat(rest.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(rest.withBasicAuth("secretary2", "wrong").getForEntity(path, String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+
+        ResponseEntity<String> other = rest.withBasicAuth("secretary2", "demo").getForEntity(path, String.class);
+        assertThat(other.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(other.getBody()).isEqualTo("[]");
+        assertThat(rest.withBasicAuth("secretary2", "demo").getForEntity(
+                "/engine-rest/history/process-instance?processInstanceId=" + caseOfA.getId(), String.class).getBody())
+                .isEqualTo("[]");
+
+        assertThat(rest.withBasicAuth("housing", "demo").getForEntity(path, String.class).getBody())
+                .contains(caseOfA.getId());
+    }
+
+    @Test
+    void healthIsAnonymousAndTellsOnlyTheStatus() {
+        ResponseEntity<String> health = rest.getForEntity("/actuator/health", String.class);
+        assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(health.getBody()).isEqualTo("{\"status\":\"UP\"}");
+    }
+
+    private <T> T as(String user, Supplier<T> work) {
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        identity.setAuthentication(user, groups);
+        try {
+            return work.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package cn.lianban.support;
+
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import cn.lianban.common.EngineClock;
+
+/** Walks joint-handling cases through their steps for tests: filing, completing tasks, firing timers. */
+@Component
+public class IssueDriver {
+
+    private final RuntimeService runtime;
+    private final TaskService tasks;
+    private final ManagementService management;
+    private final JdbcTemplate jdbc;
+
+    public IssueDriver(RuntimeService runtime, TaskService tasks, ManagementService management, JdbcTemplate jdbc) {
+        this.runtime = runtime;
+        this.tasks = tasks;
+        this.management = management;
+        this.jdbc = jdbc;
+    }
+
+    /** Sets the engine clock (Asia/Shanghai wall time). */
+    public void clockAt(LocalDateTime shanghai) {
+        ClockUtil.setCurrentTime(Date.from(shanghai.atZone(EngineClock.ZONE).toInstant()));
+    }
+
+    public void resetClock() {
+        ClockUtil.reset();
+    }
+
+    /** A routine filing of community A; {@code changes} overrides single fields. */
+    public static Map<String, Object> filing(Object... changes) {
+        Map<String, Object> v = new HashMap<>();
+        v.put("title", "小区路灯损坏");
+        v.put("description", "3号楼前两盏路灯不亮，夜间出行不便");
+        v.put("category", "FACILITY");
+        v.put("communityCode", "C-DL-01");
+        v.put("households", 5L);
+        v.put("multiCommunity", false);
+        v.put("multiDepartment", false);
+        v.put("safetyRisk", false);
+        v.put("estimatedCost", 2000L);
+        for (int i = 0; i < changes.length; i += 2) {
+            v.put((String) changes[i], changes[i + 1]);
+        }
+        return v;
+    }
+
+    public ProcessInstance file(Object... changes) {
+        return runtime.startProcessInstanceByKey("joint-handling", filing(changes));
+    }
+
+    public Task task(ProcessInstance pi, String key) {
+        List<Task> found = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).list();
+        if (found.size() != 1) {
+            throw new AssertionError("expected one open task " + key + " but found " + found.size());
+        }
+        return found.get(0);
+    }
+
+    public void complete(ProcessInstance pi, String key, Object... vars) {
+        Map<String, Object> v = new HashMap<>();
+        for (int i = 0; i < vars.length; i += 2) {
+            v.put((String) vars[i], vars[i + 1]);
+        }
+        tasks.complete(task(pi, key).getId(), v);
+    }
+
+    /** Moves the clock to the timer's due time and fires it, as the job executor would. */
+    public void fireTimer(ProcessInstance pi, String activityId) {
+        Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();
+        if (job == null) {
+            throw new AssertionError("no timer " + activityId);
+        }
+        ClockUtil.setCurrentTime(job.getDuedate());
+        management.executeJob(job.getId());
+    }
+
+    public Object variable(ProcessInstance pi, String name) {
+        return runtime.getVariable(pi.getId(), name);
+    }
+
+    /** Mails queued for a case, as "KIND recipients". */
+    public List<String> mails(ProcessInstance pi) {
+        return jdbc.queryForList("SELECT kind || ' ' || recipients FROM mail_outbox WHERE business_key = ? ORDER BY id",
+                String.class, pi.getBusinessKey());
+    }
+
+    public List<String> events(String businessKey) {
+        return jdbc.queryForList("SELECT action FROM case_event WHERE business_key = ? ORDER BY id", String.class,
+                businessKey);
+    }
+}
