@@ -13,6 +13,13 @@ public class CamundaAfterFlywayDetector implements DependsOnDatabaseInitializati
 
     @Override
     public Set<String> detect(ConfigurableListableBeanFactory beanFactory) {
-        return Set.of(beanFactory.getBeanNamesForType(org.camunda.bpm.engine.ProcessEngine.class, false, false));
+        Set<String> names = new java.util.HashSet<>();
+        for (Class<?> type : new Class<?>[]{org.camunda.bpm.engine.spring.ProcessEngineFactoryBean.class,
+                org.camunda.bpm.engine.ProcessEngine.class, org.camunda.bpm.engine.ProcessEngineConfiguration.class}) {
+            for (String name : beanFactory.getBeanNamesForType(type, false, false)) {
+                names.add(name.startsWith("&") ? name.substring(1) : name); // a factory bean's own name
+            }
+        }
+        return names;
     }
 }

@@ -35,6 +35,7 @@ public class Grants {
             Authorization auth = existing.isEmpty()
                     ? authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT) : existing.get(0);
             boolean changed = existing.isEmpty();
+            auth.setResource(resource); // permissions are checked against the resource type
             for (Permission p : permissions) {
                 if (!auth.isPermissionGranted(p)) {
                     auth.addPermission(p);
@@ -43,7 +44,6 @@ public class Grants {
             }
             if (changed) {
                 auth.setGroupId(group);
-                auth.setResource(resource);
                 auth.setResourceId(resourceId);
                 authorizations.saveAuthorization(auth);
             }

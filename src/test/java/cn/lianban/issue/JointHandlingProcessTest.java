@@ -190,8 +190,8 @@ class JointHandlingProcessTest {
         assertThat(driver.mails(pi)).filteredOn(m -> m.startsWith("ESCALATED")).hasSize(4);
 
         driver.fireTimer(pi, "overdue");
-        assertThat(pi).isWaitingAt("handle").hasPassed("remindCenter").hasNotPassed("approveEscalation")
-                .variables().containsEntry("level", 5).containsEntry("centerReminders", 1L);
+        assertThat(pi).isWaitingAt("handle").hasPassed("remindCenter")
+                .variables().containsEntry("level", 5).containsEntry("escalations", 4L).containsEntry("centerReminders", 1L);
         driver.fireTimer(pi, "overdue");
         assertThat(pi).variables().containsEntry("centerReminders", 2L);
         assertThat(driver.mails(pi)).filteredOn(m -> m.startsWith("CENTER_OVERDUE")).hasSize(2)
