@@ -1,6 +1,7 @@
 package cn.lianban.issue;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.lianban.common.CaseLog;
@@ -10,7 +11,7 @@ import cn.lianban.common.CaseLog;
  * open and the user sees the message; what passes is normalised to the contract's types.
  */
 @Component("issueChecks")
-public class IssueChecks {
+public class IssueChecks implements TaskListener {
 
     private final IssueService issues;
     private final CaseLog log;
@@ -20,12 +21,26 @@ public class IssueChecks {
         this.log = log;
     }
 
-    public void rating(DelegateTask task) {
+    /** Called on completion of every user task of joint-handling; the task key says which check applies. */
+    @Override
+    public void notify(DelegateTask task) {
+        switch (task.getTaskDefinitionKey()) {
+            case "rate" -> rating(task);
+            case "meet" -> meeting(task);
+            case "handle" -> handling(task);
+            case "assist" -> assisting(task);
+            case "approveEscalation" -> approval(task);
+            case "evaluate" -> evaluation(task);
+            default -> throw new IllegalStateException("no check for task " + task.getTaskDefinitionKey());
+        }
+    }
+
+    void rating(DelegateTask task) {
         issues.checkRating(IssueVariables.text(task, "proposedColor"), IssueVariables.text(task, "color"),
                 IssueVariables.text(task, "overrideReason"));
     }
 
-    public void meeting(DelegateTask task) {
+    void meeting(DelegateTask task) {
         IssueService.Meeting m = issues.meeting(task.getVariable("leadDept"), task.getVariable("coDepts"),
                 task.getVariable("deadline"), task.getVariable("minutes"), IssueVariables.level(task));
         int level = IssueVariables.level(task);
@@ -39,14 +54,14 @@ public class IssueChecks {
                         + "；纪要：" + task.getVariable("minutes"));
     }
 
-    public void handling(DelegateTask task) {
+    void handling(DelegateTask task) {
         issues.checkHandling(task.getVariable("result"), task.getVariable("resolved"));
         log.record(businessKey(task), task.getProcessInstanceId(), "HANDLED",
                 (Boolean.TRUE.equals(task.getVariable("resolved")) ? "已解决：" : "未解决：") + task.getVariable("result"));
     }
 
     /** Parallel co-departments share one variable name, so each part is kept in the audit trail. */
-    public void assisting(DelegateTask task) {
+    void assisting(DelegateTask task) {
         Object part = task.getVariable("assistResult");
         if (part == null || part.toString().isBlank()) {
             throw new IssueInputException("assistResult", "请填写协办情况");
@@ -55,14 +70,14 @@ public class IssueChecks {
                 task.getVariable("coDept") + "：" + part);
     }
 
-    public void approval(DelegateTask task) {
+    void approval(DelegateTask task) {
         issues.checkApproval(task.getVariable("approved"), task.getVariable("comment"));
         log.record(businessKey(task), task.getProcessInstanceId(),
                 Boolean.TRUE.equals(task.getVariable("approved")) ? "ESCALATION_APPROVED" : "ESCALATION_DENIED",
                 IssueVariables.text(task, "comment"));
     }
 
-    public void evaluation(DelegateTask task) {
+    void evaluation(DelegateTask task) {
         issues.checkEvaluation(task.getVariable("satisfied"), task.getVariable("satisfaction"));
         task.setVariable("satisfaction", ((Number) task.getVariable("satisfaction")).longValue());
         log.record(businessKey(task), task.getProcessInstanceId(), "EVALUATED",

@@ -1,12 +1,12 @@
 package cn.lianban.issue;
 
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.BadUserRequestException;
 
 /**
  * Input a user must correct (Chinese message naming the field). Thrown inside a process step it rolls
  * the step back, so nothing half-done is stored; Tasklist shows the message.
  */
-public class IssueInputException extends ProcessEngineException {
+public class IssueInputException extends BadUserRequestException {
 
     private final String field;
 

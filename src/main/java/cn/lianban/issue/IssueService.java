@@ -18,6 +18,8 @@ import cn.lianban.common.KeySequence;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Directory.Placement;
 import cn.lianban.directory.IssueCategories;
+import cn.lianban.directory.Roles;
+import cn.lianban.directory.UnitType;
 
 /**
  * The rules of 五级三色联席汇办 that are not drawn in the BPMN: what a filing must contain, when an
@@ -42,8 +44,11 @@ public class IssueService {
         this.calendar = calendar;
     }
 
-    /** Checks a filing (提报) and gives it its business key. */
-    public Filed file(Map<String, Object> v) {
+    /**
+     * Checks a filing (提报) and gives it its business key. {@code filerGroups} are the groups of the
+     * logged-in filer (null when the system files): a community files for itself only.
+     */
+    public Filed file(Map<String, Object> v, Collection<String> filerGroups) {
         String title = requiredText(v, "title", "标题");
         if (title.length() > MAX_TITLE) {
             throw new IssueInputException("title", "标题不能超过" + MAX_TITLE + "个字");
@@ -56,6 +61,10 @@ public class IssueService {
         String communityCode = requiredText(v, "communityCode", "社区编码");
         if (directory.community(communityCode).isEmpty()) {
             throw new IssueInputException("communityCode", "社区编码不存在: " + communityCode);
+        }
+        if (filerGroups != null && !filerGroups.contains(UnitType.COMMUNITY.group(communityCode))
+                && !filerGroups.contains(Roles.CITY_CENTER) && !filerGroups.contains(Roles.ADMIN)) {
+            throw new IssueInputException("communityCode", "只能为本社区提报事项: " + communityCode);
         }
         nonNegative(v, "households", "涉及户数");
         nonNegative(v, "estimatedCost", "预估费用");

@@ -27,7 +27,8 @@ public class RegisterIssue implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        IssueService.Filed filed = issues.file(execution.getVariables());
+        var filer = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        IssueService.Filed filed = issues.file(execution.getVariables(), filer == null ? null : filer.getGroupIds());
         execution.setProcessBusinessKey(filed.businessKey());
         Placement p = filed.placement();
         IssueVariables.normalizeFiling(execution);

@@ -261,6 +261,12 @@ class JointHandlingProcessTest {
         assertThat(pi).isWaitingAt("handle");
     }
 
+    @Test
+    void concurrentFilingsGetDistinctBusinessKeys() throws Exception {
+        java.util.List<String> keys = driver.fileConcurrently(6, 5);
+        assertThat(keys).hasSize(30).doesNotHaveDuplicates().allMatch(k -> k.matches("JH-2026-\\d{6}"));
+    }
+
     private void meetWith(ProcessInstance pi, String lead, List<String> co, String deadline) {
         driver.complete(pi, "meet", "leadDept", lead, "coDepts", co, "deadline", deadline, "minutes", "会议纪要");
     }

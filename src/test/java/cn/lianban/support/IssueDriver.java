@@ -91,6 +91,45 @@ public class IssueDriver {
         management.executeJob(job.getId());
     }
 
+    /** A YELLOW housing case from filing to 销号, through the area's joint meeting. */
+    public ProcessInstance walkYellowCaseToClosure() {
+        ProcessInstance pi = file("category", "HOUSING", "multiDepartment", true, "households", 40L);
+        complete(pi, "rate", "color", "YELLOW");
+        complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban"), "deadline",
+                EngineClock.now().toLocalDate().plusDays(1).toString(), "minutes", "住建局牵头，城管局配合");
+        complete(pi, "assist", "assistResult", "已配合清理");
+        complete(pi, "handle", "result", "已维修", "resolved", true);
+        complete(pi, "evaluate", "satisfied", true, "satisfaction", 5L);
+        return pi;
+    }
+
+    /** Files {@code threads × each} cases at the same time and returns their business keys. */
+    public List<String> fileConcurrently(int threads, int each) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<List<String>>> futures = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    List<String> keys = new java.util.ArrayList<>();
+                    for (int i = 0; i < each; i++) {
+                        keys.add(file().getBusinessKey());
+                    }
+                    return keys;
+                }));
+            }
+            start.countDown();
+            List<String> all = new java.util.ArrayList<>();
+            for (var f : futures) {
+                all.addAll(f.get(120, java.util.concurrent.TimeUnit.SECONDS));
+            }
+            return all;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     public Object variable(ProcessInstance pi, String name) {
         return runtime.getVariable(pi.getId(), name);
     }
