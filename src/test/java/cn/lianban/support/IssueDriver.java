@@ -81,6 +81,10 @@ public class IssueDriver {
         tasks.complete(task(pi, key).getId(), v);
     }
 
+    public void claim(ProcessInstance pi, String key, String user) {
+        tasks.claim(task(pi, key).getId(), user);
+    }
+
     /** Moves the clock to the timer's due time and fires it, as the job executor would. */
     public void fireTimer(ProcessInstance pi, String activityId) {
         Job job = management.createJobQuery().processInstanceId(pi.getId()).activityId(activityId).singleResult();

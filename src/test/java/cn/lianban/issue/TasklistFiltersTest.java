@@ -1,0 +1,111 @@
+package cn.lianban.issue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.lianban.security.StartupSetup;
+import cn.lianban.support.IssueDriver;
+import cn.lianban.support.LianbanTest;
+
+/** Each role's Tasklist filters show that user's own work, and a restart adds nothing. */
+@LianbanTest
+class TasklistFiltersTest {
+
+    @Autowired
+    FilterService filters;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    AuthorizationService authorizations;
+    @Autowired
+    IssueDriver driver;
+    @Autowired
+    StartupSetup startup;
+
+    @AfterEach
+    void reset() {
+        identity.clearAuthentication();
+        driver.resetClock();
+    }
+
+    @Test
+    void departmentsSeeTheirUnclaimedAndClaimedWork() {
+        ProcessInstance pi = driver.file("category", "HOUSING", "multiDepartment", true);
+        driver.complete(pi, "rate", "color", "YELLOW");
+        driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban"), "deadline",
+                java.time.LocalDate.now(cn.lianban.common.EngineClock.ZONE).plusDays(1).toString(), "minutes", "纪要");
+
+        assertThat(ids(as("housing", () -> list("本部门待认领")))).contains(driver.task(pi, "handle").getId())
+                .doesNotContain(driver.task(pi, "assist").getId());
+        assertThat(ids(as("urban", () -> list("本部门待认领")))).contains(driver.task(pi, "assist").getId())
+                .doesNotContain(driver.task(pi, "handle").getId());
+
+        as("housing", () -> {
+            driver.claim(pi, "handle", "housing");
+            return null;
+        });
+        assertThat(ids(as("housing", () -> list("本部门待认领")))).doesNotContain(driver.task(pi, "handle").getId());
+        assertThat(ids(as("housing", () -> list("本部门办理中")))).contains(driver.task(pi, "handle").getId());
+    }
+
+    @Test
+    void theAreaCommitteeSeesRatingsOfItsOwnAreaOnly() {
+        ProcessInstance ofA = driver.file();
+        ProcessInstance ofB = driver.file("communityCode", "C-XJ-01");
+        List<String> visible = ids(as("committee", () -> list("本片区待评级")));
+        assertThat(visible).contains(driver.task(ofA, "rate").getId()).doesNotContain(driver.task(ofB, "rate").getId());
+        assertThat(ids(as("secretary", () -> list("本社区事项")))).doesNotContain(driver.task(ofB, "rate").getId());
+    }
+
+    @Test
+    void theCityCenterSeesOverdueWorkEverywhere() {
+        ProcessInstance pi = driver.file();
+        driver.complete(pi, "rate", "color", "GREEN");
+        String handle = driver.task(pi, "handle").getId();
+        assertThat(ids(as("center", () -> list("全市逾期")))).doesNotContain(handle);
+        driver.clockAt(java.time.LocalDateTime.now().plusDays(30));
+        assertThat(ids(as("center", () -> list("全市逾期")))).contains(handle);
+        assertThat(filters.createFilterQuery().filterName("全市逾期").count()).isOne();
+        assertThat(as("secretary", () -> filters.createFilterQuery().filterName("全市逾期").count())).isZero();
+    }
+
+    @Test
+    void aSecondStartCreatesNoFiltersAndNoAuthorizations() throws Exception {
+        long filterCount = filters.createFilterQuery().count();
+        long authCount = authorizations.createAuthorizationQuery().count();
+        startup.run(null);
+        assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount).isEqualTo(6);
+        assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(authCount);
+    }
+
+    private List<Task> list(String filterName) {
+        String id = filters.createFilterQuery().filterName(filterName).singleResult().getId();
+        return filters.list(id);
+    }
+
+    private static List<String> ids(List<Task> tasks) {
+        return tasks.stream().map(Task::getId).toList();
+    }
+
+    private <T> T as(String user, Supplier<T> work) {
+        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        identity.setAuthentication(user, groups);
+        try {
+            return work.get();
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+}
