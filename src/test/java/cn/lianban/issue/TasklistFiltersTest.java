@@ -8,7 +8,6 @@ import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +26,8 @@ class TasklistFiltersTest {
     FilterService filters;
     @Autowired
     IdentityService identity;
+    @Autowired
+    cn.lianban.support.AsUser users;
     @Autowired
     AuthorizationService authorizations;
     @Autowired
@@ -100,12 +101,6 @@ class TasklistFiltersTest {
     }
 
     private <T> T as(String user, Supplier<T> work) {
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identity.setAuthentication(user, groups);
-        try {
-            return work.get();
-        } finally {
-            identity.clearAuthentication();
-        }
+        return users.as(user, work);
     }
 }

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -30,6 +29,8 @@ class AuthorizationMatrixTest {
 
     @Autowired
     IdentityService identity;
+    @Autowired
+    cn.lianban.support.AsUser users;
     @Autowired
     RuntimeService runtime;
     @Autowired
@@ -141,12 +142,6 @@ class AuthorizationMatrixTest {
     }
 
     private <T> T as(String user, Supplier<T> work) {
-        List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        identity.setAuthentication(user, groups);
-        try {
-            return work.get();
-        } finally {
-            identity.clearAuthentication();
-        }
+        return users.as(user, work);
     }
 }
