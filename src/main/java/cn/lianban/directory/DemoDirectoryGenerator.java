@@ -38,6 +38,11 @@ public final class DemoDirectoryGenerator {
             {"XF", "MERGED", "徐福片区"}, {"DJ", "INDUSTRY", "东江片区"}, {"LG", "RESORT", "龙港滨海片区"},
             {"LG", "OLD_TOWN", "龙港老城片区"}};
 
+    /** Wujin's scale: 233 village/community party organisations with 1032 grids between them. */
+    public static final int COMMUNITIES = 233;
+    public static final int GRIDS = 1032;
+    private static final String[] NAME_SUFFIXES = {"", "东", "西", "南", "北", "新村"};
+
     private static final String[] NAME_STEMS = {"华山", "龙泉", "海岱", "振华", "南山", "西城", "港城", "东海", "金沙",
             "阳光", "和平", "幸福", "文化", "新兴", "兴隆", "明珠", "望海", "松岚", "桃园", "玉龙", "绿苑", "锦绣",
             "银河", "朝阳", "泰和", "康宁", "育才", "滨河", "翠屏", "福禄", "青年", "丽景", "盛世", "中兴", "嘉园",
@@ -66,6 +71,18 @@ public final class DemoDirectoryGenerator {
         this.random = new Random(seed);
     }
 
+    /** Unique community names: stems with a direction or 新村 added where a stem is used again. */
+    private List<String> communityNames() {
+        List<String> names = new ArrayList<>();
+        for (String suffix : NAME_SUFFIXES) {
+            for (String stem : NAME_STEMS) {
+                names.add(stem + suffix + "社区");
+            }
+        }
+        Collections.shuffle(names, random);
+        return names.subList(0, COMMUNITIES);
+    }
+
     public DirectorySnapshot generate() {
         List<AreaType> areaTypes = new ArrayList<>();
         for (String[] t : AREA_TYPES) {
@@ -76,8 +93,14 @@ public final class DemoDirectoryGenerator {
             streets.add(new Street("S-" + STREETS[i][0], STREETS[i][1], jitter(CITY_LAT, 0.06),
                     jitter(CITY_LON, 0.08), "s-" + STREETS[i][0].toLowerCase() + "@street.lianban.demo"));
         }
-        List<String> stems = new ArrayList<>(List.of(NAME_STEMS));
-        Collections.shuffle(stems, random);
+        List<String> names = new ArrayList<>(communityNames());
+        // every community has 4 grids; randomly chosen ones a fifth, until there are GRIDS in all
+        List<Integer> withFifthGrid = new ArrayList<>();
+        for (int i = 0; i < COMMUNITIES; i++) {
+            withFifthGrid.add(i);
+        }
+        Collections.shuffle(withFifthGrid, random);
+        java.util.Set<Integer> fifth = new java.util.HashSet<>(withFifthGrid.subList(0, GRIDS - 4 * COMMUNITIES));
         List<Area> areas = new ArrayList<>();
         List<Community> communities = new ArrayList<>();
         List<Grid> grids = new ArrayList<>();
@@ -90,14 +113,14 @@ public final class DemoDirectoryGenerator {
             double lon = jitter(street.lon(), 0.012);
             areas.add(new Area(areaCode, AREAS[a][2], streetCode, AREAS[a][1], lat, lon,
                     areaCode.toLowerCase() + "@area.lianban.demo"));
-            int count = 3 + random.nextInt(3);
+            int count = COMMUNITIES / AREAS.length + (a < COMMUNITIES % AREAS.length ? 1 : 0);
             for (int c = 0; c < count; c++) {
                 int n = communitiesPerStreet.merge(AREAS[a][0], 1, Integer::sum);
                 String code = String.format("C-%s-%02d", AREAS[a][0], n);
-                Community community = new Community(code, stems.remove(0) + "社区", areaCode, jitter(lat, 0.006),
+                Community community = new Community(code, names.remove(0), areaCode, jitter(lat, 0.006),
                         jitter(lon, 0.008), code.toLowerCase() + "@community.lianban.demo");
+                int gridCount = fifth.contains(communities.size()) ? 5 : 4;
                 communities.add(community);
-                int gridCount = 3 + random.nextInt(3);
                 for (int g = 1; g <= gridCount; g++) {
                     grids.add(new Grid(String.format("G-%s-%02d-%02d", AREAS[a][0], n, g),
                             community.name() + "第" + g + "网格", code, jitter(community.lat(), 0.002),

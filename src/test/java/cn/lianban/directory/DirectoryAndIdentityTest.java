@@ -32,8 +32,9 @@ class DirectoryAndIdentityTest {
         assertThat(directory.areas().stream().map(Area::areaType).distinct()).hasSize(6);
         assertThat(directory.departments()).hasSize(30).extracting(Department::code).contains("housing", "urban");
         assertThat(directory.department("housing")).get().extracting(Department::name).isEqualTo("住房和城乡建设局");
-        assertThat(directory.communities()).hasSizeGreaterThanOrEqualTo(21);
-        assertThat(directory.grids().size()).isGreaterThanOrEqualTo(3 * directory.communities().size());
+        assertThat(directory.communities()).hasSize(233).extracting(Community::name).doesNotHaveDuplicates();
+        assertThat(directory.grids()).hasSize(1032);
+        assertThat(directory.streets()).hasSize(5);
         assertThat(directory.persons()).filteredOn(p -> Roles.DEPUTY.equals(p.role())).isNotEmpty();
         assertThat(directory.placement("C-DL-01").area().code())
                 .isNotEqualTo(directory.placement("C-XJ-01").area().code());
