@@ -1,30 +1,29 @@
 package cn.lianban.forms;
 
+import static cn.lianban.forms.FormSchemas.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Checks the Camunda Forms in {@code forms/} against what Camunda 7.24 Tasklist can render and
- * against the process contract of {@code joint-handling}.
+ * Checks every Camunda Form in {@code forms/} against what Camunda 7.24 Tasklist can render and
+ * against the conventions of this project, and the forms of {@code joint-handling} against its
+ * process contract ({@link TicketFormsTest} does the same for {@code ticket}).
  *
  * <p>Camunda 7.24 Tasklist embeds form-js 1.8 (schemaVersion 16). In that version a field with
  * {@code disabled: true} is shown but neither validated nor submitted, while {@code readonly}
@@ -34,16 +33,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FormsTest {
 
-  static final Path FORMS = Path.of(System.getProperty("user.dir"), "forms");
-  static final ObjectMapper JSON = new ObjectMapper();
-
   /** The form-js schema version bundled with Camunda 7.24 Tasklist. */
   static final int SCHEMA_VERSION = 16;
-
-  /** Field types that bind a variable (have a {@code key}) in form-js 1.8. */
-  static final Set<String> KEYED_TYPES = Set.of(
-      "textfield", "textarea", "number", "select", "radio", "checkbox", "checklist", "taglist",
-      "datetime");
 
   /** The subset of form-js 1.8 types these forms may use. */
   static final Set<String> ALLOWED_TYPES = union(KEYED_TYPES, Set.of("text", "group", "separator", "spacer"));
@@ -60,11 +51,6 @@ class FormsTest {
   static final List<String> CATEGORIES =
       List.of("ENVIRONMENT", "TRAFFIC", "HOUSING", "FACILITY", "SAFETY", "ELDERLY", "OTHER");
   static final List<String> COLORS = List.of("GREEN", "YELLOW", "RED");
-  static final Set<String> DEPARTMENTS = Set.of(
-      "housing", "urban", "civil", "health", "education", "police", "transport", "ecology",
-      "resources", "water", "emergency", "market", "hrss", "finance", "culture", "agriculture",
-      "veterans", "justice", "petition", "medicare", "commerce", "statistics", "approval",
-      "bigdata", "fire", "power", "disabled", "union", "women", "youth");
 
   /** Contract: start variables of {@code joint-handling}. */
   static final Set<String> START_KEYS = Set.of(
@@ -88,24 +74,35 @@ class FormsTest {
 
   // ---------------------------------------------------------------- generic checks
 
-  static Stream<Path> formFiles() {
-    try (Stream<Path> files = Files.list(FORMS)) {
-      List<Path> list = files.filter(p -> p.getFileName().toString().endsWith(".form")).sorted().toList();
-      assertThat(list).as("forms in %s", FORMS).isNotEmpty();
-      return list.stream();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
   @Test
   void allJointHandlingFormsArePresent() {
-    Set<String> ids = formFiles().map(FormsTest::baseName).collect(Collectors.toSet());
-    assertThat(ids).containsAll(FORM_IDS);
+    assertThat(formIds()).containsAll(FORM_IDS);
+  }
+
+  /** Forms a process refers to that are built at runtime rather than kept in {@code forms/}. */
+  static final Set<String> GENERATED_FORMS = Set.of("ticket-start");
+
+  static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
+
+  @Test
+  void everyFormAProcessRefersToIsInTheFormsDirectory() throws IOException {
+    Set<String> refs = new TreeSet<>();
+    try (Stream<Path> files = Files.list(PROCESSES)) {
+      for (Path bpmn : files.filter(p -> p.toString().endsWith(".bpmn")).toList()) {
+        Matcher m = FORM_REF.matcher(Files.readString(bpmn));
+        while (m.find()) {
+          refs.add(m.group(1));
+        }
+      }
+    }
+    refs.removeAll(GENERATED_FORMS);
+    assertThat(formIds()).containsAll(refs);
+    assertThat(formIds()).as("generated forms have no file that would compete with them")
+        .doesNotContainAnyElementsOf(GENERATED_FORMS);
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("formFiles")
+  @MethodSource("cn.lianban.forms.FormSchemas#formFiles")
   void formIsWellFormed(Path file) {
     JsonNode form = read(file);
     String name = baseName(file);
@@ -124,7 +121,8 @@ class FormsTest {
     for (JsonNode c : all) {
       String type = c.path("type").asText();
       String id = c.path("id").asText();
-      assertThat(id).as("id of a %s component in %s", type, name).isNotBlank();
+      assertThat(id).as("id of a %s component in %s", type, name).isNotBlank()
+          .startsWith(shortName(name) + "_");
       assertThat(ids.add(id)).as("id %s unique in %s", id, name).isTrue();
       assertThat(ALLOWED_TYPES).as("type of %s", id).contains(type);
 
@@ -135,6 +133,7 @@ class FormsTest {
         String key = c.path("key").asText();
         assertThat(key).as("key of %s", id).matches(KEY);
         assertThat(keys.add(key)).as("key %s unique in %s", key, name).isTrue();
+        assertThat(id).as("id of the field bound to %s", key).isEqualTo(shortName(name) + "_" + key);
         assertThat(label(c)).as("label of %s", id).isNotBlank().containsPattern(CJK);
       }
       if (OPTION_TYPES.contains(type)) {
@@ -152,10 +151,23 @@ class FormsTest {
       if (type.equals("text")) {
         assertThat(c.path("text").asText()).as("text of %s", id).containsPattern(CJK);
       }
-      if (c.path("disabled").asBoolean(false)) {
-        assertThat(c.path("validate").path("required").asBoolean(false))
+      if (disabled(c)) {
+        assertThat(required(c))
             .as("%s: a disabled field is never validated, so it must not claim to be required", id)
             .isFalse();
+      }
+      assertThat(c.has("readonly"))
+          .as("%s: display fields are disabled, since form-js 1.8 submits readonly ones", id).isFalse();
+      if (type.equals("checkbox")) {
+        assertThat(required(c)).as("%s: form-js treats an unticked required checkbox as missing", id)
+            .isFalse();
+      }
+      if (type.equals("number")) {
+        assertThat(c.path("decimalDigits").asInt(-1)).as("%s: numbers are whole", id).isZero();
+      }
+      if (c.has("conditional")) {
+        assertThat(c.path("conditional").path("hide").asText())
+            .as("%s: conditional.hide is a FEEL expression", id).startsWith("=");
       }
     }
     assertThat(keys).as("%s binds at least one variable", name).isNotEmpty();
@@ -253,9 +265,8 @@ class FormsTest {
   void meetFormChoosesDepartmentsFromTheDirectory() {
     JsonNode form = form("joint-handling-meet");
     JsonNode lead = field(form, "leadDept");
-    assertThat(lead.path("type").asText()).isEqualTo("select");
+    assertDepartmentSelect(lead);
     assertThat(required(lead)).isTrue();
-    assertThat(Set.copyOf(textValues(lead))).isEqualTo(DEPARTMENTS);
 
     JsonNode co = field(form, "coDepts");
     assertThat(co.path("type").asText()).as("a list of codes").isEqualTo("taglist");
@@ -279,16 +290,7 @@ class FormsTest {
     decisions.put("joint-handling-handle", "resolved");
     decisions.put("joint-handling-approve", "approved");
     decisions.put("joint-handling-evaluate", "satisfied");
-    decisions.forEach((id, key) -> {
-      JsonNode radio = field(form(id), key);
-      assertThat(radio.path("type").asText()).as(key).isEqualTo("radio");
-      assertThat(required(radio)).as(key).isTrue();
-      List<JsonNode> values = new ArrayList<>();
-      radio.path("values").forEach(o -> values.add(o.path("value")));
-      assertThat(values).as(key).allMatch(JsonNode::isBoolean);
-      assertThat(values.stream().map(JsonNode::asBoolean).collect(Collectors.toSet()))
-          .as(key).containsExactlyInAnyOrder(true, false);
-    });
+    decisions.forEach((id, key) -> assertBooleanDecision(form(id), key));
   }
 
   @Test
@@ -300,99 +302,6 @@ class FormsTest {
 
   @Test
   void evaluateFormBoundsSatisfactionOneToFive() {
-    JsonNode satisfaction = field(form("joint-handling-evaluate"), "satisfaction");
-    assertThat(required(satisfaction)).isTrue();
-    String type = satisfaction.path("type").asText();
-    if (type.equals("number")) {
-      assertThat(satisfaction.path("validate").path("min").asInt()).isEqualTo(1);
-      assertThat(satisfaction.path("validate").path("max").asInt()).isEqualTo(5);
-      assertThat(satisfaction.path("decimalDigits").asInt(-1)).isZero();
-    } else {
-      assertThat(type).isIn("radio", "select");
-      List<Integer> values = new ArrayList<>();
-      satisfaction.path("values").forEach(o -> {
-        assertThat(o.path("value").isIntegralNumber())
-            .as("option %s is submitted as a number", o).isTrue();
-        values.add(o.path("value").asInt());
-      });
-      assertThat(values).containsExactly(1, 2, 3, 4, 5);
-    }
-  }
-
-  // ---------------------------------------------------------------- helpers
-
-  static JsonNode form(String id) {
-    return read(FORMS.resolve(id + ".form"));
-  }
-
-  static JsonNode read(Path file) {
-    try {
-      return JSON.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new AssertionError(file + " is not valid JSON: " + e.getMessage(), e);
-    }
-  }
-
-  static String baseName(Path file) {
-    String n = file.getFileName().toString();
-    return n.substring(0, n.length() - ".form".length());
-  }
-
-  /** All components, depth first, including those nested in groups. */
-  static List<JsonNode> components(JsonNode container) {
-    List<JsonNode> out = new ArrayList<>();
-    for (JsonNode c : container.path("components")) {
-      out.add(c);
-      out.addAll(components(c));
-    }
-    return out;
-  }
-
-  static List<JsonNode> keyed(JsonNode form) {
-    return components(form).stream().filter(c -> KEYED_TYPES.contains(c.path("type").asText())).toList();
-  }
-
-  static Set<String> allKeys(JsonNode form) {
-    return keyed(form).stream().map(c -> c.path("key").asText()).collect(Collectors.toCollection(LinkedHashSet::new));
-  }
-
-  /** Keys of the fields Tasklist submits: keyed and not disabled. */
-  static Set<String> submittedKeys(JsonNode form) {
-    return keyed(form).stream()
-        .filter(c -> !c.path("disabled").asBoolean(false))
-        .map(c -> c.path("key").asText())
-        .collect(Collectors.toCollection(LinkedHashSet::new));
-  }
-
-  static JsonNode field(JsonNode form, String key) {
-    List<JsonNode> found = keyed(form).stream().filter(c -> key.equals(c.path("key").asText())).toList();
-    assertThat(found).as("field %s in %s", key, form.path("id").asText()).hasSize(1);
-    return found.get(0);
-  }
-
-  static boolean required(JsonNode field) {
-    return field.path("validate").path("required").asBoolean(false);
-  }
-
-  static String label(JsonNode field) {
-    // form-js labels a date field with dateLabel
-    return field.path("type").asText().equals("datetime")
-        ? field.path("dateLabel").asText()
-        : field.path("label").asText();
-  }
-
-  static List<String> textValues(JsonNode field) {
-    List<String> out = new ArrayList<>();
-    field.path("values").forEach(o -> out.add(o.path("value").asText()));
-    return out;
-  }
-
-  @SafeVarargs
-  static <T> Set<T> union(Set<T>... sets) {
-    Set<T> out = new LinkedHashSet<>();
-    for (Set<T> s : sets) {
-      out.addAll(s);
-    }
-    return out;
+    assertSatisfactionOneToFive(form("joint-handling-evaluate"));
   }
 }
