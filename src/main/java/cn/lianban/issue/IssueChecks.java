@@ -1,5 +1,6 @@
 package cn.lianban.issue;
 
+import cn.lianban.common.UserInputException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -64,7 +65,7 @@ public class IssueChecks implements TaskListener {
     void assisting(DelegateTask task) {
         Object part = task.getVariable("assistResult");
         if (part == null || part.toString().isBlank()) {
-            throw new IssueInputException("assistResult", "请填写协办情况");
+            throw new UserInputException("assistResult", "请填写协办情况");
         }
         log.record(businessKey(task), task.getProcessInstanceId(), "ASSISTED",
                 task.getVariable("coDept") + "：" + part);

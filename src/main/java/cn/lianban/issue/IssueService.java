@@ -1,5 +1,7 @@
 package cn.lianban.issue;
 
+import cn.lianban.common.Deadline;
+import cn.lianban.common.UserInputException;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Service;
 import cn.lianban.calendar.WorkingCalendar;
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.KeySequence;
+import cn.lianban.common.TimeLimits;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Directory.Placement;
 import cn.lianban.directory.IssueCategories;
@@ -51,27 +54,27 @@ public class IssueService {
     public Filed file(Map<String, Object> v, Collection<String> filerGroups) {
         String title = requiredText(v, "title", "标题");
         if (title.length() > MAX_TITLE) {
-            throw new IssueInputException("title", "标题不能超过" + MAX_TITLE + "个字");
+            throw new UserInputException("title", "标题不能超过" + MAX_TITLE + "个字");
         }
         requiredText(v, "description", "问题描述");
         String category = requiredText(v, "category", "问题类别");
         if (!IssueCategories.isValid(category)) {
-            throw new IssueInputException("category", "问题类别无效: " + category + "，可选 " + IssueCategories.NAMES.keySet());
+            throw new UserInputException("category", "问题类别无效: " + category + "，可选 " + IssueCategories.NAMES.keySet());
         }
         String communityCode = requiredText(v, "communityCode", "社区编码");
         if (directory.community(communityCode).isEmpty()) {
-            throw new IssueInputException("communityCode", "社区编码不存在: " + communityCode);
+            throw new UserInputException("communityCode", "社区编码不存在: " + communityCode);
         }
         if (filerGroups != null && !filerGroups.contains(UnitType.COMMUNITY.group(communityCode))
                 && !filerGroups.contains(Roles.CITY_CENTER) && !filerGroups.contains(Roles.ADMIN)) {
-            throw new IssueInputException("communityCode", "只能为本社区提报事项: " + communityCode);
+            throw new UserInputException("communityCode", "只能为本社区提报事项: " + communityCode);
         }
         nonNegative(v, "households", "涉及户数");
         nonNegative(v, "estimatedCost", "预估费用");
         for (String flag : List.of("multiCommunity", "multiDepartment", "safetyRisk")) {
             Object value = v.get(flag);
             if (value != null && !(value instanceof Boolean)) {
-                throw new IssueInputException(flag, flag + " 必须是是/否（Boolean）");
+                throw new UserInputException(flag, flag + " 必须是是/否（Boolean）");
             }
         }
         String key = keys.next("JH", EngineClock.now().getYear());
@@ -81,11 +84,11 @@ public class IssueService {
     /** The committee may override the proposed colour, but only with a reason (every override is recorded). */
     public boolean checkRating(String proposed, String color, String overrideReason) {
         if (color == null || !COLORS.contains(color)) {
-            throw new IssueInputException("color", "请选择评级颜色：GREEN 绿、YELLOW 黄或 RED 红");
+            throw new UserInputException("color", "请选择评级颜色：GREEN 绿、YELLOW 黄或 RED 红");
         }
         boolean override = !color.equals(proposed);
         if (override && isBlank(overrideReason)) {
-            throw new IssueInputException("overrideReason",
+            throw new UserInputException("overrideReason",
                     "评级与系统建议（" + Levels.colorName(proposed) + "）不一致，必须填写调整理由");
         }
         return override;
@@ -112,23 +115,23 @@ public class IssueService {
     public Meeting meeting(Object leadDeptValue, Object coDeptsValue, Object deadlineValue, Object minutes, int level) {
         String leadDept = leadDeptValue == null ? "" : leadDeptValue.toString().trim();
         if (leadDept.isEmpty() || directory.department(leadDept).isEmpty()) {
-            throw new IssueInputException("leadDept", "牵头部门无效: " + leadDept);
+            throw new UserInputException("leadDept", "牵头部门无效: " + leadDept);
         }
         List<String> coDepts = departmentList(coDeptsValue);
         if (coDepts.contains(leadDept)) {
-            throw new IssueInputException("coDepts", "协办部门不能包含牵头部门 " + leadDept);
+            throw new UserInputException("coDepts", "协办部门不能包含牵头部门 " + leadDept);
         }
         if (minutes == null || isBlank(minutes.toString())) {
-            throw new IssueInputException("minutes", "请填写会议纪要");
+            throw new UserInputException("minutes", "请填写会议纪要");
         }
         LocalDate deadline = parseDate(deadlineValue);
         ZonedDateTime now = EngineClock.now();
         Deadline latest = deadlineForLevel(level);
         if (deadline.isBefore(now.toLocalDate())) {
-            throw new IssueInputException("deadline", "办理期限不能早于今天");
+            throw new UserInputException("deadline", "办理期限不能早于今天");
         }
         if (deadline.isAfter(latest.due().toLocalDate())) {
-            throw new IssueInputException("deadline",
+            throw new UserInputException("deadline",
                     "办理期限不能晚于本级时限 " + latest.due().toLocalDate() + "（" + Levels.chineseName(level) + "）");
         }
         ZonedDateTime due = deadline.atTime(WorkingCalendar.END_OF_WORKING_DAY).atZone(EngineClock.ZONE);
@@ -137,29 +140,29 @@ public class IssueService {
 
     public void checkApproval(Object approved, Object comment) {
         if (!(approved instanceof Boolean decision)) {
-            throw new IssueInputException("approved", "请选择是否同意升级");
+            throw new UserInputException("approved", "请选择是否同意升级");
         }
         if (!decision && (comment == null || isBlank(comment.toString()))) {
-            throw new IssueInputException("comment", "不同意升级时必须填写意见");
+            throw new UserInputException("comment", "不同意升级时必须填写意见");
         }
     }
 
     public void checkEvaluation(Object satisfied, Object satisfaction) {
         if (!(satisfied instanceof Boolean)) {
-            throw new IssueInputException("satisfied", "请选择是否满意");
+            throw new UserInputException("satisfied", "请选择是否满意");
         }
         if (!(satisfaction instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
                 || n.intValue() < 1 || n.intValue() > 5) {
-            throw new IssueInputException("satisfaction", "满意度须为 1 到 5 的整数");
+            throw new UserInputException("satisfaction", "满意度须为 1 到 5 的整数");
         }
     }
 
     public void checkHandling(Object result, Object resolved) {
         if (result == null || isBlank(result.toString())) {
-            throw new IssueInputException("result", "请填写办理结果");
+            throw new UserInputException("result", "请填写办理结果");
         }
         if (!(resolved instanceof Boolean)) {
-            throw new IssueInputException("resolved", "请选择是否已解决");
+            throw new UserInputException("resolved", "请选择是否已解决");
         }
     }
 
@@ -192,7 +195,7 @@ public class IssueService {
                 continue;
             }
             if (directory.department(code).isEmpty()) {
-                throw new IssueInputException("coDepts", "协办部门无效: " + code);
+                throw new UserInputException("coDepts", "协办部门无效: " + code);
             }
             codes.add(code);
         }
@@ -207,14 +210,14 @@ public class IssueService {
             String text = value == null ? "" : value.toString().trim();
             return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {
-            throw new IssueInputException("deadline", "办理期限须为日期（如 2026-12-31）");
+            throw new UserInputException("deadline", "办理期限须为日期（如 2026-12-31）");
         }
     }
 
     private static String requiredText(Map<String, Object> v, String key, String label) {
         Object value = v.get(key);
         if (value == null || isBlank(value.toString())) {
-            throw new IssueInputException(key, "请填写" + label + "（" + key + "）");
+            throw new UserInputException(key, "请填写" + label + "（" + key + "）");
         }
         return value.toString().trim();
     }
@@ -222,7 +225,7 @@ public class IssueService {
     private static void nonNegative(Map<String, Object> v, String key, String label) {
         Object value = v.get(key);
         if (!(value instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() != Math.rint(n.doubleValue())) {
-            throw new IssueInputException(key, label + "（" + key + "）须为不小于 0 的整数");
+            throw new UserInputException(key, label + "（" + key + "）须为不小于 0 的整数");
         }
     }
 

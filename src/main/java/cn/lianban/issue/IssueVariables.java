@@ -1,5 +1,6 @@
 package cn.lianban.issue;
 
+import cn.lianban.common.Deadline;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;

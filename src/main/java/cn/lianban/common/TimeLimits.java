@@ -1,9 +1,9 @@
-package cn.lianban.issue;
+package cn.lianban.common;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-/** Resolution limits in working days, from table time_limit: per rating colour and per handling level. */
+/** Time limits from table time_limit: per rating colour and handling level, and for tickets. */
 @Service
 public class TimeLimits {
 
@@ -19,6 +19,17 @@ public class TimeLimits {
 
     public int resolveDaysForLevel(int level) {
         return days("LEVEL", String.valueOf(level));
+    }
+
+    /** Hours a department has to accept a ticket. */
+    public int ticketAcceptHours() {
+        return jdbc.queryForObject("SELECT accept_hours FROM time_limit WHERE kind = 'TICKET' AND limit_key = 'UNLISTED'",
+                Integer.class);
+    }
+
+    /** Working days for a ticket whose item is not on the responsibility list. */
+    public int unlistedTicketDays() {
+        return days("TICKET", "UNLISTED");
     }
 
     private int days(String kind, String key) {

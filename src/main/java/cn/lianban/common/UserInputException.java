@@ -1,4 +1,4 @@
-package cn.lianban.issue;
+package cn.lianban.common;
 
 import org.camunda.bpm.engine.BadUserRequestException;
 
@@ -6,11 +6,11 @@ import org.camunda.bpm.engine.BadUserRequestException;
  * Input a user must correct (Chinese message naming the field). Thrown inside a process step it rolls
  * the step back, so nothing half-done is stored; Tasklist shows the message.
  */
-public class IssueInputException extends BadUserRequestException {
+public class UserInputException extends BadUserRequestException {
 
     private final String field;
 
-    public IssueInputException(String field, String message) {
+    public UserInputException(String field, String message) {
         super(message);
         this.field = field;
     }

@@ -1,4 +1,4 @@
-package cn.lianban.issue;
+package cn.lianban.common;
 
 import java.time.ZonedDateTime;
 import java.util.Date;
