@@ -9,7 +9,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
-/** Seeds the demo organisation into an empty directory; a directory that has data is left alone. */
+import cn.lianban.ticket.DemoPairingGenerator;
+import cn.lianban.ticket.PairingRepository;
+
+/**
+ * Seeds the demo organisation, and the 双联双促 pairing of agencies with communities, into empty tables;
+ * tables that have data are left alone.
+ */
 @Component
 @Order(10)
 @ConditionalOnProperty(name = "lianban.demo.enabled", havingValue = "true")
@@ -18,22 +24,31 @@ public class DemoDataLoader implements ApplicationRunner {
     private static final Logger LOG = LoggerFactory.getLogger(DemoDataLoader.class);
 
     private final Directory directory;
+    private final PairingRepository pairings;
     private final long seed;
 
-    public DemoDataLoader(Directory directory, @Value("${lianban.demo.seed:20261129}") long seed) {
+    public DemoDataLoader(Directory directory, PairingRepository pairings,
+                          @Value("${lianban.demo.seed:20261129}") long seed) {
         this.directory = directory;
+        this.pairings = pairings;
         this.seed = seed;
     }
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!directory.isEmpty()) {
-            return;
+        if (directory.isEmpty()) {
+            DirectorySnapshot snapshot = new DemoDirectoryGenerator(seed).generate();
+            directory.insert(snapshot);
+            LOG.info("Demo directory seeded: {} streets, {} areas, {} communities, {} grids, {} departments, {} persons",
+                    snapshot.streets().size(), snapshot.areas().size(), snapshot.communities().size(),
+                    snapshot.grids().size(), snapshot.departments().size(), snapshot.persons().size());
         }
-        DirectorySnapshot snapshot = new DemoDirectoryGenerator(seed).generate();
-        directory.insert(snapshot);
-        LOG.info("Demo directory seeded: {} streets, {} areas, {} communities, {} grids, {} departments, {} persons",
-                snapshot.streets().size(), snapshot.areas().size(), snapshot.communities().size(),
-                snapshot.grids().size(), snapshot.departments().size(), snapshot.persons().size());
+        if (pairings.isEmpty()) {
+            var pairing = new DemoPairingGenerator(seed).generate(directory.communities(), directory.grids());
+            pairings.insert(pairing);
+            LOG.info("Demo pairing seeded: {} agencies, {} pairings, {} agency members in grids, {} vanguard stations",
+                    pairing.agencies().size(), pairing.pairings().size(), pairing.members().size(),
+                    pairing.stations().size());
+        }
     }
 }

@@ -20,7 +20,17 @@ public enum MailKind {
     /** Joint meeting invitation; carries an iCalendar attachment. */
     MEETING_INVITATION("联席会议邀请"),
     /** To the city center: a level-5 case is overdue. */
-    CENTER_OVERDUE("市级超期提醒");
+    CENTER_OVERDUE("市级超期提醒"),
+    /** 双联双促 ticket: to the department it was dispatched to. */
+    TICKET_DISPATCHED("新工单待接单"),
+    /** 双联双促 ticket: to the agency paired with the community (结对单位). */
+    TICKET_PAIRED("结对社区新工单"),
+    /** 双联双促 ticket: not accepted within the response limit; to the street desk. */
+    TICKET_ACCEPT_TIMEOUT("超时未接单"),
+    /** 双联双促 ticket: due in one working day; to the handling department. */
+    TICKET_REMINDER("工单即将到期"),
+    /** 双联双促 ticket: past its resolution limit; to the department and the street desk. */
+    TICKET_OVERDUE("工单已超期");
 
     private final String subjectPhrase;
 

@@ -25,6 +25,7 @@ import cn.lianban.directory.Roles;
 public class GlobalAuthorizations {
 
     public static final String JOINT_HANDLING = "joint-handling";
+    public static final String TICKET = "ticket";
 
     private final Grants grants;
 
@@ -39,10 +40,15 @@ public class GlobalAuthorizations {
         for (String role : Roles.ALL) {
             grants.grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grants.grant(role, Resources.PROCESS_DEFINITION, JOINT_HANDLING, ProcessDefinitionPermissions.READ);
+            grants.grant(role, Resources.PROCESS_DEFINITION, TICKET, ProcessDefinitionPermissions.READ);
         }
+        // communities file joint-handling issues; communities and grid workers raise tickets (点单/吹哨)
         grants.grant(COMMUNITY_SECRETARY, Resources.PROCESS_DEFINITION, JOINT_HANDLING,
                 ProcessDefinitionPermissions.CREATE_INSTANCE);
-        grants.grant(COMMUNITY_SECRETARY, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+        for (String raiser : new String[]{COMMUNITY_SECRETARY, Roles.GRID_WORKER}) {
+            grants.grant(raiser, Resources.PROCESS_DEFINITION, TICKET, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grants.grant(raiser, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+        }
 
         // 市城市党建服务中心 watches everything, read-only.
         grants.grant(CITY_CENTER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);

@@ -44,6 +44,8 @@ public class SecurityConfig {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/error").permitAll()
                         .requestMatchers("/admin/**").hasAuthority(Roles.ADMIN)
+                        .requestMatchers("/tickets/rates", "/api/tickets/rates")
+                        .hasAnyAuthority(Roles.STREET_OFFICE, Roles.CITY_CENTER, Roles.ADMIN)
                         .anyRequest().authenticated())
                 .authenticationProvider(new CamundaIdentityAuthenticationProvider(identity))
                 .formLogin(f -> f.loginPage("/login").permitAll())

@@ -7,26 +7,35 @@ import org.springframework.stereotype.Component;
 
 import cn.lianban.directory.IdentitySync;
 import cn.lianban.issue.IssueFilters;
+import cn.lianban.ticket.TicketFilters;
+import cn.lianban.ticket.TicketStartForm;
 
-/** After the directory is in place: identity, standing authorizations and Tasklist filters, all idempotent. */
+/** After the directory is in place: identity, authorizations, Tasklist filters and the ticket start form, all idempotent. */
 @Component
 @Order(20)
 public class StartupSetup implements ApplicationRunner {
 
     private final IdentitySync identity;
     private final GlobalAuthorizations authorizations;
-    private final IssueFilters filters;
+    private final IssueFilters issueFilters;
+    private final TicketFilters ticketFilters;
+    private final TicketStartForm ticketStartForm;
 
-    public StartupSetup(IdentitySync identity, GlobalAuthorizations authorizations, IssueFilters filters) {
+    public StartupSetup(IdentitySync identity, GlobalAuthorizations authorizations, IssueFilters issueFilters,
+                        TicketFilters ticketFilters, TicketStartForm ticketStartForm) {
         this.identity = identity;
         this.authorizations = authorizations;
-        this.filters = filters;
+        this.issueFilters = issueFilters;
+        this.ticketFilters = ticketFilters;
+        this.ticketStartForm = ticketStartForm;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         identity.sync();
         authorizations.apply();
-        filters.apply();
+        issueFilters.apply();
+        ticketFilters.apply();
+        ticketStartForm.deploy();
     }
 }

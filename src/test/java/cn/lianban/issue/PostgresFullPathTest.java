@@ -26,7 +26,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import cn.lianban.support.IssueDriver;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** The whole application on a real PostgreSQL 17: a full case, and business keys under concurrent filing. */
+/** The whole application on a real PostgreSQL 17: a full case, a full ticket, and business keys under concurrent filing. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "camunda.bpm.process-engine-name=postgres-test")
 @ActiveProfiles({"test", "postgres"})
@@ -58,6 +58,10 @@ class PostgresFullPathTest {
     IssueDriver driver;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    cn.lianban.support.TicketDriver tickets;
+    @Autowired
+    cn.lianban.ticket.TicketRates rates;
 
     @BeforeEach
     void setUp() {
@@ -77,6 +81,22 @@ class PostgresFullPathTest {
                 "MEETING", "ASSISTED", "HANDLED", "EVALUATED", "CLOSED");
         assertThat(driver.mails(pi)).anyMatch(m -> m.startsWith("MEETING_INVITATION"))
                 .anyMatch(m -> m.startsWith("ASSIGNED")).anyMatch(m -> m.startsWith("CLOSED"));
+    }
+
+    @Test
+    void aTicketRunsFromRaiseToClosureAndCountsInTheRates() {
+        ProcessInstance pi = tickets.raise();
+        driver.complete(pi, "accept", "accepted", true);
+        driver.complete(pi, "resolve", "result", "已处理");
+        driver.complete(pi, "confirm", "solved", true);
+        driver.complete(pi, "rate", "satisfaction", 4);
+        assertThat(pi).isEnded();
+        var month = java.time.YearMonth.from(cn.lianban.common.EngineClock.now());
+        var urban = rates.rates(month, cn.lianban.ticket.TicketRates.By.DEPT).stream()
+                .filter(r -> r.key().equals("urban")).findFirst().orElseThrow();
+        assertThat(urban.dispatched()).isPositive();
+        assertThat(urban.acceptedOnTime()).isPositive();
+        assertThat(urban.satisfied()).isPositive();
     }
 
     @Test

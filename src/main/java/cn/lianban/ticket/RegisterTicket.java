@@ -1,0 +1,46 @@
+package cn.lianban.ticket;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import cn.lianban.directory.Directory.Placement;
+import cn.lianban.directory.UnitType;
+import cn.lianban.security.CaseAccess;
+
+/** 登记: checks the ticket, gives it its TK key and opens it to the community and its street. */
+@Component("registerTicket")
+public class RegisterTicket implements JavaDelegate {
+
+    private final TicketService tickets;
+    private final CaseAccess access;
+    private final TicketSteps steps;
+
+    public RegisterTicket(TicketService tickets, CaseAccess access, TicketSteps steps) {
+        this.tickets = tickets;
+        this.access = access;
+        this.steps = steps;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        var raiser = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        TicketService.Raised raised = tickets.raise(execution.getVariables(), raiser == null ? null : raiser.getGroupIds());
+        execution.setProcessBusinessKey(raised.businessKey());
+        Placement p = raised.placement();
+        execution.setVariable("itemCode", raised.itemCode());
+        execution.setVariable("communityName", p.community().name());
+        execution.setVariable("streetCode", p.street().code());
+        execution.setVariable("communityGroup", UnitType.COMMUNITY.group(p.community().code()));
+        execution.setVariable("streetGroup", UnitType.STREET.group(p.street().code()));
+        execution.setVariable("returns", 0L);
+        execution.setVariable("reopens", 0L);
+        execution.setVariable("status", "DISPATCHING");
+        execution.setVariable("acceptedBy", null);
+        access.open(execution.getProcessInstanceId(), List.of(UnitType.COMMUNITY.group(p.community().code()),
+                UnitType.STREET.group(p.street().code())));
+        steps.record(steps.entry(execution, "RAISED", TicketSteps.text(execution, "description")));
+    }
+}

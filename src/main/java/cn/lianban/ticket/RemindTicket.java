@@ -1,0 +1,21 @@
+package cn.lianban.ticket;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** One working day before the resolution limit: reminds the department. */
+@Component("remindTicket")
+public class RemindTicket implements JavaDelegate {
+
+    private final TicketMails mails;
+
+    public RemindTicket(TicketMails mails) {
+        this.mails = mails;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        mails.reminder(execution);
+    }
+}

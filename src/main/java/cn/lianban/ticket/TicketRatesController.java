@@ -1,0 +1,118 @@
+package cn.lianban.ticket;
+
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import cn.lianban.common.BadRequest;
+import cn.lianban.common.EngineClock;
+import cn.lianban.directory.Community;
+import cn.lianban.directory.Directory;
+import cn.lianban.directory.Roles;
+
+/**
+ * The monthly 三率 ranking, as a page for street offices and the city center and as JSON. A street
+ * office sees departments and streets citywide but communities of its own street only.
+ */
+public final class TicketRatesController {
+
+    private TicketRatesController() {
+    }
+
+    static List<TicketRates.Rate> visible(TicketRates rates, Directory directory, String month, String by,
+                                          Authentication user) {
+        TicketRates.By grouping = grouping(by);
+        List<TicketRates.Rate> all = rates.rates(month(month), grouping);
+        Set<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+        if (grouping != TicketRates.By.COMMUNITY || groups.contains(Roles.CITY_CENTER) || groups.contains(Roles.ADMIN)) {
+            return all;
+        }
+        Set<String> streets = groups.stream().filter(g -> g.startsWith("street:")).map(g -> g.substring(7))
+                .collect(Collectors.toSet());
+        Set<String> areas = directory.areas().stream().filter(a -> streets.contains(a.streetCode()))
+                .map(a -> a.code()).collect(Collectors.toSet());
+        Set<String> communities = directory.communities().stream().filter(c -> areas.contains(c.areaCode()))
+                .map(Community::code).collect(Collectors.toSet());
+        return all.stream().filter(r -> communities.contains(r.key())).toList();
+    }
+
+    static YearMonth month(String month) {
+        if (month == null || month.isBlank()) {
+            return YearMonth.from(EngineClock.now());
+        }
+        try {
+            return YearMonth.parse(month.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadRequest("bad_month", "month 须为 YYYY-MM 格式的月份，如 2026-11");
+        }
+    }
+
+    static TicketRates.By grouping(String by) {
+        if (by == null || by.isBlank()) {
+            return TicketRates.By.DEPT;
+        }
+        try {
+            return TicketRates.By.valueOf(by.trim().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("bad_by", "by 须为 dept、community 或 street");
+        }
+    }
+
+    /** JSON: {@code GET /api/tickets/rates?month=2026-11&by=dept}. */
+    @RestController
+    static class Api {
+        private final TicketRates rates;
+        private final Directory directory;
+
+        Api(TicketRates rates, Directory directory) {
+            this.rates = rates;
+            this.directory = directory;
+        }
+
+        @GetMapping("/api/tickets/rates")
+        List<TicketRates.Rate> rates(@RequestParam(required = false) String month,
+                                     @RequestParam(required = false) String by, Authentication user) {
+            return visible(rates, directory, month, by, user);
+        }
+    }
+
+    /** Page: {@code GET /tickets/rates?month=2026-11&by=dept}. */
+    @Controller
+    static class Page {
+        private final TicketRates rates;
+        private final Directory directory;
+
+        Page(TicketRates rates, Directory directory) {
+            this.rates = rates;
+            this.directory = directory;
+        }
+
+        @GetMapping("/tickets/rates")
+        String page(@RequestParam(required = false) String month, @RequestParam(required = false) String by,
+                    Authentication user, Model model) {
+            String error = null;
+            List<TicketRates.Rate> rows = List.of();
+            try {
+                rows = visible(rates, directory, month, by, user);
+            } catch (BadRequest e) {
+                error = e.getMessage();
+            }
+            model.addAttribute("rows", rows);
+            model.addAttribute("error", error);
+            model.addAttribute("month", error == null ? month(month).toString() : month);
+            model.addAttribute("by", error == null ? grouping(by).name().toLowerCase() : "dept");
+            return "tickets/rates";
+        }
+    }
+}

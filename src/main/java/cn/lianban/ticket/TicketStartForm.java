@@ -1,0 +1,87 @@
+package cn.lianban.ticket;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The start form of a ticket (点单/吹哨) lists the responsibility list's active items, so it is built
+ * from the table and deployed as Camunda Form {@code ticket-start}. Deploying the same content again
+ * is filtered out; an edited list gives a new form version that new tickets use.
+ */
+@Service
+public class TicketStartForm {
+
+    static final String FORM_ID = "ticket-start";
+    static final String DEPLOYMENT = "ticket-start-form";
+
+    private final ResponsibilityList list;
+    private final RepositoryService repository;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public TicketStartForm(ResponsibilityList list, RepositoryService repository) {
+        this.list = list;
+        this.repository = repository;
+    }
+
+    public void deploy() {
+        repository.createDeployment().name(DEPLOYMENT).enableDuplicateFiltering(true)
+                .addString(FORM_ID + ".form", render()).deploy();
+    }
+
+    String render() {
+        Map<String, String> categories = new LinkedHashMap<>();
+        list.categories().forEach(c -> categories.put(c.code(), c.name()));
+        List<Map<String, Object>> items = new ArrayList<>();
+        for (ResponsibilityList.ResponsibilityItem item : list.search(null, null)) {
+            if (item.active()) {
+                items.add(Map.of("value", item.code(), "label",
+                        categories.getOrDefault(item.category(), item.category()) + " · " + item.name() + "（" + item.code() + "）"));
+            }
+        }
+        List<Map<String, Object>> components = List.of(
+                component("text", "intro", null, Map.of("text",
+                        "### 点单 / 吹哨\n社区、网格发现的问题在此点单。系统按权责清单派给承办部门，部门 24 小时内接单；"
+                                + "清单外的问题由街道协调派单。")),
+                component("select", "itemCode", "权责清单事项", Map.of("searchable", true, "values", items,
+                        "description", "可输入类别或关键词搜索，如“市容”“路灯”；不确定时留空，由街道派单")),
+                component("textarea", "description", "问题描述", Map.of("validate",
+                        Map.of("required", true, "maxLength", TicketService.MAX_DESCRIPTION))),
+                component("textfield", "communityCode", "社区编码", Map.of("description", "如 C-DL-01",
+                        "validate", Map.of("required", true, "pattern", "^C-[A-Z]{2}-\\d{2}$"))),
+                component("textfield", "gridCode", "网格编码（可选）", Map.of("description", "如 G-DL-01-02",
+                        "validate", Map.of("pattern", "^G-[A-Z]{2}-\\d{2}-\\d{2}$"))),
+                component("textfield", "location", "具体位置（可选）", Map.of("validate",
+                        Map.of("maxLength", TicketService.MAX_LOCATION))));
+        Map<String, Object> form = new LinkedHashMap<>();
+        form.put("schemaVersion", 16);
+        form.put("type", "default");
+        form.put("id", FORM_ID);
+        form.put("components", components);
+        form.put("exporter", Map.of("name", "lianban", "version", "1"));
+        try {
+            return json.writerWithDefaultPrettyPrinter().writeValueAsString(form);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> component(String type, String key, String label, Map<String, Object> more) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("type", type);
+        c.put("id", "start_" + key);
+        if (label != null) {
+            c.put("key", key);
+            c.put("label", label);
+        }
+        c.putAll(more);
+        return c;
+    }
+}
