@@ -1,0 +1,101 @@
+package cn.lianban.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Headless Debian Chromium driven by the Debian chromedriver, both by fixed path. With the driver
+ * executable given to the service, Selenium never calls Selenium Manager, which would try to download
+ * a driver (the build has no internet access).
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path OUT = Path.of("target", "browser");
+
+    final WebDriver driver;
+    private final ChromeDriverService service;
+    private final Path profile;
+
+    private Browser(WebDriver driver, ChromeDriverService service, Path profile) {
+        this.driver = driver;
+        this.service = service;
+        this.profile = profile;
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    static Browser start() throws IOException {
+        Path profile = Files.createTempDirectory("lianban-chromium-");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                // wide enough for Tasklist's three columns; English Tasklist labels whatever the host's locale
+                "--disable-dev-shm-usage", "--window-size=1600,1000", "--lang=en-US",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                // dates in Tasklist as the users see them
+                .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
+                .build();
+        try {
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+            return new Browser(driver, service, profile);
+        } catch (RuntimeException e) {
+            service.stop();
+            delete(profile);
+            throw e;
+        }
+    }
+
+    /** Saves a screenshot and the page source as target/browser/{name}.png and .html; never throws. */
+    void save(String name) {
+        try {
+            Files.createDirectories(OUT);
+            Files.writeString(OUT.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+            File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+            Files.copy(png.toPath(), OUT.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+        } catch (Exception e) {
+            System.err.println("could not save " + name + ": " + e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            service.stop();
+            delete(profile);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover temp profile is harmless
+        }
+    }
+}

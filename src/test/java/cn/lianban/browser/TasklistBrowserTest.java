@@ -1,0 +1,166 @@
+package cn.lianban.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.history.HistoricTaskInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.lianban.support.IssueDriver;
+import cn.lianban.support.LianbanTest;
+
+/**
+ * A department member works a joint-handling case in Camunda Tasklist with a real (headless) browser:
+ * logs in, opens the filter 本部门待认领, claims the case's 牵头办理 task, fills the Camunda Form and
+ * completes it. The case is prepared and checked through the engine API.
+ * Skipped when Debian's chromium or chromedriver is not installed.
+ */
+@LianbanTest
+class TasklistBrowserTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IssueDriver issues;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+
+    private Browser browser;
+    private WebDriver web;
+    private WebDriverWait wait;
+
+    /**
+     * Skips per test rather than per class: Surefire counts the test as skipped then, and in a full run
+     * the shared Spring context is already up anyway.
+     */
+    @BeforeEach
+    void startBrowser() throws Exception {
+        if (!Browser.installed()) {
+            System.out.println("SKIPPING TasklistBrowserTest: " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER
+                    + " is missing; install them with: apt-get install chromium chromium-driver fonts-noto-cjk");
+        }
+        Assumptions.assumeTrue(Browser.installed(),
+                () -> Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER + " is missing");
+        browser = Browser.start();
+        web = browser.driver;
+        wait = new WebDriverWait(web, PATIENCE);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aDepartmentMemberClaimsFillsAndCompletesTheHandlingTask() {
+        String title = "浏览器测试 " + UUID.randomUUID().toString().substring(0, 8);
+        ProcessInstance pi = issues.file("title", title, "category", "HOUSING", "multiDepartment", true);
+        issues.complete(pi, "rate", "color", "YELLOW");
+        issues.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline",
+                LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString(), "minutes", "住建局牵头办理");
+        String taskId = issues.task(pi, "handle").getId();
+        String result = "已组织维修，路灯恢复照明 " + title;
+
+        long started = System.nanoTime();
+        try {
+            logIn("housing", "demo");
+            openFilter("本部门待认领");
+            WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(taskCard(taskId)));
+            assertThat(card.getText()).contains("牵头办理").contains(title);
+            card.findElement(By.cssSelector("h4.task a")).click();
+
+            claim();
+            WebElement resultField = wait.until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("textarea.fjs-textarea[id$='-handle_result']")));
+            resultField.sendKeys(result);
+            wait.until(ExpectedConditions.elementToBeClickable(radio("handle_resolved", "已解决"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")))
+                    .click();
+
+            // Tasklist closes the task once the engine has taken the completion
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button[ng-click='complete()']")));
+            wait.until(d -> tasks.createTaskQuery().taskId(taskId).count() == 0);
+            System.out.printf("TasklistBrowserTest: login to completed task in %.1f s%n",
+                    (System.nanoTime() - started) / 1e9);
+        } catch (RuntimeException | AssertionError e) {
+            browser.save("failure-" + getClass().getSimpleName());
+            throw e;
+        }
+
+        HistoricTaskInstance handled = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();
+        assertThat(handled.getAssignee()).isEqualTo("housing");
+        assertThat(handled.getEndTime()).isNotNull();
+        assertThat(handled.getDeleteReason()).isEqualTo("completed");
+        assertThat(runtime.getVariable(pi.getId(), "result")).isEqualTo(result);
+        assertThat(runtime.getVariable(pi.getId(), "resolved")).isEqualTo(Boolean.TRUE);
+        assertThat(runtime.getActiveActivityIds(pi.getId())).containsExactly("evaluate");
+        assertThat(runtime.getVariable(pi.getId(), "status")).isEqualTo("EVALUATING");
+        assertThat(issues.events(pi.getBusinessKey())).contains("HANDLED");
+        assertThat(issues.task(pi, "evaluate").getAssignee()).isNull();
+    }
+
+    private void logIn(String user, String password) {
+        web.get("http://localhost:" + port + "/camunda/app/tasklist/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[name='signinForm'] input[ng-model='username']"))).sendKeys(user);
+        web.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys(password);
+        web.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+    }
+
+    /** The filters list on the left: a filter's name is the link text, followed by a task counter. */
+    private void openFilter(String name) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'task-filter')]/h4[contains(@class,'name')]/a[contains(normalize-space(.),'"
+                        + name + "')]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//div[contains(@class,'task-filter') and contains(@class,'active')]/h4/a[contains(normalize-space(.),'"
+                        + name + "')]")));
+    }
+
+    /** A task in the middle list; its link carries the task id. */
+    private static By taskCard(String taskId) {
+        return By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')][.//h4[contains(@class,'task')]"
+                + "/a[contains(@href,'task=" + taskId + "')]]");
+    }
+
+    /** Claims the open task; until then the form is shown greyed out under an overlay. */
+    private void claim() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".disabled-form"), 0));
+    }
+
+    /** A form-js radio option, found by its component id and the option's label. */
+    private static By radio(String componentId, String label) {
+        return By.xpath("//label[input[@type='radio' and contains(@id,'-" + componentId + "-')]"
+                + " and normalize-space(.)='" + label + "']/input");
+    }
+}
