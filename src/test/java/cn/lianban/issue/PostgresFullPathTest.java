@@ -31,6 +31,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
         properties = "camunda.bpm.process-engine-name=postgres-test")
 @ActiveProfiles({"test", "postgres"})
 @DirtiesContext
+@org.junit.jupiter.api.Tag("own-engine")
 class PostgresFullPathTest {
 
     /** The database is a bean, so Spring closes it after the engine that uses it. */
