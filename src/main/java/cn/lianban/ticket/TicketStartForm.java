@@ -42,35 +42,44 @@ public class TicketStartForm {
         List<Map<String, Object>> items = new ArrayList<>();
         for (ResponsibilityList.ResponsibilityItem item : list.search(null, null)) {
             if (item.active()) {
-                items.add(Map.of("value", item.code(), "label",
+                items.add(ordered("value", item.code(), "label",
                         categories.getOrDefault(item.category(), item.category()) + " · " + item.name() + "（" + item.code() + "）"));
             }
         }
         List<Map<String, Object>> components = List.of(
-                component("text", "intro", null, Map.of("text",
+                component("text", "intro", null, ordered("text",
                         "### 点单 / 吹哨\n社区、网格发现的问题在此点单。系统按权责清单派给承办部门，部门 24 小时内接单；"
                                 + "清单外的问题由街道协调派单。")),
-                component("select", "itemCode", "权责清单事项", Map.of("searchable", true, "values", items,
+                component("select", "itemCode", "权责清单事项", ordered("searchable", true, "values", items,
                         "description", "可输入类别或关键词搜索，如“市容”“路灯”；不确定时留空，由街道派单")),
-                component("textarea", "description", "问题描述", Map.of("validate",
-                        Map.of("required", true, "maxLength", TicketService.MAX_DESCRIPTION))),
-                component("textfield", "communityCode", "社区编码", Map.of("description", "如 C-DL-01",
-                        "validate", Map.of("required", true, "pattern", "^C-[A-Z]{2}-\\d{2}$"))),
-                component("textfield", "gridCode", "网格编码（可选）", Map.of("description", "如 G-DL-01-02",
-                        "validate", Map.of("pattern", "^G-[A-Z]{2}-\\d{2}-\\d{2}$"))),
-                component("textfield", "location", "具体位置（可选）", Map.of("validate",
-                        Map.of("maxLength", TicketService.MAX_LOCATION))));
+                component("textarea", "description", "问题描述", ordered("validate",
+                        ordered("required", true, "maxLength", TicketService.MAX_DESCRIPTION))),
+                component("textfield", "communityCode", "社区编码", ordered("description", "如 C-DL-01",
+                        "validate", ordered("required", true, "pattern", "^C-[A-Z]{2}-\\d{2}$"))),
+                component("textfield", "gridCode", "网格编码（可选）", ordered("description", "如 G-DL-01-02",
+                        "validate", ordered("pattern", "^G-[A-Z]{2}-\\d{2}-\\d{2}$"))),
+                component("textfield", "location", "具体位置（可选）", ordered("validate",
+                        ordered("maxLength", TicketService.MAX_LOCATION))));
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("schemaVersion", 16);
         form.put("type", "default");
         form.put("id", FORM_ID);
         form.put("components", components);
-        form.put("exporter", Map.of("name", "lianban", "version", "1"));
+        form.put("exporter", ordered("name", "lianban", "version", "1"));
         try {
             return json.writerWithDefaultPrettyPrinter().writeValueAsString(form);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Map.of has no stable order; the JSON must be byte-identical across restarts for duplicate filtering. */
+    private static Map<String, Object> ordered(Object... keyValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            map.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return map;
     }
 
     private static Map<String, Object> component(String type, String key, String label, Map<String, Object> more) {

@@ -42,6 +42,12 @@ class TicketStartFormTest {
     }
 
     @Test
+    void theFormTextIsTheSameEveryTimeSoARestartDeploysNothingNew() {
+        assertThat(startForm.render()).isEqualTo(startForm.render());
+        assertThat(startForm.render()).contains("\"value\" : \"R-001\",\n      \"label\"");
+    }
+
+    @Test
     void deployingTheSameListAgainAddsNoVersion() {
         long before = repository.createDeploymentQuery().deploymentName(TicketStartForm.DEPLOYMENT).count();
         startForm.deploy();
