@@ -11,44 +11,21 @@ import java.util.Date;
 import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.lianban.common.EngineClock;
-import cn.lianban.support.IssueDriver;
-import cn.lianban.support.LianbanTest;
+import cn.lianban.support.ProcessTestBase;
 
 /** Every path of joint-handling, timers driven with the engine clock. Filed on Monday 2026-03-02, 10:00. */
-@LianbanTest
-class JointHandlingProcessTest {
+class JointHandlingProcessTest extends ProcessTestBase {
 
-    private static final LocalDateTime MONDAY = LocalDateTime.of(2026, 3, 2, 10, 0);
-
-    @Autowired
-    ProcessEngine engine;
     @Autowired
     RuntimeService runtime;
     @Autowired
     HistoryService history;
-    @Autowired
-    IssueDriver driver;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        driver.clockAt(MONDAY);
-    }
-
-    @AfterEach
-    void tearDown() {
-        driver.resetClock();
-    }
 
     @Test
     void greenIssueIsHandledByTheCommunityAndClosedWhenResidentsAreSatisfied() {

@@ -16,48 +16,25 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.lianban.common.EngineClock;
 import cn.lianban.support.AsUser;
-import cn.lianban.support.IssueDriver;
-import cn.lianban.support.LianbanTest;
+import cn.lianban.support.ProcessTestBase;
 import cn.lianban.support.TicketDriver;
 
 /** Every path of the ticket process; raised Monday 2026-03-02 10:00, timers driven with the engine clock. */
-@LianbanTest
-class TicketProcessTest {
+class TicketProcessTest extends ProcessTestBase {
 
-    private static final LocalDateTime MONDAY = LocalDateTime.of(2026, 3, 2, 10, 0);
-
-    @Autowired
-    ProcessEngine engine;
     @Autowired
     TaskService tasks;
-    @Autowired
-    IssueDriver driver;
     @Autowired
     TicketDriver tickets;
     @Autowired
     AsUser users;
-
-    @BeforeEach
-    void setUp() {
-        BpmnAwareTests.init(engine);
-        driver.clockAt(MONDAY);
-    }
-
-    @AfterEach
-    void tearDown() {
-        driver.resetClock();
-    }
 
     @Test
     void aListedItemGoesToItsDepartmentAndClosesAfterConfirmationAndRating() {
