@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.lianban.common.BadRequest;
+import cn.lianban.common.Forbidden;
 import cn.lianban.common.JsonBodies;
 import cn.lianban.common.RequestValues;
 import cn.lianban.directory.Community;
@@ -145,7 +146,8 @@ public final class CheckinController {
             long id;
             try {
                 id = desk.record(user, form.toInput());
-            } catch (BadRequest e) {
+            } catch (BadRequest | Forbidden e) {
+                // shown on the page with the form as typed; nothing was stored
                 return page(user, scope, form, e.getMessage(), model);
             }
             redirect.addFlashAttribute("message", "已登记第 " + id + " 号双报到：党员 " + memberId.strip() + "，"
