@@ -1,13 +1,14 @@
 package cn.lianban.common;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Turns bad input to the project's JSON endpoints into the contract's 400 body. */
+/** Turns bad input to the project's JSON endpoints into the contract's 400 body, and a refusal into 403. */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ApiErrors {
 
@@ -21,5 +22,18 @@ public class ApiErrors {
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ApiError badParameter(Exception e) {
         return new ApiError("bad_parameter", e.getMessage());
+    }
+
+    /** A body that is not JSON, or whose values do not fit (without this, Spring answers with its own error page). */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ApiError unreadableBody(HttpMessageNotReadableException e) {
+        return badRequest(JsonBodies.unreadable(e.getMostSpecificCause()));
+    }
+
+    @ExceptionHandler(Forbidden.class)
+    @ResponseStatus(HttpStatus.FORBIDDEN)
+    ApiError forbidden(Forbidden e) {
+        return new ApiError("forbidden", e.getMessage());
     }
 }

@@ -46,6 +46,10 @@ public class Directory {
         return jdbc.query("SELECT * FROM community WHERE code = ?", COMMUNITY, code).stream().findFirst();
     }
 
+    public Optional<Grid> grid(String code) {
+        return jdbc.query("SELECT * FROM grid WHERE code = ?", GRID, code).stream().findFirst();
+    }
+
     public Optional<Area> area(String code) {
         return jdbc.query("SELECT * FROM area WHERE code = ?", AREA, code).stream().findFirst();
     }

@@ -13,4 +13,9 @@ public enum UnitType {
     public String group(String code) {
         return prefix + ":" + code;
     }
+
+    /** The unit code in a group id of this type ({@code C-DL-01} in {@code community:C-DL-01}); null for other groups. */
+    public String codeIn(String group) {
+        return group.startsWith(prefix + ":") ? group.substring(prefix.length() + 1) : null;
+    }
 }

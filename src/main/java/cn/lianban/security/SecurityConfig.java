@@ -7,9 +7,12 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 import cn.lianban.directory.Roles;
@@ -47,9 +50,15 @@ public class SecurityConfig {
                         .requestMatchers("/tickets/rates", "/api/tickets/rates")
                         .hasAnyAuthority(Roles.STREET_OFFICE, Roles.CITY_CENTER, Roles.ADMIN)
                         .anyRequest().authenticated())
+                // the JSON API is called with HTTP Basic by apps, not by browser forms, so no CSRF token there
+                .csrf(c -> c.ignoringRequestMatchers("/api/**"))
                 .authenticationProvider(new CamundaIdentityAuthenticationProvider(identity))
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .httpBasic(b -> { })
+                // a JSON call without a login is told so (401), not sent to the login page
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
         return http.build();

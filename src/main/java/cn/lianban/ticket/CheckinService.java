@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -49,6 +51,11 @@ public class CheckinService {
         this.clock = clock;
     }
 
+    /** Today in Beijing, on the clock that check-in dates are checked against. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
     /**
      * Totals of one member, agency or community: {@code key} is the member id, agency code or community
      * code, {@code hours} has one decimal place. Lists of totals hold only those with check-ins, most hours
@@ -85,7 +92,7 @@ public class CheckinService {
             throw new IllegalArgumentException("服务日期（date）不能为空");
         }
         LocalDateTime now = LocalDateTime.now(clock);
-        if (date.isAfter(now.toLocalDate())) {
+        if (date.isAfter(today())) {
             throw new IllegalArgumentException("服务日期（date）不能晚于今天：" + date);
         }
         String text = activity == null ? "" : activity.strip();
@@ -117,35 +124,70 @@ public class CheckinService {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    private static final String MEMBERS =
+            "checkin c JOIN agency_member m ON m.id = c.member_id JOIN grid g ON g.code = m.grid_code";
+
+    /**
+     * What totals are summed by. {@code scope} is the column that places a row in a community: for members
+     * and agencies the community of the grid the member is placed in, for communities the community served.
+     */
+    public enum By {
+        MEMBER("m.id", "m.name", MEMBERS, "g.community_code"),
+        AGENCY("a.code", "a.name", MEMBERS + " JOIN agency a ON a.code = m.agency_code", "g.community_code"),
+        COMMUNITY("co.code", "co.name", "checkin c JOIN community co ON co.code = c.community_code", "co.code");
+
+        private final String key;
+        private final String name;
+        private final String from;
+        private final String scope;
+
+        By(String key, String name, String from, String scope) {
+            this.key = key;
+            this.name = name;
+            this.from = from;
+            this.scope = scope;
+        }
+    }
+
     /** Check-ins and hours per member, most hours first; {@code month} null means all time. */
     public List<Total> totalsByMember(YearMonth month) {
-        return totals("m.id", "m.name", "m.id, m.name",
-                "checkin c JOIN agency_member m ON m.id = c.member_id", month);
+        return totals(By.MEMBER, month, null);
     }
 
     /** Check-ins and hours per agency (by the members' agency), most hours first; null month = all time. */
     public List<Total> totalsByAgency(YearMonth month) {
-        return totals("a.code", "a.name", "a.code, a.name",
-                "checkin c JOIN agency_member m ON m.id = c.member_id JOIN agency a ON a.code = m.agency_code",
-                month);
+        return totals(By.AGENCY, month, null);
     }
 
     /** Check-ins and hours per community served, most hours first; null month = all time. */
     public List<Total> totalsByCommunity(YearMonth month) {
-        return totals("co.code", "co.name", "co.code, co.name",
-                "checkin c JOIN community co ON co.code = c.community_code", month);
+        return totals(By.COMMUNITY, month, null);
     }
 
-    private List<Total> totals(String key, String name, String groupBy, String from, YearMonth month) {
-        StringBuilder sql = new StringBuilder("SELECT " + key + " AS total_key, " + name + " AS total_name,"
-                + " COUNT(*) AS checkins, SUM(c.hours) AS total_hours FROM " + from);
+    /**
+     * Totals by member, agency or community; {@code month} null means all time. {@code communities} null
+     * means citywide; otherwise only check-ins of members placed in grids of those communities count (by
+     * member and agency), or only the rows of those communities (by community).
+     */
+    public List<Total> totals(By by, YearMonth month, Collection<String> communities) {
+        if (communities != null && communities.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + by.key + " AS total_key, " + by.name + " AS total_name,"
+                + " COUNT(*) AS checkins, SUM(c.hours) AS total_hours FROM " + by.from + " WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (month != null) {
-            sql.append(" WHERE c.service_date >= ? AND c.service_date < ?");
+            sql.append(" AND c.service_date >= ? AND c.service_date < ?");
             args.add(month.atDay(1));
             args.add(month.plusMonths(1).atDay(1));
         }
-        sql.append(" GROUP BY ").append(groupBy).append(" ORDER BY SUM(c.hours) DESC, ").append(key);
+        if (communities != null) {
+            sql.append(" AND ").append(by.scope).append(" IN (")
+                    .append(String.join(",", Collections.nCopies(communities.size(), "?"))).append(")");
+            args.addAll(communities);
+        }
+        sql.append(" GROUP BY ").append(by.key).append(", ").append(by.name)
+                .append(" ORDER BY SUM(c.hours) DESC, ").append(by.key);
         return jdbc.query(sql.toString(), (rs, i) -> new Total(rs.getString("total_key"), rs.getString("total_name"),
                 rs.getLong("checkins"), rs.getBigDecimal("total_hours").setScale(1, RoundingMode.HALF_UP)), args.toArray());
     }

@@ -51,6 +51,14 @@ public class PairingRepository {
         return jdbc.queryForObject("SELECT COUNT(*) FROM agency_member", Integer.class);
     }
 
+    /** The members placed in the grids of a community, by id. */
+    public List<AgencyMember> membersPlacedIn(String communityCode) {
+        return jdbc.query("SELECT m.* FROM agency_member m JOIN grid g ON g.code = m.grid_code"
+                        + " WHERE g.community_code = ? ORDER BY m.id", (rs, i) -> new AgencyMember(rs.getLong("id"),
+                        rs.getString("name"), rs.getString("agency_code"), rs.getString("grid_code"), rs.getString("phone")),
+                communityCode);
+    }
+
     public List<Agency> agencies() {
         return jdbc.query("SELECT * FROM agency ORDER BY code", AGENCY);
     }

@@ -1,7 +1,6 @@
 package cn.lianban.ticket;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.EngineClock;
+import cn.lianban.common.RequestValues;
 import cn.lianban.directory.Community;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Roles;
@@ -48,25 +48,13 @@ public final class TicketRatesController {
     }
 
     static YearMonth month(String month) {
-        if (month == null || month.isBlank()) {
-            return YearMonth.from(EngineClock.now());
-        }
-        try {
-            return YearMonth.parse(month.trim());
-        } catch (DateTimeParseException e) {
-            throw new BadRequest("bad_month", "month 须为 YYYY-MM 格式的月份，如 2026-11");
-        }
+        YearMonth given = RequestValues.month(month);
+        return given != null ? given : YearMonth.from(EngineClock.now());
     }
 
     static TicketRates.By grouping(String by) {
-        if (by == null || by.isBlank()) {
-            return TicketRates.By.DEPT;
-        }
-        try {
-            return TicketRates.By.valueOf(by.trim().toUpperCase());
-        } catch (IllegalArgumentException e) {
-            throw new BadRequest("bad_by", "by 须为 dept、community 或 street");
-        }
+        return RequestValues.choice(TicketRates.By.class, by, TicketRates.By.DEPT, "bad_by",
+                "by 须为 dept、community 或 street");
     }
 
     /** JSON: {@code GET /api/tickets/rates?month=2026-11&by=dept}. */

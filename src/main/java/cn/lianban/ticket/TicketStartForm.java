@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,19 @@ public class TicketStartForm {
     public TicketStartForm(ResponsibilityList list, RepositoryService repository) {
         this.list = list;
         this.repository = repository;
+    }
+
+    /**
+     * Saves an item of the list ({@link ResponsibilityList#save}) and deploys the form built from the changed
+     * list, in one transaction: both or neither. New tickets offer the new list; running tickets keep the
+     * department and time limit copied into their variables at dispatch.
+     *
+     * @throws IllegalArgumentException from {@link ResponsibilityList#save}; nothing is changed then
+     */
+    @Transactional
+    public void saveItem(ResponsibilityList.ResponsibilityItem item) {
+        list.save(item);
+        deploy();
     }
 
     public void deploy() {

@@ -1,0 +1,173 @@
+package cn.lianban.ticket;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.lianban.common.BadRequest;
+import cn.lianban.common.Forbidden;
+import cn.lianban.common.JsonBodies;
+import cn.lianban.common.RequestValues;
+import cn.lianban.directory.Community;
+import cn.lianban.directory.Directory;
+import cn.lianban.ticket.CheckinDesk.CheckinInput;
+import cn.lianban.ticket.CheckinDesk.Scope;
+
+/**
+ * 双报到 check-ins as JSON for apps and as a small page for community secretaries. Who may do what is
+ * decided by {@link CheckinDesk}.
+ */
+public final class CheckinController {
+
+    private CheckinController() {
+    }
+
+    /**
+     * JSON: {@code POST /api/checkins} with {@code memberId}, {@code communityCode}, {@code date},
+     * {@code hours}, {@code activity} → 201 {@code {"id": …}}; {@code GET /api/checkins/totals?by=&month=}.
+     */
+    @RestController
+    static class Api {
+        private final CheckinDesk desk;
+        private final ObjectMapper json;
+
+        Api(CheckinDesk desk, ObjectMapper json) {
+            this.desk = desk;
+            this.json = json;
+        }
+
+        @PostMapping("/api/checkins")
+        ResponseEntity<Map<String, Long>> record(@RequestBody JsonNode body, Authentication user) {
+            long id = desk.record(user, JsonBodies.read(json, body, CheckinInput.class));
+            return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
+        }
+
+        @GetMapping("/api/checkins/totals")
+        List<CheckinService.Total> totals(@RequestParam(required = false) String by,
+                                          @RequestParam(required = false) String month, Authentication user) {
+            CheckinService.By grouping = RequestValues.choice(CheckinService.By.class, by, CheckinService.By.MEMBER,
+                    "bad_by", "by 须为 member、agency 或 community");
+            return desk.totals(user, grouping, RequestValues.month(month));
+        }
+    }
+
+    /** What the page's form shows, as typed, so that a rejected check-in comes back unchanged. */
+    public record Form(String memberId, String communityCode, String date, String hours, String activity) {
+
+        static Form empty(String community, LocalDate today) {
+            return new Form("", community, today.toString(), "", "");
+        }
+
+        CheckinInput toInput() {
+            return new CheckinInput(parsedMemberId(), communityCode, parsedDate(), parsedHours(), activity);
+        }
+
+        private Long parsedMemberId() {
+            try {
+                return blank(memberId) ? null : Long.valueOf(memberId.strip());
+            } catch (NumberFormatException e) {
+                throw new BadRequest(CheckinDesk.INVALID, "报到党员（memberId）应填党员编号（数字）：" + memberId);
+            }
+        }
+
+        private LocalDate parsedDate() {
+            try {
+                return blank(date) ? null : LocalDate.parse(date.strip());
+            } catch (DateTimeParseException e) {
+                throw new BadRequest(CheckinDesk.INVALID, "服务日期（date）格式应为 yyyy-MM-dd，如 2026-11-20：" + date);
+            }
+        }
+
+        private BigDecimal parsedHours() {
+            try {
+                return blank(hours) ? null : new BigDecimal(hours.strip());
+            } catch (NumberFormatException e) {
+                throw new BadRequest(CheckinDesk.INVALID, "服务时长（hours）应填小时数，如 2.5：" + hours);
+            }
+        }
+
+        private static boolean blank(String text) {
+            return text == null || text.isBlank();
+        }
+    }
+
+    /** A table of the page: this month's totals by member or by agency. */
+    public record Table(String title, String unit, List<CheckinService.Total> rows) {
+    }
+
+    /** Page: {@code GET /checkins} records a check-in and shows this month's totals of the user's community. */
+    @Controller
+    static class Page {
+        private final CheckinDesk desk;
+        private final CheckinService checkins;
+        private final PairingRepository pairing;
+        private final Directory directory;
+
+        Page(CheckinDesk desk, CheckinService checkins, PairingRepository pairing, Directory directory) {
+            this.desk = desk;
+            this.checkins = checkins;
+            this.pairing = pairing;
+            this.directory = directory;
+        }
+
+        @GetMapping("/checkins")
+        String page(Authentication user, Model model) {
+            Scope scope = desk.scopeOf(user);
+            return page(user, scope, Form.empty(scope.single().orElse(""), checkins.today()), null, model);
+        }
+
+        @PostMapping("/checkins")
+        String record(@RequestParam(required = false) String memberId,
+                      @RequestParam(required = false) String communityCode,
+                      @RequestParam(required = false) String date, @RequestParam(required = false) String hours,
+                      @RequestParam(required = false) String activity, Authentication user, Model model,
+                      RedirectAttributes redirect) {
+            Scope scope = desk.scopeOf(user);
+            String community = scope.single().orElse(communityCode);
+            Form form = new Form(memberId, community, date, hours, activity);
+            long id;
+            try {
+                id = desk.record(user, form.toInput());
+            } catch (BadRequest | Forbidden e) {
+                // shown on the page with the form as typed; nothing was stored
+                return page(user, scope, form, e.getMessage(), model);
+            }
+            redirect.addFlashAttribute("message", "已登记第 " + id + " 号双报到：党员 " + memberId.strip() + "，"
+                    + date.strip() + "，" + hours.strip() + " 小时");
+            return "redirect:/checkins";
+        }
+
+        private String page(Authentication user, Scope scope, Form form, String error, Model model) {
+            YearMonth month = YearMonth.from(checkins.today());
+            String single = scope.single().orElse(null);
+            model.addAttribute("form", form);
+            model.addAttribute("error", error);
+            model.addAttribute("community", single == null ? null
+                    : directory.community(single).map(Community::name).orElse(single));
+            model.addAttribute("members", single == null ? List.of() : pairing.membersPlacedIn(single));
+            String when = month.getYear() + " 年 " + month.getMonthValue() + " 月";
+            model.addAttribute("tables", List.of(
+                    new Table(when + "按党员统计", "党员", desk.totals(user, CheckinService.By.MEMBER, month)),
+                    new Table(when + "按派出单位统计", "派出单位", desk.totals(user, CheckinService.By.AGENCY, month))));
+            return "tickets/checkins";
+        }
+    }
+}
