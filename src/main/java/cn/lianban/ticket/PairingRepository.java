@@ -51,12 +51,18 @@ public class PairingRepository {
         return jdbc.queryForObject("SELECT COUNT(*) FROM agency_member", Integer.class);
     }
 
+    private static final org.springframework.jdbc.core.RowMapper<AgencyMember> MEMBER = (rs, i) -> new AgencyMember(
+            rs.getLong("id"), rs.getString("name"), rs.getString("agency_code"), rs.getString("grid_code"),
+            rs.getString("phone"));
+
     /** The members placed in the grids of a community, by id. */
     public List<AgencyMember> membersPlacedIn(String communityCode) {
         return jdbc.query("SELECT m.* FROM agency_member m JOIN grid g ON g.code = m.grid_code"
-                        + " WHERE g.community_code = ? ORDER BY m.id", (rs, i) -> new AgencyMember(rs.getLong("id"),
-                        rs.getString("name"), rs.getString("agency_code"), rs.getString("grid_code"), rs.getString("phone")),
-                communityCode);
+                + " WHERE g.community_code = ? ORDER BY m.id", MEMBER, communityCode);
+    }
+
+    public Optional<AgencyMember> member(long id) {
+        return jdbc.query("SELECT * FROM agency_member WHERE id = ?", MEMBER, id).stream().findFirst();
     }
 
     public List<Agency> agencies() {

@@ -41,6 +41,10 @@ public class RegisterTicket implements JavaDelegate {
         execution.setVariable("acceptedBy", null);
         access.open(execution.getProcessInstanceId(), List.of(UnitType.COMMUNITY.group(p.community().code()),
                 UnitType.STREET.group(p.street().code())));
-        steps.record(steps.entry(execution, "RAISED", TicketSteps.text(execution, "description")));
+        AgencyMember member = raised.member();
+        execution.setVariable("memberId", member == null ? null : member.id());
+        execution.setVariable("memberName", member == null ? null : member.name());
+        steps.record(steps.entry(execution, "RAISED", (member == null ? "" : "下沉机关党员 " + member.name() + " 吹哨：")
+                + TicketSteps.text(execution, "description")));
     }
 }

@@ -31,14 +31,16 @@ public class TicketService {
     static final int MAX_LOCATION = 200;
 
     private final Directory directory;
+    private final PairingRepository pairings;
     private final ResponsibilityList list;
     private final KeySequence keys;
     private final TimeLimits limits;
     private final WorkingCalendar calendar;
 
-    public TicketService(Directory directory, ResponsibilityList list, KeySequence keys, TimeLimits limits,
-                         WorkingCalendar calendar) {
+    public TicketService(Directory directory, PairingRepository pairings, ResponsibilityList list, KeySequence keys,
+                         TimeLimits limits, WorkingCalendar calendar) {
         this.directory = directory;
+        this.pairings = pairings;
         this.list = list;
         this.keys = keys;
         this.limits = limits;
@@ -74,11 +76,31 @@ public class TicketService {
         if (itemCode != null && list.find(itemCode).filter(ResponsibilityList.ResponsibilityItem::active).isEmpty()) {
             throw new UserInputException("itemCode", "权责清单中没有有效事项 " + itemCode + "，不确定时请留空，由街道派单");
         }
+        AgencyMember member = member(v.get("memberId"), communityCode, gridCode);
         if (raiserGroups != null && !mayRaiseFor(raiserGroups, communityCode)) {
             throw new UserInputException("communityCode", "只能为本社区或本网格点单: " + communityCode);
         }
         String key = keys.next("TK", EngineClock.now().getYear());
-        return new Raised(key, directory.placement(communityCode), itemCode);
+        return new Raised(key, directory.placement(communityCode), itemCode, member);
+    }
+
+    /** An agency party member doing 双报到 service may blow the whistle in the grid they are placed in. */
+    private AgencyMember member(Object memberId, String communityCode, String gridCode) {
+        if (memberId == null || memberId.toString().isBlank()) {
+            return null;
+        }
+        if (!(memberId instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw new UserInputException("memberId", "机关党员编号（memberId）须为整数");
+        }
+        AgencyMember member = pairings.member(n.longValue())
+                .orElseThrow(() -> new UserInputException("memberId", "没有编号为 " + n.longValue() + " 的下沉机关党员"));
+        boolean placedHere = gridCode != null ? member.gridCode().equals(gridCode)
+                : directory.grid(member.gridCode()).map(g -> g.communityCode().equals(communityCode)).orElse(false);
+        if (!placedHere) {
+            throw new UserInputException("memberId", "机关党员 " + member.name() + " 未下沉到该"
+                    + (gridCode != null ? "网格 " + gridCode : "社区 " + communityCode));
+        }
+        return member;
     }
 
     /** 派单: the responsibility list names the department; an unlisted item has no department yet. */
@@ -158,7 +180,8 @@ public class TicketService {
         return value == null || value.toString().isBlank() ? null : value.toString().trim();
     }
 
-    public record Raised(String businessKey, Placement placement, String itemCode) {
+    /** @param member the agency party member who raised it, or null */
+    public record Raised(String businessKey, Placement placement, String itemCode, AgencyMember member) {
     }
 
     /** @param deptCode null when the item is not on the list and the street desk must dispatch by hand */

@@ -72,6 +72,8 @@ public class TicketStartForm {
                         "validate", ordered("required", true, "pattern", "^C-[A-Z]{2}-\\d{2}$"))),
                 component("textfield", "gridCode", "网格编码（可选）", ordered("description", "如 G-DL-01-02",
                         "validate", ordered("pattern", "^G-[A-Z]{2}-\\d{2}-\\d{2}$"))),
+                component("number", "memberId", "下沉机关党员编号（可选）", ordered("decimalDigits", 0,
+                        "description", "机关党员在下沉网格吹哨时填写")),
                 component("textfield", "location", "具体位置（可选）", ordered("validate",
                         ordered("maxLength", TicketService.MAX_LOCATION))));
         Map<String, Object> form = new LinkedHashMap<>();

@@ -35,6 +35,8 @@ class TicketProcessTest extends ProcessTestBase {
     TicketDriver tickets;
     @Autowired
     AsUser users;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void aListedItemGoesToItsDepartmentAndClosesAfterConfirmationAndRating() {
@@ -154,6 +156,19 @@ class TicketProcessTest extends ProcessTestBase {
         assertThatThrownBy(() -> tickets.raise("description", "")).hasMessageContaining("问题描述");
         assertThatThrownBy(() -> tickets.raise("itemCode", "R-999")).hasMessageContaining("R-999");
         assertThatThrownBy(() -> tickets.raise("gridCode", "G-XJ-01-01")).hasMessageContaining("不属于社区");
+    }
+
+    @Test
+    void anAgencyMemberBlowsTheWhistleInTheGridTheyArePlacedIn() {
+        long member = jdbc.queryForObject("SELECT MIN(id) FROM agency_member WHERE grid_code = 'G-DL-01-01'", Long.class);
+        ProcessInstance pi = tickets.raise("memberId", member);
+        assertThat(pi).isWaitingAt("accept").variables().containsEntry("memberId", member).containsKey("memberName");
+        assertThat(jdbc.queryForObject("SELECT detail FROM case_event WHERE business_key = ? AND action = 'RAISED'",
+                String.class, pi.getBusinessKey())).startsWith("下沉机关党员 ");
+        long elsewhere = jdbc.queryForObject("SELECT MIN(id) FROM agency_member WHERE grid_code <> 'G-DL-01-01'",
+                Long.class);
+        assertThatThrownBy(() -> tickets.raise("memberId", elsewhere)).hasMessageContaining("未下沉到该网格");
+        assertThatThrownBy(() -> tickets.raise("memberId", 99_999_999L)).hasMessageContaining("没有编号为");
     }
 
     @Test
