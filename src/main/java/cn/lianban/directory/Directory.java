@@ -143,6 +143,13 @@ public class Directory {
         return emails;
     }
 
+    /** Mail addresses for several groups, each address once. */
+    public Set<String> emailsOf(java.util.Collection<String> groups) {
+        Set<String> emails = new LinkedHashSet<>();
+        groups.forEach(g -> emails.addAll(emailsOf(g)));
+        return emails;
+    }
+
     @Transactional
     public void insert(DirectorySnapshot s) {
         batch("INSERT INTO area_type(code, name, description) VALUES (?,?,?)", s.areaTypes(),

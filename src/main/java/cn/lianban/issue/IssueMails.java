@@ -5,7 +5,6 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -100,9 +99,7 @@ public class IssueMails {
     }
 
     private Set<String> emails(Collection<String> groups) {
-        Set<String> emails = new LinkedHashSet<>();
-        groups.forEach(g -> emails.addAll(directory.emailsOf(g)));
-        return emails;
+        return directory.emailsOf(groups);
     }
 
     private Map<String, Object> model(DelegateExecution e) {

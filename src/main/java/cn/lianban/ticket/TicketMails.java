@@ -2,10 +2,8 @@ package cn.lianban.ticket;
 
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -49,9 +47,7 @@ public class TicketMails {
     }
 
     private void send(MailKind kind, DelegateExecution e, Collection<String> groups) {
-        Set<String> emails = new LinkedHashSet<>();
-        groups.forEach(g -> emails.addAll(directory.emailsOf(g)));
-        notifier.enqueue(kind, emails, model(e), e.getProcessBusinessKey());
+        notifier.enqueue(kind, directory.emailsOf(groups), model(e), e.getProcessBusinessKey());
     }
 
     private static String dept(DelegateExecution e) {
