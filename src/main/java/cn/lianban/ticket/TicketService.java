@@ -14,7 +14,6 @@ import cn.lianban.common.KeySequence;
 import cn.lianban.common.TimeLimits;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Directory.Placement;
-import cn.lianban.directory.Grid;
 import cn.lianban.directory.Roles;
 import cn.lianban.directory.UnitType;
 import cn.lianban.common.Deadline;
@@ -64,8 +63,8 @@ public class TicketService {
             throw new UserInputException("communityCode", "社区编码不存在: " + communityCode);
         }
         String gridCode = text(v, "gridCode");
-        if (gridCode != null && directory.grids().stream()
-                .noneMatch(g -> g.code().equals(gridCode) && g.communityCode().equals(communityCode))) {
+        if (gridCode != null && !directory.grid(gridCode).map(g -> g.communityCode().equals(communityCode))
+                .orElse(false)) {
             throw new UserInputException("gridCode", "网格 " + gridCode + " 不属于社区 " + communityCode);
         }
         String location = text(v, "location");
@@ -171,8 +170,10 @@ public class TicketService {
                 || groups.contains(Roles.ADMIN)) {
             return true;
         }
-        return directory.grids().stream().filter(g -> g.communityCode().equals(communityCode)).map(Grid::code)
-                .anyMatch(g -> groups.contains(UnitType.GRID.group(g)));
+        String gridPrefix = UnitType.GRID.group("");
+        return groups.stream().filter(g -> g.startsWith(gridPrefix)).map(g -> g.substring(gridPrefix.length()))
+                .map(directory::grid).flatMap(java.util.Optional::stream)
+                .anyMatch(g -> g.communityCode().equals(communityCode));
     }
 
     private static String text(Map<String, Object> v, String key) {
