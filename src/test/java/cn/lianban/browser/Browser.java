@@ -43,15 +43,26 @@ final class Browser implements AutoCloseable {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     }
 
+    /** English webapps, whatever the host's locale. */
     static Browser start() throws IOException {
+        return start("en-US");
+    }
+
+    /**
+     * A browser whose preferred language is {@code lang} (e.g. "zh-CN", "en-US"): the Camunda webapps pick
+     * their language from the browser's first language ({@code navigator.languages[0]}).
+     */
+    static Browser start(String lang) throws IOException {
         Path profile = Files.createTempDirectory("lianban-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                // wide enough for Tasklist's three columns; English Tasklist labels whatever the host's locale
-                "--disable-dev-shm-usage", "--window-size=1600,1000", "--lang=en-US",
+                // wide enough for Tasklist's three columns
+                "--disable-dev-shm-usage", "--window-size=1600,1000", "--lang=" + lang,
                 "--user-data-dir=" + profile.toAbsolutePath());
+        // --lang alone does not reach navigator.languages in headless mode; the accept-languages pref does
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", lang));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
