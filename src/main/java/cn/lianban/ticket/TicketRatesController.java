@@ -1,7 +1,6 @@
 package cn.lianban.ticket;
 
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -15,7 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.lianban.common.BadRequest;
-import cn.lianban.common.EngineClock;
+import cn.lianban.common.Months;
 import cn.lianban.directory.Community;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Roles;
@@ -48,14 +47,7 @@ public final class TicketRatesController {
     }
 
     static YearMonth month(String month) {
-        if (month == null || month.isBlank()) {
-            return YearMonth.from(EngineClock.now());
-        }
-        try {
-            return YearMonth.parse(month.trim());
-        } catch (DateTimeParseException e) {
-            throw new BadRequest("bad_month", "month 须为 YYYY-MM 格式的月份，如 2026-11");
-        }
+        return Months.parse(month);
     }
 
     static TicketRates.By grouping(String by) {
