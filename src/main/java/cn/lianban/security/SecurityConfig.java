@@ -7,10 +7,13 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 
 import cn.lianban.directory.Roles;
 
@@ -46,7 +49,14 @@ public class SecurityConfig {
                         .requestMatchers("/admin/**").hasAuthority(Roles.ADMIN)
                         .requestMatchers("/tickets/rates", "/api/tickets/rates")
                         .hasAnyAuthority(Roles.STREET_OFFICE, Roles.CITY_CENTER, Roles.ADMIN)
+                        // the city center publishes the monthly resource lists; everyone logged in reads them
+                        .requestMatchers(HttpMethod.POST, "/resources", "/resources/**")
+                        .hasAnyAuthority(Roles.CITY_CENTER, Roles.ADMIN)
                         .anyRequest().authenticated())
+                // the JSON API answers a missing login with 401 (the contract), pages redirect to the login form
+                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
+                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
+                        request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/")))
                 .authenticationProvider(new CamundaIdentityAuthenticationProvider(identity))
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .httpBasic(b -> { })
