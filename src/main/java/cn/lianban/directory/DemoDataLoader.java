@@ -1,5 +1,7 @@
 package cn.lianban.directory;
 
+import java.time.YearMonth;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -9,12 +11,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import cn.lianban.common.EngineClock;
+import cn.lianban.resource.DemoResourceGenerator;
+import cn.lianban.resource.ResourceList;
 import cn.lianban.ticket.DemoPairingGenerator;
 import cn.lianban.ticket.PairingRepository;
 
 /**
- * Seeds the demo organisation, and the 双联双促 pairing of agencies with communities, into empty tables;
- * tables that have data are left alone.
+ * Seeds the demo organisation, the 双联双促 pairing of agencies with communities, and the resource lists of
+ * this month and the two before, into empty tables; tables that have data are left alone.
  */
 @Component
 @Order(10)
@@ -25,12 +30,14 @@ public class DemoDataLoader implements ApplicationRunner {
 
     private final Directory directory;
     private final PairingRepository pairings;
+    private final ResourceList resources;
     private final long seed;
 
-    public DemoDataLoader(Directory directory, PairingRepository pairings,
+    public DemoDataLoader(Directory directory, PairingRepository pairings, ResourceList resources,
                           @Value("${lianban.demo.seed:20261129}") long seed) {
         this.directory = directory;
         this.pairings = pairings;
+        this.resources = resources;
         this.seed = seed;
     }
 
@@ -49,6 +56,14 @@ public class DemoDataLoader implements ApplicationRunner {
             LOG.info("Demo pairing seeded: {} agencies, {} pairings, {} agency members in grids, {} vanguard stations",
                     pairing.agencies().size(), pairing.pairings().size(), pairing.members().size(),
                     pairing.stations().size());
+        }
+        if (resources.isEmpty()) {
+            DemoResourceGenerator lists = new DemoResourceGenerator(seed);
+            YearMonth month = YearMonth.from(EngineClock.now());
+            for (int back = 2; back >= 0; back--) {
+                resources.insert(lists.generate(month.minusMonths(back)));
+            }
+            LOG.info("Demo resource lists seeded for {} to {}", month.minusMonths(2), month);
         }
     }
 }

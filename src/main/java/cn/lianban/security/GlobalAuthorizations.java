@@ -26,6 +26,8 @@ public class GlobalAuthorizations {
 
     public static final String JOINT_HANDLING = "joint-handling";
     public static final String TICKET = "ticket";
+    public static final String RESOURCE_CLAIM = "resource-claim";
+    public static final String COMMUNITY_ORDER = "community-order";
 
     private final Grants grants;
 
@@ -41,6 +43,8 @@ public class GlobalAuthorizations {
             grants.grant(role, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grants.grant(role, Resources.PROCESS_DEFINITION, JOINT_HANDLING, ProcessDefinitionPermissions.READ);
             grants.grant(role, Resources.PROCESS_DEFINITION, TICKET, ProcessDefinitionPermissions.READ);
+            grants.grant(role, Resources.PROCESS_DEFINITION, RESOURCE_CLAIM, ProcessDefinitionPermissions.READ);
+            grants.grant(role, Resources.PROCESS_DEFINITION, COMMUNITY_ORDER, ProcessDefinitionPermissions.READ);
         }
         // communities file joint-handling issues; communities and grid workers raise tickets (点单/吹哨)
         grants.grant(COMMUNITY_SECRETARY, Resources.PROCESS_DEFINITION, JOINT_HANDLING,
@@ -48,6 +52,11 @@ public class GlobalAuthorizations {
         for (String raiser : new String[]{COMMUNITY_SECRETARY, Roles.GRID_WORKER}) {
             grants.grant(raiser, Resources.PROCESS_DEFINITION, TICKET, ProcessDefinitionPermissions.CREATE_INSTANCE);
             grants.grant(raiser, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+        }
+        // communities claim items of the resource list (承接) and order what is not on it (社区点单)
+        for (String process : new String[]{RESOURCE_CLAIM, COMMUNITY_ORDER}) {
+            grants.grant(COMMUNITY_SECRETARY, Resources.PROCESS_DEFINITION, process,
+                    ProcessDefinitionPermissions.CREATE_INSTANCE);
         }
 
         // 市城市党建服务中心 watches everything, read-only.

@@ -7,6 +7,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
@@ -49,6 +50,9 @@ public class SecurityConfig {
                         .requestMatchers("/admin/**").hasAuthority(Roles.ADMIN)
                         .requestMatchers("/tickets/rates", "/api/tickets/rates")
                         .hasAnyAuthority(Roles.STREET_OFFICE, Roles.CITY_CENTER, Roles.ADMIN)
+                        // the city center publishes the monthly resource lists; everyone logged in reads them
+                        .requestMatchers(HttpMethod.POST, "/resources", "/resources/**")
+                        .hasAnyAuthority(Roles.CITY_CENTER, Roles.ADMIN)
                         .anyRequest().authenticated())
                 // the JSON API is called with HTTP Basic by apps, not by browser forms, so no CSRF token there
                 .csrf(c -> c.ignoringRequestMatchers("/api/**"))

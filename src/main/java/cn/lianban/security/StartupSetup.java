@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 
 import cn.lianban.directory.IdentitySync;
 import cn.lianban.issue.IssueFilters;
+import cn.lianban.resource.ResourceFilters;
 import cn.lianban.ticket.TicketFilters;
 import cn.lianban.ticket.TicketStartForm;
 
@@ -20,14 +21,16 @@ public class StartupSetup implements ApplicationRunner {
     private final IssueFilters issueFilters;
     private final TicketFilters ticketFilters;
     private final TicketStartForm ticketStartForm;
+    private final ResourceFilters resourceFilters;
 
     public StartupSetup(IdentitySync identity, GlobalAuthorizations authorizations, IssueFilters issueFilters,
-                        TicketFilters ticketFilters, TicketStartForm ticketStartForm) {
+                        TicketFilters ticketFilters, TicketStartForm ticketStartForm, ResourceFilters resourceFilters) {
         this.identity = identity;
         this.authorizations = authorizations;
         this.issueFilters = issueFilters;
         this.ticketFilters = ticketFilters;
         this.ticketStartForm = ticketStartForm;
+        this.resourceFilters = resourceFilters;
     }
 
     @Override
@@ -37,5 +40,6 @@ public class StartupSetup implements ApplicationRunner {
         issueFilters.apply();
         ticketFilters.apply();
         ticketStartForm.deploy();
+        resourceFilters.apply();
     }
 }

@@ -14,8 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import cn.lianban.common.BadRequest;
-import cn.lianban.common.EngineClock;
-import cn.lianban.common.RequestValues;
+import cn.lianban.common.Months;
 import cn.lianban.directory.Community;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Roles;
@@ -48,8 +47,7 @@ public final class TicketRatesController {
     }
 
     static YearMonth month(String month) {
-        YearMonth given = RequestValues.month(month);
-        return given != null ? given : YearMonth.from(EngineClock.now());
+        return Months.parse(month);
     }
 
     static TicketRates.By grouping(String by) {

@@ -87,7 +87,8 @@ class TasklistFiltersTest {
         long filterCount = filters.createFilterQuery().count();
         long authCount = authorizations.createAuthorizationQuery().count();
         startup.run(null);
-        assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount).isEqualTo(9);
+        // 6 of issues, 3 of tickets, 3 of resource claims and community orders
+        assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount).isEqualTo(12);
         assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(authCount);
     }
 

@@ -1,0 +1,78 @@
+package cn.lianban.resource;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+
+import cn.lianban.common.CaseLog;
+import cn.lianban.directory.Directory.Placement;
+import cn.lianban.directory.UnitType;
+import cn.lianban.security.CaseAccess;
+
+/** What the claim and order delegates share: the starter, the community's variables, access and the audit trail. */
+@Component
+class ResourceSteps {
+
+    private final CaseLog log;
+    private final CaseAccess access;
+    private final ResourceRules rules;
+
+    ResourceSteps(CaseLog log, CaseAccess access, ResourceRules rules) {
+        this.log = log;
+        this.access = access;
+        this.rules = rules;
+    }
+
+    /** The logged-in starter's groups, or null when the system starts the process. */
+    static Collection<String> starterGroups(DelegateExecution e) {
+        var starter = e.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return starter == null ? null : starter.getGroupIds();
+    }
+
+    /** Gives the case its key and the community's variables, and opens it to the community. */
+    void register(DelegateExecution e, String businessKey, Placement p) {
+        e.setProcessBusinessKey(businessKey);
+        String group = UnitType.COMMUNITY.group(p.community().code());
+        e.setVariable("communityCode", p.community().code());
+        e.setVariable("communityName", p.community().name());
+        e.setVariable("streetCode", p.street().code());
+        e.setVariable("communityGroup", group);
+        access.open(e.getProcessInstanceId(), List.of(group));
+    }
+
+    /** The department now in charge: its name for the forms, and the case opened to it. */
+    void department(DelegateExecution e, String deptCode) {
+        e.setVariable("deptCode", deptCode);
+        e.setVariable("deptName", rules.departmentName(deptCode));
+        access.open(e.getProcessInstanceId(), List.of(UnitType.DEPT.group(deptCode)));
+    }
+
+    /** Sets the case's {@code status} and records the step with its department and place. */
+    void record(DelegateExecution e, String status, String action, String detail) {
+        e.setVariable("status", status);
+        log.record(new CaseLog.Entry(e.getProcessBusinessKey(), e.getProcessInstanceId(), action, detail)
+                .dept(text(e, "deptCode")).place(text(e, "communityCode"), text(e, "streetCode")));
+    }
+
+    /**
+     * A step that hands the business key and one answer of the task before it (or null) to a service, then
+     * sets the status and records the step with that answer.
+     */
+    JavaDelegate step(String answer, BiConsumer<String, String> change, String status, String action) {
+        return e -> {
+            String text = answer == null ? null : text(e, answer);
+            change.accept(e.getProcessBusinessKey(), text);
+            record(e, status, action, text);
+        };
+    }
+
+    static String text(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,63 @@
+package cn.lianban.resource;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.YearMonth;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import cn.lianban.common.EngineClock;
+
+/**
+ * What each community got from the resource link in a month, straight from the claim and order rows:
+ * claims delivered in the month (delivered or confirmed since) and orders completed in the month
+ * (completed or confirmed since), and the yuan they used — the claimed amount of a delivered claim and
+ * the amount spent on a completed order.
+ */
+@Service
+public class ResourceTotals {
+
+    private final JdbcTemplate jdbc;
+
+    public ResourceTotals(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** One row per community with anything delivered or completed in the month, by community code. */
+    public List<Total> totals(YearMonth month) {
+        Timestamp from = start(month);
+        Timestamp to = start(month.plusMonths(1));
+        return jdbc.query("SELECT d.community_code, c.name, SUM(d.claims) claims, SUM(d.orders) orders, "
+                        + "SUM(d.yuan) yuan FROM ("
+                        + "SELECT community_code, 1 claims, 0 orders, COALESCE(amount, 0) yuan FROM resource_claim "
+                        + "WHERE status IN ('DELIVERED', 'CONFIRMED') AND delivered_at >= ? AND delivered_at < ? "
+                        + "UNION ALL "
+                        + "SELECT community_code, 0, 1, COALESCE(amount_spent, 0) FROM community_order "
+                        + "WHERE status IN ('COMPLETED', 'CONFIRMED') AND completed_at >= ? AND completed_at < ?"
+                        + ") d LEFT JOIN community c ON c.code = d.community_code "
+                        + "GROUP BY d.community_code, c.name ORDER BY d.community_code",
+                (rs, i) -> new Total(rs.getString("community_code"), rs.getString("name"), rs.getLong("claims"),
+                        rs.getLong("orders"), rs.getBigDecimal("yuan").setScale(2, RoundingMode.UNNECESSARY)),
+                from, to, from, to);
+    }
+
+    private static Timestamp start(YearMonth month) {
+        return Timestamp.from(month.atDay(1).atStartOfDay(EngineClock.ZONE).toInstant());
+    }
+
+    /** A community's month: claims delivered, orders completed, and the yuan used by both. */
+    public record Total(String communityCode, String communityName, long claimsDelivered, long ordersCompleted,
+                        BigDecimal fundsUsed) {
+
+        /** Projects completed (完成项目): delivered claims and completed orders. */
+        @JsonProperty
+        public long projectsCompleted() {
+            return claimsDelivered + ordersCompleted;
+        }
+    }
+}

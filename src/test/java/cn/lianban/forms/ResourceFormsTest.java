@@ -1,0 +1,131 @@
+package cn.lianban.forms;
+
+import static cn.lianban.forms.FormSchemas.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Checks the forms of processes {@code resource-claim} (资源承接) and {@code community-order} (社区点单)
+ * against what their steps read. The generic checks of {@link FormsTest} run over these files too.
+ */
+class ResourceFormsTest {
+
+  /** What each start event and user task's form submits (form id → keys). */
+  static final Map<String, Set<String>> SUBMITS = Map.of(
+      "resource-claim-start", Set.of("itemCode", "need", "amount", "places"),
+      "resource-claim-approve", Set.of("approved", "reason"),
+      "resource-claim-deliver", Set.of("deliveryNote"),
+      "resource-claim-confirm", Set.of("received", "comment"),
+      "community-order-start", Set.of("category", "need", "amount"),
+      "community-order-accept", Set.of("accepted", "reason"),
+      "community-order-reassign", Set.of("deptCode"),
+      "community-order-complete", Set.of("result", "amount"),
+      "community-order-confirm", Set.of("confirmed", "comment"));
+
+  /** Process variables the task forms may show (disabled, so never submitted). */
+  static final Set<String> DISPLAYABLE = Set.of(
+      "itemCode", "itemName", "categoryName", "communityName", "deptName", "need", "amount", "places",
+      "deliveryNote", "reason", "result");
+
+  static final List<String> CATEGORIES = List.of("POLICY", "FUNDS", "SERVICE", "FACILITY");
+
+  @Test
+  void everyStartAndTaskFormIsPresentAndSubmitsExactlyWhatItsStepReads() {
+    assertThat(formIds()).containsAll(SUBMITS.keySet());
+    SUBMITS.forEach((id, keys) -> assertThat(submittedKeys(form(id))).as(id).isEqualTo(keys));
+  }
+
+  @Test
+  void startFormsShowNothingTheyDoNotSubmit() {
+    for (String id : List.of("resource-claim-start", "community-order-start")) {
+      assertThat(allKeys(form(id))).as(id).isEqualTo(submittedKeys(form(id)));
+    }
+  }
+
+  @Test
+  void taskFormsShowTheCaseAndHideWhatMayBeAbsent() {
+    SUBMITS.keySet().stream().filter(id -> !id.endsWith("-start")).forEach(id -> {
+      JsonNode form = form(id);
+      assertThat(displayedKeys(form)).as(id).contains("need", "communityName").isSubsetOf(DISPLAYABLE);
+    });
+    JsonNode approve = form("resource-claim-approve");
+    for (String key : List.of("amount", "places")) {
+      assertThat(field(approve, key).path("conditional").path("hide").asText()).as(key).isEqualTo("=" + key + " = null");
+    }
+  }
+
+  @Test
+  void claimStartFormAsksForAnItemCodeOfTheList() {
+    JsonNode form = form("resource-claim-start");
+    JsonNode code = field(form, "itemCode");
+    assertThat(required(code)).isTrue();
+    Pattern pattern = Pattern.compile(code.path("validate").path("pattern").asText());
+    assertThat(pattern.matcher("RS-2026-11-001").matches()).isTrue();
+    assertThat(pattern.matcher("RS-2026-1-001").matches()).isFalse();
+    assertThat(required(field(form, "need"))).isTrue();
+    for (String key : List.of("amount", "places")) {
+      JsonNode n = field(form, key);
+      assertThat(n.path("type").asText()).as(key).isEqualTo("number");
+      assertThat(required(n)).as("%s depends on the item", key).isFalse();
+      assertThat(n.path("validate").path("min").asInt()).as(key).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void orderStartFormOffersTheFourCategories() {
+    JsonNode form = form("community-order-start");
+    JsonNode category = field(form, "category");
+    assertThat(category.path("type").asText()).isEqualTo("select");
+    assertThat(required(category)).isTrue();
+    assertThat(textValues(category)).containsExactlyElementsOf(CATEGORIES);
+    assertThat(required(field(form, "need"))).isTrue();
+    assertThat(required(field(form, "amount"))).as("only funds orders need an amount").isFalse();
+    assertThat(field(form, "amount").path("validate").path("min").asInt(-1)).isZero();
+  }
+
+  @Test
+  void decisionsAreRequiredRadiosAndANoAsksWhy() {
+    Map.of("resource-claim-approve", "approved", "resource-claim-confirm", "received",
+            "community-order-accept", "accepted", "community-order-confirm", "confirmed")
+        .forEach((id, key) -> assertBooleanDecision(form(id), key));
+    for (String id : List.of("resource-claim-approve", "community-order-accept")) {
+      JsonNode reason = field(form(id), "reason");
+      assertThat(reason.path("type").asText()).as(id).isEqualTo("textarea");
+      assertThat(required(reason)).as("%s: required whenever it is shown", id).isTrue();
+      assertThat(reason.path("conditional").path("hide").asText()).as(id).startsWith("=").endsWith("!= false");
+    }
+    for (String id : List.of("resource-claim-confirm", "community-order-confirm")) {
+      JsonNode comment = field(form(id), "comment");
+      assertThat(required(comment)).as("%s: the step asks for it only on a no", id).isFalse();
+      assertThat(comment.path("description").asText()).as(id).contains("必填");
+    }
+  }
+
+  @Test
+  void departmentsDeliverAndCompleteWithWhatTheyDid() {
+    assertThat(required(field(form("resource-claim-deliver"), "deliveryNote"))).isTrue();
+    JsonNode complete = form("community-order-complete");
+    assertThat(required(field(complete, "result"))).isTrue();
+    JsonNode spent = field(complete, "amount");
+    assertThat(required(spent)).isTrue();
+    assertThat(spent.path("validate").path("min").asInt(-1)).isZero();
+    assertThat(displayedKeys(form("resource-claim-confirm"))).contains("deliveryNote");
+    assertThat(displayedKeys(form("community-order-confirm"))).contains("result", "amount");
+  }
+
+  @Test
+  void theCityCenterReassignsToADepartmentOfTheDirectory() {
+    JsonNode form = form("community-order-reassign");
+    JsonNode dept = field(form, "deptCode");
+    assertDepartmentSelect(dept);
+    assertThat(required(dept)).isTrue();
+    assertThat(dept.path("searchable").asBoolean(false)).isTrue();
+    assertThat(displayedKeys(form)).contains("reason");
+  }
+}

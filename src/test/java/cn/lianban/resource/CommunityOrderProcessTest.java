@@ -1,0 +1,128 @@
+package cn.lianban.resource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDateTime;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import cn.lianban.support.AsUser;
+import cn.lianban.support.IssueDriver;
+import cn.lianban.support.LianbanTest;
+import cn.lianban.support.ResourceDriver;
+
+/** Every path of {@code community-order} (社区点单—系统派单—部门接单), ordered on 12 March 2031. */
+@LianbanTest
+class CommunityOrderProcessTest {
+
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    IssueDriver driver;
+    @Autowired
+    ResourceDriver resources;
+    @Autowired
+    AsUser users;
+
+    @BeforeEach
+    void setUp() {
+        BpmnAwareTests.init(engine);
+        driver.clockAt(LocalDateTime.of(2031, 3, 12, 9, 30));
+    }
+
+    @AfterEach
+    void tearDown() {
+        driver.resetClock();
+    }
+
+    @Test
+    void acceptedCompletedAndConfirmed() {
+        ProcessInstance pi = resources.order("secretary", "category", "SERVICE", "need", "独居老人需要助浴服务");
+        assertThat(pi.getBusinessKey()).matches("RO-2031-\\d{6}");
+        assertThat(pi).isWaitingAt("acceptOrder").hasPassed("dispatchOrder").variables()
+                .containsEntry("deptCode", "civil").containsEntry("deptName", "民政局")
+                .containsEntry("communityCode", "C-DL-01").containsEntry("status", "DISPATCHED");
+        assertThat(driver.task(pi, "acceptOrder")).hasCandidateGroup("dept:civil");
+        assertThat(resources.orderRow(pi.getBusinessKey())).containsEntry("STATUS", "DISPATCHED")
+                .containsEntry("DEPT_CODE", "civil");
+
+        driver.complete(pi, "acceptOrder", "accepted", true);
+        assertThat(pi).isWaitingAt("completeOrder").variables().containsEntry("status", "ACCEPTED");
+        assertThat(driver.task(pi, "completeOrder")).hasCandidateGroup("dept:civil");
+        assertThatThrownBy(() -> driver.complete(pi, "completeOrder", "result", "已安排"))
+                .hasMessageContaining("实际使用金额");
+        driver.complete(pi, "completeOrder", "result", "已联系养老服务中心每周上门助浴", "amount", 1_200L);
+        assertThat(pi).isWaitingAt("confirmOrder").variables().containsEntry("status", "COMPLETED")
+                .containsEntry("amount", 1_200L);
+        assertThat(driver.task(pi, "confirmOrder")).hasCandidateGroup("community:C-DL-01");
+
+        users.run("secretary", () -> driver.complete(pi, "confirmOrder", "confirmed", true));
+        assertThat(pi).isEnded().hasPassed("closeOrder");
+        assertThat(resources.orderRow(pi.getBusinessKey())).containsEntry("STATUS", "CONFIRMED")
+                .containsEntry("RESULT", "已联系养老服务中心每周上门助浴");
+        assertThat((BigDecimal) resources.orderRow(pi.getBusinessKey()).get("AMOUNT_SPENT")).isEqualByComparingTo("1200");
+        assertThat(driver.events(pi.getBusinessKey()))
+                .containsExactly("ORDERED", "DISPATCHED", "ACCEPTED", "COMPLETED", "CONFIRMED");
+    }
+
+    @Test
+    void notAcceptedIsReassignedByTheCityCenter() {
+        ProcessInstance pi = resources.order("secretary2", "category", "FACILITY", "need", "小区门口缺少非机动车停车棚",
+                "amount", 30_000L);
+        assertThat(driver.task(pi, "acceptOrder")).hasCandidateGroup("dept:housing");
+        assertThatThrownBy(() -> driver.complete(pi, "acceptOrder", "accepted", false))
+                .hasMessageContaining("不接单必须说明理由");
+        users.run("housing", () -> driver.complete(pi, "acceptOrder", "accepted", false, "reason", "停车棚归城管局管理"));
+        assertThat(pi).isWaitingAt("reassignOrder").variables().containsEntry("status", "DECLINED");
+        assertThat(driver.task(pi, "reassignOrder")).hasCandidateGroup("city-center");
+        assertThat(resources.orderRow(pi.getBusinessKey())).containsEntry("STATUS", "DECLINED")
+                .containsEntry("REASON", "停车棚归城管局管理");
+
+        assertThatThrownBy(() -> users.run("center", () -> driver.complete(pi, "reassignOrder", "deptCode", "nobody")))
+                .hasMessageContaining("承办部门无效");
+        users.run("center", () -> driver.complete(pi, "reassignOrder", "deptCode", "urban"));
+        assertThat(pi).isWaitingAt("acceptOrder").variables().containsEntry("deptCode", "urban")
+                .containsEntry("status", "DISPATCHED");
+        assertThat(driver.task(pi, "acceptOrder")).hasCandidateGroup("dept:urban");
+        assertThat(resources.orderRow(pi.getBusinessKey())).containsEntry("DEPT_CODE", "urban");
+        assertThat(users.as("urban", () -> engine.getRuntimeService().createProcessInstanceQuery()
+                .processInstanceId(pi.getId()).count())).as("the new department follows the order").isOne();
+        assertThat(driver.events(pi.getBusinessKey())).containsExactly("ORDERED", "DISPATCHED", "DECLINED", "DISPATCHED");
+    }
+
+    @Test
+    void notConfirmedGoesBackToTheDepartment() {
+        ProcessInstance pi = resources.order("secretary", "category", "FUNDS", "need", "楼道照明改造", "amount", 5_000L);
+        assertThat(driver.task(pi, "acceptOrder")).hasCandidateGroup("dept:finance");
+        driver.complete(pi, "acceptOrder", "accepted", true);
+        driver.complete(pi, "completeOrder", "result", "已拨付", "amount", 5_000L);
+        assertThatThrownBy(() -> driver.complete(pi, "confirmOrder", "confirmed", false))
+                .hasMessageContaining("请说明情况");
+        driver.complete(pi, "confirmOrder", "confirmed", false, "comment", "还有两个单元未改造");
+        assertThat(pi).isWaitingAt("completeOrder").variables().containsEntry("status", "ACCEPTED");
+        assertThat(resources.orderRow(pi.getBusinessKey())).containsEntry("STATUS", "ACCEPTED")
+                .containsEntry("COMPLETED_AT", null);
+        assertThat(driver.events(pi.getBusinessKey())).endsWith("COMPLETED", "REOPENED");
+    }
+
+    @Test
+    void anOrderNeedsACategoryANeedAndForFundsAnAmount() {
+        assertThatThrownBy(() -> resources.order("secretary", "category", "MONEY", "need", "x"))
+                .hasMessageContaining("请选择资源类别");
+        assertThatThrownBy(() -> resources.order("secretary", "category", "POLICY", "need", " "))
+                .hasMessageContaining("需求说明");
+        assertThatThrownBy(() -> resources.order("secretary", "category", "FUNDS", "need", "要钱"))
+                .hasMessageContaining("资金倾斜类点单请填写所需金额");
+        assertThatThrownBy(() -> resources.order("secretary", "category", "POLICY", "need", "x",
+                "communityCode", "C-XJ-01")).hasMessageContaining("只能为本社区提交");
+    }
+}
