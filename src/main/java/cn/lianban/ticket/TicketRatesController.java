@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.Months;
+import cn.lianban.common.RequestValues;
 import cn.lianban.directory.Community;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Roles;
