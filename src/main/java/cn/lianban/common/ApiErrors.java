@@ -1,25 +1,32 @@
 package cn.lianban.common;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Turns bad input to the project's JSON endpoints into the contract's 400 body. */
+/** Turns refused requests to the project's JSON endpoints into the contract's error body (400, 404, 409). */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ApiErrors {
 
-    @ExceptionHandler(BadRequest.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ApiError badRequest(BadRequest e) {
-        return new ApiError(e.code(), e.getMessage());
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> refused(ApiException e) {
+        return ResponseEntity.status(e.status()).body(new ApiError(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ApiError badParameter(Exception e) {
         return new ApiError("bad_parameter", e.getMessage());
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    ApiError unreadableBody(HttpMessageNotReadableException e) {
+        return new ApiError("malformed_json", "请求体不是有效的 JSON（request body is not valid JSON）");
     }
 }
