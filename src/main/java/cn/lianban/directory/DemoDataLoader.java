@@ -11,9 +11,11 @@ import org.springframework.stereotype.Component;
 
 import cn.lianban.ticket.DemoPairingGenerator;
 import cn.lianban.ticket.PairingRepository;
+import cn.lianban.venue.DemoVenueGenerator;
+import cn.lianban.venue.VenueRepository;
 
 /**
- * Seeds the demo organisation, and the 双联双促 pairing of agencies with communities, into empty tables;
+ * Seeds the demo organisation, the 双联双促 pairing of agencies with communities, and the venues into empty tables;
  * tables that have data are left alone.
  */
 @Component
@@ -25,12 +27,14 @@ public class DemoDataLoader implements ApplicationRunner {
 
     private final Directory directory;
     private final PairingRepository pairings;
+    private final VenueRepository venues;
     private final long seed;
 
-    public DemoDataLoader(Directory directory, PairingRepository pairings,
+    public DemoDataLoader(Directory directory, PairingRepository pairings, VenueRepository venues,
                           @Value("${lianban.demo.seed:20261129}") long seed) {
         this.directory = directory;
         this.pairings = pairings;
+        this.venues = venues;
         this.seed = seed;
     }
 
@@ -49,6 +53,12 @@ public class DemoDataLoader implements ApplicationRunner {
             LOG.info("Demo pairing seeded: {} agencies, {} pairings, {} agency members in grids, {} vanguard stations",
                     pairing.agencies().size(), pairing.pairings().size(), pairing.members().size(),
                     pairing.stations().size());
+        }
+        if (venues.isEmpty()) {
+            var demoVenues = new DemoVenueGenerator(seed).generate(directory.streets(), directory.areas(),
+                    directory.communities());
+            venues.insert(demoVenues);
+            LOG.info("Demo venues seeded: {}", demoVenues.size());
         }
     }
 }
