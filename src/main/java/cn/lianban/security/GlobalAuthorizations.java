@@ -26,6 +26,7 @@ public class GlobalAuthorizations {
 
     public static final String JOINT_HANDLING = "joint-handling";
     public static final String TICKET = "ticket";
+    public static final String VENUE_BOOKING = "venue-booking";
 
     private final Grants grants;
 
@@ -48,6 +49,11 @@ public class GlobalAuthorizations {
         for (String raiser : new String[]{COMMUNITY_SECRETARY, Roles.GRID_WORKER}) {
             grants.grant(raiser, Resources.PROCESS_DEFINITION, TICKET, ProcessDefinitionPermissions.CREATE_INSTANCE);
             grants.grant(raiser, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+        }
+
+        // area complexes and the city center approve bookings of their venues (Tasklist reads the definition)
+        for (String manager : new String[]{Roles.AREA_COMMITTEE, CITY_CENTER}) {
+            grants.grant(manager, Resources.PROCESS_DEFINITION, VENUE_BOOKING, ProcessDefinitionPermissions.READ);
         }
 
         // 市城市党建服务中心 watches everything, read-only.
