@@ -87,7 +87,7 @@ class TasklistFiltersTest {
         long filterCount = filters.createFilterQuery().count();
         long authCount = authorizations.createAuthorizationQuery().count();
         startup.run(null);
-        assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount).isEqualTo(9);
+        assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount).isEqualTo(10); // 9 + 阵地预约待审批
         assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(authCount);
     }
 
