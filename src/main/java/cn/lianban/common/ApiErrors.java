@@ -1,6 +1,7 @@
 package cn.lianban.common;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -8,14 +9,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** Turns bad input to the project's JSON endpoints into the contract's 400 body, and a refusal into 403. */
+/** Turns refused requests to the project's JSON endpoints into the contract's error body (400, 403, 404, 409). */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 public class ApiErrors {
 
-    @ExceptionHandler(BadRequest.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    ApiError badRequest(BadRequest e) {
-        return new ApiError(e.code(), e.getMessage());
+    @ExceptionHandler(ApiException.class)
+    ResponseEntity<ApiError> refused(ApiException e) {
+        return ResponseEntity.status(e.status()).body(new ApiError(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
@@ -28,7 +28,8 @@ public class ApiErrors {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     ApiError unreadableBody(HttpMessageNotReadableException e) {
-        return badRequest(JsonBodies.unreadable(e.getMostSpecificCause()));
+        BadRequest reason = JsonBodies.unreadable(e.getMostSpecificCause());
+        return new ApiError(reason.code(), reason.getMessage());
     }
 
     @ExceptionHandler(Forbidden.class)

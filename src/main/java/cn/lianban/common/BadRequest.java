@@ -1,16 +1,11 @@
 package cn.lianban.common;
 
-/** Bad input to one of the project's endpoints: answered with HTTP 400 and an {@link ApiError}; nothing changed. */
-public class BadRequest extends RuntimeException {
+import org.springframework.http.HttpStatus;
 
-    private final String code;
+/** Bad input to one of the project's endpoints: answered with HTTP 400 and an {@link ApiError}; nothing changed. */
+public class BadRequest extends ApiException {
 
     public BadRequest(String code, String message) {
-        super(message);
-        this.code = code;
-    }
-
-    public String code() {
-        return code;
+        super(HttpStatus.BAD_REQUEST, code, message);
     }
 }

@@ -16,10 +16,12 @@ import cn.lianban.resource.DemoResourceGenerator;
 import cn.lianban.resource.ResourceList;
 import cn.lianban.ticket.DemoPairingGenerator;
 import cn.lianban.ticket.PairingRepository;
+import cn.lianban.venue.DemoVenueGenerator;
+import cn.lianban.venue.VenueRepository;
 
 /**
- * Seeds the demo organisation, the 双联双促 pairing of agencies with communities, and the resource lists of
- * this month and the two before, into empty tables; tables that have data are left alone.
+ * Seeds the demo organisation, the 双联双促 pairing of agencies with communities, the resource lists of
+ * this month and the two before, and the venues into empty tables; tables that have data are left alone.
  */
 @Component
 @Order(10)
@@ -31,13 +33,15 @@ public class DemoDataLoader implements ApplicationRunner {
     private final Directory directory;
     private final PairingRepository pairings;
     private final ResourceList resources;
+    private final VenueRepository venues;
     private final long seed;
 
     public DemoDataLoader(Directory directory, PairingRepository pairings, ResourceList resources,
-                          @Value("${lianban.demo.seed:20261129}") long seed) {
+                          VenueRepository venues, @Value("${lianban.demo.seed:20261129}") long seed) {
         this.directory = directory;
         this.pairings = pairings;
         this.resources = resources;
+        this.venues = venues;
         this.seed = seed;
     }
 
@@ -64,6 +68,12 @@ public class DemoDataLoader implements ApplicationRunner {
                 resources.insert(lists.generate(month.minusMonths(back)));
             }
             LOG.info("Demo resource lists seeded for {} to {}", month.minusMonths(2), month);
+        }
+        if (venues.isEmpty()) {
+            var demoVenues = new DemoVenueGenerator(seed).generate(directory.streets(), directory.areas(),
+                    directory.communities());
+            venues.insert(demoVenues);
+            LOG.info("Demo venues seeded: {}", demoVenues.size());
         }
     }
 }

@@ -30,7 +30,9 @@ public enum MailKind {
     /** 双联双促 ticket: due in one working day; to the handling department. */
     TICKET_REMINDER("工单即将到期"),
     /** 双联双促 ticket: past its resolution limit; to the department and the street desk. */
-    TICKET_OVERDUE("工单已超期");
+    TICKET_OVERDUE("工单已超期"),
+    /** 党群服务阵地: a booking waits for the venue managers' approval. */
+    BOOKING_PENDING("场馆预约待审批");
 
     private final String subjectPhrase;
 

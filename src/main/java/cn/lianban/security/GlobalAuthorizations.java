@@ -28,6 +28,7 @@ public class GlobalAuthorizations {
     public static final String TICKET = "ticket";
     public static final String RESOURCE_CLAIM = "resource-claim";
     public static final String COMMUNITY_ORDER = "community-order";
+    public static final String VENUE_BOOKING = "venue-booking";
 
     private final Grants grants;
 
@@ -57,6 +58,11 @@ public class GlobalAuthorizations {
         for (String process : new String[]{RESOURCE_CLAIM, COMMUNITY_ORDER}) {
             grants.grant(COMMUNITY_SECRETARY, Resources.PROCESS_DEFINITION, process,
                     ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }
+
+        // area complexes and the city center approve bookings of their venues (Tasklist reads the definition)
+        for (String manager : new String[]{Roles.AREA_COMMITTEE, CITY_CENTER}) {
+            grants.grant(manager, Resources.PROCESS_DEFINITION, VENUE_BOOKING, ProcessDefinitionPermissions.READ);
         }
 
         // 市城市党建服务中心 watches everything, read-only.

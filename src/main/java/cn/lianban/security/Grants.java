@@ -51,7 +51,8 @@ public class Grants {
         });
     }
 
-    <T> T asSystem(Supplier<T> work) {
+    /** Runs engine calls with no current authentication, i.e. without authorization checks. */
+    public <T> T asSystem(Supplier<T> work) {
         var current = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {

@@ -47,6 +47,9 @@ public class SecurityConfig {
     SecurityFilterChain appSecurity(HttpSecurity http, IdentityService identity) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/error").permitAll()
+                        // residents' venue search and bookings (public pages and API)
+                        .requestMatchers("/api/venues/**", "/api/bookings/**", "/venues", "/venues/**", "/bookings/**")
+                        .permitAll()
                         .requestMatchers("/admin/**").hasAuthority(Roles.ADMIN)
                         .requestMatchers("/tickets/rates", "/api/tickets/rates")
                         .hasAnyAuthority(Roles.STREET_OFFICE, Roles.CITY_CENTER, Roles.ADMIN)

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -41,6 +42,18 @@ final class Browser implements AutoCloseable {
 
     static boolean installed() {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+    }
+
+    /**
+     * Skips the calling test when the browser is missing, saying so on the console. Skip per test rather than
+     * per class: Surefire counts the test as skipped then, and in a full run the shared Spring context is up anyway.
+     */
+    static void assumeInstalled(String test) {
+        if (!installed()) {
+            System.out.println("SKIPPING " + test + ": " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing; install them with: apt-get install chromium chromium-driver fonts-noto-cjk");
+        }
+        Assumptions.assumeTrue(installed(), () -> CHROMIUM + " or " + CHROMEDRIVER + " is missing");
     }
 
     /** English webapps, whatever the host's locale. */

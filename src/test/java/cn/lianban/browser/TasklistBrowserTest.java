@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -54,18 +53,9 @@ class TasklistBrowserTest {
     private WebDriver web;
     private WebDriverWait wait;
 
-    /**
-     * Skips per test rather than per class: Surefire counts the test as skipped then, and in a full run
-     * the shared Spring context is already up anyway.
-     */
     @BeforeEach
     void startBrowser() throws Exception {
-        if (!Browser.installed()) {
-            System.out.println("SKIPPING TasklistBrowserTest: " + Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER
-                    + " is missing; install them with: apt-get install chromium chromium-driver fonts-noto-cjk");
-        }
-        Assumptions.assumeTrue(Browser.installed(),
-                () -> Browser.CHROMIUM + " or " + Browser.CHROMEDRIVER + " is missing");
+        Browser.assumeInstalled("TasklistBrowserTest");
         browser = Browser.start();
         web = browser.driver;
         wait = new WebDriverWait(web, PATIENCE);

@@ -87,11 +87,10 @@ class TasklistFiltersTest {
         long filterCount = filters.createFilterQuery().count();
         long authCount = authorizations.createAuthorizationQuery().count();
         startup.run(null);
-        // 6 of issues, 3 of tickets, 3 of resource claims and community orders
-        assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount);
+                assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount);
         assertThat(filters.createFilterQuery().list()).extracting(org.camunda.bpm.engine.filter.Filter::getName)
                 .contains("本社区事项", "本片区待评级", "待审批升级", "本部门待认领", "本部门办理中", "全市逾期",
-                        "本部门待接单", "街道待派单", "本社区待确认").doesNotHaveDuplicates();
+                        "本部门待接单", "街道待派单", "本社区待确认", "阵地预约待审批").doesNotHaveDuplicates();
         assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(authCount);
     }
 

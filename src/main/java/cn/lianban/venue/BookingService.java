@@ -1,0 +1,274 @@
+package cn.lianban.venue;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.lianban.common.BadRequest;
+import cn.lianban.common.Conflict;
+import cn.lianban.common.EngineClock;
+import cn.lianban.common.NotFound;
+import cn.lianban.directory.Roles;
+
+/**
+ * Books venues by the whole hour, for residents (public pages, API) and for units (e.g. a joint meeting).
+ * The database keeps two bookings off the same hour: each booked hour is a row under a unique constraint.
+ * Times are Beijing time ({@link EngineClock}).
+ */
+@Service
+public class BookingService {
+
+    public static final int MAX_HOURS = 4;
+    /** How far ahead a booking may be made. */
+    public static final int MAX_DAYS_AHEAD = 60;
+    public static final Pattern MOBILE = Pattern.compile("^1\\d{10}$");
+    static final int NAME_MAX = 32;
+    static final int PURPOSE_MAX = 200;
+    private static final int COMMENT_MAX = 100;
+
+    private static final String CODE_CHARS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"; // no 0/O, 1/I/L
+    private static final DateTimeFormatter CODE_DAY = DateTimeFormatter.BASIC_ISO_DATE;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final VenueRepository venues;
+    private final BookingRepository bookings;
+    private final BookingApprovals approvals;
+    private final TransactionTemplate tx;
+
+    public BookingService(VenueRepository venues, BookingRepository bookings, BookingApprovals approvals,
+                          PlatformTransactionManager transactions) {
+        this.venues = venues;
+        this.bookings = bookings;
+        this.approvals = approvals;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /**
+     * Books the hours: ACTIVE at once, or PENDING with the hours held while the venue's managers decide.
+     *
+     * @throws BadRequest when the request is incomplete or malformed, names no venue, is not for whole hours
+     *                    within opening hours, lies in the past or too far ahead, or is longer than 4 hours
+     * @throws Conflict   when one of the hours is held by another booking
+     */
+    public Booking book(BookingRequest request) {
+        Venue venue = check(request);
+        Booking booking = new Booking(newCode(request.start().toLocalDate()), venue.code(), request.start(),
+                request.end(), request.name().strip(), request.phone().strip(),
+                venue.needsApproval() ? BookingStatus.PENDING : BookingStatus.ACTIVE, blankToNull(request.purpose()),
+                now(), null);
+        try {
+            tx.executeWithoutResult(s -> {
+                bookings.insert(booking);
+                if (venue.needsApproval()) {
+                    approvals.request(booking, venue);
+                }
+            });
+        } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+            throw taken(venue, booking);
+        }
+        return booking;
+    }
+
+    /**
+     * Cancels a booking that has not begun; its hours become free. A booking already cancelled or rejected
+     * stays as it is. A wrong phone number is answered like an unknown code, so codes cannot be probed.
+     *
+     * @throws NotFound when there is no booking with this code and phone number
+     * @throws Conflict when the booking has begun
+     */
+    public Booking cancel(String code, String phone) {
+        Booking booking = find(code, phone);
+        if (!booking.status().holdsHours()) {
+            return booking;
+        }
+        if (!booking.start().isAfter(now())) {
+            throw new Conflict("booking_started", "预约时段已开始，不能再取消（预约号 " + booking.code() + "）");
+        }
+        tx.executeWithoutResult(s -> {
+            if (bookings.changeStatus(booking.code(), booking.status(), BookingStatus.CANCELLED)
+                    && booking.status() == BookingStatus.PENDING) {
+                approvals.withdraw(booking);
+            }
+        });
+        return bookings.find(booking.code()).orElseThrow();
+    }
+
+    /** The booking with this code, if the phone number is the booker's. */
+    public Booking find(String code, String phone) {
+        if (phone == null || phone.isBlank()) {
+            throw new BadRequest("missing_phone", "phone（预约时填写的手机号）不能为空");
+        }
+        return Optional.ofNullable(code).map(String::strip).flatMap(bookings::find)
+                .filter(b -> b.phone().equals(phone.strip()))
+                .orElseThrow(() -> new NotFound("unknown_booking", "没有找到该预约：请核对预约号（code）和手机号（phone）"));
+    }
+
+    /** Every bookable hour of the day with whether it is taken or past. */
+    public List<Slot> slots(String venueCode, LocalDate day) {
+        return slots(venue(venueCode), day);
+    }
+
+    public List<Slot> slots(Venue venue, LocalDate day) {
+        Set<LocalDateTime> held = new HashSet<>(bookings.heldHours(venue.code(), day.atStartOfDay(),
+                day.plusDays(1).atStartOfDay()));
+        LocalDateTime now = now();
+        return venue.hourStarts(day).stream()
+                .map(h -> new Slot(h, h.plusHours(1), held.contains(h), h.isBefore(now))).toList();
+    }
+
+    /** The hours of the day that can still be booked. */
+    public List<Slot> freeSlots(String venueCode, LocalDate day) {
+        return slots(venueCode, day).stream().filter(Slot::free).toList();
+    }
+
+    /**
+     * The venue a unit uses: the city center for {@code city-center}, the area's complex for
+     * {@code area:<code>}, the venue with the most places for {@code street:<code>}, the community's center
+     * (else its area's complex) for {@code community:<code>}.
+     */
+    public Optional<Venue> findVenueFor(String unitGroup) {
+        if (unitGroup == null) {
+            return Optional.empty();
+        }
+        if (unitGroup.equals(Roles.CITY_CENTER)) {
+            return venues.cityCenter();
+        }
+        int colon = unitGroup.indexOf(':');
+        String code = unitGroup.substring(colon + 1);
+        return switch (colon < 0 ? "" : unitGroup.substring(0, colon)) {
+            case "area" -> venues.areaComplex(code);
+            case "street" -> venues.largestInStreet(code);
+            case "community" -> venues.communityVenue(code);
+            default -> Optional.empty();
+        };
+    }
+
+    /** The managers approved: the booking becomes ACTIVE, unless it was cancelled meanwhile. */
+    public boolean approve(String code) {
+        return bookings.changeStatus(code, BookingStatus.PENDING, BookingStatus.ACTIVE);
+    }
+
+    /** The managers said no, or did not decide in time: the booking is REJECTED and its hours are free again. */
+    public boolean reject(String code) {
+        return bookings.changeStatus(code, BookingStatus.PENDING, BookingStatus.REJECTED);
+    }
+
+    /** Writes the SMS text that tells the booker the decision, and returns it. */
+    public String writeNotice(String code, String comment) {
+        Booking b = bookings.find(code).orElseThrow();
+        Venue venue = venue(b.venueCode());
+        String reason = blankToNull(comment);
+        if (reason != null && reason.length() > COMMENT_MAX) {
+            reason = reason.substring(0, COMMENT_MAX) + "…";
+        }
+        String about = "【联办】" + b.name() + "您好，您预约的" + venue.name() + " " + b.period();
+        String notice = switch (b.status()) {
+            case ACTIVE -> about + " 已通过审批，预约号 " + b.code() + "，请按时前往。"
+                    + (reason == null ? "" : "审批意见：" + reason + "。");
+            case REJECTED -> about + " 未获批准" + (reason == null ? "" : "（" + reason + "）") + "，所订时段已释放，预约号 "
+                    + b.code() + "。";
+            case CANCELLED -> about + " 已取消，预约号 " + b.code() + "。";
+            case PENDING -> about + " 正在审批中，预约号 " + b.code() + "。";
+        };
+        bookings.setNotice(code, notice);
+        return notice;
+    }
+
+    Venue venue(String code) {
+        return venues.find(code).orElseThrow(() -> new NotFound("unknown_venue", "没有编码为 " + code + " 的阵地"));
+    }
+
+    private Venue check(BookingRequest r) {
+        if (r == null) {
+            throw new BadRequest("missing_body", "缺少预约内容");
+        }
+        if (blankToNull(r.venueCode()) == null) {
+            throw new BadRequest("missing_venue", "venueCode（阵地编码）不能为空");
+        }
+        if (r.start() == null) {
+            throw new BadRequest("missing_start", "start（开始时间）不能为空");
+        }
+        if (r.end() == null) {
+            throw new BadRequest("missing_end", "end（结束时间）不能为空");
+        }
+        if (blankToNull(r.name()) == null) {
+            throw new BadRequest("missing_name", "name（预约人姓名）不能为空");
+        }
+        if (r.name().strip().length() > NAME_MAX) {
+            throw new BadRequest("name_too_long", "name（预约人姓名）最多 " + NAME_MAX + " 个字");
+        }
+        if (r.phone() == null || !MOBILE.matcher(r.phone().strip()).matches()) {
+            throw new BadRequest("bad_phone", "phone（手机号）须为 1 开头的 11 位手机号码");
+        }
+        if (r.purpose() != null && r.purpose().strip().length() > PURPOSE_MAX) {
+            throw new BadRequest("purpose_too_long", "purpose（用途）最多 " + PURPOSE_MAX + " 个字");
+        }
+        Venue venue = venues.find(r.venueCode().strip()).orElseThrow(() ->
+                new BadRequest("unknown_venue", "venueCode（阵地编码）" + r.venueCode() + " 不存在"));
+        if (!onTheHour(r.start()) || !onTheHour(r.end())) {
+            throw new BadRequest("not_whole_hours", "start 和 end（开始、结束时间）须为整点，如 09:00");
+        }
+        if (!r.end().isAfter(r.start())) {
+            throw new BadRequest("bad_end", "end（结束时间）须晚于 start（开始时间）");
+        }
+        if (r.start().plusHours(MAX_HOURS).isBefore(r.end())) {
+            throw new BadRequest("too_long", "单次预约最多 " + MAX_HOURS + " 小时（start 至 end）");
+        }
+        LocalDateTime now = now();
+        if (r.start().isBefore(now)) {
+            throw new BadRequest("in_past", "start（开始时间）已过，只能预约今后的整点时段");
+        }
+        if (r.start().toLocalDate().isAfter(now.toLocalDate().plusDays(MAX_DAYS_AHEAD))) {
+            throw new BadRequest("too_far_ahead", "start（开始时间）最多提前 " + MAX_DAYS_AHEAD + " 天预约");
+        }
+        if (!venue.isOpen(r.start(), r.end())) {
+            throw new BadRequest("outside_opening_hours", "start 至 end 须在" + venue.name() + "的开放时间 "
+                    + venue.hoursText() + " 内");
+        }
+        return venue;
+    }
+
+    private Conflict taken(Venue venue, Booking wanted) {
+        Set<LocalDateTime> held = new HashSet<>(bookings.heldHours(venue.code(), wanted.start(), wanted.end()));
+        List<String> hours = wanted.hourStarts().stream().filter(held::contains)
+                .map(h -> Booking.period(h, h.plusHours(1))).toList();
+        return new Conflict("slot_taken", venue.name() + " 所选时段已被预约："
+                + (hours.isEmpty() ? wanted.period() : String.join("、", hours)) + "，请另选时段");
+    }
+
+    private String newCode(LocalDate day) {
+        String code;
+        do {
+            StringBuilder s = new StringBuilder("B-").append(CODE_DAY.format(day)).append('-');
+            for (int i = 0; i < 6; i++) {
+                s.append(CODE_CHARS.charAt(RANDOM.nextInt(CODE_CHARS.length())));
+            }
+            code = s.toString();
+        } while (bookings.exists(code));
+        return code;
+    }
+
+    private static boolean onTheHour(LocalDateTime t) {
+        return t.getMinute() == 0 && t.getSecond() == 0 && t.getNano() == 0;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    static LocalDateTime now() {
+        return EngineClock.now().toLocalDateTime();
+    }
+}

@@ -1,0 +1,33 @@
+package cn.lianban.venue;
+
+import java.util.Map;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import cn.lianban.common.TasklistFilters;
+import cn.lianban.directory.Roles;
+
+/** The Tasklist filter of booking approvals for the units that manage venues; set up after startup's own. */
+@Component
+@Order(30)
+public class VenueFilters implements ApplicationRunner {
+
+    private static final Map<String, String> COLUMNS = TasklistFilters.columns("venueName", "阵地", "period", "时段",
+            "bookerName", "预约人", "purpose", "用途");
+
+    private final TasklistFilters filters;
+
+    public VenueFilters(TasklistFilters filters) {
+        this.filters = filters;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        filters.define("阵地预约待审批", 80, "居民预约本单位管理的党群服务阵地，待审批；预约开始时仍未审批的自动作废",
+                filters.mine().processDefinitionKey(VenueBookingProcess.KEY).taskDefinitionKey("approveBooking"),
+                COLUMNS, Roles.AREA_COMMITTEE, Roles.CITY_CENTER);
+    }
+}

@@ -1,0 +1,94 @@
+package cn.lianban.venue;
+
+import java.time.LocalTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads and writes the venues and their functions (Flyway V8). */
+@Repository
+public class VenueRepository {
+
+    private static final RowMapper<Venue> VENUE = (rs, i) -> new Venue(rs.getString("code"), rs.getString("name"),
+            rs.getInt("level"), Arrays.stream(rs.getString("functions").split(",")).map(String::strip)
+            .filter(f -> !f.isEmpty()).toList(), rs.getString("address"), rs.getDouble("lat"), rs.getDouble("lon"),
+            rs.getObject("opens", LocalTime.class), rs.getObject("closes", LocalTime.class), rs.getInt("capacity"),
+            rs.getBoolean("needs_approval"), rs.getString("area_code"), rs.getString("community_code"),
+            rs.getString("manager_group"));
+    private static final String BY_LEVEL = " ORDER BY v.level, v.code";
+
+    private final JdbcTemplate jdbc;
+
+    public VenueRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** True when no venue has been stored yet, i.e. the demo venues may be seeded. */
+    public boolean isEmpty() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM venue", Integer.class) == 0;
+    }
+
+    @Transactional
+    public void insert(List<Venue> venues) {
+        jdbc.batchUpdate("INSERT INTO venue(code, name, level, functions, address, lat, lon, opens, closes, capacity,"
+                        + " needs_approval, area_code, community_code, manager_group) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                venues.stream().map(v -> new Object[]{v.code(), v.name(), v.level(), String.join(",", v.functions()),
+                        v.address(), v.lat(), v.lon(), v.opens(), v.closes(), v.capacity(), v.needsApproval(),
+                        v.areaCode(), v.communityCode(), v.managerGroup()}).toList());
+    }
+
+    /** Every venue, by level and code. */
+    public List<Venue> all() {
+        return jdbc.query("SELECT v.* FROM venue v" + BY_LEVEL, VENUE);
+    }
+
+    public Optional<Venue> find(String code) {
+        return first("SELECT v.* FROM venue v WHERE v.code = ?", code);
+    }
+
+    /** Function code → Chinese name, in display order. */
+    public Map<String, String> functionNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        jdbc.query("SELECT code, name FROM venue_function ORDER BY sort_order",
+                rs -> {
+                    names.put(rs.getString("code"), rs.getString("name"));
+                });
+        return names;
+    }
+
+    /** The city's own center (level 1). */
+    public Optional<Venue> cityCenter() {
+        return first("SELECT v.* FROM venue v WHERE v.level = " + Venue.CITY + BY_LEVEL);
+    }
+
+    /** The area's standard complex (片区党群服务中心, level 2). */
+    public Optional<Venue> areaComplex(String areaCode) {
+        return first("SELECT v.* FROM venue v WHERE v.level = " + Venue.AREA + " AND v.area_code = ?" + BY_LEVEL,
+                areaCode);
+    }
+
+    /** The community's center (level 3), or else the complex of its area. */
+    public Optional<Venue> communityVenue(String communityCode) {
+        return first("SELECT v.* FROM venue v WHERE v.level = " + Venue.COMMUNITY + " AND v.community_code = ?"
+                        + BY_LEVEL, communityCode)
+                .or(() -> first("SELECT v.* FROM venue v JOIN community c ON c.area_code = v.area_code"
+                        + " WHERE v.level = " + Venue.AREA + " AND c.code = ?" + BY_LEVEL, communityCode));
+    }
+
+    /** The venue with the most places among those in the street's areas (the lower level wins a tie). */
+    public Optional<Venue> largestInStreet(String streetCode) {
+        return first("SELECT v.* FROM venue v JOIN area a ON a.code = v.area_code WHERE a.street_code = ?"
+                + " ORDER BY v.capacity DESC, v.level, v.code", streetCode);
+    }
+
+    private Optional<Venue> first(String sql, Object... args) {
+        return jdbc.query(sql, VENUE, args).stream().findFirst();
+    }
+}

@@ -1,0 +1,34 @@
+package cn.lianban.forms;
+
+import static cn.lianban.forms.FormSchemas.*;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The approval form of process {@code venue-booking} against what its task completes with; the generic
+ * checks of {@link FormsTest} run over it too.
+ */
+class VenueBookingFormTest {
+
+  /** Variables the process starts with, which the form may show (disabled, so never submitted). */
+  static final Set<String> DISPLAYABLE = Set.of(
+      "bookingCode", "venueCode", "venueName", "managerGroup", "period", "bookerName", "phone", "purpose");
+
+  @Test
+  void approvalFormSubmitsTheDecisionAndAReasonForANo() {
+    JsonNode form = form("venue-booking-approve");
+    assertThat(submittedKeys(form)).isEqualTo(Set.of("approved", "comment"));
+    assertThat(displayedKeys(form)).contains("venueName", "period", "bookerName", "phone").isSubsetOf(DISPLAYABLE);
+    assertBooleanDecision(form, "approved");
+
+    JsonNode comment = field(form, "comment");
+    assertThat(comment.path("type").asText()).isEqualTo("textarea");
+    assertThat(required(comment)).as("required whenever it is shown").isTrue();
+    assertThat(comment.path("validate").path("maxLength").asInt()).isEqualTo(100);
+    assertThat(comment.path("conditional").path("hide").asText())
+        .as("asked for, and submitted, only when the booking is not approved").isEqualTo("=approved != false");
+  }
+}
