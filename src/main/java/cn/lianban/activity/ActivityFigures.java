@@ -1,0 +1,45 @@
+package cn.lianban.activity;
+
+import java.sql.Timestamp;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Activity figures for the venue usage report (数据减负): per venue and month, the published activities that
+ * start in the month, their confirmed sign-ups and how many of those came. Withdrawn (CANCELLED) activities
+ * and cancelled sign-ups do not count. The month is Beijing time, by the activity's start.
+ */
+@Service
+public class ActivityFigures {
+
+    /** One venue's figures in a month. */
+    public record VenueFigures(long activities, long confirmed, long attended) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public ActivityFigures(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Venue code → figures, by venue code; venues without an activity in the month are not listed. */
+    public Map<String, VenueFigures> perVenue(YearMonth month) {
+        Map<String, VenueFigures> figures = new LinkedHashMap<>();
+        jdbc.query("SELECT a.venue_code, COUNT(DISTINCT a.id) AS activities,"
+                        + " SUM(CASE WHEN s.status = 'CONFIRMED' THEN 1 ELSE 0 END) AS confirmed,"
+                        + " SUM(CASE WHEN s.status = 'CONFIRMED' AND s.attended THEN 1 ELSE 0 END) AS attended"
+                        + " FROM activity a LEFT JOIN signup s ON s.activity_id = a.id"
+                        + " WHERE a.status = 'PUBLISHED' AND a.starts_at >= ? AND a.starts_at < ?"
+                        + " GROUP BY a.venue_code ORDER BY a.venue_code",
+                rs -> {
+                    figures.put(rs.getString("venue_code"), new VenueFigures(rs.getLong("activities"),
+                            rs.getLong("confirmed"), rs.getLong("attended")));
+                },
+                Timestamp.valueOf(month.atDay(1).atStartOfDay()), Timestamp.valueOf(month.plusMonths(1).atDay(1).atStartOfDay()));
+        return figures;
+    }
+}

@@ -1,0 +1,488 @@
+package cn.lianban.activity;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import cn.lianban.calendar.WorkingCalendar;
+import cn.lianban.common.BadRequest;
+import cn.lianban.common.Forbidden;
+
+/**
+ * 活动: units publish activities at venues; residents sign up, are CONFIRMED while places are left and
+ * WAITLISTED after that, and cancel; a cancelled CONFIRMED place goes to the earliest on the waiting list.
+ * <p>
+ * Everything that counts or changes the sign-ups of one activity runs in one transaction that first locks the
+ * activity's row ({@code SELECT … FOR UPDATE}, on H2 and PostgreSQL alike), so sign-ups and cancellations of
+ * one activity happen one after another however close together they arrive: confirmed sign-ups never exceed
+ * the capacity and the order of sign-up has no gaps or repeats. A transaction that gave up waiting for the
+ * lock (H2's lock timeout) is run again.
+ * <p>
+ * Plain JDBC and programmatic transactions, so that the same class runs in tests on a bare DataSource.
+ */
+@Service
+public class ActivityService {
+
+    public static final String INVALID_ACTIVITY = "invalid_activity";
+    public static final String INVALID_SIGNUP = "invalid_signup";
+    public static final int TITLE_MAX = 100;
+    public static final int DESCRIPTION_MAX = 2000;
+    public static final int NAME_MAX = 32;
+    public static final Pattern PHONE = Pattern.compile("^1\\d{10}$");
+    /** How far ahead an activity may be published. */
+    public static final int MAX_MONTHS_AHEAD = 12;
+    /** How often a transaction that timed out waiting for the activity's lock is tried. */
+    static final int TRIES = 20;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private Clock clock = Clock.system(WorkingCalendar.ZONE);
+
+    public ActivityService(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.tx = new TransactionTemplate(transactions);
+    }
+
+    /** A single Clock bean, if the application defines one, replaces the system clock (Beijing time). */
+    @Autowired
+    void useClockBean(ObjectProvider<Clock> clocks) {
+        clocks.ifUnique(this::setClock);
+    }
+
+    /** Lets tests control time. */
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Now in Beijing, on the clock activities are checked against. */
+    public LocalDateTime now() {
+        return LocalDateTime.now(clock);
+    }
+
+    /**
+     * An activity to publish, as the JSON API receives it. {@code unitGroup} may be left out by a user who
+     * publishes for one unit only; {@code description} is optional.
+     */
+    public record NewActivity(String title, String description, String venueCode, String unitGroup,
+                              LocalDateTime startsAt, LocalDateTime endsAt, Integer capacity) {
+    }
+
+    // ---------------------------------------------------------------- publishing
+
+    /**
+     * Publishes an activity for one of the user's units (see {@link Publishers}) and returns it.
+     *
+     * @param groups the user's Camunda groups
+     * @throws Forbidden  when the user publishes for no unit, or not for the unit named
+     * @throws BadRequest {@link #INVALID_ACTIVITY} naming the field; nothing is stored then
+     */
+    public Activity publish(Collection<String> groups, String login, NewActivity in) {
+        Set<String> units = Publishers.unitsOf(groups);
+        if (units.isEmpty()) {
+            throw new Forbidden("发布活动仅限社区书记、片区联合党委委员、街道和市城市党建服务中心");
+        }
+        String unit = strip(in.unitGroup());
+        if (unit.isEmpty()) {
+            if (units.size() > 1) {
+                throw new BadRequest(INVALID_ACTIVITY, "发布单位（unitGroup）不能为空，可选：" + String.join("、", units));
+            }
+            unit = units.iterator().next();
+        } else if (!units.contains(unit)) {
+            throw new Forbidden("只能以本单位名义发布活动，不能为 " + unit + " 发布");
+        }
+        String title = strip(in.title());
+        if (title.isEmpty()) {
+            throw invalid("活动标题（title）不能为空");
+        }
+        if (length(title) > TITLE_MAX) {
+            throw invalid("活动标题（title）不能超过 " + TITLE_MAX + " 个字");
+        }
+        String description = strip(in.description());
+        if (length(description) > DESCRIPTION_MAX) {
+            throw invalid("活动介绍（description）不能超过 " + DESCRIPTION_MAX + " 个字");
+        }
+        String venueCode = strip(in.venueCode());
+        if (venueCode.isEmpty()) {
+            throw invalid("活动场所（venueCode）不能为空");
+        }
+        List<VenueHours> venues = jdbc.query("SELECT name, opens, closes, capacity FROM venue WHERE code = ?",
+                (rs, i) -> new VenueHours(rs.getString("name"), rs.getTime("opens").toLocalTime(),
+                        rs.getTime("closes").toLocalTime(), rs.getInt("capacity")), venueCode);
+        if (venues.isEmpty()) {
+            throw invalid("活动场所（venueCode）不存在：" + venueCode);
+        }
+        VenueHours venue = venues.get(0);
+        LocalDateTime starts = in.startsAt();
+        LocalDateTime ends = in.endsAt();
+        if (starts == null) {
+            throw invalid("开始时间（startsAt）不能为空");
+        }
+        if (ends == null) {
+            throw invalid("结束时间（endsAt）不能为空");
+        }
+        LocalDateTime now = now();
+        if (!starts.isAfter(now)) {
+            throw invalid("开始时间（startsAt）应晚于现在：" + starts);
+        }
+        if (starts.isAfter(now.plusMonths(MAX_MONTHS_AHEAD))) {
+            throw invalid("开始时间（startsAt）最多提前 " + MAX_MONTHS_AHEAD + " 个月发布：" + starts);
+        }
+        if (!ends.isAfter(starts)) {
+            throw invalid("结束时间（endsAt）应晚于开始时间（startsAt）");
+        }
+        if (!ends.toLocalDate().equals(starts.toLocalDate())) {
+            throw invalid("结束时间（endsAt）应与开始时间（startsAt）在同一天");
+        }
+        if (starts.toLocalTime().isBefore(venue.opens()) || ends.toLocalTime().isAfter(venue.closes())) {
+            throw invalid("活动时间（startsAt、endsAt）应在" + venue.name() + "的开放时间 " + venue.opens() + "–"
+                    + venue.closes() + " 之内");
+        }
+        Integer capacity = in.capacity();
+        if (capacity == null) {
+            throw invalid("名额（capacity）不能为空");
+        }
+        if (capacity < 1) {
+            throw invalid("名额（capacity）至少为 1：" + capacity);
+        }
+        if (capacity > venue.capacity()) {
+            throw invalid("名额（capacity）不能超过" + venue.name() + "的容量 " + venue.capacity() + " 人：" + capacity);
+        }
+        String publishingUnit = unit;
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement("INSERT INTO activity (title, description, venue_code,"
+                    + " unit_group, published_by, starts_at, ends_at, capacity, status, created_at)"
+                    + " VALUES (?,?,?,?,?,?,?,?,?,?)", new String[]{"id"});
+            ps.setString(1, title);
+            ps.setString(2, description.isEmpty() ? null : description);
+            ps.setString(3, venueCode);
+            ps.setString(4, publishingUnit);
+            ps.setString(5, login);
+            ps.setTimestamp(6, Timestamp.valueOf(starts));
+            ps.setTimestamp(7, Timestamp.valueOf(ends));
+            ps.setInt(8, capacity);
+            ps.setString(9, Activity.Status.PUBLISHED.name());
+            ps.setTimestamp(10, Timestamp.valueOf(now));
+            return ps;
+        }, keys);
+        return find(keys.getKeyAs(Number.class).longValue()).orElseThrow();
+    }
+
+    private record VenueHours(String name, LocalTime opens, LocalTime closes, int capacity) {
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    private static final String SELECT = "SELECT a.*, v.name AS venue_name,"
+            + " (SELECT COUNT(*) FROM signup s WHERE s.activity_id = a.id AND s.status = 'CONFIRMED') AS confirmed,"
+            + " (SELECT COUNT(*) FROM signup s WHERE s.activity_id = a.id AND s.status = 'WAITLISTED') AS waitlisted"
+            + " FROM activity a JOIN venue v ON v.code = a.venue_code";
+
+    private static final RowMapper<Activity> ACTIVITY = (rs, i) -> new Activity(rs.getLong("id"),
+            rs.getString("title"), rs.getString("description"), rs.getString("venue_code"),
+            rs.getString("venue_name"), rs.getString("unit_group"), time(rs, "starts_at"), time(rs, "ends_at"),
+            rs.getInt("capacity"), Activity.Status.valueOf(rs.getString("status")), rs.getInt("confirmed"),
+            rs.getInt("waitlisted"));
+
+    /** Published activities that have not started yet, soonest first; {@code venueCode} null for all venues. */
+    public List<Activity> upcoming(String venueCode) {
+        if (venueCode == null || venueCode.isBlank()) {
+            return jdbc.query(SELECT + " WHERE a.status = 'PUBLISHED' AND a.starts_at > ? ORDER BY a.starts_at, a.id",
+                    ACTIVITY, Timestamp.valueOf(now()));
+        }
+        return jdbc.query(SELECT + " WHERE a.status = 'PUBLISHED' AND a.starts_at > ? AND a.venue_code = ?"
+                + " ORDER BY a.starts_at, a.id", ACTIVITY, Timestamp.valueOf(now()), venueCode.strip());
+    }
+
+    /** One activity, published or cancelled, past or upcoming. */
+    public Optional<Activity> find(long id) {
+        return jdbc.query(SELECT + " WHERE a.id = ?", ACTIVITY, id).stream().findFirst();
+    }
+
+    /** The activity, or {@link ActivityNotFound}. */
+    public Activity get(long id) {
+        return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /**
+     * All sign-ups of an activity in order of sign-up, cancelled ones included, for its publishing unit.
+     *
+     * @throws Forbidden when the user is not of the publishing unit
+     */
+    public List<Signup> signups(long activityId, Collection<String> groups) {
+        Activity activity = get(activityId);
+        requireUnit(activity, groups);
+        List<Signup> rows = jdbc.query("SELECT * FROM signup WHERE activity_id = ? ORDER BY position",
+                (rs, i) -> new Signup(rs.getLong("id"), rs.getString("name"), rs.getString("phone"),
+                        SignupStatus.valueOf(rs.getString("status")), rs.getLong("position"), null,
+                        rs.getBoolean("attended")), activityId);
+        List<Signup> numbered = new ArrayList<>(rows.size());
+        int waiting = 0;
+        for (Signup s : rows) {
+            numbered.add(s.status() == SignupStatus.WAITLISTED ? new Signup(s.id(), s.name(), s.phone(), s.status(),
+                    s.position(), ++waiting, s.attended()) : s);
+        }
+        return numbered;
+    }
+
+    // ---------------------------------------------------------------- residents
+
+    /**
+     * Signs a resident up: CONFIRMED while fewer than {@code capacity} sign-ups are confirmed, WAITLISTED
+     * after that.
+     *
+     * @throws BadRequest       {@link #INVALID_SIGNUP} for a missing name or a phone that is not {@code ^1\d{10}$}
+     * @throws ActivityNotFound when there is no such activity
+     * @throws SignupConflict   {@code already_signed_up} when the phone has a live sign-up for the activity,
+     *                          {@code signup_closed} when the activity is cancelled or has started
+     */
+    public SignupResult signUp(long activityId, String name, String phone) {
+        String who = strip(name);
+        if (who.isEmpty()) {
+            throw new BadRequest(INVALID_SIGNUP, "姓名（name）不能为空");
+        }
+        if (length(who) > NAME_MAX) {
+            throw new BadRequest(INVALID_SIGNUP, "姓名（name）不能超过 " + NAME_MAX + " 个字");
+        }
+        String mobile = checkedPhone(phone);
+        return locked(activityId, activity -> {
+            LocalDateTime now = now();
+            if (activity.status() != Activity.Status.PUBLISHED) {
+                throw new SignupConflict("signup_closed", "活动已取消，不能报名");
+            }
+            if (!activity.startsAt().isAfter(now)) {
+                throw new SignupConflict("signup_closed", "活动已开始或已结束，不能报名");
+            }
+            if (jdbc.queryForObject("SELECT COUNT(*) FROM signup WHERE activity_id = ? AND active_phone = ?",
+                    Integer.class, activityId, mobile) > 0) {
+                throw new SignupConflict("already_signed_up", "手机号（phone）" + mobile + " 已报名此活动");
+            }
+            int confirmed = count(activityId, SignupStatus.CONFIRMED);
+            long position = jdbc.queryForObject("SELECT COALESCE(MAX(position), 0) + 1 FROM signup WHERE activity_id = ?",
+                    Long.class, activityId);
+            SignupStatus status = confirmed < activity.capacity() ? SignupStatus.CONFIRMED : SignupStatus.WAITLISTED;
+            KeyHolder keys = new GeneratedKeyHolder();
+            jdbc.update(connection -> {
+                PreparedStatement ps = connection.prepareStatement("INSERT INTO signup (activity_id, name, phone,"
+                        + " active_phone, status, position, created_at, confirmed_at) VALUES (?,?,?,?,?,?,?,?)",
+                        new String[]{"id"});
+                ps.setLong(1, activityId);
+                ps.setString(2, who);
+                ps.setString(3, mobile);
+                ps.setString(4, mobile);
+                ps.setString(5, status.name());
+                ps.setLong(6, position);
+                ps.setTimestamp(7, Timestamp.valueOf(now));
+                ps.setTimestamp(8, status == SignupStatus.CONFIRMED ? Timestamp.valueOf(now) : null);
+                return ps;
+            }, keys);
+            Integer place = status == SignupStatus.WAITLISTED ? count(activityId, SignupStatus.WAITLISTED) : null;
+            return new SignupResult(keys.getKeyAs(Number.class).longValue(), status, position, place);
+        });
+    }
+
+    /** What a cancellation did: the status the sign-up had, and the sign-ups promoted from the waiting list. */
+    public record Cancellation(long signupId, SignupStatus previous, List<Long> promoted) {
+    }
+
+    /**
+     * Cancels the live sign-up of {@code phone}; if it held a place, the earliest on the waiting list (in order
+     * of sign-up) gets it.
+     *
+     * @throws BadRequest       {@link #INVALID_SIGNUP} for a malformed phone
+     * @throws ActivityNotFound when there is no such activity or no live sign-up of that phone
+     * @throws SignupConflict   {@code cancel_closed} once the activity has started
+     */
+    public Cancellation cancel(long activityId, String phone) {
+        String mobile = checkedPhone(phone);
+        return locked(activityId, activity -> {
+            LocalDateTime now = now();
+            List<Object[]> live = jdbc.query("SELECT id, status FROM signup WHERE activity_id = ? AND active_phone = ?",
+                    (rs, i) -> new Object[]{rs.getLong("id"), SignupStatus.valueOf(rs.getString("status"))},
+                    activityId, mobile);
+            if (live.isEmpty()) {
+                throw new ActivityNotFound("signup_not_found", "手机号（phone）" + mobile + " 没有报名此活动");
+            }
+            if (activity.status() == Activity.Status.PUBLISHED && !activity.startsAt().isAfter(now)) {
+                throw new SignupConflict("cancel_closed", "活动已开始或已结束，不能取消报名");
+            }
+            long id = (Long) live.get(0)[0];
+            SignupStatus previous = (SignupStatus) live.get(0)[1];
+            jdbc.update("UPDATE signup SET status = 'CANCELLED', active_phone = NULL, cancelled_at = ? WHERE id = ?",
+                    Timestamp.valueOf(now), id);
+            List<Long> promoted = activity.status() == Activity.Status.PUBLISHED ? fillPlaces(activity, now)
+                    : List.of();
+            return new Cancellation(id, previous, promoted);
+        });
+    }
+
+    /** Gives free places to the waiting list in order of sign-up; returns the ids promoted. */
+    private List<Long> fillPlaces(LockedActivity activity, LocalDateTime now) {
+        int free = activity.capacity() - count(activity.id(), SignupStatus.CONFIRMED);
+        if (free <= 0) {
+            return List.of();
+        }
+        List<Long> waiting = jdbc.queryForList("SELECT id FROM signup WHERE activity_id = ? AND status = 'WAITLISTED'"
+                + " ORDER BY position", Long.class, activity.id());
+        List<Long> promoted = waiting.subList(0, Math.min(free, waiting.size()));
+        for (long id : promoted) {
+            jdbc.update("UPDATE signup SET status = 'CONFIRMED', confirmed_at = ? WHERE id = ?", Timestamp.valueOf(now),
+                    id);
+        }
+        return List.copyOf(promoted);
+    }
+
+    // ---------------------------------------------------------------- the publishing unit
+
+    /**
+     * Records that the confirmed resident with {@code phone} came, from the day of the activity on.
+     *
+     * @throws Forbidden        when the user is not of the publishing unit
+     * @throws ActivityNotFound when there is no such activity or no live sign-up of that phone
+     * @throws SignupConflict   {@code not_confirmed} for a waitlisted sign-up, {@code not_started} before the day
+     */
+    public void markAttended(long activityId, String phone, Collection<String> groups) {
+        String mobile = checkedPhone(phone);
+        Activity found = get(activityId);
+        requireUnit(found, groups);
+        locked(activityId, activity -> {
+            List<String> status = jdbc.queryForList("SELECT status FROM signup WHERE activity_id = ? AND active_phone = ?",
+                    String.class, activityId, mobile);
+            if (status.isEmpty()) {
+                throw new ActivityNotFound("signup_not_found", "手机号（phone）" + mobile + " 没有报名此活动");
+            }
+            if (!SignupStatus.CONFIRMED.name().equals(status.get(0))) {
+                throw new SignupConflict("not_confirmed", "手机号（phone）" + mobile + " 在候补名单中，没有名额，不能登记到场");
+            }
+            if (activity.status() != Activity.Status.PUBLISHED) {
+                throw new SignupConflict("activity_cancelled", "活动已取消，不能登记到场");
+            }
+            if (now().toLocalDate().isBefore(activity.startsAt().toLocalDate())) {
+                throw new SignupConflict("not_started", "活动当天起才能登记到场");
+            }
+            jdbc.update("UPDATE signup SET attended = TRUE WHERE activity_id = ? AND active_phone = ?", activityId,
+                    mobile);
+            return null;
+        });
+    }
+
+    /**
+     * Withdraws a published activity (status CANCELLED): no more sign-ups, and it no longer counts in the
+     * figures. The sign-ups are kept as they were.
+     *
+     * @throws Forbidden        when the user is not of the publishing unit
+     * @throws ActivityNotFound when there is no such activity
+     * @throws SignupConflict   {@code activity_started} once it has started
+     */
+    public void withdraw(long activityId, Collection<String> groups) {
+        requireUnit(get(activityId), groups);
+        locked(activityId, activity -> {
+            if (activity.status() == Activity.Status.PUBLISHED && !activity.startsAt().isAfter(now())) {
+                throw new SignupConflict("activity_started", "活动已开始或已结束，不能取消");
+            }
+            jdbc.update("UPDATE activity SET status = 'CANCELLED' WHERE id = ?", activityId);
+            return null;
+        });
+    }
+
+    private static void requireUnit(Activity activity, Collection<String> groups) {
+        if (!groups.contains(activity.unitGroup())) {
+            throw new Forbidden("只有发布活动的单位（" + activity.unitGroup() + "）可以查看报名名单和登记到场");
+        }
+    }
+
+    // ---------------------------------------------------------------- the lock
+
+    private record LockedActivity(long id, int capacity, Activity.Status status, LocalDateTime startsAt) {
+    }
+
+    /**
+     * Runs {@code work} in a transaction holding the activity's row lock. A transaction that times out waiting
+     * for the lock is rolled back and run again; {@code work} must therefore only read and write the database.
+     */
+    private <T> T locked(long activityId, Function<LockedActivity, T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return tx.execute(status -> {
+                    List<LockedActivity> rows = jdbc.query("SELECT id, capacity, status, starts_at FROM activity"
+                                    + " WHERE id = ? FOR UPDATE",
+                            (rs, i) -> new LockedActivity(rs.getLong("id"), rs.getInt("capacity"),
+                                    Activity.Status.valueOf(rs.getString("status")), time(rs, "starts_at")),
+                            activityId);
+                    if (rows.isEmpty()) {
+                        throw notFound(activityId);
+                    }
+                    return work.apply(rows.get(0));
+                });
+            } catch (TransientDataAccessException lockTimeout) {
+                if (attempt >= TRIES) {
+                    throw lockTimeout;
+                }
+            } catch (DuplicateKeyException e) {
+                // cannot happen while the row lock serialises sign-ups; the constraints are the last line
+                throw new SignupConflict("already_signed_up", "该手机号（phone）已报名此活动");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private int count(long activityId, SignupStatus status) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM signup WHERE activity_id = ? AND status = ?", Integer.class,
+                activityId, status.name());
+    }
+
+    private static String checkedPhone(String phone) {
+        String mobile = strip(phone);
+        if (mobile.isEmpty()) {
+            throw new BadRequest(INVALID_SIGNUP, "手机号（phone）不能为空");
+        }
+        if (!PHONE.matcher(mobile).matches()) {
+            throw new BadRequest(INVALID_SIGNUP, "手机号（phone）应为 1 开头的 11 位数字：" + mobile);
+        }
+        return mobile;
+    }
+
+    private static ActivityNotFound notFound(long id) {
+        return new ActivityNotFound("activity_not_found", "活动不存在：" + id);
+    }
+
+    private static BadRequest invalid(String message) {
+        return new BadRequest(INVALID_ACTIVITY, message);
+    }
+
+    private static String strip(String text) {
+        return text == null ? "" : text.strip();
+    }
+
+    private static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+
+    private static LocalDateTime time(ResultSet rs, String column) throws SQLException {
+        return rs.getTimestamp(column).toLocalDateTime();
+    }
+}

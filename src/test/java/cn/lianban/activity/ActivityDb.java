@@ -1,0 +1,83 @@
+package cn.lianban.activity;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import cn.lianban.calendar.WorkingCalendar;
+
+/**
+ * A database migrated by Flyway with a few venues, and the activity classes on it, without Spring Boot or
+ * the engine. The venues are inserted here with V8's NOT NULL columns only (demo venues come from the venue
+ * generator, which these tests do not need).
+ */
+final class ActivityDb implements AutoCloseable {
+
+    /** 活动室 open 08:00–21:00 for 100 people, and a smaller one open 09:00–17:00 for 20. */
+    static final String HALL = "T-ACT-HALL";
+    static final String ROOM = "T-ACT-ROOM";
+
+    final DataSource dataSource;
+    final JdbcTemplate jdbc;
+    final ActivityService activities;
+    final ActivityFigures figures;
+
+    private ActivityDb(DataSource dataSource) {
+        this.dataSource = dataSource;
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        activities = new ActivityService(jdbc, new DataSourceTransactionManager(dataSource));
+        figures = new ActivityFigures(jdbc);
+        insertVenues(jdbc);
+    }
+
+    static ActivityDb h2() {
+        return new ActivityDb(new DriverManagerDataSource("jdbc:h2:mem:activity-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1", "sa", ""));
+    }
+
+    static ActivityDb on(DataSource dataSource) {
+        return new ActivityDb(dataSource);
+    }
+
+    /** Inserts the test venues unless they are there (the shared Spring context keeps its database). */
+    static void insertVenues(JdbcTemplate jdbc) {
+        venue(jdbc, HALL, "测试党群服务中心活动室", "08:00:00", "21:00:00", 100);
+        venue(jdbc, ROOM, "测试楼栋善治角", "09:00:00", "17:00:00", 20);
+    }
+
+    private static void venue(JdbcTemplate jdbc, String code, String name, String opens, String closes, int capacity) {
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM venue WHERE code = ?", Integer.class, code) == 0) {
+            jdbc.update("INSERT INTO venue (code, name, level, functions, address, lat, lon, opens, closes, capacity,"
+                            + " needs_approval, manager_group) VALUES (?, ?, 3, 'activity', '测试路 1 号', 37.65, 120.33,"
+                            + " CAST(? AS TIME), CAST(? AS TIME), ?, FALSE, 'city-center')",
+                    code, name, opens, closes, capacity);
+        }
+    }
+
+    /** Sets the service's clock to this Beijing time. */
+    void at(LocalDateTime now) {
+        activities.setClock(Clock.fixed(now.atZone(WorkingCalendar.ZONE).toInstant(), WorkingCalendar.ZONE));
+    }
+
+    /** Publishes as the secretary of community A. */
+    Activity publish(String title, String venue, LocalDateTime starts, LocalDateTime ends, int capacity) {
+        return activities.publish(List.of("community-secretary", "community:C-DL-01"), "secretary",
+                new ActivityService.NewActivity(title, null, venue, null, starts, ends, capacity));
+    }
+
+    @Override
+    public void close() {
+        if (dataSource instanceof DriverManagerDataSource d && d.getUrl().startsWith("jdbc:h2:")) {
+            jdbc.execute("SHUTDOWN");
+        }
+    }
+}
