@@ -26,8 +26,8 @@ import cn.lianban.common.UserInputException;
 @Service
 public class TicketService {
 
-    static final int MAX_DESCRIPTION = 2000;
-    static final int MAX_LOCATION = 200;
+    public static final int MAX_DESCRIPTION = 2000;
+    public static final int MAX_LOCATION = 200;
 
     private final Directory directory;
     private final PairingRepository pairings;
