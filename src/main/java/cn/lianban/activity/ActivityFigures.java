@@ -28,18 +28,34 @@ public class ActivityFigures {
 
     /** Venue code → figures, by venue code; venues without an activity in the month are not listed. */
     public Map<String, VenueFigures> perVenue(YearMonth month) {
+        return query(month, null);
+    }
+
+    /** One venue's figures in the month (all zero without an activity). */
+    public VenueFigures forVenue(String venueCode, YearMonth month) {
+        return query(month, venueCode).getOrDefault(venueCode, new VenueFigures(0, 0, 0));
+    }
+
+    private Map<String, VenueFigures> query(YearMonth month, String venueCode) {
         Map<String, VenueFigures> figures = new LinkedHashMap<>();
         jdbc.query("SELECT a.venue_code, COUNT(DISTINCT a.id) AS activities,"
                         + " SUM(CASE WHEN s.status = 'CONFIRMED' THEN 1 ELSE 0 END) AS confirmed,"
                         + " SUM(CASE WHEN s.status = 'CONFIRMED' AND s.attended THEN 1 ELSE 0 END) AS attended"
                         + " FROM activity a LEFT JOIN signup s ON s.activity_id = a.id"
                         + " WHERE a.status = 'PUBLISHED' AND a.starts_at >= ? AND a.starts_at < ?"
+                        + (venueCode == null ? "" : " AND a.venue_code = ?")
                         + " GROUP BY a.venue_code ORDER BY a.venue_code",
                 rs -> {
                     figures.put(rs.getString("venue_code"), new VenueFigures(rs.getLong("activities"),
                             rs.getLong("confirmed"), rs.getLong("attended")));
                 },
-                Timestamp.valueOf(month.atDay(1).atStartOfDay()), Timestamp.valueOf(month.plusMonths(1).atDay(1).atStartOfDay()));
+                venueCode == null
+                        ? new Object[]{start(month), start(month.plusMonths(1))}
+                        : new Object[]{start(month), start(month.plusMonths(1)), venueCode});
         return figures;
+    }
+
+    private static Timestamp start(YearMonth month) {
+        return Timestamp.valueOf(month.atDay(1).atStartOfDay());
     }
 }

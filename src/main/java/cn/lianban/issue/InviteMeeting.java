@@ -1,35 +1,67 @@
 package cn.lianban.issue;
 
+import java.util.List;
+import java.util.Optional;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.lianban.common.CaseLog;
+import cn.lianban.directory.Directory;
 import cn.lianban.security.CaseAccess;
+import cn.lianban.venue.Booking;
+import cn.lianban.venue.BookingService;
+import cn.lianban.venue.VenueRepository;
 
-/** Convenes the joint meeting (联席会议) at the handling level and invites the participants with a calendar entry. */
+/**
+ * Convenes the joint meeting (联席会议) at the handling level: books two hours of the convening unit's venue
+ * and invites the participants with a calendar entry. Without a free venue the meeting is still convened,
+ * at the unit's office, and the audit trail says the venue could not be booked.
+ */
 @Component("inviteMeeting")
 public class InviteMeeting implements JavaDelegate {
+
+    static final int MEETING_HOURS = 2;
 
     private final IssueService issues;
     private final IssueMails mails;
     private final CaseAccess access;
     private final CaseLog log;
+    private final BookingService bookings;
+    private final VenueRepository venues;
+    private final Directory directory;
 
-    public InviteMeeting(IssueService issues, IssueMails mails, CaseAccess access, CaseLog log) {
+    public InviteMeeting(IssueService issues, IssueMails mails, CaseAccess access, CaseLog log,
+                         BookingService bookings, VenueRepository venues, Directory directory) {
         this.issues = issues;
         this.mails = mails;
         this.access = access;
         this.log = log;
+        this.bookings = bookings;
+        this.venues = venues;
+        this.directory = directory;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
+        String group = IssueVariables.text(execution, "meetingGroup");
+        String unit = directory.unitName(group);
         var start = issues.meetingTime();
+        Optional<Booking> booking = bookings.bookForUnit(group, unit, start.toLocalDateTime(), MEETING_HOURS,
+                execution.getProcessBusinessKey() + " 联席会议");
+        String place = booking.map(b -> venues.find(b.venueCode()).map(v -> v.name() + "（" + v.address() + "）")
+                .orElse(b.venueCode())).orElse(unit + "会议室");
+        if (booking.isPresent()) {
+            start = booking.get().start().atZone(start.getZone());
+            execution.setVariable("meetingBooking", booking.get().code());
+        }
         execution.setVariable("meetingAt", java.util.Date.from(start.toInstant()));
-        access.open(execution.getProcessInstanceId(), java.util.List.of(IssueVariables.text(execution, "meetingGroup")));
-        mails.meetingInvitation(execution, start);
+        execution.setVariable("meetingPlace", place);
+        access.open(execution.getProcessInstanceId(), List.of(group));
+        mails.meetingInvitation(execution, start, place);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "MEETING_CONVENED",
-                Levels.chineseName(IssueVariables.level(execution)) + "联席会议 " + start.toLocalDateTime());
+                Levels.chineseName(IssueVariables.level(execution)) + "联席会议 " + start.toLocalDateTime() + "，" + place
+                        + (booking.isPresent() ? "，场地预约号 " + booking.get().code() : "，未能预约场地（无空闲时段）"));
     }
 }

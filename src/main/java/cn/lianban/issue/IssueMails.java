@@ -25,7 +25,7 @@ import cn.lianban.notify.Notifier;
 @Component
 public class IssueMails {
 
-    private static final Duration MEETING_LENGTH = Duration.ofMinutes(90);
+    private static final Duration MEETING_LENGTH = Duration.ofHours(InviteMeeting.MEETING_HOURS);
 
     private final Notifier notifier;
     private final Directory directory;
@@ -69,7 +69,7 @@ public class IssueMails {
      * Invites the convening unit, the proposed lead department, the street, the community and the
      * deputies (两代表一委员) to the joint meeting, with a calendar entry.
      */
-    public void meetingInvitation(DelegateExecution e, ZonedDateTime start) {
+    public void meetingInvitation(DelegateExecution e, ZonedDateTime start, String place) {
         String organizerGroup = text(e, "meetingGroup");
         List<String> groups = new ArrayList<>(List.of(organizerGroup, text(e, "streetGroup"),
                 text(e, "communityGroup")));
@@ -89,7 +89,7 @@ public class IssueMails {
         int level = IssueVariables.level(e);
         MeetingInvite invite = new MeetingInvite(e.getProcessBusinessKey() + "-L" + level + "@lianban",
                 "联席会议：" + text(e, "title"), text(e, "description"),
-                organizerName + "党群服务中心会议室", start, MEETING_LENGTH,
+                place, start, MEETING_LENGTH,
                 new MeetingInvite.Person(organizerName, organizerMail), attendees);
         notifier.enqueueMeetingInvitation(emails(groups), model(e), invite, e.getProcessBusinessKey());
     }

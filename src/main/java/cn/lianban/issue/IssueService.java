@@ -166,9 +166,9 @@ public class IssueService {
         }
     }
 
-    /** Joint meetings are convened for 09:30 on the next working day. */
+    /** Joint meetings are convened from 09:00 on the next working day, in the first free hours of the venue. */
     public ZonedDateTime meetingTime() {
-        return calendar.addWorkingDays(EngineClock.now().toLocalDate(), 1).atTime(9, 30).atZone(EngineClock.ZONE);
+        return calendar.addWorkingDays(EngineClock.now().toLocalDate(), 1).atTime(9, 0).atZone(EngineClock.ZONE);
     }
 
     private Deadline deadlineInDays(int workingDays) {

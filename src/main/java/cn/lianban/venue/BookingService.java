@@ -155,6 +155,36 @@ public class BookingService {
         };
     }
 
+    /**
+     * A unit books its own venue (e.g. for a joint meeting): the first {@code hours} consecutive free hours of
+     * that day from {@code from} on. No approval, since the venue is the unit's own, and no phone: the unit is
+     * reached through its group. Empty when the unit has no venue or the day has no such free hours.
+     */
+    public Optional<Booking> bookForUnit(String unitGroup, String unitName, LocalDateTime from, int hours,
+                                         String purpose) {
+        Optional<Venue> venue = findVenueFor(unitGroup);
+        if (venue.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Slot> day = slots(venue.get(), from.toLocalDate());
+        for (int i = 0; i + hours <= day.size(); i++) {
+            List<Slot> window = day.subList(i, i + hours);
+            if (window.get(0).start().isBefore(from) || window.stream().anyMatch(Slot::taken)
+                    || !window.get(hours - 1).end().equals(window.get(0).start().plusHours(hours))) {
+                continue;
+            }
+            Booking booking = new Booking(newCode(from.toLocalDate()), venue.get().code(), window.get(0).start(),
+                    window.get(0).start().plusHours(hours), unitName, "", BookingStatus.ACTIVE, purpose, now(), null);
+            try {
+                tx.executeWithoutResult(s -> bookings.insert(booking));
+                return Optional.of(booking);
+            } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+                // someone took one of these hours meanwhile: try the next window
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The managers approved: the booking becomes ACTIVE, unless it was cancelled meanwhile. */
     public boolean approve(String code) {
         return bookings.changeStatus(code, BookingStatus.PENDING, BookingStatus.ACTIVE);

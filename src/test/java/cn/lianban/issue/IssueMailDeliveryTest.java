@@ -59,9 +59,11 @@ class IssueMailDeliveryTest {
         VEvent event = (VEvent) ics.getComponent("VEVENT").orElseThrow();
 
         // 1–7 October 2026 are off (National Day), so the next working day after Wed 30 Sep is Thu 8 Oct
-        ZonedDateTime expected = LocalDateTime.of(2026, 10, 8, 9, 30).atZone(EngineClock.ZONE);
+        ZonedDateTime expected = LocalDateTime.of(2026, 10, 8, 9, 0).atZone(EngineClock.ZONE);
         assertThat(java.time.Instant.from(event.getDateTimeStart().orElseThrow().getDate()))
                 .isEqualTo(expected.toInstant());
+        // held at the area's own complex (booked), whose name is in the location
+        assertThat(event.getProperty(Property.LOCATION).orElseThrow().getValue()).contains("东莱北片区");
         List<String> attendees = event.getProperties(Property.ATTENDEE).stream()
                 .map(a -> a.getValue().toLowerCase()).toList();
         assertThat(attendees).contains("mailto:housing@dept.lianban.demo", "mailto:s-dl@street.lianban.demo",

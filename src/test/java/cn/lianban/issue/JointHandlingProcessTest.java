@@ -26,6 +26,8 @@ class JointHandlingProcessTest extends ProcessTestBase {
     RuntimeService runtime;
     @Autowired
     HistoryService history;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @Test
     void greenIssueIsHandledByTheCommunityAndClosedWhenResidentsAreSatisfied() {
@@ -66,6 +68,12 @@ class JointHandlingProcessTest extends ProcessTestBase {
                 .containsEntry("leadDept", "housing");
         assertThat(task("meet")).hasCandidateGroup("area:A-DL-1");
         assertThat(driver.mails(pi)).anyMatch(m -> m.startsWith("MEETING_INVITATION") && m.contains("housing@dept"));
+        // the area's complex is booked for the meeting: the next working day, 09:00–11:00
+        assertThat(jdbc.queryForMap("SELECT venue_code, start_at, end_at, status FROM booking WHERE code = ?",
+                driver.variable(pi, "meetingBooking"))).containsEntry("venue_code", "V-A-DL-1")
+                .containsEntry("start_at", java.sql.Timestamp.valueOf(LocalDateTime.of(2026, 3, 3, 9, 0)))
+                .containsEntry("end_at", java.sql.Timestamp.valueOf(LocalDateTime.of(2026, 3, 3, 11, 0)))
+                .containsEntry("status", "ACTIVE");
 
         driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban"), "deadline", "2026-03-06",
                 "minutes", "住建局牵头维修，城管局配合清理");
@@ -79,6 +87,18 @@ class JointHandlingProcessTest extends ProcessTestBase {
         driver.complete(pi, "handle", "result", "已维修", "resolved", true);
         driver.complete(pi, "evaluate", "satisfied", true, "satisfaction", 4L);
         assertThat(pi).isEnded();
+    }
+
+    @Test
+    void aSecondMeetingOfTheSameUnitThatDayTakesTheNextFreeHours() {
+        ProcessInstance first = driver.file("multiDepartment", true);
+        driver.complete(first, "rate", "color", "YELLOW");
+        ProcessInstance second = driver.file("multiDepartment", true);
+        driver.complete(second, "rate", "color", "YELLOW");
+        java.util.Date firstAt = (java.util.Date) driver.variable(first, "meetingAt");
+        java.util.Date secondAt = (java.util.Date) driver.variable(second, "meetingAt");
+        assertThat(secondAt).isAfterOrEqualsTo(new java.util.Date(firstAt.getTime() + 2 * 3600_000L));
+        assertThat(driver.variable(second, "meetingPlace").toString()).contains("东莱北片区");
     }
 
     @Test

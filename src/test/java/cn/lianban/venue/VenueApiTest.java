@@ -58,7 +58,9 @@ class VenueApiTest {
     @Test
     void allVenuesWithTheContractFields() {
         List<Map<String, Object>> all = rest.exchange("/api/venues", HttpMethod.GET, null, LIST).getBody();
-        assertThat(all).hasSize(DemoVenueGenerator.DEMO_VENUES);
+        // other tests of the shared context add venues of their own (codes T-…); the demo's are V-…
+        assertThat(all).filteredOn(v -> v.get("code").toString().startsWith("V-"))
+                .hasSize(DemoVenueGenerator.DEMO_VENUES);
         assertThat(all.get(0)).containsEntry("code", "V-CITY").containsEntry("level", 1)
                 .containsKeys("name", "functions", "lat", "lon", "address").doesNotContainKey("distanceMeters");
         assertThat(all).allSatisfy(v -> assertThat(v.get("functions")).isInstanceOf(List.class));
@@ -68,7 +70,8 @@ class VenueApiTest {
 
     @Test
     void nearbyVenuesNearestFirstWithinTheRadiusAndByFunction() {
-        Venue center = venues.all().stream().filter(v -> v.level() == Venue.COMMUNITY).findFirst().orElseThrow();
+        Venue center = venues.all().stream().filter(v -> v.level() == Venue.COMMUNITY && v.communityCode() != null)
+                .findFirst().orElseThrow();
         Community c = directory.community(center.communityCode()).orElseThrow();
         List<Map<String, Object>> near = rest.exchange("/api/venues?lat={lat}&lon={lon}", HttpMethod.GET, null, LIST,
                 c.lat(), c.lon()).getBody();
