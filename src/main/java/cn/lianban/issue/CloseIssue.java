@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.lianban.common.CaseLog;
+import cn.lianban.dashboard.IssueSummary;
 
 /** 销号: the community is satisfied; the case closes and the community gets the record by mail. */
 @Component("closeIssue")
@@ -12,8 +13,10 @@ public class CloseIssue implements JavaDelegate {
 
     private final IssueMails mails;
     private final CaseLog log;
+    private final IssueSummary summary;
 
-    public CloseIssue(IssueMails mails, CaseLog log) {
+    public CloseIssue(IssueMails mails, CaseLog log, IssueSummary summary) {
+        this.summary = summary;
         this.mails = mails;
         this.log = log;
     }
@@ -21,6 +24,7 @@ public class CloseIssue implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable("status", "CLOSED");
+        summary.update(execution, IssueSummary.CLOSED);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "CLOSED",
                 "满意度 " + execution.getVariable("satisfaction"));
         mails.closed(execution);

@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import cn.lianban.common.CaseLog;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Directory.Placement;
+import cn.lianban.dashboard.IssueSummary;
 
 /** 逐级汇办: one level up, with that level's units and time limit; the reopen count starts again. */
 @Component("escalateIssue")
@@ -16,8 +17,10 @@ public class EscalateIssue implements JavaDelegate {
     private final Directory directory;
     private final IssueMails mails;
     private final CaseLog log;
+    private final IssueSummary summary;
 
-    public EscalateIssue(IssueService issues, Directory directory, IssueMails mails, CaseLog log) {
+    public EscalateIssue(IssueService issues, Directory directory, IssueMails mails, CaseLog log, IssueSummary summary) {
+        this.summary = summary;
         this.issues = issues;
         this.directory = directory;
         this.mails = mails;
@@ -36,6 +39,7 @@ public class EscalateIssue implements JavaDelegate {
         execution.setVariable("handleGroup",
                 Levels.handleGroup(level, p.community().code(), IssueVariables.text(execution, "leadDept")));
         IssueVariables.setDeadline(execution, issues.deadlineForLevel(level));
+        summary.update(execution, IssueSummary.ESCALATED);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "ESCALATED",
                 Levels.chineseName(from) + " → " + Levels.chineseName(level));
         mails.escalated(execution);

@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import cn.lianban.common.CaseLog;
 import cn.lianban.directory.Directory.Placement;
 import cn.lianban.security.CaseAccess;
+import cn.lianban.dashboard.IssueSummary;
 
 /** 登记立案: checks the filing, gives it its JH key, records where it sits and opens it to its units. */
 @Component("registerIssue")
@@ -18,8 +19,10 @@ public class RegisterIssue implements JavaDelegate {
     private final IssueService issues;
     private final CaseAccess access;
     private final CaseLog log;
+    private final IssueSummary summary;
 
-    public RegisterIssue(IssueService issues, CaseAccess access, CaseLog log) {
+    public RegisterIssue(IssueService issues, CaseAccess access, CaseLog log, IssueSummary summary) {
+        this.summary = summary;
         this.issues = issues;
         this.access = access;
         this.log = log;
@@ -45,5 +48,6 @@ public class RegisterIssue implements JavaDelegate {
                 List.of(IssueVariables.communityGroup(p), IssueVariables.areaGroup(p), IssueVariables.streetGroup(p)));
         log.record(filed.businessKey(), execution.getProcessInstanceId(), "FILED",
                 p.community().name() + "：" + execution.getVariable("title"));
+        summary.update(execution, IssueSummary.FILED);
     }
 }

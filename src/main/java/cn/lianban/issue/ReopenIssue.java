@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.lianban.common.CaseLog;
+import cn.lianban.dashboard.IssueSummary;
 
 /** Residents are not satisfied: back to 办理 with a fresh time limit (the third time it escalates instead). */
 @Component("reopenIssue")
@@ -12,8 +13,10 @@ public class ReopenIssue implements JavaDelegate {
 
     private final IssueService issues;
     private final CaseLog log;
+    private final IssueSummary summary;
 
-    public ReopenIssue(IssueService issues, CaseLog log) {
+    public ReopenIssue(IssueService issues, CaseLog log, IssueSummary summary) {
+        this.summary = summary;
         this.issues = issues;
         this.log = log;
     }
@@ -23,6 +26,7 @@ public class ReopenIssue implements JavaDelegate {
         long reopens = IssueVariables.count(execution, "reopens") + 1;
         execution.setVariable("reopens", reopens);
         IssueVariables.setDeadline(execution, issues.deadlineForLevel(IssueVariables.level(execution)));
+        summary.update(execution, IssueSummary.HANDLING);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "REOPENED",
                 "群众不满意，第" + reopens + "次退回");
     }

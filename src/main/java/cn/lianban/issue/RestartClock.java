@@ -3,19 +3,23 @@ package cn.lianban.issue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import cn.lianban.dashboard.IssueSummary;
 
 /** Escalation refused: the same level handles on, with its time limit counted again from now. */
 @Component("restartClock")
 public class RestartClock implements JavaDelegate {
 
     private final IssueService issues;
+    private final IssueSummary summary;
 
-    public RestartClock(IssueService issues) {
+    public RestartClock(IssueService issues, IssueSummary summary) {
+        this.summary = summary;
         this.issues = issues;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         IssueVariables.setDeadline(execution, issues.deadlineForLevel(IssueVariables.level(execution)));
+        summary.update(execution, IssueSummary.HANDLING);
     }
 }
