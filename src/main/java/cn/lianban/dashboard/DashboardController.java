@@ -1,0 +1,122 @@
+package cn.lianban.dashboard;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import cn.lianban.common.Months;
+import cn.lianban.directory.Directory;
+
+/**
+ * The city dashboard (数据减负): {@code GET /dashboard} with charts, {@code GET /api/dashboard} as JSON and
+ * {@code GET /dashboard/export/{table}.csv|.xlsx}; all take {@code month, street, area, community} and show
+ * only the user's own units ({@link DashboardScope}).
+ */
+public final class DashboardController {
+
+    private DashboardController() {
+    }
+
+    /** Resolves the query into the figures the user may see. */
+    static DashboardFigures.Figures figures(DashboardScope scope, DashboardFigures figures, String month,
+                                            String street, String area, String community, Authentication user) {
+        Set<String> communities = scope.communities(user, street, area, community);
+        return figures.figures(Months.parse(month), communities);
+    }
+
+    /** JSON: {@code GET /api/dashboard?month=2026-11&street=&area=&community=}. */
+    @RestController
+    static class Api {
+        private final DashboardScope scope;
+        private final DashboardFigures figures;
+
+        Api(DashboardScope scope, DashboardFigures figures) {
+            this.scope = scope;
+            this.figures = figures;
+        }
+
+        @GetMapping("/api/dashboard")
+        DashboardFigures.Figures figures(@RequestParam(required = false) String month,
+                                         @RequestParam(required = false) String street,
+                                         @RequestParam(required = false) String area,
+                                         @RequestParam(required = false) String community, Authentication user) {
+            return DashboardController.figures(scope, figures, month, street, area, community, user);
+        }
+    }
+
+    /** The page and the exports. */
+    @Controller
+    static class Page {
+        private final DashboardScope scope;
+        private final DashboardFigures figures;
+        private final Directory directory;
+
+        Page(DashboardScope scope, DashboardFigures figures, Directory directory) {
+            this.scope = scope;
+            this.figures = figures;
+            this.directory = directory;
+        }
+
+        @GetMapping("/dashboard")
+        String page(@RequestParam(required = false) String month, @RequestParam(required = false) String street,
+                    @RequestParam(required = false) String area, @RequestParam(required = false) String community,
+                    Authentication user, Model model) {
+            DashboardFigures.Figures f = DashboardController.figures(scope, figures, month, street, area, community,
+                    user);
+            model.addAttribute("figures", f);
+            model.addAttribute("month", f.month());
+            model.addAttribute("street", street);
+            model.addAttribute("area", area);
+            model.addAttribute("community", community);
+            model.addAttribute("streets", directory.streets());
+            model.addAttribute("areas", directory.areas());
+            model.addAttribute("communities", directory.communities());
+            model.addAttribute("tables", DashboardTable.NAMES);
+            return "dashboard/index";
+        }
+
+        @GetMapping("/dashboard/export/{table}.csv")
+        void csv(@PathVariable String table, @RequestParam(required = false) String month,
+                 @RequestParam(required = false) String street, @RequestParam(required = false) String area,
+                 @RequestParam(required = false) String community, Authentication user,
+                 HttpServletResponse response) throws IOException {
+            DashboardTable t = table(table, month, street, area, community, user);
+            response.setContentType("text/csv;charset=UTF-8");
+            response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+            response.setHeader("Content-Disposition", "attachment; filename=\"dashboard-" + table + ".csv\"");
+            DashboardExports.csv(t, response.getWriter());
+        }
+
+        @GetMapping("/dashboard/export/{table}.xlsx")
+        void xlsx(@PathVariable String table, @RequestParam(required = false) String month,
+                  @RequestParam(required = false) String street, @RequestParam(required = false) String area,
+                  @RequestParam(required = false) String community, Authentication user,
+                  HttpServletResponse response) throws IOException {
+            DashboardTable t = table(table, month, street, area, community, user);
+            response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+            response.setHeader("Content-Disposition", "attachment; filename=\"dashboard-" + table + ".xlsx\"");
+            DashboardExports.xlsx(t, response.getOutputStream());
+        }
+
+        private DashboardTable table(String table, String month, String street, String area, String community,
+                                     Authentication user) {
+            if (!DashboardTable.NAMES.contains(table)) {
+                throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这张表：" + table);
+            }
+            return DashboardTable.of(table, DashboardController.figures(scope, figures, month, street, area,
+                    community, user));
+        }
+    }
+}

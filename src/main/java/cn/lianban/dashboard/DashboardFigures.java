@@ -1,0 +1,194 @@
+package cn.lianban.dashboard;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import cn.lianban.common.EngineClock;
+import cn.lianban.issue.Levels;
+import cn.lianban.resource.ResourceTotals;
+import cn.lianban.ticket.CheckinService;
+import cn.lianban.ticket.TicketRates;
+import cn.lianban.venue.VenueUsage;
+
+/**
+ * The city dashboard's figures for a month and a set of communities (null = the whole city). Joint-handling
+ * cases are those filed in the month, counted from issue_summary; the other figures come from the modules'
+ * own services, narrowed to the communities.
+ */
+@Service
+public class DashboardFigures {
+
+    /** Age buckets: days from filing to closing (or now while open); upper bounds inclusive. */
+    static final int[] AGE_LIMITS = {3, 7, 15};
+    static final List<String> AGE_NAMES = List.of("0–3天", "4–7天", "8–15天", "15天以上");
+
+    private final JdbcTemplate jdbc;
+    private final TicketRates rates;
+    private final VenueUsage venues;
+    private final ResourceTotals resources;
+    private final CheckinService checkins;
+
+    public DashboardFigures(JdbcTemplate jdbc, TicketRates rates, VenueUsage venues, ResourceTotals resources,
+                            CheckinService checkins) {
+        this.jdbc = jdbc;
+        this.rates = rates;
+        this.venues = venues;
+        this.resources = resources;
+        this.checkins = checkins;
+    }
+
+    public Figures figures(YearMonth month, Set<String> communities) {
+        Predicate<String> in = code -> communities == null || communities.contains(code);
+        Cases cases = cases(month, communities);
+        List<TicketRates.Rate> ticketRates = communities == null ? rates.rates(month, TicketRates.By.DEPT)
+                : rates.rates(month, TicketRates.By.COMMUNITY).stream().filter(r -> in.test(r.key())).toList();
+        long bookings = 0;
+        long bookedHours = 0;
+        long openHours = 0;
+        int venueCount = 0;
+        Map<String, String> venueCommunity = new HashMap<>();
+        jdbc.query("SELECT code, community_code FROM venue", rs -> {
+            venueCommunity.put(rs.getString("code"), rs.getString("community_code"));
+        });
+        for (VenueUsage.Usage u : venues.all(month)) {
+            if (communities == null || communities.contains(venueCommunity.get(u.venueCode()))) {
+                venueCount++;
+                bookings += u.bookings();
+                bookedHours += u.bookedHours();
+                openHours += u.openHours();
+            }
+        }
+        List<ResourceTotals.Total> resourceTotals = resources.totals(month).stream()
+                .filter(t -> in.test(t.communityCode())).toList();
+        List<CheckinService.Total> byCommunity = checkins.totals(CheckinService.By.COMMUNITY, month, communities);
+        long members = checkins.totals(CheckinService.By.MEMBER, month, communities).size();
+        return new Figures(month.toString(), cases.byColor, cases.byLevel, cases.byStatus, cases.byAge, cases.overdue,
+                cases.escalations, communities == null ? "dept" : "community", ticketRates,
+                new VenueTotals(venueCount, bookings, bookedHours, openHours), resourceTotals, members, byCommunity);
+    }
+
+    private Cases cases(YearMonth month, Set<String> communities) {
+        Cases c = new Cases();
+        if (communities != null && communities.isEmpty()) {
+            return c.done();
+        }
+        Instant now = EngineClock.now().toInstant();
+        List<Object> args = new ArrayList<>(List.of(start(month), start(month.plusMonths(1))));
+        String where = "filed_at >= ? AND filed_at < ?";
+        if (communities != null) {
+            where += " AND community_code IN (" + String.join(",", Collections.nCopies(communities.size(), "?")) + ")";
+            args.addAll(communities);
+        }
+        jdbc.query("SELECT color, level, status, filed_at, due_at, closed_at, escalations FROM issue_summary WHERE "
+                + where, rs -> {
+            String color = rs.getString("color");
+            c.color.merge(color == null ? "" : color, 1L, Long::sum);
+            int level = rs.getInt("level");
+            c.level.merge(rs.wasNull() ? 0 : level, 1L, Long::sum);
+            String status = rs.getString("status");
+            c.status.merge(status, 1L, Long::sum);
+            Timestamp closed = rs.getTimestamp("closed_at");
+            Instant end = closed == null ? now : closed.toInstant();
+            long days = Duration.between(rs.getTimestamp("filed_at").toInstant(), end).toDays();
+            int bucket = 0;
+            while (bucket < AGE_LIMITS.length && days > AGE_LIMITS[bucket]) {
+                bucket++;
+            }
+            c.age[bucket]++;
+            Timestamp due = rs.getTimestamp("due_at");
+            if (!IssueSummary.CLOSED.equals(status) && due != null && due.toInstant().isBefore(now)) {
+                c.overdue++;
+            }
+            c.escalations += rs.getLong("escalations");
+        }, args.toArray());
+        return c.done();
+    }
+
+    private static Timestamp start(YearMonth month) {
+        return Timestamp.from(month.atDay(1).atStartOfDay(EngineClock.ZONE).toInstant());
+    }
+
+    /** 状态 in Chinese. */
+    static String statusName(String status) {
+        return switch (status) {
+            case IssueSummary.FILED -> "已登记";
+            case IssueSummary.HANDLING -> "办理中";
+            case IssueSummary.ESCALATED -> "已上报";
+            case IssueSummary.CLOSED -> "已销号";
+            default -> status;
+        };
+    }
+
+    private static final class Cases {
+        final Map<String, Long> color = new TreeMap<>();
+        final Map<Integer, Long> level = new TreeMap<>();
+        final Map<String, Long> status = new TreeMap<>();
+        final long[] age = new long[AGE_LIMITS.length + 1];
+        long overdue;
+        long escalations;
+        List<Count> byColor;
+        List<Count> byLevel;
+        List<Count> byStatus;
+        List<Count> byAge;
+
+        Cases done() {
+            byColor = color.entrySet().stream().map(e -> new Count(e.getKey(),
+                    e.getKey().isEmpty() ? "未评级" : Levels.colorName(e.getKey()), e.getValue())).toList();
+            byLevel = level.entrySet().stream().map(e -> new Count(String.valueOf(e.getKey()),
+                    e.getKey() == 0 ? "未定级" : Levels.chineseName(e.getKey()), e.getValue())).toList();
+            byStatus = status.entrySet().stream().map(e -> new Count(e.getKey(), statusName(e.getKey()),
+                    e.getValue())).toList();
+            List<Count> ages = new ArrayList<>();
+            for (int i = 0; i < age.length; i++) {
+                ages.add(new Count(String.valueOf(i), AGE_NAMES.get(i), age[i]));
+            }
+            byAge = ages;
+            return this;
+        }
+    }
+
+    /** One bar of a chart: a code, its Chinese name and how many cases. */
+    public record Count(String key, String name, long count) {
+    }
+
+    /** Venues in the scope and their bookings and hours in the month. */
+    public record VenueTotals(int venues, long bookings, long bookedHours, long openHours) {
+    }
+
+    /**
+     * @param ratesBy  "dept" for the whole city, "community" when narrowed to communities
+     * @param members  agency members with check-ins in the month (双报到)
+     * @param checkins check-ins and hours per community served
+     */
+    public record Figures(String month, List<Count> byColor, List<Count> byLevel, List<Count> byStatus,
+                          List<Count> byAge, long overdue, long escalations, String ratesBy,
+                          List<TicketRates.Rate> ticketRates, VenueTotals venues,
+                          List<ResourceTotals.Total> resources, long members, List<CheckinService.Total> checkins) {
+
+        @JsonProperty
+        public BigDecimal checkinHours() {
+            return checkins.stream().map(CheckinService.Total::hours).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+
+        @JsonProperty
+        public BigDecimal fundsUsed() {
+            return resources.stream().map(ResourceTotals.Total::fundsUsed).reduce(BigDecimal.ZERO, BigDecimal::add);
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package cn.lianban.dashboard;
+
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.stereotype.Service;
+
+import cn.lianban.common.Forbidden;
+import cn.lianban.directory.Area;
+import cn.lianban.directory.Community;
+import cn.lianban.directory.Directory;
+import cn.lianban.directory.Roles;
+import cn.lianban.directory.UnitType;
+
+/**
+ * Which communities' figures a user may see on the dashboard, checked on the server: the city center and
+ * admins all; a street office the communities of its street; an area committee those of its area; a community
+ * secretary its own community. Everyone else (departments, grid workers, deputies) is refused with 403 —
+ * departments read their own 三率 on /tickets/rates.
+ */
+@Service
+public class DashboardScope {
+
+    private final Directory directory;
+
+    public DashboardScope(Directory directory) {
+        this.directory = directory;
+    }
+
+    /**
+     * The communities to count, narrowed by the optional street, area and community filters; null means the
+     * whole city without a filter.
+     *
+     * @throws Forbidden when the user may not use the dashboard or a filter names a unit outside their own
+     */
+    public Set<String> communities(Authentication user, String street, String area, String community) {
+        Set<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+        Set<String> allowed = groups.contains(Roles.CITY_CENTER) || groups.contains(Roles.ADMIN) ? null : own(groups);
+        Set<String> wanted = filtered(blank(street), blank(area), blank(community));
+        if (wanted == null) {
+            return allowed;
+        }
+        if (allowed != null && !allowed.containsAll(wanted)) {
+            throw new Forbidden("只能查看本单位的数据");
+        }
+        return wanted;
+    }
+
+    private Set<String> own(Set<String> groups) {
+        Set<String> own = new HashSet<>();
+        if (groups.contains(Roles.STREET_OFFICE)) {
+            groups.stream().map(UnitType.STREET::codeIn).filter(c -> c != null).forEach(s -> own.addAll(ofStreet(s)));
+        }
+        if (groups.contains(Roles.AREA_COMMITTEE)) {
+            groups.stream().map(UnitType.AREA::codeIn).filter(c -> c != null).forEach(a -> own.addAll(ofArea(a)));
+        }
+        if (groups.contains(Roles.COMMUNITY_SECRETARY)) {
+            groups.stream().map(UnitType.COMMUNITY::codeIn).filter(c -> c != null).forEach(own::add);
+        }
+        if (own.isEmpty()) {
+            throw new Forbidden("数据看板仅对市中心、街道、片区和社区开放；职能部门请查看三率排名");
+        }
+        return own;
+    }
+
+    private Set<String> filtered(String street, String area, String community) {
+        Set<String> wanted = null;
+        if (street != null) {
+            wanted = ofStreet(street);
+        }
+        if (area != null) {
+            wanted = narrowed(wanted, ofArea(area));
+        }
+        if (community != null) {
+            wanted = narrowed(wanted, Set.of(community));
+        }
+        return wanted;
+    }
+
+    private static Set<String> narrowed(Set<String> wanted, Set<String> more) {
+        if (wanted == null) {
+            return more;
+        }
+        Set<String> both = new HashSet<>(wanted);
+        both.retainAll(more);
+        return both;
+    }
+
+    private Set<String> ofStreet(String street) {
+        Set<String> areas = directory.areas().stream().filter(a -> street.equals(a.streetCode())).map(Area::code)
+                .collect(Collectors.toSet());
+        return directory.communities().stream().filter(c -> areas.contains(c.areaCode())).map(Community::code)
+                .collect(Collectors.toSet());
+    }
+
+    private Set<String> ofArea(String area) {
+        return directory.communities().stream().filter(c -> area.equals(c.areaCode())).map(Community::code)
+                .collect(Collectors.toSet());
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}
