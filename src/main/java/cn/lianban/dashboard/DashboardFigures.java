@@ -54,7 +54,7 @@ public class DashboardFigures {
     }
 
     public Figures figures(YearMonth month, Set<String> communities) {
-        Predicate<String> in = code -> communities == null || communities.contains(code);
+        Predicate<String> in = code -> communities == null || code != null && communities.contains(code);
         Cases cases = cases(month, communities);
         List<TicketRates.Rate> ticketRates = communities == null ? rates.rates(month, TicketRates.By.DEPT)
                 : rates.rates(month, TicketRates.By.COMMUNITY).stream().filter(r -> in.test(r.key())).toList();
@@ -67,7 +67,7 @@ public class DashboardFigures {
             venueCommunity.put(rs.getString("code"), rs.getString("community_code"));
         });
         for (VenueUsage.Usage u : venues.all(month)) {
-            if (communities == null || communities.contains(venueCommunity.get(u.venueCode()))) {
+            if (in.test(venueCommunity.get(u.venueCode()))) {
                 venueCount++;
                 bookings += u.bookings();
                 bookedHours += u.bookedHours();

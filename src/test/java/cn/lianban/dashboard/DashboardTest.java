@@ -1,0 +1,225 @@
+package cn.lianban.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.lianban.common.EngineClock;
+import cn.lianban.support.IssueDriver;
+import cn.lianban.support.LianbanTest;
+import cn.lianban.support.TicketDriver;
+
+/**
+ * The dashboard against a month of cases and tickets filed by the process itself (September 2024, which no
+ * other test uses): every figure equals a direct SQL query of issue_summary and case_event.
+ */
+@LianbanTest
+class DashboardTest {
+
+    private static final String MONTH = "2024-09";
+    private static final Timestamp FROM = at(LocalDateTime.of(2024, 9, 1, 0, 0));
+    private static final Timestamp TO = at(LocalDateTime.of(2024, 10, 1, 0, 0));
+    private static final LocalDateTime NOW = LocalDateTime.of(2024, 9, 27, 12, 0);
+    private static boolean filed;
+
+    @Autowired
+    IssueDriver driver;
+    @Autowired
+    TicketDriver tickets;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate rest;
+
+    @BeforeEach
+    void september() {
+        if (!filed) {
+            driver.clockAt(LocalDateTime.of(2024, 9, 2, 10, 0));
+            driver.walkYellowCaseToClosure();                                   // community A, closed
+            driver.complete(driver.file(), "rate", "color", "GREEN");          // community A, handling, due 5 Sep
+            driver.clockAt(LocalDateTime.of(2024, 9, 20, 9, 0));
+            driver.complete(driver.file("communityCode", "C-XJ-01"), "rate", "color", "GREEN"); // B, handling
+            driver.file("communityCode", "C-XJ-01");                           // B, filed only
+            ProcessInstance t = tickets.raise();
+            driver.complete(t, "accept", "accepted", true);
+            tickets.raise("communityCode", "C-XJ-01", "gridCode", jdbc.queryForObject(
+                    "SELECT MIN(code) FROM grid WHERE community_code = 'C-XJ-01'", String.class));
+            filed = true;
+        }
+        driver.clockAt(NOW);
+    }
+
+    @AfterEach
+    void resetClock() {
+        driver.resetClock();
+    }
+
+    @Test
+    void theSummaryFollowsTheProcess() {
+        Map<String, Object> closed = jdbc.queryForMap("SELECT * FROM issue_summary WHERE filed_at >= ? AND filed_at < ?"
+                + " AND color = 'YELLOW'", FROM, TO);
+        assertThat(closed).containsEntry("STATUS", "CLOSED").containsEntry("COMMUNITY_CODE", "C-DL-01")
+                .containsEntry("LEVEL", 3);
+        assertThat(closed.get("CLOSED_AT")).isNotNull();
+        assertThat(count("SELECT COUNT(*) FROM issue_summary WHERE filed_at >= ? AND filed_at < ? AND status = 'FILED'"
+                + " AND community_code = 'C-XJ-01' AND street_code IS NOT NULL AND area_code IS NOT NULL")).isEqualTo(1);
+    }
+
+    @Test
+    void everyFigureIsTheSqlOfTheRecords() {
+        Map<String, Object> f = figures("center", "");
+        assertThat(counts(f, "byColor")).isEqualTo(grouped("COALESCE(color, '')"));
+        assertThat(counts(f, "byLevel")).isEqualTo(grouped("CAST(COALESCE(level, 0) AS VARCHAR)"));
+        assertThat(counts(f, "byStatus")).isEqualTo(grouped("status"));
+        assertThat(counts(f, "byColor").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(4);
+        Timestamp now = at(NOW);
+        String age = "SELECT COUNT(*) FROM issue_summary WHERE filed_at >= ? AND filed_at < ? AND ";
+        String end = "COALESCE(closed_at, CAST(? AS TIMESTAMP))";
+        long upTo3 = count(age + end + " < DATEADD('DAY', 4, filed_at)", now);
+        long upTo7 = count(age + end + " < DATEADD('DAY', 8, filed_at)", now) - upTo3;
+        long upTo15 = count(age + end + " < DATEADD('DAY', 16, filed_at)", now) - upTo3 - upTo7;
+        long all = count(age + "1 = 1");
+        assertThat(counts(f, "byAge")).isEqualTo(Map.of("0", upTo3, "1", upTo7, "2", upTo15,
+                "3", all - upTo3 - upTo7 - upTo15));
+        assertThat(((Number) f.get("overdue")).longValue()).isEqualTo(count(age
+                + "status <> 'CLOSED' AND due_at < ?", now)).isPositive();
+        assertThat(((Number) f.get("escalations")).longValue()).isEqualTo(count(
+                "SELECT COALESCE(SUM(escalations), 0) FROM issue_summary WHERE filed_at >= ? AND filed_at < ?"));
+        // 三率 citywide by department: dispatched tickets per department straight from case_event
+        Map<String, Long> dispatched = new HashMap<>();
+        jdbc.query("SELECT dept_code, COUNT(*) n FROM case_event WHERE business_key LIKE 'TK-%' AND action = 'DISPATCHED'"
+                + " AND occurred_at >= ? AND occurred_at < ? GROUP BY dept_code", rs -> {
+            dispatched.put(rs.getString(1), rs.getLong(2));
+        }, FROM, TO);
+        assertThat(dispatched).isNotEmpty();
+        Map<String, Long> shown = new HashMap<>();
+        list(f, "ticketRates").forEach(r -> shown.put((String) r.get("key"), ((Number) r.get("dispatched")).longValue()));
+        assertThat(shown).isEqualTo(dispatched);
+    }
+
+    @Test
+    void eachUserSeesOnlyTheirOwnUnits() {
+        long ofB = count("SELECT COUNT(*) FROM issue_summary WHERE filed_at >= ? AND filed_at < ?"
+                + " AND community_code = 'C-XJ-01'");
+        Map<String, Object> secretary2 = figures("secretary2", "");
+        assertThat(counts(secretary2, "byStatus").values().stream().mapToLong(Long::longValue).sum()).isEqualTo(ofB);
+        assertThat(list(secretary2, "ticketRates")).extracting(r -> r.get("key")).containsOnly("C-XJ-01");
+        assertThat(get("secretary2", "&community=C-DL-01").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(get("housing", "").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        Map<String, Object> centerOnB = figures("center", "&community=C-XJ-01");
+        assertThat(counts(centerOnB, "byStatus")).isEqualTo(counts(secretary2, "byStatus"));
+        assertThat(counts(figures("center", ""), "byStatus").values().stream().mapToLong(Long::longValue).sum())
+                .isEqualTo(count("SELECT COUNT(*) FROM issue_summary WHERE filed_at >= ? AND filed_at < ?"));
+        assertThat(rest.getForEntity("/api/dashboard", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+
+    @Test
+    void csvExportsReadBackAndAddUp() {
+        ResponseEntity<byte[]> csv = rest.withBasicAuth("center", "demo")
+                .getForEntity("/dashboard/export/status.csv?month=" + MONTH, byte[].class);
+        assertThat(csv.getStatusCode()).isEqualTo(HttpStatus.OK);
+        List<String> lines = new String(csv.getBody(), StandardCharsets.UTF_8).replace("\uFEFF", "").lines().toList();
+        assertThat(lines.get(0)).isEqualTo("状态,案件数");
+        long sum = lines.subList(1, lines.size() - 1).stream().mapToLong(l -> Long.parseLong(l.split(",")[1])).sum();
+        assertThat(lines.get(lines.size() - 1)).isEqualTo("合计," + sum);
+        assertThat(sum).isEqualTo(count("SELECT COUNT(*) FROM issue_summary WHERE filed_at >= ? AND filed_at < ?"));
+    }
+
+    @Test
+    void xlsxExportsReadBackAndAddUp() throws Exception {
+        ResponseEntity<byte[]> xlsx = rest.withBasicAuth("center", "demo")
+                .getForEntity("/dashboard/export/rates.xlsx?month=" + MONTH, byte[].class);
+        assertThat(xlsx.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx.getBody()))) {
+            Sheet sheet = book.getSheetAt(0);
+            assertThat(sheet.getRow(0).getCell(1).getStringCellValue()).isEqualTo("派单");
+            int last = sheet.getLastRowNum();
+            assertThat(last).isGreaterThan(1);
+            Row totals = sheet.getRow(last);
+            assertThat(totals.getCell(0).getStringCellValue()).isEqualTo("合计");
+            for (int col : new int[]{1, 2, 3, 5, 6, 8, 9}) {
+                double sum = 0;
+                for (int r = 1; r < last; r++) {
+                    sum += sheet.getRow(r).getCell(col).getNumericCellValue();
+                }
+                assertThat(totals.getCell(col).getNumericCellValue()).isEqualTo(sum);
+            }
+        }
+        assertThat(rest.withBasicAuth("center", "demo").getForEntity("/dashboard/export/nothing.csv", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void thePageDrawsTheChartsFromTheWebjar() {
+        ResponseEntity<String> page = rest.withBasicAuth("center", "demo").getForEntity("/dashboard?month=" + MONTH,
+                String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(page.getBody()).contains("数据看板", "/webjars/echarts/5.1.2/echarts.min.js", "echarts.init");
+        assertThat(rest.withBasicAuth("center", "demo").getForEntity("/webjars/echarts/5.1.2/echarts.min.js",
+                String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private ResponseEntity<Map<String, Object>> get(String user, String query) {
+        return rest.withBasicAuth(user, "demo").exchange("/api/dashboard?month=" + MONTH + query, HttpMethod.GET, null,
+                new ParameterizedTypeReference<>() { });
+    }
+
+    private Map<String, Object> figures(String user, String query) {
+        ResponseEntity<Map<String, Object>> answer = get(user, query);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> figures, String name) {
+        return (List<Map<String, Object>>) figures.get(name);
+    }
+
+    private static Map<String, Long> counts(Map<String, Object> figures, String name) {
+        Map<String, Long> counts = new HashMap<>();
+        list(figures, name).forEach(c -> counts.put((String) c.get("key"), ((Number) c.get("count")).longValue()));
+        return counts;
+    }
+
+    private Map<String, Long> grouped(String column) {
+        Map<String, Long> counts = new HashMap<>();
+        jdbc.query("SELECT " + column + " k, COUNT(*) n FROM issue_summary WHERE filed_at >= ? AND filed_at < ? GROUP BY "
+                + column, rs -> {
+            counts.put(rs.getString("k"), rs.getLong("n"));
+        }, FROM, TO);
+        return counts;
+    }
+
+    private long count(String sql, Object... more) {
+        Object[] args = new Object[more.length + 2];
+        args[0] = FROM;
+        args[1] = TO;
+        System.arraycopy(more, 0, args, 2, more.length);
+        return jdbc.queryForObject(sql, Long.class, args);
+    }
+
+    private static Timestamp at(LocalDateTime shanghai) {
+        return Timestamp.from(shanghai.atZone(EngineClock.ZONE).toInstant());
+    }
+}
