@@ -12,7 +12,9 @@ import cn.lianban.common.EngineClock;
 /**
  * Keeps table issue_summary current from the joint-handling process: each delegate that changes a case's
  * state calls {@link #update} in the engine's transaction, so the dashboard counts one row per case instead of
- * scanning Camunda's history. Status is FILED, HANDLING, ESCALATED or CLOSED.
+ * scanning Camunda's history. Status is the dashboard's coarse lifecycle, set by the delegates: FILED (registered,
+ * not yet rated), HANDLING (assigned, or handled again after a refused escalation or a reopen), ESCALATED (sent a
+ * level up) and CLOSED; the finer process variable {@code status} (RATING, MEETING, …) is set by BPMN listeners.
  */
 @Service
 public class IssueSummary {
