@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +31,7 @@ import cn.lianban.common.EngineClock;
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
 import cn.lianban.support.TicketDriver;
+import cn.lianban.ticket.CheckinService;
 
 /**
  * The dashboard against a month of cases and tickets filed by the process itself (September 2024, which no
@@ -51,6 +54,8 @@ class DashboardTest {
     JdbcTemplate jdbc;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    CheckinService checkins;
 
     @BeforeEach
     void september() {
@@ -65,6 +70,8 @@ class DashboardTest {
             driver.complete(t, "accept", "accepted", true);
             tickets.raise("communityCode", "C-XJ-01", "gridCode", jdbc.queryForObject(
                     "SELECT MIN(code) FROM grid WHERE community_code = 'C-XJ-01'", String.class));
+            checkins.checkIn(jdbc.queryForObject("SELECT MIN(id) FROM agency_member", Long.class), "C-XJ-01",
+                    LocalDate.of(2024, 9, 20), new BigDecimal("2.5"), "政策宣讲");
             filed = true;
         }
         driver.clockAt(NOW);
@@ -116,6 +123,24 @@ class DashboardTest {
         Map<String, Long> shown = new HashMap<>();
         list(f, "ticketRates").forEach(r -> shown.put((String) r.get("key"), ((Number) r.get("dispatched")).longValue()));
         assertThat(shown).isEqualTo(dispatched);
+        // 双报到, venue bookings and resource funds straight from their tables
+        assertThat(((Number) f.get("members")).longValue()).isEqualTo(jdbc.queryForObject("SELECT COUNT(DISTINCT"
+                + " member_id) FROM checkin WHERE service_date >= '2024-09-01' AND service_date < '2024-10-01'",
+                Long.class)).isPositive();
+        assertThat(new BigDecimal(f.get("checkinHours").toString())).isEqualByComparingTo(jdbc.queryForObject(
+                "SELECT SUM(hours) FROM checkin WHERE service_date >= '2024-09-01' AND service_date < '2024-10-01'",
+                BigDecimal.class));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> venues = (Map<String, Object>) f.get("venues");
+        assertThat(((Number) venues.get("bookings")).longValue()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*)"
+                + " FROM booking WHERE status = 'ACTIVE' AND start_at >= '2024-09-01' AND start_at < '2024-10-01'",
+                Long.class));
+        assertThat(new BigDecimal(f.get("fundsUsed").toString())).isEqualByComparingTo(jdbc.queryForObject(
+                "SELECT COALESCE(SUM(amount), 0) FROM resource_claim WHERE status IN ('DELIVERED', 'CONFIRMED')"
+                        + " AND delivered_at >= ? AND delivered_at < ?", BigDecimal.class, FROM, TO).add(
+                jdbc.queryForObject("SELECT COALESCE(SUM(amount_spent), 0) FROM community_order WHERE status IN"
+                        + " ('COMPLETED', 'CONFIRMED') AND completed_at >= ? AND completed_at < ?", BigDecimal.class,
+                        FROM, TO)));
     }
 
     @Test
@@ -131,6 +156,13 @@ class DashboardTest {
         assertThat(counts(centerOnB, "byStatus")).isEqualTo(counts(secretary2, "byStatus"));
         assertThat(counts(figures("center", ""), "byStatus").values().stream().mapToLong(Long::longValue).sum())
                 .isEqualTo(count("SELECT COUNT(*) FROM issue_summary WHERE filed_at >= ? AND filed_at < ?"));
+        // the street office sees its street, the area committee its area
+        assertThat(total(figures("street", ""))).isEqualTo(count("SELECT COUNT(*) FROM issue_summary WHERE"
+                + " filed_at >= ? AND filed_at < ? AND street_code = 'S-DL'"));
+        String areaOfA = jdbc.queryForObject("SELECT area_code FROM community WHERE code = 'C-DL-01'", String.class);
+        assertThat(total(figures("committee", ""))).isEqualTo(count("SELECT COUNT(*) FROM issue_summary WHERE"
+                + " filed_at >= ? AND filed_at < ? AND area_code = ?", areaOfA)).isPositive();
+        assertThat(get("committee", "&community=C-XJ-01").getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(rest.getForEntity("/api/dashboard", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 
@@ -178,6 +210,10 @@ class DashboardTest {
         assertThat(page.getBody()).contains("数据看板", "/webjars/echarts/5.1.2/echarts.min.js", "echarts.init");
         assertThat(rest.withBasicAuth("center", "demo").getForEntity("/webjars/echarts/5.1.2/echarts.min.js",
                 String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    private static long total(Map<String, Object> figures) {
+        return counts(figures, "byStatus").values().stream().mapToLong(Long::longValue).sum();
     }
 
     private ResponseEntity<Map<String, Object>> get(String user, String query) {
