@@ -9,8 +9,6 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.common.Forbidden;
-import cn.lianban.directory.Area;
-import cn.lianban.directory.Community;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Roles;
 import cn.lianban.directory.UnitType;
@@ -91,15 +89,11 @@ public class DashboardScope {
     }
 
     private Set<String> ofStreet(String street) {
-        Set<String> areas = directory.areas().stream().filter(a -> street.equals(a.streetCode())).map(Area::code)
-                .collect(Collectors.toSet());
-        return directory.communities().stream().filter(c -> areas.contains(c.areaCode())).map(Community::code)
-                .collect(Collectors.toSet());
+        return directory.communitiesOfStreet(street);
     }
 
     private Set<String> ofArea(String area) {
-        return directory.communities().stream().filter(c -> area.equals(c.areaCode())).map(Community::code)
-                .collect(Collectors.toSet());
+        return directory.communitiesOfArea(area);
     }
 
     private static String blank(String value) {

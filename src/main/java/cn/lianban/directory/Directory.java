@@ -143,6 +143,18 @@ public class Directory {
         return emails;
     }
 
+    /** The codes of the communities in the areas of a street. */
+    public Set<String> communitiesOfStreet(String streetCode) {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT c.code FROM community c JOIN area a ON a.code = c.area_code"
+                + " WHERE a.street_code = ?", String.class, streetCode));
+    }
+
+    /** The codes of the communities of an area. */
+    public Set<String> communitiesOfArea(String areaCode) {
+        return new java.util.HashSet<>(jdbc.queryForList("SELECT code FROM community WHERE area_code = ?", String.class,
+                areaCode));
+    }
+
     /** Mail addresses for several groups, each address once. */
     public Set<String> emailsOf(java.util.Collection<String> groups) {
         Set<String> emails = new LinkedHashSet<>();

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.Months;
 import cn.lianban.common.RequestValues;
-import cn.lianban.directory.Community;
+import cn.lianban.directory.UnitType;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Roles;
 
@@ -38,12 +38,8 @@ public final class TicketRatesController {
         if (grouping != TicketRates.By.COMMUNITY || groups.contains(Roles.CITY_CENTER) || groups.contains(Roles.ADMIN)) {
             return all;
         }
-        Set<String> streets = groups.stream().filter(g -> g.startsWith("street:")).map(g -> g.substring(7))
-                .collect(Collectors.toSet());
-        Set<String> areas = directory.areas().stream().filter(a -> streets.contains(a.streetCode()))
-                .map(a -> a.code()).collect(Collectors.toSet());
-        Set<String> communities = directory.communities().stream().filter(c -> areas.contains(c.areaCode()))
-                .map(Community::code).collect(Collectors.toSet());
+        Set<String> communities = groups.stream().map(UnitType.STREET::codeIn).filter(s -> s != null)
+                .flatMap(s -> directory.communitiesOfStreet(s).stream()).collect(Collectors.toSet());
         return all.stream().filter(r -> communities.contains(r.key())).toList();
     }
 
