@@ -1,14 +1,18 @@
 package cn.lianban.dashboard;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,7 +25,7 @@ import cn.lianban.directory.Directory;
 
 /**
  * The city dashboard (数据减负): {@code GET /dashboard} with charts, {@code GET /api/dashboard} as JSON and
- * {@code GET /dashboard/export/{table}.csv|.xlsx}; all take {@code month, street, area, community} and show
+ * {@code GET /dashboard/export/{table}.csv|.xlsx} (tables: {@link DashboardTables#TITLES}); all take {@code month, street, area, community} and show
  * only the user's own units ({@link DashboardScope}).
  */
 public final class DashboardController {
@@ -61,12 +65,18 @@ public final class DashboardController {
     static class Page {
         private final DashboardScope scope;
         private final DashboardFigures figures;
+        private final DashboardTables tables;
         private final Directory directory;
+        private final TransactionTemplate readOnly;
 
-        Page(DashboardScope scope, DashboardFigures figures, Directory directory) {
+        Page(DashboardScope scope, DashboardFigures figures, DashboardTables tables, Directory directory,
+             PlatformTransactionManager transactions) {
             this.scope = scope;
             this.figures = figures;
+            this.tables = tables;
             this.directory = directory;
+            this.readOnly = new TransactionTemplate(transactions);
+            this.readOnly.setReadOnly(true);
         }
 
         @GetMapping("/dashboard")
@@ -80,10 +90,11 @@ public final class DashboardController {
             model.addAttribute("street", street);
             model.addAttribute("area", area);
             model.addAttribute("community", community);
+            model.addAttribute("unit", scope.unitName(user, street, area, community));
             model.addAttribute("streets", directory.streets());
             model.addAttribute("areas", directory.areas());
             model.addAttribute("communities", directory.communities());
-            model.addAttribute("tables", DashboardTable.NAMES);
+            model.addAttribute("tables", DashboardTables.TITLES);
             return "dashboard/index";
         }
 
@@ -91,32 +102,52 @@ public final class DashboardController {
         void csv(@PathVariable String table, @RequestParam(required = false) String month,
                  @RequestParam(required = false) String street, @RequestParam(required = false) String area,
                  @RequestParam(required = false) String community, Authentication user,
-                 HttpServletResponse response) throws IOException {
+                 HttpServletResponse response) {
             DashboardTable t = table(table, month, street, area, community, user);
             response.setContentType("text/csv;charset=UTF-8");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.setHeader("Content-Disposition", "attachment; filename=\"dashboard-" + table + ".csv\"");
-            DashboardExports.csv(t, response.getWriter());
+            attachment(response, t.title() + ".csv");
+            readOnly.executeWithoutResult(tx -> write(() -> DashboardExports.csv(t, response.getWriter())));
         }
 
         @GetMapping("/dashboard/export/{table}.xlsx")
         void xlsx(@PathVariable String table, @RequestParam(required = false) String month,
                   @RequestParam(required = false) String street, @RequestParam(required = false) String area,
                   @RequestParam(required = false) String community, Authentication user,
-                  HttpServletResponse response) throws IOException {
+                  HttpServletResponse response) {
             DashboardTable t = table(table, month, street, area, community, user);
             response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-            response.setHeader("Content-Disposition", "attachment; filename=\"dashboard-" + table + ".xlsx\"");
-            DashboardExports.xlsx(t, response.getOutputStream());
+            attachment(response, t.title() + ".xlsx");
+            readOnly.executeWithoutResult(tx -> write(() -> DashboardExports.xlsx(t, response.getOutputStream())));
+        }
+
+        /** The Chinese file name for browsers (RFC 6266 filename*), with an ASCII fallback. */
+        private static void attachment(HttpServletResponse response, String name) {
+            response.setHeader("Content-Disposition", ContentDisposition.attachment()
+                    .filename(name, StandardCharsets.UTF_8).build().toString());
+        }
+
+        private interface Output {
+            void write() throws IOException;
+        }
+
+        /** Rows are read while they are written, so the read stays in one read-only transaction (a cursor). */
+        private static void write(Output output) {
+            try {
+                output.write();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
 
         private DashboardTable table(String table, String month, String street, String area, String community,
                                      Authentication user) {
-            if (!DashboardTable.NAMES.contains(table)) {
+            if (!DashboardTables.TITLES.containsKey(table)) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这张表：" + table);
             }
-            return DashboardTable.of(table, DashboardController.figures(scope, figures, month, street, area,
-                    community, user));
+            Set<String> communities = scope.communities(user, street, area, community);
+            return tables.table(table, Months.parse(month), communities,
+                    scope.unitName(user, street, area, community));
         }
     }
 }

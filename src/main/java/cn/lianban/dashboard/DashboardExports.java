@@ -2,7 +2,9 @@ package cn.lianban.dashboard;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.util.List;
 
 import org.apache.poi.ss.usermodel.Cell;
@@ -13,21 +15,34 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * Writes a {@link DashboardTable} straight to the response: CSV row by row (UTF-8 with a BOM so that Excel reads
- * the Chinese), XLSX through POI's streaming workbook, which keeps only a window of rows in memory.
+ * Writes a {@link DashboardTable} straight to the response as its rows arrive: CSV row by row (UTF-8 with a BOM
+ * so that Excel reads the Chinese), XLSX through POI's streaming workbook, which keeps only a window of rows in
+ * memory and the rest in a temporary file.
  */
 final class DashboardExports {
+
+    private static final int WINDOW = 100;
 
     private DashboardExports() {
     }
 
     static void csv(DashboardTable table, Writer out) throws IOException {
+        DashboardTable.Totals totals = table.new Totals();
         out.write('\uFEFF');
         csvRow(table.headers(), out);
-        for (List<Object> row : table.rows()) {
-            csvRow(row, out);
+        try {
+            table.rows().each(row -> {
+                totals.add(row);
+                try {
+                    csvRow(row, out);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        csvRow(table.totals(), out);
+        csvRow(totals.row(), out);
         out.flush();
     }
 
@@ -37,8 +52,8 @@ final class DashboardExports {
                 out.write(',');
             }
             Object v = values.get(i);
-            String text = v == null ? "" : v.toString();
-            if (text.contains(",") || text.contains("\"") || text.contains("\n")) {
+            String text = v == null ? "" : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
+            if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
                 text = "\"" + text.replace("\"", "\"\"") + "\"";
             }
             out.write(text);
@@ -47,21 +62,18 @@ final class DashboardExports {
     }
 
     static void xlsx(DashboardTable table, OutputStream out) throws IOException {
-        SXSSFWorkbook book = new SXSSFWorkbook(100);
+        SXSSFWorkbook book = new SXSSFWorkbook(WINDOW);
         try {
-            Sheet sheet = book.createSheet(table.title());
-            CellStyle bold = book.createCellStyle();
-            Font font = book.createFont();
-            font.setBold(true);
-            bold.setFont(font);
-            CellStyle percent = book.createCellStyle();
-            percent.setDataFormat(book.createDataFormat().getFormat("0.0%"));
-            int r = 0;
-            xlsxRow(sheet.createRow(r++), table.headers(), bold, percent);
-            for (List<Object> row : table.rows()) {
-                xlsxRow(sheet.createRow(r++), row, null, percent);
-            }
-            xlsxRow(sheet.createRow(r), table.totals(), bold, percent);
+            Sheet sheet = book.createSheet(sheetName(table.title()));
+            Styles styles = new Styles(book);
+            DashboardTable.Totals totals = table.new Totals();
+            xlsxRow(sheet.createRow(0), table.headers(), styles, true);
+            int[] r = {1};
+            table.rows().each(row -> {
+                totals.add(row);
+                xlsxRow(sheet.createRow(r[0]++), row, styles, false);
+            });
+            xlsxRow(sheet.createRow(r[0]), totals.row(), styles, true);
             book.write(out);
             out.flush();
         } finally {
@@ -69,16 +81,46 @@ final class DashboardExports {
         }
     }
 
-    private static void xlsxRow(Row row, List<?> values, CellStyle style, CellStyle percent) {
+    /** Excel refuses sheet names over 31 characters or with []:*?/\. */
+    private static String sheetName(String title) {
+        String name = title.replaceAll("[\\[\\]:*?/\\\\]", " ");
+        return name.length() > 31 ? name.substring(0, 31) : name;
+    }
+
+    private record Styles(CellStyle bold, CellStyle percent, CellStyle boldPercent, CellStyle money,
+                          CellStyle boldMoney) {
+        Styles(SXSSFWorkbook book) {
+            this(style(book, true, null), style(book, false, "0.0%"), style(book, true, "0.0%"),
+                    style(book, false, "#,##0.00"), style(book, true, "#,##0.00"));
+        }
+
+        private static CellStyle style(SXSSFWorkbook book, boolean bold, String format) {
+            CellStyle style = book.createCellStyle();
+            if (bold) {
+                Font font = book.createFont();
+                font.setBold(true);
+                style.setFont(font);
+            }
+            if (format != null) {
+                style.setDataFormat(book.createDataFormat().getFormat(format));
+            }
+            return style;
+        }
+    }
+
+    private static void xlsxRow(Row row, List<?> values, Styles styles, boolean bold) {
         for (int i = 0; i < values.size(); i++) {
             Cell cell = row.createCell(i);
             Object v = values.get(i);
+            CellStyle style = bold ? styles.bold() : null;
             if (v instanceof Long n) {
                 cell.setCellValue(n);
             } else if (v instanceof Double d) {
                 cell.setCellValue(d);
-                cell.setCellStyle(percent);
-                continue;
+                style = bold ? styles.boldPercent() : styles.percent();
+            } else if (v instanceof BigDecimal d) {
+                cell.setCellValue(d.doubleValue());
+                style = bold ? styles.boldMoney() : styles.money();
             } else if (v != null) {
                 cell.setCellValue(v.toString());
             }

@@ -7,12 +7,12 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Predicate;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -20,6 +20,7 @@ import org.springframework.stereotype.Service;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import cn.lianban.common.EngineClock;
+import cn.lianban.issue.IssueStatus;
 import cn.lianban.issue.Levels;
 import cn.lianban.resource.ResourceTotals;
 import cn.lianban.ticket.CheckinService;
@@ -54,49 +55,70 @@ public class DashboardFigures {
     }
 
     public Figures figures(YearMonth month, Set<String> communities) {
-        Predicate<String> in = code -> communities == null || code != null && communities.contains(code);
         Cases cases = cases(month, communities);
         List<TicketRates.Rate> ticketRates = communities == null ? rates.rates(month, TicketRates.By.DEPT)
-                : rates.rates(month, TicketRates.By.COMMUNITY).stream().filter(r -> in.test(r.key())).toList();
-        long bookings = 0;
-        long bookedHours = 0;
-        long openHours = 0;
-        int venueCount = 0;
-        Map<String, String> venueCommunity = new HashMap<>();
-        jdbc.query("SELECT code, community_code FROM venue", rs -> {
-            venueCommunity.put(rs.getString("code"), rs.getString("community_code"));
-        });
-        for (VenueUsage.Usage u : venues.all(month)) {
-            if (in.test(venueCommunity.get(u.venueCode()))) {
-                venueCount++;
-                bookings += u.bookings();
-                bookedHours += u.bookedHours();
-                openHours += u.openHours();
-            }
-        }
+                : rates.rates(month, TicketRates.By.COMMUNITY).stream().filter(r -> in(communities, r.key())).toList();
+        List<VenueRow> venueRows = venues(month, communities);
+        VenueTotals venueTotals = new VenueTotals(venueRows.size(),
+                venueRows.stream().mapToLong(v -> v.usage().bookings()).sum(),
+                venueRows.stream().mapToLong(v -> v.usage().bookedHours()).sum(),
+                venueRows.stream().mapToLong(v -> v.usage().openHours()).sum());
         List<ResourceTotals.Total> resourceTotals = resources.totals(month).stream()
-                .filter(t -> in.test(t.communityCode())).toList();
+                .filter(t -> in(communities, t.communityCode())).toList();
         List<CheckinService.Total> byCommunity = checkins.totals(CheckinService.By.COMMUNITY, month, communities);
         long members = checkins.totals(CheckinService.By.MEMBER, month, communities).size();
         return new Figures(month.toString(), cases.byColor, cases.byLevel, cases.byStatus, cases.byAge, cases.overdue,
                 cases.escalations, communities == null ? "dept" : "community", ticketRates,
-                new VenueTotals(venueCount, bookings, bookedHours, openHours), resourceTotals, members, byCommunity);
+                venueTotals, resourceTotals, members, byCommunity);
+    }
+
+    /** The venues in the scope (a narrowed scope: those of its communities) and their month. */
+    public List<VenueRow> venues(YearMonth month, Set<String> communities) {
+        Map<String, String> venueCommunity = new HashMap<>();
+        jdbc.query("SELECT code, community_code FROM venue", rs -> {
+            venueCommunity.put(rs.getString("code"), rs.getString("community_code"));
+        });
+        List<VenueRow> rows = new ArrayList<>();
+        for (VenueUsage.Usage u : venues.all(month)) {
+            String community = venueCommunity.get(u.venueCode());
+            if (in(communities, community)) {
+                rows.add(new VenueRow(community, u));
+            }
+        }
+        return rows;
+    }
+
+    /** Whether a community code is in the scope (null: the whole city, where units above communities count too). */
+    static boolean in(Set<String> communities, String code) {
+        return communities == null || code != null && communities.contains(code);
+    }
+
+    /** Joint-handling cases filed in the month in the communities (null: all): SQL condition and arguments. */
+    static Where filedIn(YearMonth month, Set<String> communities) {
+        List<Object> args = new ArrayList<>(List.of(start(month), start(month.plusMonths(1))));
+        String where = "filed_at >= ? AND filed_at < ?";
+        if (communities != null) {
+            where += communities.isEmpty() ? " AND 1 = 0" : " AND community_code IN ("
+                    + String.join(",", Collections.nCopies(communities.size(), "?")) + ")";
+            args.addAll(communities);
+        }
+        return new Where(where, args);
+    }
+
+    record Where(String sql, List<Object> args) {
+        Object[] with(Object... first) {
+            List<Object> all = new ArrayList<>(List.of(first));
+            all.addAll(args);
+            return all.toArray();
+        }
     }
 
     private Cases cases(YearMonth month, Set<String> communities) {
         Cases c = new Cases();
-        if (communities != null && communities.isEmpty()) {
-            return c.done();
-        }
         Instant now = EngineClock.now().toInstant();
-        List<Object> args = new ArrayList<>(List.of(start(month), start(month.plusMonths(1))));
-        String where = "filed_at >= ? AND filed_at < ?";
-        if (communities != null) {
-            where += " AND community_code IN (" + String.join(",", Collections.nCopies(communities.size(), "?")) + ")";
-            args.addAll(communities);
-        }
+        Where where = filedIn(month, communities);
         jdbc.query("SELECT color, level, status, filed_at, due_at, closed_at, escalations FROM issue_summary WHERE "
-                + where, rs -> {
+                + where.sql(), rs -> {
             String color = rs.getString("color");
             c.color.merge(color == null ? "" : color, 1L, Long::sum);
             int level = rs.getInt("level");
@@ -112,11 +134,11 @@ public class DashboardFigures {
             }
             c.age[bucket]++;
             Timestamp due = rs.getTimestamp("due_at");
-            if (!IssueSummary.CLOSED.equals(status) && due != null && due.toInstant().isBefore(now)) {
+            if (!IssueStatus.CLOSED.equals(status) && due != null && due.toInstant().isBefore(now)) {
                 c.overdue++;
             }
             c.escalations += rs.getLong("escalations");
-        }, args.toArray());
+        }, where.with());
         return c.done();
     }
 
@@ -124,21 +146,11 @@ public class DashboardFigures {
         return Timestamp.from(month.atDay(1).atStartOfDay(EngineClock.ZONE).toInstant());
     }
 
-    /** 状态 in Chinese. */
-    static String statusName(String status) {
-        return switch (status) {
-            case IssueSummary.FILED -> "已登记";
-            case IssueSummary.HANDLING -> "办理中";
-            case IssueSummary.ESCALATED -> "已上报";
-            case IssueSummary.CLOSED -> "已销号";
-            default -> status;
-        };
-    }
-
     private static final class Cases {
         final Map<String, Long> color = new TreeMap<>();
         final Map<Integer, Long> level = new TreeMap<>();
-        final Map<String, Long> status = new TreeMap<>();
+        final Map<String, Long> status = new TreeMap<>(Comparator.<String>comparingInt(IssueStatus.ALL::indexOf)
+                .thenComparing(Comparator.naturalOrder()));
         final long[] age = new long[AGE_LIMITS.length + 1];
         long overdue;
         long escalations;
@@ -152,7 +164,7 @@ public class DashboardFigures {
                     e.getKey().isEmpty() ? "未评级" : Levels.colorName(e.getKey()), e.getValue())).toList();
             byLevel = level.entrySet().stream().map(e -> new Count(String.valueOf(e.getKey()),
                     e.getKey() == 0 ? "未定级" : Levels.chineseName(e.getKey()), e.getValue())).toList();
-            byStatus = status.entrySet().stream().map(e -> new Count(e.getKey(), statusName(e.getKey()),
+            byStatus = status.entrySet().stream().map(e -> new Count(e.getKey(), IssueStatus.chineseName(e.getKey()),
                     e.getValue())).toList();
             List<Count> ages = new ArrayList<>();
             for (int i = 0; i < age.length; i++) {
@@ -165,6 +177,10 @@ public class DashboardFigures {
 
     /** One bar of a chart: a code, its Chinese name and how many cases. */
     public record Count(String key, String name, long count) {
+    }
+
+    /** A venue's month, with the community it belongs to (null: a street or city venue). */
+    public record VenueRow(String communityCode, VenueUsage.Usage usage) {
     }
 
     /** Venues in the scope and their bookings and hours in the month. */

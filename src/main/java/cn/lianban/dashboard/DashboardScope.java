@@ -35,8 +35,7 @@ public class DashboardScope {
      * @throws Forbidden when the user may not use the dashboard or a filter names a unit outside their own
      */
     public Set<String> communities(Authentication user, String street, String area, String community) {
-        Set<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .collect(Collectors.toSet());
+        Set<String> groups = groups(user);
         Set<String> allowed = groups.contains(Roles.CITY_CENTER) || groups.contains(Roles.ADMIN) ? null : own(groups);
         Set<String> wanted = filtered(blank(street), blank(area), blank(community));
         if (wanted == null) {
@@ -46,6 +45,29 @@ public class DashboardScope {
             throw new Forbidden("只能查看本单位的数据");
         }
         return wanted;
+    }
+
+    /** The scope's name for report titles: the filtered unit, else the user's own unit, else 全市. */
+    public String unitName(Authentication user, String street, String area, String community) {
+        if (blank(community) != null) {
+            return directory.community(blank(community)).map(c -> c.name()).orElse(community);
+        }
+        if (blank(area) != null) {
+            return directory.area(blank(area)).map(a -> a.name()).orElse(area);
+        }
+        if (blank(street) != null) {
+            return directory.street(blank(street)).map(s -> s.name()).orElse(street);
+        }
+        Set<String> groups = groups(user);
+        if (groups.contains(Roles.CITY_CENTER) || groups.contains(Roles.ADMIN)) {
+            return "全市";
+        }
+        return groups.stream().filter(g -> UnitType.STREET.codeIn(g) != null || UnitType.AREA.codeIn(g) != null
+                || UnitType.COMMUNITY.codeIn(g) != null).sorted().findFirst().map(directory::unitName).orElse("本单位");
+    }
+
+    private static Set<String> groups(Authentication user) {
+        return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
     }
 
     private Set<String> own(Set<String> groups) {

@@ -1,71 +1,98 @@
 package cn.lianban.dashboard;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-
-import cn.lianban.common.NotFound;
-import cn.lianban.ticket.TicketRates;
+import java.util.function.Consumer;
 
 /**
- * One exportable table of the dashboard: Chinese headers, the rows and a totals row (合计). Count columns are
- * Long, rates Double (null when nothing counts towards them).
+ * One exportable table: a title, Chinese column headers and rows handed out one at a time (so that an export
+ * writes each row as it is read instead of holding them all). The totals row (合计) sums the count and amount
+ * columns; a rate column's total divides the summed columns it is made of, never averages the rates.
  */
-public record DashboardTable(String title, List<String> headers, List<List<Object>> rows, List<Object> totals) {
+public record DashboardTable(String title, List<Column> columns, Rows rows) {
 
-    /** The tables that can be exported, by the name used in the export address. */
-    public static final List<String> NAMES = List.of("color", "level", "status", "age", "rates");
-
-    public static DashboardTable of(String name, DashboardFigures.Figures f) {
-        return switch (name) {
-            case "color" -> counts("案件按评级", "评级", f.byColor());
-            case "level" -> counts("案件按层级", "层级", f.byLevel());
-            case "status" -> counts("案件按状态", "状态", f.byStatus());
-            case "age" -> counts("案件按时长", "时长", f.byAge());
-            case "rates" -> rates(f.ticketRates());
-            default -> throw new NotFound("no_table", "没有这张表：" + name);
-        };
+    /** Hands every row to the sink, in order. Counts are Long, amounts BigDecimal, rates Double (null: none). */
+    @FunctionalInterface
+    public interface Rows {
+        void each(Consumer<List<Object>> sink);
     }
 
-    private static DashboardTable counts(String title, String what, List<DashboardFigures.Count> counts) {
-        List<List<Object>> rows = new ArrayList<>();
-        long total = 0;
-        for (DashboardFigures.Count c : counts) {
-            rows.add(List.of(c.name(), c.count()));
-            total += c.count();
+    /** What a column holds and how it adds up. */
+    public enum Kind { TEXT, COUNT, AMOUNT, RATE }
+
+    /**
+     * @param part  for a rate: the column counted
+     * @param whole for a rate: the column it is a share of
+     * @param less  for a rate: a column taken off the whole, or -1
+     */
+    public record Column(String header, Kind kind, int part, int whole, int less) {
+
+        public static Column text(String header) {
+            return new Column(header, Kind.TEXT, -1, -1, -1);
         }
-        return new DashboardTable(title, List.of(what, "案件数"), rows, List.of("合计", total));
-    }
 
-    private static DashboardTable rates(List<TicketRates.Rate> rates) {
-        List<List<Object>> rows = new ArrayList<>();
-        for (TicketRates.Rate r : rates) {
-            rows.add(rateRow(r.name(), r));
+        public static Column count(String header) {
+            return new Column(header, Kind.COUNT, -1, -1, -1);
         }
-        TicketRates.Rate sum = new TicketRates.Rate("", "合计",
-                rates.stream().mapToLong(TicketRates.Rate::dispatched).sum(),
-                rates.stream().mapToLong(TicketRates.Rate::returned).sum(),
-                rates.stream().mapToLong(TicketRates.Rate::acceptedOnTime).sum(),
-                rates.stream().mapToLong(TicketRates.Rate::due).sum(),
-                rates.stream().mapToLong(TicketRates.Rate::solved).sum(),
-                rates.stream().mapToLong(TicketRates.Rate::rated).sum(),
-                rates.stream().mapToLong(TicketRates.Rate::satisfied).sum());
-        return new DashboardTable("双联双促三率", List.of("名称", "派单", "退单", "按时接单", "按时接单率", "到期",
-                "已解决", "解决率", "评价", "满意(4–5)", "满意率"), rows, rateRow("合计", sum));
+
+        public static Column amount(String header) {
+            return new Column(header, Kind.AMOUNT, -1, -1, -1);
+        }
+
+        public static Column rate(String header, int part, int whole) {
+            return new Column(header, Kind.RATE, part, whole, -1);
+        }
+
+        public static Column rate(String header, int part, int whole, int less) {
+            return new Column(header, Kind.RATE, part, whole, less);
+        }
     }
 
-    private static List<Object> rateRow(String name, TicketRates.Rate r) {
-        List<Object> row = new ArrayList<>();
-        row.add(name);
-        row.add(r.dispatched());
-        row.add(r.returned());
-        row.add(r.acceptedOnTime());
-        row.add(r.acceptanceRate());
-        row.add(r.due());
-        row.add(r.solved());
-        row.add(r.resolutionRate());
-        row.add(r.rated());
-        row.add(r.satisfied());
-        row.add(r.satisfactionRate());
-        return row;
+    public List<String> headers() {
+        return columns.stream().map(Column::header).toList();
+    }
+
+    /** Rows read into a list; for tests and small tables only. */
+    public List<List<Object>> list() {
+        List<List<Object>> all = new ArrayList<>();
+        rows.each(all::add);
+        return all;
+    }
+
+    /** The share part ÷ (whole − less), null when nothing counts towards it. */
+    public static Double ratio(long part, long whole) {
+        return whole <= 0 ? null : (double) part / whole;
+    }
+
+    /** Adds rows up as they pass, for the totals row. */
+    public final class Totals {
+        private final long[] counts = new long[columns.size()];
+        private final BigDecimal[] amounts = new BigDecimal[columns.size()];
+
+        public void add(List<Object> row) {
+            for (int i = 0; i < columns.size(); i++) {
+                Object v = row.get(i);
+                if (columns.get(i).kind() == Kind.COUNT && v instanceof Number n) {
+                    counts[i] += n.longValue();
+                } else if (columns.get(i).kind() == Kind.AMOUNT && v instanceof BigDecimal d) {
+                    amounts[i] = amounts[i] == null ? d : amounts[i].add(d);
+                }
+            }
+        }
+
+        public List<Object> row() {
+            List<Object> row = new ArrayList<>();
+            for (int i = 0; i < columns.size(); i++) {
+                Column c = columns.get(i);
+                row.add(switch (c.kind()) {
+                    case TEXT -> i == 0 ? "合计" : "";
+                    case COUNT -> counts[i];
+                    case AMOUNT -> amounts[i] == null ? BigDecimal.ZERO : amounts[i];
+                    case RATE -> ratio(counts[c.part()], counts[c.whole()] - (c.less() < 0 ? 0 : counts[c.less()]));
+                });
+            }
+            return row;
+        }
     }
 }

@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 
 import cn.lianban.common.CaseLog;
 import cn.lianban.directory.Directory;
-import cn.lianban.dashboard.IssueSummary;
 
 /** 交办: records the confirmed colour (and any override), proposes the lead department and starts the clock. */
 @Component("assignIssue")
@@ -41,7 +40,7 @@ public class AssignIssue implements JavaDelegate {
         execution.setVariable("handleGroup", a.handleGroup());
         execution.setVariable("meetingGroup", a.meetingGroup());
         IssueVariables.setDeadline(execution, a.deadline());
-        summary.update(execution, IssueSummary.HANDLING);
+        summary.update(execution);
         log.record(key, execution.getProcessInstanceId(), "ASSIGNED", "评级" + Levels.colorName(color) + "，"
                 + Levels.chineseName(level) + "，建议牵头部门 " + a.leadDept() + "，期限 " + a.deadline().due().toLocalDate());
     }

@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.lianban.common.CaseLog;
-import cn.lianban.dashboard.IssueSummary;
 
 /** 销号: the community is satisfied; the case closes and the community gets the record by mail. */
 @Component("closeIssue")
@@ -13,18 +12,17 @@ public class CloseIssue implements JavaDelegate {
 
     private final IssueMails mails;
     private final CaseLog log;
-    private final IssueSummary summary;
+    private final IssueStatus status;
 
-    public CloseIssue(IssueMails mails, CaseLog log, IssueSummary summary) {
-        this.summary = summary;
+    public CloseIssue(IssueMails mails, CaseLog log, IssueStatus status) {
+        this.status = status;
         this.mails = mails;
         this.log = log;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("status", "CLOSED");
-        summary.update(execution, IssueSummary.CLOSED);
+        status.enter(execution, IssueStatus.CLOSED);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "CLOSED",
                 "满意度 " + execution.getVariable("satisfaction"));
         mails.closed(execution);

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import cn.lianban.common.CaseLog;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Directory.Placement;
-import cn.lianban.dashboard.IssueSummary;
 
 /** 逐级汇办: one level up, with that level's units and time limit; the reopen count starts again. */
 @Component("escalateIssue")
@@ -39,7 +38,7 @@ public class EscalateIssue implements JavaDelegate {
         execution.setVariable("handleGroup",
                 Levels.handleGroup(level, p.community().code(), IssueVariables.text(execution, "leadDept")));
         IssueVariables.setDeadline(execution, issues.deadlineForLevel(level));
-        summary.update(execution, IssueSummary.ESCALATED);
+        summary.update(execution);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "ESCALATED",
                 Levels.chineseName(from) + " → " + Levels.chineseName(level));
         mails.escalated(execution);

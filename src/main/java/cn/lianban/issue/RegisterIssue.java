@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 import cn.lianban.common.CaseLog;
 import cn.lianban.directory.Directory.Placement;
 import cn.lianban.security.CaseAccess;
-import cn.lianban.dashboard.IssueSummary;
 
 /** 登记立案: checks the filing, gives it its JH key, records where it sits and opens it to its units. */
 @Component("registerIssue")
@@ -48,6 +47,6 @@ public class RegisterIssue implements JavaDelegate {
                 List.of(IssueVariables.communityGroup(p), IssueVariables.areaGroup(p), IssueVariables.streetGroup(p)));
         log.record(filed.businessKey(), execution.getProcessInstanceId(), "FILED",
                 p.community().name() + "：" + execution.getVariable("title"));
-        summary.update(execution, IssueSummary.FILED);
+        summary.update(execution);
     }
 }

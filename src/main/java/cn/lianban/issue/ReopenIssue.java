@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.lianban.common.CaseLog;
-import cn.lianban.dashboard.IssueSummary;
 
 /** Residents are not satisfied: back to 办理 with a fresh time limit (the third time it escalates instead). */
 @Component("reopenIssue")
@@ -26,7 +25,7 @@ public class ReopenIssue implements JavaDelegate {
         long reopens = IssueVariables.count(execution, "reopens") + 1;
         execution.setVariable("reopens", reopens);
         IssueVariables.setDeadline(execution, issues.deadlineForLevel(IssueVariables.level(execution)));
-        summary.update(execution, IssueSummary.HANDLING);
+        summary.update(execution);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "REOPENED",
                 "群众不满意，第" + reopens + "次退回");
     }

@@ -3,7 +3,6 @@ package cn.lianban.issue;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
-import cn.lianban.dashboard.IssueSummary;
 
 /** Escalation refused: the same level handles on, with its time limit counted again from now. */
 @Component("restartClock")
@@ -20,6 +19,6 @@ public class RestartClock implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         IssueVariables.setDeadline(execution, issues.deadlineForLevel(IssueVariables.level(execution)));
-        summary.update(execution, IssueSummary.HANDLING);
+        summary.update(execution);
     }
 }

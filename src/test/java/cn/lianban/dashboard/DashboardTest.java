@@ -15,6 +15,7 @@ import java.util.Map;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,6 +29,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.lianban.common.EngineClock;
+import cn.lianban.issue.IssueSummaryBackfill;
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
 import cn.lianban.support.TicketDriver;
@@ -56,6 +58,10 @@ class DashboardTest {
     TestRestTemplate rest;
     @Autowired
     CheckinService checkins;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    IssueSummaryBackfill backfill;
 
     @BeforeEach
     void september() {
@@ -89,8 +95,29 @@ class DashboardTest {
         assertThat(closed).containsEntry("STATUS", "CLOSED").containsEntry("COMMUNITY_CODE", "C-DL-01")
                 .containsEntry("LEVEL", 3);
         assertThat(closed.get("CLOSED_AT")).isNotNull();
-        assertThat(count("SELECT COUNT(*) FROM issue_summary WHERE filed_at >= ? AND filed_at < ? AND status = 'FILED'"
+        assertThat(count("SELECT COUNT(*) FROM issue_summary WHERE filed_at >= ? AND filed_at < ? AND status = 'RATING'"
                 + " AND community_code = 'C-XJ-01' AND street_code IS NOT NULL AND area_code IS NOT NULL")).isEqualTo(1);
+        // each row's status is the process's own status variable, as the contract names it
+        jdbc.query("SELECT process_instance_id, status FROM issue_summary WHERE filed_at >= ? AND filed_at < ?", rs -> {
+            assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(rs.getString(1))
+                    .variableName("status").singleResult().getValue()).isEqualTo(rs.getString(2));
+        }, FROM, TO);
+        assertThat(counts(figures("center", ""), "byStatus")).containsOnlyKeys("RATING", "HANDLING", "CLOSED");
+    }
+
+    @Test
+    void aMissingSummaryRowIsRebuiltFromTheProcessHistory() {
+        String sql = "SELECT * FROM issue_summary WHERE filed_at >= ? AND filed_at < ? AND color = 'YELLOW'";
+        Map<String, Object> before = jdbc.queryForMap(sql, FROM, TO);
+        Map<String, Object> open = jdbc.queryForMap("SELECT * FROM issue_summary WHERE filed_at >= ? AND filed_at < ?"
+                + " AND status = 'HANDLING' AND community_code = 'C-DL-01'", FROM, TO);
+        jdbc.update("DELETE FROM issue_summary WHERE business_key IN (?, ?)", before.get("BUSINESS_KEY"),
+                open.get("BUSINESS_KEY"));
+        assertThat(backfill.backfill()).isEqualTo(2);
+        assertThat(jdbc.queryForMap(sql, FROM, TO)).isEqualTo(before);
+        assertThat(jdbc.queryForMap("SELECT * FROM issue_summary WHERE business_key = ?", open.get("BUSINESS_KEY")))
+                .isEqualTo(open);
+        assertThat(backfill.backfill()).isZero();
     }
 
     @Test

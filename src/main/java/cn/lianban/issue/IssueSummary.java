@@ -1,4 +1,4 @@
-package cn.lianban.dashboard;
+package cn.lianban.issue;
 
 import java.sql.Timestamp;
 import java.util.Date;
@@ -10,19 +10,13 @@ import org.springframework.stereotype.Service;
 import cn.lianban.common.EngineClock;
 
 /**
- * Keeps table issue_summary current from the joint-handling process: each delegate that changes a case's
- * state calls {@link #update} in the engine's transaction, so the dashboard counts one row per case instead of
- * scanning Camunda's history. Status is the dashboard's coarse lifecycle, set by the delegates: FILED (registered,
- * not yet rated), HANDLING (assigned, or handled again after a refused escalation or a reopen), ESCALATED (sent a
- * level up) and CLOSED; the finer process variable {@code status} (RATING, MEETING, …) is set by BPMN listeners.
+ * Keeps table issue_summary current from the joint-handling process: the delegates that change a case (and
+ * {@link IssueStatus}, on each step) call {@link #update} in the engine's transaction, so the dashboard counts one
+ * row per case instead of scanning Camunda's history. Its status is the process variable {@code status}; a case
+ * just registered waits for rating.
  */
 @Service
 public class IssueSummary {
-
-    public static final String FILED = "FILED";
-    public static final String HANDLING = "HANDLING";
-    public static final String ESCALATED = "ESCALATED";
-    public static final String CLOSED = "CLOSED";
 
     private final JdbcTemplate jdbc;
 
@@ -30,12 +24,14 @@ public class IssueSummary {
         this.jdbc = jdbc;
     }
 
-    /** Writes the case's current colour, level, due date, escalations and the given status (the row on filing). */
-    public void update(DelegateExecution execution, String status) {
+    /** Writes the case's current colour, level, status, due date and escalations (the row on filing). */
+    public void update(DelegateExecution execution) {
         Timestamp now = Timestamp.from(EngineClock.now().toInstant());
+        String status = text(execution, "status") == null ? IssueStatus.RATING : text(execution, "status");
         Object due = execution.getVariable("dueDate");
         Object[] state = {text(execution, "color"), number(execution, "level"), status,
-                due instanceof Date d ? new Timestamp(d.getTime()) : null, CLOSED.equals(status) ? now : null,
+                due instanceof Date d ? new Timestamp(d.getTime()) : null,
+                IssueStatus.CLOSED.equals(status) ? now : null,
                 number(execution, "escalations") == null ? 0 : number(execution, "escalations")};
         int updated = jdbc.update("UPDATE issue_summary SET color = COALESCE(?, color), level = COALESCE(?, level), "
                 + "status = ?, due_at = ?, closed_at = ?, escalations = ? WHERE business_key = ?",

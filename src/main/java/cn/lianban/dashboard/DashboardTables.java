@@ -1,0 +1,152 @@
+package cn.lianban.dashboard;
+
+import static cn.lianban.dashboard.DashboardTable.Column.amount;
+import static cn.lianban.dashboard.DashboardTable.Column.count;
+import static cn.lianban.dashboard.DashboardTable.Column.rate;
+import static cn.lianban.dashboard.DashboardTable.Column.text;
+
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import cn.lianban.common.EngineClock;
+import cn.lianban.common.NotFound;
+import cn.lianban.issue.IssueStatus;
+import cn.lianban.issue.Levels;
+import cn.lianban.ticket.CheckinService;
+import cn.lianban.ticket.TicketRates;
+
+/**
+ * Every table of the dashboard, for export: the four case breakdowns, the case list, escalations and overdue per
+ * community, the 三率, venue usage, resources and funds, 双报到, and the monthly report ({@link MonthlyReport}).
+ */
+@Service
+public class DashboardTables {
+
+    /** Export name → title, in the order the page lists them. */
+    public static final Map<String, String> TITLES = titles("color", "案件按评级", "level", "案件按层级",
+            "status", "案件按状态", "age", "案件按时长", "cases", "案件明细", "escalations", "升级与逾期",
+            "rates", "三率排名", "venues", "阵地使用", "resources", "资源认领与经费", "checkins", "双报到",
+            "report", "月报");
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final DashboardFigures figures;
+    private final MonthlyReport report;
+    private final JdbcTemplate jdbc;
+
+    public DashboardTables(DashboardFigures figures, MonthlyReport report, JdbcTemplate jdbc) {
+        this.figures = figures;
+        this.report = report;
+        // the case list is read with a cursor, a window of rows at a time, while it is written out
+        this.jdbc = new JdbcTemplate(jdbc.getDataSource());
+        this.jdbc.setFetchSize(500);
+    }
+
+    /**
+     * @param unit the scope's name for the title, e.g. 东莱街道 or 全市
+     * @throws NotFound for an unknown table name
+     */
+    public DashboardTable table(String name, YearMonth month, Set<String> communities, String unit) {
+        String title = TITLES.get(name);
+        if (title == null) {
+            throw new NotFound("no_table", "没有这张表：" + name);
+        }
+        title = unit + " " + month + " " + title;
+        return switch (name) {
+            case "color" -> counts(title, "评级", figures.figures(month, communities).byColor());
+            case "level" -> counts(title, "层级", figures.figures(month, communities).byLevel());
+            case "status" -> counts(title, "状态", figures.figures(month, communities).byStatus());
+            case "age" -> counts(title, "时长", figures.figures(month, communities).byAge());
+            case "cases" -> cases(title, month, communities);
+            case "escalations" -> escalations(title, month, communities);
+            case "rates" -> rates(title, figures.figures(month, communities).ticketRates());
+            case "venues" -> venues(title, month, communities);
+            case "resources" -> resources(title, figures.figures(month, communities));
+            case "checkins" -> checkins(title, figures.figures(month, communities).checkins());
+            default -> report.table(title, month, communities);
+        };
+    }
+
+    private static DashboardTable counts(String title, String what, List<DashboardFigures.Count> counts) {
+        return new DashboardTable(title, List.of(text(what), count("案件数")),
+                sink -> counts.forEach(c -> sink.accept(List.of(c.name(), c.count()))));
+    }
+
+    /** One row per case, read from the database as it is written out. */
+    private DashboardTable cases(String title, YearMonth month, Set<String> communities) {
+        DashboardFigures.Where where = DashboardFigures.filedIn(month, communities);
+        Timestamp now = Timestamp.from(EngineClock.now().toInstant());
+        return new DashboardTable(title, List.of(text("案件编号"), text("社区"), text("评级"), text("层级"),
+                text("状态"), text("登记时间"), text("办理期限"), text("销号时间"), count("逾期未办结"),
+                count("升级次数")), sink -> jdbc.query("SELECT s.*, c.name community_name FROM issue_summary s "
+                + "LEFT JOIN community c ON c.code = s.community_code WHERE " + where.sql()
+                + " ORDER BY s.filed_at, s.business_key", rs -> {
+            String color = rs.getString("color");
+            int level = rs.getInt("level");
+            boolean unleveled = rs.wasNull();
+            Timestamp due = rs.getTimestamp("due_at");
+            String status = rs.getString("status");
+            sink.accept(Arrays.asList(rs.getString("business_key"), rs.getString("community_name"),
+                    color == null ? "未评级" : Levels.colorName(color),
+                    unleveled ? "未定级" : Levels.chineseName(level), IssueStatus.chineseName(status),
+                    time(rs.getTimestamp("filed_at")), time(due), time(rs.getTimestamp("closed_at")),
+                    !IssueStatus.CLOSED.equals(status) && due != null && due.before(now) ? 1L : 0L,
+                    rs.getLong("escalations")));
+        }, where.args().toArray()));
+    }
+
+    private DashboardTable escalations(String title, YearMonth month, Set<String> communities) {
+        return new DashboardTable(title, List.of(text("社区"), count("案件数"), count("已销号"), count("逾期未办结"),
+                count("升级案件"), count("升级次数")), sink -> report.caseCounts(month, communities).forEach(c ->
+                sink.accept(List.of(c.name(), c.filed(), c.closed(), c.overdue(), c.escalated(), c.escalations()))));
+    }
+
+    private static DashboardTable rates(String title, List<TicketRates.Rate> rates) {
+        return new DashboardTable(title, List.of(text("名称"), count("派单"), count("退单"), count("按时接单"),
+                rate("按时接单率", 3, 1, 2), count("到期"), count("已解决"), rate("解决率", 6, 5), count("评价"),
+                count("满意(4–5)"), rate("满意率", 9, 8)), sink -> rates.forEach(r -> sink.accept(Arrays.asList(
+                r.name(), r.dispatched(), r.returned(), r.acceptedOnTime(), r.acceptanceRate(), r.due(), r.solved(),
+                r.resolutionRate(), r.rated(), r.satisfied(), r.satisfactionRate()))));
+    }
+
+    private DashboardTable venues(String title, YearMonth month, Set<String> communities) {
+        List<DashboardFigures.VenueRow> rows = figures.venues(month, communities);
+        return new DashboardTable(title, List.of(text("阵地"), text("编号"), count("预约次数"), count("预约小时"),
+                count("开放小时"), rate("使用率", 3, 4)), sink -> rows.forEach(v -> sink.accept(Arrays.asList(
+                v.usage().venueName(), v.usage().venueCode(), v.usage().bookings(), v.usage().bookedHours(),
+                v.usage().openHours(), DashboardTable.ratio(v.usage().bookedHours(), v.usage().openHours())))));
+    }
+
+    private static DashboardTable resources(String title, DashboardFigures.Figures f) {
+        return new DashboardTable(title, List.of(text("社区"), count("认领已交付"), count("点单已完成"),
+                count("完成项目"), amount("使用资金（元）")), sink -> f.resources().forEach(t -> sink.accept(List.of(
+                t.communityName(), t.claimsDelivered(), t.ordersCompleted(), t.projectsCompleted(), t.fundsUsed()))));
+    }
+
+    private static DashboardTable checkins(String title, List<CheckinService.Total> totals) {
+        return new DashboardTable(title, List.of(text("社区"), count("报到服务人次"), amount("服务小时")),
+                sink -> totals.forEach(t -> sink.accept(List.of(t.name(), t.checkins(), t.hours()))));
+    }
+
+    private static String time(Timestamp at) {
+        return at == null ? "" : LocalDateTime.ofInstant(at.toInstant(), EngineClock.ZONE).format(TIME);
+    }
+
+    private static Map<String, String> titles(String... pairs) {
+        Map<String, String> titles = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            titles.put(pairs[i], pairs[i + 1]);
+        }
+        return titles;
+    }
+}
