@@ -8,10 +8,15 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -29,11 +34,14 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.lianban.common.EngineClock;
+import cn.lianban.directory.Directory;
 import cn.lianban.issue.IssueSummaryBackfill;
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
 import cn.lianban.support.TicketDriver;
 import cn.lianban.ticket.CheckinService;
+import cn.lianban.venue.BookingRequest;
+import cn.lianban.venue.BookingService;
 
 /**
  * The dashboard against a month of cases and tickets filed by the process itself (September 2024, which no
@@ -61,6 +69,12 @@ class DashboardTest {
     @Autowired
     HistoryService history;
     @Autowired
+    BookingService bookings;
+    @Autowired
+    DashboardTables tables;
+    @Autowired
+    Directory directory;
+    @Autowired
     IssueSummaryBackfill backfill;
 
     @BeforeEach
@@ -78,6 +92,20 @@ class DashboardTest {
                     "SELECT MIN(code) FROM grid WHERE community_code = 'C-XJ-01'", String.class));
             checkins.checkIn(jdbc.queryForObject("SELECT MIN(id) FROM agency_member", Long.class), "C-XJ-01",
                     LocalDate.of(2024, 9, 20), new BigDecimal("2.5"), "政策宣讲");
+            // a community venue booked, a resource claim delivered and a community order completed in September
+            bookings.book(new BookingRequest(jdbc.queryForObject("SELECT MIN(code) FROM venue WHERE community_code"
+                    + " IS NOT NULL AND NOT needs_approval", String.class), LocalDateTime.of(2024, 9, 25, 9, 0),
+                    LocalDateTime.of(2024, 9, 25, 11, 0), "王芳", "13800000001"));
+            jdbc.update("INSERT INTO resource_item(code, list_month, category, name, dept_code, capacity, budget, "
+                    + "committed, taken, valid_from, valid_to, published) VALUES ('RS-2024-09-901', '2024-09', 'FUNDS',"
+                    + " '看板测试', 'finance', 10, 100000, 12000, 1, DATE '2024-09-01', DATE '2024-09-30', TRUE)");
+            jdbc.update("INSERT INTO resource_claim(business_key, item_code, community_code, need, amount, status, "
+                    + "created_at, delivered_at) VALUES ('RC-2024-900001', 'RS-2024-09-901', 'C-XJ-01', '看板测试', "
+                    + "12000, 'DELIVERED', ?, ?)", at(LocalDateTime.of(2024, 9, 3, 9, 0)),
+                    at(LocalDateTime.of(2024, 9, 18, 15, 0)));
+            jdbc.update("INSERT INTO community_order(business_key, community_code, category, need, status, amount_spent,"
+                    + " created_at, completed_at) VALUES ('RO-2024-900001', 'C-DL-01', 'SERVICE', '看板测试', 'COMPLETED',"
+                    + " 1500, ?, ?)", at(LocalDateTime.of(2024, 9, 4, 9, 0)), at(LocalDateTime.of(2024, 9, 19, 9, 0)));
             filed = true;
         }
         driver.clockAt(NOW);
@@ -159,10 +187,10 @@ class DashboardTest {
                 BigDecimal.class));
         @SuppressWarnings("unchecked")
         Map<String, Object> venues = (Map<String, Object>) f.get("venues");
-        assertThat(((Number) venues.get("bookings")).longValue()).isEqualTo(jdbc.queryForObject("SELECT COUNT(*)"
+        assertThat(((Number) venues.get("bookings")).longValue()).isPositive().isEqualTo(jdbc.queryForObject("SELECT COUNT(*)"
                 + " FROM booking WHERE status = 'ACTIVE' AND start_at >= '2024-09-01' AND start_at < '2024-10-01'",
                 Long.class));
-        assertThat(new BigDecimal(f.get("fundsUsed").toString())).isEqualByComparingTo(jdbc.queryForObject(
+        assertThat(new BigDecimal(f.get("fundsUsed").toString())).isEqualByComparingTo("13500").isEqualByComparingTo(jdbc.queryForObject(
                 "SELECT COALESCE(SUM(amount), 0) FROM resource_claim WHERE status IN ('DELIVERED', 'CONFIRMED')"
                         + " AND delivered_at >= ? AND delivered_at < ?", BigDecimal.class, FROM, TO).add(
                 jdbc.queryForObject("SELECT COALESCE(SUM(amount_spent), 0) FROM community_order WHERE status IN"
@@ -237,6 +265,128 @@ class DashboardTest {
         assertThat(page.getBody()).contains("数据看板", "/webjars/echarts/5.1.2/echarts.min.js", "echarts.init");
         assertThat(rest.withBasicAuth("center", "demo").getForEntity("/webjars/echarts/5.1.2/echarts.min.js",
                 String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void everyTableExportsInBothFormatsWithTotalsThatAddUp() throws Exception {
+        for (String name : DashboardTables.TITLES.keySet()) {
+            List<DashboardTable.Column> columns = tables.table(name, YearMonth.of(2024, 9), null, "全市").columns();
+            List<List<String>> csv = csv("center", name, "");
+            assertThat(csv.get(0)).as(name).isEqualTo(columns.stream().map(DashboardTable.Column::header).toList());
+            List<List<String>> xlsx = xlsx("center", name, "");
+            assertThat(xlsx).as(name + " the same in Excel as in CSV").hasSameSizeAs(csv);
+            List<List<String>> body = csv.subList(1, csv.size() - 1);
+            List<String> totals = csv.get(csv.size() - 1);
+            assertThat(totals.get(0)).isEqualTo("合计");
+            assertThat(xlsx.get(xlsx.size() - 1).get(0)).isEqualTo("合计");
+            for (int c = 0; c < columns.size(); c++) {
+                DashboardTable.Column column = columns.get(c);
+                if (column.kind() == DashboardTable.Kind.COUNT || column.kind() == DashboardTable.Kind.AMOUNT) {
+                    BigDecimal sum = sum(body, c);
+                    assertThat(new BigDecimal(totals.get(c))).as(name + " " + column.header())
+                            .isEqualByComparingTo(sum);
+                    assertThat(new BigDecimal(xlsx.get(xlsx.size() - 1).get(c))).as(name + " xlsx " + column.header())
+                            .isEqualByComparingTo(sum);
+                    assertThat(sum(xlsx.subList(1, xlsx.size() - 1), c)).isEqualByComparingTo(sum);
+                } else if (column.kind() == DashboardTable.Kind.RATE) {
+                    BigDecimal whole = sum(body, column.whole()).subtract(column.less() < 0 ? BigDecimal.ZERO
+                            : sum(body, column.less()));
+                    assertThat(totals.get(c)).as(name + " " + column.header() + " is the ratio of the sums")
+                            .isEqualTo(whole.signum() == 0 ? "" : String.valueOf(
+                                    sum(body, column.part()).doubleValue() / whole.doubleValue()));
+                }
+            }
+        }
+    }
+
+    @Test
+    void theCaseListIsEveryCaseOfTheMonth() {
+        List<List<String>> rows = csv("center", "cases", "");
+        assertThat(rows.subList(1, rows.size() - 1)).extracting(r -> r.get(0)).containsExactlyInAnyOrderElementsOf(
+                jdbc.queryForList("SELECT business_key FROM issue_summary WHERE filed_at >= ? AND filed_at < ?",
+                        String.class, FROM, TO));
+        assertThat(rows.get(rows.size() - 1).get(8)).as("overdue").isEqualTo(String.valueOf(count(
+                "SELECT COUNT(*) FROM issue_summary WHERE filed_at >= ? AND filed_at < ? AND status <> 'CLOSED'"
+                        + " AND due_at < ?", at(NOW))));
+        assertThat(csv("secretary2", "cases", "")).hasSize(2 + (int) count("SELECT COUNT(*) FROM issue_summary"
+                + " WHERE filed_at >= ? AND filed_at < ? AND community_code = 'C-XJ-01'"));
+    }
+
+    @Test
+    void theMonthlyReportOfAStreetAreaOrCommunityIsTheSqlOfItsCommunities() {
+        List<List<String>> city = csv("center", "report", "");
+        assertThat(city).hasSize(2 + jdbc.queryForObject("SELECT COUNT(*) FROM community", Integer.class));
+        List<String> header = city.get(0);
+        List<String> total = city.get(city.size() - 1);
+        assertThat(total.get(header.indexOf("提报案件"))).isEqualTo(String.valueOf(count(
+                "SELECT COUNT(*) FROM issue_summary WHERE filed_at >= ? AND filed_at < ?")));
+        assertThat(total.get(header.indexOf("升级次数"))).isEqualTo(String.valueOf(count(
+                "SELECT COALESCE(SUM(escalations), 0) FROM issue_summary WHERE filed_at >= ? AND filed_at < ?")));
+        assertThat(total.get(header.indexOf("工单派单"))).isEqualTo(String.valueOf(count("SELECT COUNT(*) FROM"
+                + " case_event WHERE occurred_at >= ? AND occurred_at < ? AND business_key LIKE 'TK-%'"
+                + " AND action = 'DISPATCHED' AND community_code IS NOT NULL"))).isNotEqualTo("0");
+        assertThat(total.get(header.indexOf("阵地预约"))).isEqualTo(String.valueOf(jdbc.queryForObject("SELECT"
+                + " COUNT(*) FROM booking b JOIN venue v ON v.code = b.venue_code WHERE v.community_code IS NOT NULL"
+                + " AND b.status = 'ACTIVE' AND b.start_at >= '2024-09-01' AND b.start_at < '2024-10-01'", Long.class)))
+                .isNotEqualTo("0");
+        assertThat(new BigDecimal(total.get(header.indexOf("使用资金（元）")))).isEqualByComparingTo("13500");
+        assertThat(new BigDecimal(total.get(header.indexOf("服务小时")))).isEqualByComparingTo(jdbc.queryForObject(
+                "SELECT SUM(hours) FROM checkin WHERE service_date >= '2024-09-01' AND service_date < '2024-10-01'",
+                BigDecimal.class));
+        // a street's report: its communities, nothing else
+        List<List<String>> street = csv("street", "report", "");
+        assertThat(street).hasSize(2 + directory.communitiesOfStreet("S-DL").size());
+        assertThat(street.subList(1, street.size() - 1)).extracting(r -> r.get(header.indexOf("街道")))
+                .containsOnly(jdbc.queryForObject("SELECT name FROM street WHERE code = 'S-DL'", String.class));
+        assertThat(street.get(street.size() - 1).get(header.indexOf("提报案件"))).isEqualTo(String.valueOf(count(
+                "SELECT COUNT(*) FROM issue_summary WHERE filed_at >= ? AND filed_at < ? AND street_code = 'S-DL'")));
+        String area = jdbc.queryForObject("SELECT area_code FROM community WHERE code = 'C-DL-01'", String.class);
+        assertThat(csv("center", "report", "&area=" + area)).hasSize(2 + directory.communitiesOfArea(area).size());
+        // a community's report is its one row, and the secretary may not read another unit's
+        List<List<String>> b = csv("secretary2", "report", "");
+        assertThat(b).hasSize(3);
+        assertThat(b.get(1).get(header.indexOf("双报到人次"))).isEqualTo("1");
+        assertThat(b.get(1).get(header.indexOf("使用资金（元）"))).isEqualTo("12000.00");
+        assertThat(rest.withBasicAuth("secretary2", "demo").getForEntity("/dashboard/export/report.csv?month=" + MONTH
+                + "&street=S-DL", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        ResponseEntity<byte[]> named = rest.withBasicAuth("street", "demo").getForEntity(
+                "/dashboard/export/report.xlsx?month=" + MONTH, byte[].class);
+        assertThat(named.getHeaders().getContentDisposition().getFilename()).isEqualTo(jdbc.queryForObject(
+                "SELECT name FROM street WHERE code = 'S-DL'", String.class) + " 2024-09 月报.xlsx");
+    }
+
+    private List<List<String>> csv(String user, String table, String query) {
+        ResponseEntity<byte[]> answer = rest.withBasicAuth(user, "demo").getForEntity("/dashboard/export/" + table
+                + ".csv?month=" + MONTH + query, byte[].class);
+        assertThat(answer.getStatusCode()).as(table).isEqualTo(HttpStatus.OK);
+        // no value of these tables holds a comma or a quote, so splitting on commas reads them back
+        return new String(answer.getBody(), StandardCharsets.UTF_8).replace("\uFEFF", "").lines()
+                .map(l -> List.of(l.split(",", -1))).toList();
+    }
+
+    private List<List<String>> xlsx(String user, String table, String query) throws Exception {
+        ResponseEntity<byte[]> answer = rest.withBasicAuth(user, "demo").getForEntity("/dashboard/export/" + table
+                + ".xlsx?month=" + MONTH + query, byte[].class);
+        assertThat(answer.getStatusCode()).as(table).isEqualTo(HttpStatus.OK);
+        List<List<String>> rows = new ArrayList<>();
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(answer.getBody()))) {
+            DataFormatter text = new DataFormatter();
+            for (Row row : book.getSheetAt(0)) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < row.getLastCellNum(); c++) {
+                    Cell cell = row.getCell(c);
+                    cells.add(cell == null ? "" : cell.getCellType() == CellType.NUMERIC
+                            ? BigDecimal.valueOf(cell.getNumericCellValue()).toPlainString() : text.formatCellValue(cell));
+                }
+                rows.add(cells);
+            }
+        }
+        return rows;
+    }
+
+    private static BigDecimal sum(List<List<String>> rows, int column) {
+        return rows.stream().map(r -> r.get(column)).filter(v -> !v.isEmpty()).map(BigDecimal::new)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private static long total(Map<String, Object> figures) {
