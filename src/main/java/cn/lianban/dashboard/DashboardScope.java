@@ -2,16 +2,15 @@ package cn.lianban.dashboard;
 
 import java.util.HashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.common.Forbidden;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Roles;
 import cn.lianban.directory.UnitType;
+import cn.lianban.security.UserUnits;
 
 /**
  * Which communities' figures a user may see on the dashboard, checked on the server: the city center and
@@ -23,9 +22,11 @@ import cn.lianban.directory.UnitType;
 public class DashboardScope {
 
     private final Directory directory;
+    private final UserUnits units;
 
-    public DashboardScope(Directory directory) {
+    public DashboardScope(Directory directory, UserUnits units) {
         this.directory = directory;
+        this.units = units;
     }
 
     /**
@@ -35,8 +36,7 @@ public class DashboardScope {
      * @throws Forbidden when the user may not use the dashboard or a filter names a unit outside their own
      */
     public Set<String> communities(Authentication user, String street, String area, String community) {
-        Set<String> groups = groups(user);
-        Set<String> allowed = groups.contains(Roles.CITY_CENTER) || groups.contains(Roles.ADMIN) ? null : own(groups);
+        Set<String> allowed = UserUnits.citywide(UserUnits.groups(user)) ? null : own(user);
         Set<String> wanted = filtered(blank(street), blank(area), blank(community));
         if (wanted == null) {
             return allowed;
@@ -58,29 +58,17 @@ public class DashboardScope {
         if (blank(street) != null) {
             return directory.street(blank(street)).map(s -> s.name()).orElse(street);
         }
-        Set<String> groups = groups(user);
-        if (groups.contains(Roles.CITY_CENTER) || groups.contains(Roles.ADMIN)) {
+        Set<String> groups = UserUnits.groups(user);
+        if (UserUnits.citywide(groups)) {
             return "全市";
         }
         return groups.stream().filter(g -> UnitType.STREET.codeIn(g) != null || UnitType.AREA.codeIn(g) != null
                 || UnitType.COMMUNITY.codeIn(g) != null).sorted().findFirst().map(directory::unitName).orElse("本单位");
     }
 
-    private static Set<String> groups(Authentication user) {
-        return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
-    }
-
-    private Set<String> own(Set<String> groups) {
-        Set<String> own = new HashSet<>();
-        if (groups.contains(Roles.STREET_OFFICE)) {
-            groups.stream().map(UnitType.STREET::codeIn).filter(c -> c != null).forEach(s -> own.addAll(ofStreet(s)));
-        }
-        if (groups.contains(Roles.AREA_COMMITTEE)) {
-            groups.stream().map(UnitType.AREA::codeIn).filter(c -> c != null).forEach(a -> own.addAll(ofArea(a)));
-        }
-        if (groups.contains(Roles.COMMUNITY_SECRETARY)) {
-            groups.stream().map(UnitType.COMMUNITY::codeIn).filter(c -> c != null).forEach(own::add);
-        }
+    private Set<String> own(Authentication user) {
+        Set<String> own = units.communities(user, Roles.STREET_OFFICE, Roles.AREA_COMMITTEE,
+                Roles.COMMUNITY_SECRETARY);
         if (own.isEmpty()) {
             throw new Forbidden("数据看板仅对市中心、街道、片区和社区开放；职能部门请查看三率排名");
         }
@@ -90,10 +78,10 @@ public class DashboardScope {
     private Set<String> filtered(String street, String area, String community) {
         Set<String> wanted = null;
         if (street != null) {
-            wanted = ofStreet(street);
+            wanted = directory.communitiesOfStreet(street);
         }
         if (area != null) {
-            wanted = narrowed(wanted, ofArea(area));
+            wanted = narrowed(wanted, directory.communitiesOfArea(area));
         }
         if (community != null) {
             wanted = narrowed(wanted, Set.of(community));
@@ -108,14 +96,6 @@ public class DashboardScope {
         Set<String> both = new HashSet<>(wanted);
         both.retainAll(more);
         return both;
-    }
-
-    private Set<String> ofStreet(String street) {
-        return directory.communitiesOfStreet(street);
-    }
-
-    private Set<String> ofArea(String area) {
-        return directory.communitiesOfArea(area);
     }
 
     private static String blank(String value) {

@@ -6,18 +6,14 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.Forbidden;
-import cn.lianban.directory.Directory;
-import cn.lianban.directory.Grid;
 import cn.lianban.directory.Roles;
-import cn.lianban.directory.UnitType;
+import cn.lianban.security.UserUnits;
 
 /**
  * Who records 双报到 check-ins and reads their totals: a community secretary for their own community, a grid
@@ -30,11 +26,11 @@ public class CheckinDesk {
     public static final String INVALID = "invalid_checkin";
 
     private final CheckinService checkins;
-    private final Directory directory;
+    private final UserUnits units;
 
-    public CheckinDesk(CheckinService checkins, Directory directory) {
+    public CheckinDesk(CheckinService checkins, UserUnits units) {
         this.checkins = checkins;
-        this.directory = directory;
+        this.units = units;
     }
 
     /** A check-in as the JSON API receives it or the page's form gives it. */
@@ -62,25 +58,13 @@ public class CheckinDesk {
 
     /** @throws Forbidden when the user has none of the roles that take part in 双报到 */
     public Scope scopeOf(Authentication user) {
-        Set<String> groups = new TreeSet<>(user.getAuthorities().stream().map(GrantedAuthority::getAuthority).toList());
-        if (groups.contains(Roles.CITY_CENTER) || groups.contains(Roles.ADMIN)) {
+        Set<String> communities = units.communities(user, Roles.COMMUNITY_SECRETARY, Roles.GRID_WORKER);
+        if (communities == null) {
             return new Scope(true, Set.of());
         }
-        boolean secretary = groups.contains(Roles.COMMUNITY_SECRETARY);
-        boolean gridWorker = groups.contains(Roles.GRID_WORKER);
-        if (!secretary && !gridWorker) {
+        Set<String> groups = UserUnits.groups(user);
+        if (!groups.contains(Roles.COMMUNITY_SECRETARY) && !groups.contains(Roles.GRID_WORKER)) {
             throw new Forbidden("双报到登记与统计仅限社区书记、网格员、市城市党建服务中心和管理员");
-        }
-        Set<String> communities = new TreeSet<>();
-        for (String group : groups) {
-            String community = UnitType.COMMUNITY.codeIn(group);
-            String grid = UnitType.GRID.codeIn(group);
-            if (secretary && community != null) {
-                communities.add(community);
-            }
-            if (gridWorker && grid != null) {
-                directory.grid(grid).map(Grid::communityCode).ifPresent(communities::add);
-            }
         }
         return new Scope(false, communities);
     }

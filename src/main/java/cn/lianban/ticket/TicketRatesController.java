@@ -3,10 +3,8 @@ package cn.lianban.ticket;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,9 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.Months;
 import cn.lianban.common.RequestValues;
-import cn.lianban.directory.UnitType;
-import cn.lianban.directory.Directory;
 import cn.lianban.directory.Roles;
+import cn.lianban.security.UserUnits;
 
 /**
  * The monthly 三率 ranking, as a page for street offices and the city center and as JSON. A street
@@ -29,17 +26,14 @@ public final class TicketRatesController {
     private TicketRatesController() {
     }
 
-    static List<TicketRates.Rate> visible(TicketRates rates, Directory directory, String month, String by,
+    static List<TicketRates.Rate> visible(TicketRates rates, UserUnits units, String month, String by,
                                           Authentication user) {
         TicketRates.By grouping = grouping(by);
         List<TicketRates.Rate> all = rates.rates(month(month), grouping);
-        Set<String> groups = user.getAuthorities().stream().map(GrantedAuthority::getAuthority)
-                .collect(Collectors.toSet());
-        if (grouping != TicketRates.By.COMMUNITY || groups.contains(Roles.CITY_CENTER) || groups.contains(Roles.ADMIN)) {
+        Set<String> communities = units.communities(user, Roles.STREET_OFFICE);
+        if (grouping != TicketRates.By.COMMUNITY || communities == null) {
             return all;
         }
-        Set<String> communities = groups.stream().map(UnitType.STREET::codeIn).filter(s -> s != null)
-                .flatMap(s -> directory.communitiesOfStreet(s).stream()).collect(Collectors.toSet());
         return all.stream().filter(r -> communities.contains(r.key())).toList();
     }
 
@@ -56,17 +50,17 @@ public final class TicketRatesController {
     @RestController
     static class Api {
         private final TicketRates rates;
-        private final Directory directory;
+        private final UserUnits units;
 
-        Api(TicketRates rates, Directory directory) {
+        Api(TicketRates rates, UserUnits units) {
             this.rates = rates;
-            this.directory = directory;
+            this.units = units;
         }
 
         @GetMapping("/api/tickets/rates")
         List<TicketRates.Rate> rates(@RequestParam(required = false) String month,
                                      @RequestParam(required = false) String by, Authentication user) {
-            return visible(rates, directory, month, by, user);
+            return visible(rates, units, month, by, user);
         }
     }
 
@@ -74,11 +68,11 @@ public final class TicketRatesController {
     @Controller
     static class Page {
         private final TicketRates rates;
-        private final Directory directory;
+        private final UserUnits units;
 
-        Page(TicketRates rates, Directory directory) {
+        Page(TicketRates rates, UserUnits units) {
             this.rates = rates;
-            this.directory = directory;
+            this.units = units;
         }
 
         @GetMapping("/tickets/rates")
@@ -87,7 +81,7 @@ public final class TicketRatesController {
             String error = null;
             List<TicketRates.Rate> rows = List.of();
             try {
-                rows = visible(rates, directory, month, by, user);
+                rows = visible(rates, units, month, by, user);
             } catch (BadRequest e) {
                 error = e.getMessage();
             }
