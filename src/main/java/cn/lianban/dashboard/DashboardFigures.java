@@ -69,7 +69,7 @@ public class DashboardFigures {
         long members = checkins.totals(CheckinService.By.MEMBER, month, communities).size();
         return new Figures(month.toString(), cases.byColor, cases.byLevel, cases.byStatus, cases.byAge, cases.overdue,
                 cases.escalations, communities == null ? "dept" : "community", ticketRates,
-                venueTotals, resourceTotals, members, byCommunity);
+                venueTotals, resources.takeUp(month, communities), resourceTotals, members, byCommunity);
     }
 
     /** The venues in the scope (a narrowed scope: those of its communities) and their month. */
@@ -189,13 +189,14 @@ public class DashboardFigures {
 
     /**
      * @param ratesBy  "dept" for the whole city, "community" when narrowed to communities
+     * @param resourceTakeUp the month's resource list per category and what the scope's communities claimed
      * @param members  agency members with check-ins in the month (双报到)
      * @param checkins check-ins and hours per community served
      */
     public record Figures(String month, List<Count> byColor, List<Count> byLevel, List<Count> byStatus,
                           List<Count> byAge, long overdue, long escalations, String ratesBy,
                           List<TicketRates.Rate> ticketRates, VenueTotals venues,
-                          List<ResourceTotals.Total> resources, long members, List<CheckinService.Total> checkins) {
+                          List<ResourceTotals.TakeUp> resourceTakeUp, List<ResourceTotals.Total> resources, long members, List<CheckinService.Total> checkins) {
 
         @JsonProperty
         public BigDecimal checkinHours() {

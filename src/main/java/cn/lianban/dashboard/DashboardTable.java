@@ -67,16 +67,15 @@ public record DashboardTable(String title, List<Column> columns, Rows rows) {
 
     /** Adds rows up as they pass, for the totals row. */
     public final class Totals {
-        private final long[] counts = new long[columns.size()];
-        private final BigDecimal[] amounts = new BigDecimal[columns.size()];
+        private final BigDecimal[] sums = new BigDecimal[columns.size()];
 
         public void add(List<Object> row) {
             for (int i = 0; i < columns.size(); i++) {
-                Object v = row.get(i);
-                if (columns.get(i).kind() == Kind.COUNT && v instanceof Number n) {
-                    counts[i] += n.longValue();
-                } else if (columns.get(i).kind() == Kind.AMOUNT && v instanceof BigDecimal d) {
-                    amounts[i] = amounts[i] == null ? d : amounts[i].add(d);
+                Kind kind = columns.get(i).kind();
+                if ((kind == Kind.COUNT || kind == Kind.AMOUNT) && row.get(i) != null) {
+                    BigDecimal v = row.get(i) instanceof BigDecimal d ? d : BigDecimal.valueOf(((Number) row.get(i))
+                            .longValue());
+                    sums[i] = sums[i] == null ? v : sums[i].add(v);
                 }
             }
         }
@@ -87,12 +86,22 @@ public record DashboardTable(String title, List<Column> columns, Rows rows) {
                 Column c = columns.get(i);
                 row.add(switch (c.kind()) {
                     case TEXT -> i == 0 ? "合计" : "";
-                    case COUNT -> counts[i];
-                    case AMOUNT -> amounts[i] == null ? BigDecimal.ZERO : amounts[i];
-                    case RATE -> ratio(counts[c.part()], counts[c.whole()] - (c.less() < 0 ? 0 : counts[c.less()]));
+                    case COUNT -> sum(i).longValueExact();
+                    case AMOUNT -> sum(i);
+                    case RATE -> ratio(sum(c.part()), sum(c.whole()).subtract(c.less() < 0 ? BigDecimal.ZERO
+                            : sum(c.less())));
                 });
             }
             return row;
         }
+
+        private BigDecimal sum(int column) {
+            return sums[column] == null ? BigDecimal.ZERO : sums[column];
+        }
+    }
+
+    /** part ÷ whole as a Double, null when the whole is not positive. */
+    public static Double ratio(BigDecimal part, BigDecimal whole) {
+        return whole.signum() <= 0 ? null : part.doubleValue() / whole.doubleValue();
     }
 }

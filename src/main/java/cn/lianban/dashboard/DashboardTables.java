@@ -22,12 +22,13 @@ import cn.lianban.common.EngineClock;
 import cn.lianban.common.NotFound;
 import cn.lianban.issue.IssueStatus;
 import cn.lianban.issue.Levels;
+import cn.lianban.resource.ResourceTotals;
 import cn.lianban.ticket.CheckinService;
 import cn.lianban.ticket.TicketRates;
 
 /**
  * Every table of the dashboard, for export: the four case breakdowns, the case list, escalations and overdue per
- * community, the 三率, venue usage, resources and funds, 双报到, and the monthly report ({@link MonthlyReport}).
+ * community, the 三率, venue usage, the resource list's take-up, resource projects and funds, 双报到, and the monthly report ({@link MonthlyReport}).
  */
 @Service
 public class DashboardTables {
@@ -35,7 +36,7 @@ public class DashboardTables {
     /** Export name → title, in the order the page lists them. */
     public static final Map<String, String> TITLES = titles("color", "案件按评级", "level", "案件按层级",
             "status", "案件按状态", "age", "案件按时长", "cases", "案件明细", "escalations", "升级与逾期",
-            "rates", "三率排名", "venues", "阵地使用", "resources", "资源认领与经费", "checkins", "双报到",
+            "rates", "三率排名", "venues", "阵地使用", "takeup", "资源清单认领", "resources", "资源项目与经费", "checkins", "双报到",
             "report", "月报");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -71,6 +72,7 @@ public class DashboardTables {
             case "escalations" -> escalations(title, month, communities);
             case "rates" -> rates(title, figures.figures(month, communities).ticketRates());
             case "venues" -> venues(title, month, communities);
+            case "takeup" -> takeUp(title, figures.figures(month, communities).resourceTakeUp());
             case "resources" -> resources(title, figures.figures(month, communities));
             case "checkins" -> checkins(title, figures.figures(month, communities).checkins());
             default -> report.table(title, month, communities);
@@ -125,6 +127,14 @@ public class DashboardTables {
                 count("开放小时"), rate("使用率", 3, 4)), sink -> rows.forEach(v -> sink.accept(Arrays.asList(
                 v.usage().venueName(), v.usage().venueCode(), v.usage().bookings(), v.usage().bookedHours(),
                 v.usage().openHours(), DashboardTable.ratio(v.usage().bookedHours(), v.usage().openHours())))));
+    }
+
+    private static DashboardTable takeUp(String title, List<ResourceTotals.TakeUp> takeUp) {
+        return new DashboardTable(title, List.of(text("类别"), count("项目数"), count("名额"), count("认领"),
+                count("已认领名额"), rate("名额认领率", 4, 2), amount("预算（元）"), amount("已承接资金（元）"),
+                rate("资金承接率", 7, 6)), sink -> takeUp.forEach(t -> sink.accept(Arrays.asList(t.name(), t.items(),
+                t.capacity(), t.claims(), t.placesClaimed(), DashboardTable.ratio(t.placesClaimed(), t.capacity()),
+                t.budget(), t.amountClaimed(), DashboardTable.ratio(t.amountClaimed(), t.budget())))));
     }
 
     private static DashboardTable resources(String title, DashboardFigures.Figures f) {

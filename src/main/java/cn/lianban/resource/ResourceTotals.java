@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,8 +49,42 @@ public class ResourceTotals {
                 from, to, from, to);
     }
 
+    /**
+     * 认领情况: the month's published list per category — what was offered (items, places, budget) and what the
+     * communities (null: all) claimed on it, counting every claim not rejected, delivered or not.
+     */
+    public List<TakeUp> takeUp(YearMonth month, Collection<String> communities) {
+        String scope = "";
+        List<Object> args = new ArrayList<>();
+        if (communities != null) {
+            scope = communities.isEmpty() ? " AND 1 = 0" : " AND r.community_code IN ("
+                    + String.join(",", Collections.nCopies(communities.size(), "?")) + ")";
+            args.addAll(communities);
+        }
+        args.add(month.toString());
+        return jdbc.query("SELECT k.code, k.name, COUNT(*) items, COALESCE(SUM(i.capacity), 0) capacity, "
+                        + "COALESCE(SUM(i.budget), 0) budget, COALESCE(SUM(c.claims), 0) claims, "
+                        + "COALESCE(SUM(c.places), 0) places, COALESCE(SUM(c.amount), 0) amount "
+                        + "FROM resource_item i JOIN resource_category k ON k.code = i.category LEFT JOIN ("
+                        + "SELECT r.item_code, COUNT(*) claims, SUM(r.places) places, SUM(r.amount) amount "
+                        + "FROM resource_claim r WHERE r.status <> 'REJECTED'" + scope + " GROUP BY r.item_code"
+                        + ") c ON c.item_code = i.code WHERE i.list_month = ? AND i.published "
+                        + "GROUP BY k.code, k.name, k.sort_order ORDER BY k.sort_order",
+                (rs, i) -> new TakeUp(rs.getString("code"), rs.getString("name"), rs.getLong("items"),
+                        rs.getLong("capacity"), rs.getLong("claims"), rs.getLong("places"),
+                        rs.getBigDecimal("budget").setScale(2, RoundingMode.UNNECESSARY),
+                        rs.getBigDecimal("amount").setScale(2, RoundingMode.UNNECESSARY)), args.toArray());
+    }
+
     private static Timestamp start(YearMonth month) {
         return Timestamp.from(month.atDay(1).atStartOfDay(EngineClock.ZONE).toInstant());
+    }
+
+    /**
+     * One category of a month's list: items, places and budget offered; claims, places and yuan claimed.
+     */
+    public record TakeUp(String category, String name, long items, long capacity, long claims, long placesClaimed,
+                         BigDecimal budget, BigDecimal amountClaimed) {
     }
 
     /** A community's month: claims delivered, orders completed, and the yuan used by both. */

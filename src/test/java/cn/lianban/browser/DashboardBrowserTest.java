@@ -52,13 +52,13 @@ class DashboardBrowserTest {
             web.findElement(By.cssSelector("button[type=submit]")).click();
             wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
             web.get("http://localhost:" + port + "/dashboard?month=2024-11");
-            wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".chart canvas"), 7));
+            wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".chart canvas"), 8));
             browser.save("dashboard");
             JavascriptExecutor js = (JavascriptExecutor) web;
             // every chart has an ECharts instance with its title: the script ran to its last line
             List<String> titles = (List<String>) js.executeScript("return [...document.querySelectorAll('.chart')]"
                     + ".map(d => echarts.getInstanceByDom(d)).map(c => c ? c.getOption().title[0].text : null)");
-            assertThat(titles).hasSize(8).doesNotContainNull().contains("案件按评级", "三率排名（%）");
+            assertThat(titles).hasSize(9).doesNotContainNull().contains("案件按评级", "三率排名（%）");
             Number cases = (Number) js.executeScript("return echarts.getInstanceByDom(document.getElementById("
                     + "'byStatus')).getOption().series[0].data.reduce((n, d) => n + d.value, 0)");
             assertThat(cases.longValue()).isEqualTo(2);

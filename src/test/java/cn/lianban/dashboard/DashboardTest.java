@@ -199,6 +199,27 @@ class DashboardTest {
     }
 
     @Test
+    void resourceTakeUpIsTheSqlOfTheClaimsOnTheMonthsList() {
+        String claimed = "SELECT COUNT(*) FROM resource_claim c JOIN resource_item i ON i.code = c.item_code"
+                + " WHERE i.list_month = '2024-09' AND i.category = 'FUNDS' AND c.status <> 'REJECTED'";
+        Map<String, Object> city = list(figures("center", ""), "resourceTakeUp").stream()
+                .filter(t -> "FUNDS".equals(t.get("category"))).findFirst().orElseThrow();
+        assertThat(((Number) city.get("claims")).longValue()).isEqualTo(jdbc.queryForObject(claimed, Long.class))
+                .isPositive();
+        assertThat(new BigDecimal(city.get("amountClaimed").toString())).isEqualByComparingTo(jdbc.queryForObject(
+                claimed.replace("COUNT(*)", "SUM(c.amount)"), BigDecimal.class));
+        assertThat(new BigDecimal(city.get("budget").toString())).isEqualByComparingTo(jdbc.queryForObject(
+                "SELECT SUM(budget) FROM resource_item WHERE list_month = '2024-09' AND category = 'FUNDS'"
+                        + " AND published", BigDecimal.class));
+        // the offer is the city's; what community A claimed of it is nothing
+        Map<String, Object> a = list(figures("secretary", ""), "resourceTakeUp").stream()
+                .filter(t -> "FUNDS".equals(t.get("category"))).findFirst().orElseThrow();
+        assertThat(a.get("items")).isEqualTo(city.get("items"));
+        assertThat(((Number) a.get("claims")).longValue()).isEqualTo(jdbc.queryForObject(claimed
+                + " AND c.community_code = 'C-DL-01'", Long.class)).isZero();
+    }
+
+    @Test
     void eachUserSeesOnlyTheirOwnUnits() {
         long ofB = count("SELECT COUNT(*) FROM issue_summary WHERE filed_at >= ? AND filed_at < ?"
                 + " AND community_code = 'C-XJ-01'");
