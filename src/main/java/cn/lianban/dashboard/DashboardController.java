@@ -9,17 +9,21 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import cn.lianban.common.BadRequest;
 import cn.lianban.common.Months;
 import cn.lianban.directory.Directory;
 
@@ -82,9 +86,16 @@ public final class DashboardController {
         @GetMapping("/dashboard")
         String page(@RequestParam(required = false) String month, @RequestParam(required = false) String street,
                     @RequestParam(required = false) String area, @RequestParam(required = false) String community,
-                    Authentication user, Model model) {
-            DashboardFigures.Figures f = DashboardController.figures(scope, figures, month, street, area, community,
-                    user);
+                    Authentication user, Model model, HttpServletResponse response) {
+            DashboardFigures.Figures f;
+            try {
+                f = DashboardController.figures(scope, figures, month, street, area, community, user);
+            } catch (BadRequest e) {
+                // the page again with this month's figures and the reason, rather than an error page
+                response.setStatus(HttpStatus.BAD_REQUEST.value());
+                model.addAttribute("error", e.getMessage());
+                f = DashboardController.figures(scope, figures, null, street, area, community, user);
+            }
             model.addAttribute("figures", f);
             model.addAttribute("month", f.month());
             model.addAttribute("street", street);
@@ -138,6 +149,13 @@ public final class DashboardController {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        /** A bad month on an export: 400 with the reason as text. */
+        @ExceptionHandler(BadRequest.class)
+        ResponseEntity<String> badRequest(BadRequest e) {
+            return ResponseEntity.badRequest().contentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8))
+                    .body(e.getMessage());
         }
 
         private DashboardTable table(String table, String month, String street, String area, String community,

@@ -410,6 +410,20 @@ class DashboardTest {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
+    @Test
+    void aBadMonthIsExplainedNotAnError() {
+        ResponseEntity<String> page = rest.withBasicAuth("center", "demo").getForEntity("/dashboard?month=2024-13",
+                String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(page.getBody()).contains("数据看板", "month 须为 YYYY-MM 格式的月份");
+        ResponseEntity<String> export = rest.withBasicAuth("center", "demo").getForEntity(
+                "/dashboard/export/report.csv?month=九月", String.class);
+        assertThat(export.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(export.getBody()).contains("YYYY-MM");
+        assertThat(rest.withBasicAuth("center", "demo").getForEntity("/api/dashboard?month=2024/09", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
     private static long total(Map<String, Object> figures) {
         return counts(figures, "byStatus").values().stream().mapToLong(Long::longValue).sum();
     }
