@@ -307,8 +307,8 @@ class DashboardBenchmark {
                     .forEach(r -> actual.put(r.key(), List.of(r.due(), r.solved())));
             boolean equal = expected.equals(actual);
             same &= equal;
-            line("三率 due/solved by %s in %s, rewritten vs correlated EXISTS: %s (%d groups, %,d due)", by, month,
-                    equal ? "identical" : "DIFFERENT", actual.size(),
+            line("三率 due/solved by %s in %s, TicketRates vs the former correlated EXISTS: %s (%d groups, %,d due)",
+                    by, month, equal ? "identical" : "DIFFERENT", actual.size(),
                     actual.values().stream().mapToLong(v -> v.get(0)).sum());
         }
         return same;
