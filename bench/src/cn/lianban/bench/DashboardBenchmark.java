@@ -91,6 +91,7 @@ class DashboardBenchmark {
                 }
                 String version = db(app).queryForObject("SELECT version FROM flyway_schema_history "
                         + "WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1", String.class);
+                describeIndexes(app);
                 Map<String, Stats> after = measure(db, app, targets, "schema V" + version, reps, warmup);
                 boolean same = sameRatesAsBefore(app);
                 boolean pass = verdict(before, after) && same;
@@ -162,6 +163,19 @@ class DashboardBenchmark {
         line("others: %,d check-ins, %,d bookings, %,d activities, %,d sign-ups, %,d community orders, %,d claims",
                 count(jdbc, "checkin"), count(jdbc, "booking"), count(jdbc, "activity"), count(jdbc, "signup"),
                 count(jdbc, "community_order"), count(jdbc, "resource_claim"));
+    }
+
+    /** What the indexes cost in space: the table and each of its indexes. */
+    private void describeIndexes(ConfigurableApplicationContext app) {
+        for (String table : List.of("case_event", "booking")) {
+            StringBuilder sizes = new StringBuilder();
+            db(app).query("SELECT indexrelid::regclass::text, pg_size_pretty(pg_relation_size(indexrelid)) "
+                    + "FROM pg_index WHERE indrelid = ?::regclass ORDER BY 1", rs -> {
+                sizes.append(sizes.isEmpty() ? "" : ", ").append(rs.getString(1)).append(' ').append(rs.getString(2));
+            }, table);
+            line("%s: table %s; indexes %s", table, db(app).queryForObject(
+                    "SELECT pg_size_pretty(pg_table_size(?::regclass))", String.class, table), sizes);
+        }
     }
 
     private static long count(JdbcTemplate jdbc, String table) {
