@@ -72,11 +72,18 @@ public class TicketRates {
                     n[5] = rs.getLong("rated");
                     n[6] = rs.getLong("satisfied");
                 }, from, to);
-        jdbc.query("SELECT a." + c + " k, COUNT(*) due, SUM(CASE WHEN EXISTS (SELECT 1 FROM case_event s "
-                        + "WHERE s.business_key = a.business_key AND s.action = 'CLOSED') THEN 1 ELSE 0 END) solved "
-                        + "FROM case_event a WHERE a.business_key LIKE 'TK-%' AND a." + c + " IS NOT NULL "
-                        + "AND a.action IN ('ACCEPTED', 'IMPOSED') "
-                        + "AND a.due_at >= ? AND a.due_at < ? AND a.due_at <= ? GROUP BY a." + c,
+        // Solved = the ticket has a CLOSED event. A correlated EXISTS looked that up once per due ticket: 0.3 s
+        // for the 60,000 tickets due in a busy month, even from an index (bench/). Instead the CLOSED keys are
+        // read once, limited to the key range of the due tickets (keys follow the order tickets are raised in, so
+        // the range is narrow), and joined. DISTINCT keeps a key with two CLOSED events from counting twice.
+        jdbc.query("WITH due_ticket AS (SELECT a.business_key, a." + c + " k FROM case_event a "
+                        + "WHERE a.business_key LIKE 'TK-%' AND a." + c + " IS NOT NULL "
+                        + "AND a.action IN ('ACCEPTED', 'IMPOSED') AND a.due_at >= ? AND a.due_at < ? AND a.due_at <= ?), "
+                        + "closed_key AS (SELECT DISTINCT s.business_key FROM case_event s WHERE s.action = 'CLOSED' "
+                        + "AND s.business_key >= (SELECT MIN(business_key) FROM due_ticket) "
+                        + "AND s.business_key <= (SELECT MAX(business_key) FROM due_ticket)) "
+                        + "SELECT d.k, COUNT(*) due, COUNT(s.business_key) solved FROM due_ticket d "
+                        + "LEFT JOIN closed_key s ON s.business_key = d.business_key GROUP BY d.k",
                 rs -> {
                     long[] n = counts.computeIfAbsent(rs.getString("k"), k -> new long[7]);
                     n[3] = rs.getLong("due");
