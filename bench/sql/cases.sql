@@ -1,9 +1,9 @@
--- 五级三色联席汇办 cases: one issue_summary row each (what cn.lianban.dashboard.IssueSummary keeps) and the
+-- 五级三色联席汇办 cases: one issue_summary row each (what cn.lianban.issue.IssueSummary keeps) and the
 -- audit trail the joint-handling delegates write through CaseLog (no department, place or measure columns):
 --   FILED, RATING_OVERRIDE (some), ASSIGNED, MEETING_CONVENED + MEETING (yellow and red), ASSISTED (yellow
 --   and red), ESCALATED (per escalation), OVERDUE (some), HANDLED, EVALUATED, REOPENED (some), CLOSED.
--- Cases whose closing would lie after "now" are still open: FILED (not rated yet), HANDLING or ESCALATED,
--- with only the events that already happened.
+-- Cases whose closing would lie after "now" are still open: RATING (not rated yet), HANDLING or MEETING (again,
+-- after an escalation), with only the events that already happened.
 -- Placeholders: ${cases}, ${now}, ${months}, ${seed}.
 
 -- step: seed the random generator
@@ -64,8 +64,8 @@ SELECT 'JH-' || extract(year FROM filed_at)::int || '-'
        community, area, street, category, dept, color, first_level, level, escalations, limit_days, filed_at,
        assigned_at, meeting_at, handled_at, due_at, reopened, closed_at, r_rate < 0.05 AS overridden,
        CASE WHEN closed_at < TIMESTAMP '${now}' THEN 'CLOSED'
-            WHEN assigned_at >= TIMESTAMP '${now}' THEN 'FILED'
-            WHEN esc_done > 0 AND r_open < 0.5 THEN 'ESCALATED'
+            WHEN assigned_at >= TIMESTAMP '${now}' THEN 'RATING'
+            WHEN esc_done > 0 AND r_open < 0.5 THEN 'MEETING'
             ELSE 'HANDLING' END AS status,
        esc_done
 FROM (SELECT e.*,
@@ -80,10 +80,10 @@ FROM (SELECT e.*,
 INSERT INTO issue_summary (business_key, process_instance_id, community_code, area_code, street_code, category,
                            color, level, status, filed_at, due_at, closed_at, escalations)
 SELECT business_key, pid, community, area, street, category,
-       CASE WHEN status = 'FILED' THEN NULL ELSE color END,
-       CASE WHEN status = 'FILED' THEN NULL ELSE LEAST(first_level + esc_done, 5) END,
+       CASE WHEN status = 'RATING' THEN NULL ELSE color END,
+       CASE WHEN status = 'RATING' THEN NULL ELSE LEAST(first_level + esc_done, 5) END,
        status, filed_at,
-       CASE WHEN status = 'FILED' THEN NULL ELSE due_at END,
+       CASE WHEN status = 'RATING' THEN NULL ELSE due_at END,
        CASE WHEN status = 'CLOSED' THEN closed_at END,
        esc_done
 FROM bench_case

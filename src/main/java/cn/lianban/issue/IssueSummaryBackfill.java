@@ -18,8 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Cases filed before issue_summary existed (or whose row went missing) get their row from Camunda's history at
- * startup, so the dashboard counts every case. Cheap when nothing is missing: two counts.
+ * At startup, from Camunda's history: cases filed before issue_summary existed (or whose row went missing) get
+ * their row, and rows marked {@value #RESYNC} (V13: written with the first, coarse statuses) get the process's
+ * state again, so the dashboard counts every case with the contract's status. Cheap when there is nothing to do:
+ * two counts and one indexed look-up.
  */
 @Component
 @Order(30)
@@ -27,6 +29,8 @@ public class IssueSummaryBackfill implements ApplicationRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(IssueSummaryBackfill.class);
     private static final String KEY = "joint-handling";
+    /** The status of a row that waits for its case's state to be read again. */
+    public static final String RESYNC = "RESYNC";
 
     private final HistoryService history;
     private final JdbcTemplate jdbc;
@@ -41,8 +45,32 @@ public class IssueSummaryBackfill implements ApplicationRunner {
         backfill();
     }
 
-    /** Adds the missing rows; returns how many. */
+    /** Adds the missing rows and refreshes those marked {@value #RESYNC}; returns how many rows it wrote. */
     public int backfill() {
+        return resync() + addMissing();
+    }
+
+    private int resync() {
+        int refreshed = 0;
+        for (String id : jdbc.queryForList("SELECT process_instance_id FROM issue_summary WHERE status = ?",
+                String.class, RESYNC)) {
+            HistoricProcessInstance pi = history.createHistoricProcessInstanceQuery().processInstanceId(id)
+                    .singleResult();
+            if (pi != null) {
+                Row row = row(pi, variables(id));
+                jdbc.update("UPDATE issue_summary SET color = ?, level = ?, status = ?, due_at = ?, closed_at = ?, "
+                                + "escalations = ? WHERE process_instance_id = ?", row.color(), row.level(),
+                        row.status(), row.due(), row.closed(), row.escalations(), id);
+                refreshed++;
+            }
+        }
+        if (refreshed > 0) {
+            LOG.info("issue_summary: {} case(s) refreshed from the process history", refreshed);
+        }
+        return refreshed;
+    }
+
+    private int addMissing() {
         long cases = history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).count();
         Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM issue_summary", Long.class);
         if (rows != null && rows >= cases) {
@@ -57,7 +85,9 @@ public class IssueSummaryBackfill implements ApplicationRunner {
                 added++;
             }
         }
-        LOG.info("issue_summary: {} case(s) added from the process history", added);
+        if (added > 0) {
+            LOG.info("issue_summary: {} case(s) added from the process history", added);
+        }
         return added;
     }
 
@@ -70,16 +100,27 @@ public class IssueSummaryBackfill implements ApplicationRunner {
         return values;
     }
 
-    private void insert(HistoricProcessInstance pi, Map<String, Object> v) {
+    /** The case's state as the history has it. */
+    private record Row(Object color, Integer level, String status, Timestamp due, Timestamp closed,
+                       int escalations) {
+    }
+
+    private static Row row(HistoricProcessInstance pi, Map<String, Object> v) {
         String status = v.get("status") == null ? IssueStatus.RATING : v.get("status").toString();
         Timestamp closed = IssueStatus.CLOSED.equals(status) && pi.getEndTime() != null
                 ? new Timestamp(pi.getEndTime().getTime()) : null;
+        return new Row(v.get("color"), v.get("level") instanceof Number n ? n.intValue() : null, status,
+                v.get("dueDate") instanceof Date d ? new Timestamp(d.getTime()) : null, closed,
+                v.get("escalations") instanceof Number n ? n.intValue() : 0);
+    }
+
+    private void insert(HistoricProcessInstance pi, Map<String, Object> v) {
+        Row row = row(pi, v);
         jdbc.update("INSERT INTO issue_summary (business_key, process_instance_id, community_code, area_code, "
                         + "street_code, category, color, level, status, due_at, closed_at, escalations, filed_at) "
                         + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 pi.getBusinessKey(), pi.getId(), v.get("communityCode"), v.get("areaCode"), v.get("streetCode"),
-                v.get("category"), v.get("color"), v.get("level") instanceof Number n ? n.intValue() : null, status,
-                v.get("dueDate") instanceof Date d ? new Timestamp(d.getTime()) : null, closed,
-                v.get("escalations") instanceof Number n ? n.intValue() : 0, new Timestamp(pi.getStartTime().getTime()));
+                v.get("category"), row.color(), row.level(), row.status(), row.due(), row.closed(), row.escalations(),
+                new Timestamp(pi.getStartTime().getTime()));
     }
 }

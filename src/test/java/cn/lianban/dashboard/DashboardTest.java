@@ -146,6 +146,12 @@ class DashboardTest {
         assertThat(jdbc.queryForMap("SELECT * FROM issue_summary WHERE business_key = ?", open.get("BUSINESS_KEY")))
                 .isEqualTo(open);
         assertThat(backfill.backfill()).isZero();
+        // a row left with a coarse status by the first version (V13 marks it RESYNC) gets the process's state back
+        jdbc.update("UPDATE issue_summary SET status = 'RESYNC', due_at = NULL WHERE business_key = ?",
+                open.get("BUSINESS_KEY"));
+        assertThat(backfill.backfill()).isEqualTo(1);
+        assertThat(jdbc.queryForMap("SELECT * FROM issue_summary WHERE business_key = ?", open.get("BUSINESS_KEY")))
+                .isEqualTo(open);
     }
 
     @Test

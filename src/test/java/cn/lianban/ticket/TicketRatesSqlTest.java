@@ -17,7 +17,7 @@ import cn.lianban.common.EngineClock;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The resolution rate's "solved" count, read with a join over the range of due keys since V13, equals the
+ * The resolution rate's "solved" count, read with a join over the range of due keys since V14, equals the
  * correlated EXISTS it replaced, on H2 and on PostgreSQL, including the cases the rewrite must get right:
  * a ticket closed twice, CLOSED events outside the due tickets' key range, IMPOSED tickets. (bench/ checks the
  * same on a million tickets.)
@@ -79,7 +79,7 @@ class TicketRatesSqlTest {
                 .containsExactlyInAnyOrder("housing 1/1", "urban 3/2");
     }
 
-    /** The query TicketRates ran before V13, kept here as the reference. */
+    /** The query TicketRates ran before V14, kept here as the reference. */
     private static Map<String, String> correlatedExists(JdbcTemplate jdbc, String c) {
         Map<String, String> expected = new TreeMap<>();
         jdbc.query("SELECT a." + c + " k, COUNT(*) due, SUM(CASE WHEN EXISTS (SELECT 1 FROM case_event s "
