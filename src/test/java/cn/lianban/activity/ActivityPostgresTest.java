@@ -6,11 +6,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import cn.lianban.support.Postgres;
 
 /**
  * V10 and the activity SQL (row lock, identity keys, the active-phone constraint, figures) on PostgreSQL 17,
@@ -18,23 +17,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class ActivityPostgresTest {
 
-    static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final Postgres postgres = new Postgres();
     static final AtomicInteger databases = new AtomicInteger();
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
 
     private static ActivityDb freshDb() {
         String name = "activity" + databases.incrementAndGet();
-        new JdbcTemplate(postgres.getPostgresDatabase()).execute("CREATE DATABASE " + name);
-        DataSource ds = postgres.getDatabase("postgres", name);
+        DataSource ds = postgres.newDatabase(name);
         ActivityDb db = ActivityDb.on(ds);
         assertThat(db.jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL 17");
         return db;

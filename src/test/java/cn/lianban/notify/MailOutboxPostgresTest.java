@@ -7,11 +7,10 @@ import java.util.List;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+
+import cn.lianban.support.Postgres;
 
 /** The V3 migration and the outbox SQL (identity, TEXT, FETCH FIRST, timestamps) on PostgreSQL 17 too. */
 class MailOutboxPostgresTest {
@@ -19,21 +18,12 @@ class MailOutboxPostgresTest {
     @RegisterExtension
     static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final Postgres postgres = new Postgres();
 
     @Test
     void queuesRetriesAndSendsOnPostgres() throws Exception {
-        NotifyFixture f = new NotifyFixture(postgres.getPostgresDatabase(), greenMail.getSmtp().getPort(), 3);
+        NotifyFixture f = new NotifyFixture(postgres.database(), greenMail.getSmtp().getPort(), 3);
         String longBody = "很长的描述。".repeat(20_000); // beyond any VARCHAR limit: the TEXT column takes it
         var model = NotifierTest.caseModel();
         model.put("description", longBody);

@@ -9,13 +9,13 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.List;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.dao.DataIntegrityViolationException;
 
 import cn.lianban.common.EngineClock;
+import cn.lianban.support.Postgres;
 
 /**
  * V9 and the resource SQL on H2 and on PostgreSQL 17, without Spring: above all the budget race at service
@@ -27,20 +27,15 @@ class ResourceDataTest {
     private static final YearMonth JANUARY = YearMonth.of(2031, 1);
     private static final YearMonth FEBRUARY = YearMonth.of(2031, 2);
 
-    static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final Postgres postgres = new Postgres();
     static ResourceDb pg;
     static ResourceDb h2;
 
     @BeforeAll
     static void databases() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        pg = ResourceDb.on(postgres.getPostgresDatabase());
+        pg = ResourceDb.on(postgres.database());
         h2 = ResourceDb.h2();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
     }
 
     @Test

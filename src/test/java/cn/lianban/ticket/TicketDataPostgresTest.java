@@ -11,32 +11,22 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
+import cn.lianban.support.Postgres;
 import cn.lianban.ticket.CheckinService.Total;
 import cn.lianban.ticket.ResponsibilityList.ResponsibilityItem;
 
 /** V5 and V6 and the ticket data SQL (LIKE ... ESCAPE, identity keys, NUMERIC sums) on PostgreSQL 17 too. */
 class TicketDataPostgresTest {
 
-    static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final Postgres postgres = new Postgres();
 
     @Test
     void migratesStoresAndSumsOnPostgres() {
-        TicketDb db = TicketDb.on(postgres.getPostgresDatabase());
+        TicketDb db = TicketDb.on(postgres.database());
         assertThat(db.jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL 17");
 
         ResponsibilityList list = new ResponsibilityList(db.jdbc);

@@ -8,13 +8,12 @@ import java.time.YearMonth;
 import java.util.Map;
 import java.util.TreeMap;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.lianban.common.EngineClock;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import cn.lianban.support.Postgres;
 
 /**
  * The resolution rate's "solved" count, read with a join over the range of due keys since V14, equals the
@@ -26,17 +25,8 @@ class TicketRatesSqlTest {
 
     private static final YearMonth MARCH = YearMonth.of(2025, 3);
 
-    static EmbeddedPostgres postgres;
-
-    @BeforeAll
-    static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
-    }
+    @RegisterExtension
+    static final Postgres postgres = new Postgres();
 
     @Test
     void onH2() {
@@ -47,7 +37,7 @@ class TicketRatesSqlTest {
 
     @Test
     void onPostgres() {
-        sameAsTheCorrelatedExists(TicketDb.on(postgres.getPostgresDatabase()).jdbc);
+        sameAsTheCorrelatedExists(TicketDb.on(postgres.database()).jdbc);
     }
 
     private static void sameAsTheCorrelatedExists(JdbcTemplate jdbc) {

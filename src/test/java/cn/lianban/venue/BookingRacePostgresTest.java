@@ -13,14 +13,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import cn.lianban.common.Conflict;
+import cn.lianban.support.Postgres;
 
 /**
  * The double-booking guard on real PostgreSQL 17 (V1..V8 migrated by Flyway, no Spring context): bookers who
@@ -32,18 +32,13 @@ class BookingRacePostgresTest {
     static final int BOOKERS = 12;
     static final LocalDate DAY = LocalDate.of(2026, 3, 3);
 
-    static EmbeddedPostgres postgres;
+    @RegisterExtension
+    static final Postgres postgres = new Postgres();
     static VenueDb db;
 
     @BeforeAll
     static void startPostgres() throws Exception {
-        postgres = EmbeddedPostgres.start();
-        db = new VenueDb(postgres.getPostgresDatabase());
-    }
-
-    @AfterAll
-    static void stopPostgres() throws Exception {
-        postgres.close();
+        db = new VenueDb(postgres.database());
     }
 
     @BeforeEach
