@@ -63,6 +63,8 @@ class DashboardBrowserTest {
                     + "'byStatus')).getOption().series[0].data.reduce((n, d) => n + d.value, 0)");
             assertThat(cases.longValue()).isEqualTo(2);
             assertThat(web.findElement(By.tagName("body")).getText()).contains("数据看板", "全市 2024-11 月报（统合站）");
+            js.executeScript("window.scrollTo(0, document.body.scrollHeight)");
+            browser.save("dashboard-bottom");
         }
     }
 }
