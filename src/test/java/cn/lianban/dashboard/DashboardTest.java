@@ -175,15 +175,22 @@ class DashboardTest {
         assertThat(((Number) f.get("escalations")).longValue()).isEqualTo(count(
                 "SELECT COALESCE(SUM(escalations), 0) FROM issue_summary WHERE filed_at >= ? AND filed_at < ?"));
         // 三率 citywide by department: dispatched tickets per department straight from case_event
-        Map<String, Long> dispatched = new HashMap<>();
-        jdbc.query("SELECT dept_code, COUNT(*) n FROM case_event WHERE business_key LIKE 'TK-%' AND action = 'DISPATCHED'"
-                + " AND occurred_at >= ? AND occurred_at < ? GROUP BY dept_code", rs -> {
-            dispatched.put(rs.getString(1), rs.getLong(2));
+        Map<String, List<Long>> events = new HashMap<>();
+        jdbc.query("SELECT dept_code, SUM(CASE WHEN action = 'DISPATCHED' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN action = 'RETURNED' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN action = 'ACCEPTED' AND on_time THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN action = 'CLOSED' THEN 1 ELSE 0 END),"
+                + " SUM(CASE WHEN action = 'CLOSED' AND score >= 4 THEN 1 ELSE 0 END) FROM case_event"
+                + " WHERE business_key LIKE 'TK-%' AND dept_code IS NOT NULL AND occurred_at >= ? AND occurred_at < ?"
+                + " GROUP BY dept_code", rs -> {
+            events.put(rs.getString(1), List.of(rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                    rs.getLong(6)));
         }, FROM, TO);
-        assertThat(dispatched).isNotEmpty();
-        Map<String, Long> shown = new HashMap<>();
-        list(f, "ticketRates").forEach(r -> shown.put((String) r.get("key"), ((Number) r.get("dispatched")).longValue()));
-        assertThat(shown).isEqualTo(dispatched);
+        assertThat(events).isNotEmpty();
+        Map<String, List<Long>> shown = new HashMap<>();
+        list(f, "ticketRates").forEach(r -> shown.put((String) r.get("key"), List.of(number(r, "dispatched"),
+                number(r, "returned"), number(r, "acceptedOnTime"), number(r, "rated"), number(r, "satisfied"))));
+        assertThat(shown).isEqualTo(events);
         // 双报到, venue bookings and resource funds straight from their tables
         assertThat(((Number) f.get("members")).longValue()).isEqualTo(jdbc.queryForObject("SELECT COUNT(DISTINCT"
                 + " member_id) FROM checkin WHERE service_date >= '2024-09-01' AND service_date < '2024-10-01'",
@@ -428,6 +435,10 @@ class DashboardTest {
         assertThat(export.getBody()).contains("YYYY-MM");
         assertThat(rest.withBasicAuth("center", "demo").getForEntity("/api/dashboard?month=2024/09", String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    private static long number(Map<String, Object> row, String name) {
+        return ((Number) row.get(name)).longValue();
     }
 
     private static long total(Map<String, Object> figures) {
