@@ -6,9 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +18,7 @@ import org.springframework.stereotype.Service;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import cn.lianban.common.EngineClock;
+import cn.lianban.common.SqlIn;
 import cn.lianban.issue.IssueStatus;
 import cn.lianban.issue.Levels;
 import cn.lianban.resource.ResourceTotals;
@@ -55,37 +54,38 @@ public class DashboardFigures {
     }
 
     public Figures figures(YearMonth month, Set<String> communities) {
-        Cases cases = cases(month, communities);
-        List<TicketRates.Rate> ticketRates = communities == null ? rates.rates(month, TicketRates.By.DEPT)
-                : rates.rates(month, TicketRates.By.COMMUNITY).stream().filter(r -> in(communities, r.key())).toList();
-        List<VenueRow> venueRows = venues(month, communities);
+        CaseFigures cases = cases(month, communities);
+        List<VenueUsage.Usage> venueRows = venues(month, communities);
         VenueTotals venueTotals = new VenueTotals(venueRows.size(),
-                venueRows.stream().mapToLong(v -> v.usage().bookings()).sum(),
-                venueRows.stream().mapToLong(v -> v.usage().bookedHours()).sum(),
-                venueRows.stream().mapToLong(v -> v.usage().openHours()).sum());
-        List<ResourceTotals.Total> resourceTotals = resources.totals(month).stream()
-                .filter(t -> in(communities, t.communityCode())).toList();
-        List<CheckinService.Total> byCommunity = checkins.totals(CheckinService.By.COMMUNITY, month, communities);
+                venueRows.stream().mapToLong(VenueUsage.Usage::bookings).sum(),
+                venueRows.stream().mapToLong(VenueUsage.Usage::bookedHours).sum(),
+                venueRows.stream().mapToLong(VenueUsage.Usage::openHours).sum());
         long members = checkins.totals(CheckinService.By.MEMBER, month, communities).size();
-        return new Figures(month.toString(), cases.byColor, cases.byLevel, cases.byStatus, cases.byAge, cases.overdue,
-                cases.escalations, communities == null ? "dept" : "community", ticketRates,
-                venueTotals, resources.takeUp(month, communities), resourceTotals, members, byCommunity);
+        return new Figures(month.toString(), cases.byColor(), cases.byLevel(), cases.byStatus(), cases.byAge(),
+                cases.overdue(), cases.escalations(), communities == null ? "dept" : "community",
+                ticketRates(month, communities), venueTotals, resources.takeUp(month, communities),
+                resources(month, communities), members, checkins(month, communities));
+    }
+
+    /** 三率: by department for the whole city, by community when narrowed. */
+    public List<TicketRates.Rate> ticketRates(YearMonth month, Set<String> communities) {
+        return communities == null ? rates.rates(month, TicketRates.By.DEPT)
+                : rates.rates(month, TicketRates.By.COMMUNITY).stream().filter(r -> in(communities, r.key())).toList();
+    }
+
+    /** Resource projects completed and funds used per community of the scope. */
+    public List<ResourceTotals.Total> resources(YearMonth month, Set<String> communities) {
+        return resources.totals(month).stream().filter(t -> in(communities, t.communityCode())).toList();
+    }
+
+    /** 双报到 check-ins and hours per community of the scope. */
+    public List<CheckinService.Total> checkins(YearMonth month, Set<String> communities) {
+        return checkins.totals(CheckinService.By.COMMUNITY, month, communities);
     }
 
     /** The venues in the scope (a narrowed scope: those of its communities) and their month. */
-    public List<VenueRow> venues(YearMonth month, Set<String> communities) {
-        Map<String, String> venueCommunity = new HashMap<>();
-        jdbc.query("SELECT code, community_code FROM venue", rs -> {
-            venueCommunity.put(rs.getString("code"), rs.getString("community_code"));
-        });
-        List<VenueRow> rows = new ArrayList<>();
-        for (VenueUsage.Usage u : venues.all(month)) {
-            String community = venueCommunity.get(u.venueCode());
-            if (in(communities, community)) {
-                rows.add(new VenueRow(community, u));
-            }
-        }
-        return rows;
+    public List<VenueUsage.Usage> venues(YearMonth month, Set<String> communities) {
+        return venues.all(month).stream().filter(u -> in(communities, u.communityCode())).toList();
     }
 
     /** Whether a community code is in the scope (null: the whole city, where units above communities count too). */
@@ -96,12 +96,7 @@ public class DashboardFigures {
     /** Joint-handling cases filed in the month in the communities (null: all): SQL condition and arguments. */
     static Where filedIn(YearMonth month, Set<String> communities) {
         List<Object> args = new ArrayList<>(List.of(start(month), start(month.plusMonths(1))));
-        String where = "filed_at >= ? AND filed_at < ?";
-        if (communities != null) {
-            where += communities.isEmpty() ? " AND 1 = 0" : " AND community_code IN ("
-                    + String.join(",", Collections.nCopies(communities.size(), "?")) + ")";
-            args.addAll(communities);
-        }
+        String where = "filed_at >= ? AND filed_at < ?" + SqlIn.and("community_code", communities, args);
         return new Where(where, args);
     }
 
@@ -113,8 +108,9 @@ public class DashboardFigures {
         }
     }
 
-    private Cases cases(YearMonth month, Set<String> communities) {
-        Cases c = new Cases();
+    /** The joint-handling cases filed in the month, counted by colour, level, status and age. */
+    public CaseFigures cases(YearMonth month, Set<String> communities) {
+        Tally c = new Tally();
         Instant now = EngineClock.now().toInstant();
         Where where = filedIn(month, communities);
         jdbc.query("SELECT color, level, status, filed_at, due_at, closed_at, escalations FROM issue_summary WHERE "
@@ -139,14 +135,14 @@ public class DashboardFigures {
             }
             c.escalations += rs.getLong("escalations");
         }, where.with());
-        return c.done();
+        return c.figures();
     }
 
     private static Timestamp start(YearMonth month) {
         return Timestamp.from(month.atDay(1).atStartOfDay(EngineClock.ZONE).toInstant());
     }
 
-    private static final class Cases {
+    private static final class Tally {
         final Map<String, Long> color = new TreeMap<>();
         final Map<Integer, Long> level = new TreeMap<>();
         final Map<String, Long> status = new TreeMap<>(Comparator.<String>comparingInt(IssueStatus.ALL::indexOf)
@@ -154,33 +150,28 @@ public class DashboardFigures {
         final long[] age = new long[AGE_LIMITS.length + 1];
         long overdue;
         long escalations;
-        List<Count> byColor;
-        List<Count> byLevel;
-        List<Count> byStatus;
-        List<Count> byAge;
 
-        Cases done() {
-            byColor = color.entrySet().stream().map(e -> new Count(e.getKey(),
-                    e.getKey().isEmpty() ? "未评级" : Levels.colorName(e.getKey()), e.getValue())).toList();
-            byLevel = level.entrySet().stream().map(e -> new Count(String.valueOf(e.getKey()),
-                    e.getKey() == 0 ? "未定级" : Levels.chineseName(e.getKey()), e.getValue())).toList();
-            byStatus = status.entrySet().stream().map(e -> new Count(e.getKey(), IssueStatus.chineseName(e.getKey()),
-                    e.getValue())).toList();
+        CaseFigures figures() {
             List<Count> ages = new ArrayList<>();
             for (int i = 0; i < age.length; i++) {
                 ages.add(new Count(String.valueOf(i), AGE_NAMES.get(i), age[i]));
             }
-            byAge = ages;
-            return this;
+            return new CaseFigures(color.entrySet().stream().map(e -> new Count(e.getKey(),
+                    e.getKey().isEmpty() ? "未评级" : Levels.colorName(e.getKey()), e.getValue())).toList(),
+                    level.entrySet().stream().map(e -> new Count(String.valueOf(e.getKey()),
+                            e.getKey() == 0 ? "未定级" : Levels.chineseName(e.getKey()), e.getValue())).toList(),
+                    status.entrySet().stream().map(e -> new Count(e.getKey(), IssueStatus.chineseName(e.getKey()),
+                            e.getValue())).toList(), ages, overdue, escalations);
         }
+    }
+
+    /** The month's cases by colour, level, status and age; how many are overdue; escalations among them. */
+    public record CaseFigures(List<Count> byColor, List<Count> byLevel, List<Count> byStatus, List<Count> byAge,
+                              long overdue, long escalations) {
     }
 
     /** One bar of a chart: a code, its Chinese name and how many cases. */
     public record Count(String key, String name, long count) {
-    }
-
-    /** A venue's month, with the community it belongs to (null: a street or city venue). */
-    public record VenueRow(String communityCode, VenueUsage.Usage usage) {
     }
 
     /** Venues in the scope and their bookings and hours in the month. */
@@ -196,7 +187,8 @@ public class DashboardFigures {
     public record Figures(String month, List<Count> byColor, List<Count> byLevel, List<Count> byStatus,
                           List<Count> byAge, long overdue, long escalations, String ratesBy,
                           List<TicketRates.Rate> ticketRates, VenueTotals venues,
-                          List<ResourceTotals.TakeUp> resourceTakeUp, List<ResourceTotals.Total> resources, long members, List<CheckinService.Total> checkins) {
+                          List<ResourceTotals.TakeUp> resourceTakeUp, List<ResourceTotals.Total> resources,
+                          long members, List<CheckinService.Total> checkins) {
 
         @JsonProperty
         public BigDecimal checkinHours() {

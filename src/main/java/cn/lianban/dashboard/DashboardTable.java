@@ -2,6 +2,7 @@ package cn.lianban.dashboard;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -53,21 +54,18 @@ public record DashboardTable(String title, List<Column> columns, Rows rows) {
         return columns.stream().map(Column::header).toList();
     }
 
-    /** Rows read into a list; for tests and small tables only. */
-    public List<List<Object>> list() {
-        List<List<Object>> all = new ArrayList<>();
-        rows.each(all::add);
-        return all;
-    }
-
-    /** The share part ÷ (whole − less), null when nothing counts towards it. */
-    public static Double ratio(long part, long whole) {
-        return whole <= 0 ? null : (double) part / whole;
+    /** part ÷ whole, null when the whole is not positive (nothing counts towards the rate). */
+    public static Double ratio(double part, double whole) {
+        return whole <= 0 ? null : part / whole;
     }
 
     /** Adds rows up as they pass, for the totals row. */
     public final class Totals {
         private final BigDecimal[] sums = new BigDecimal[columns.size()];
+
+        {
+            Arrays.fill(sums, BigDecimal.ZERO);
+        }
 
         public void add(List<Object> row) {
             for (int i = 0; i < columns.size(); i++) {
@@ -75,7 +73,7 @@ public record DashboardTable(String title, List<Column> columns, Rows rows) {
                 if ((kind == Kind.COUNT || kind == Kind.AMOUNT) && row.get(i) != null) {
                     BigDecimal v = row.get(i) instanceof BigDecimal d ? d : BigDecimal.valueOf(((Number) row.get(i))
                             .longValue());
-                    sums[i] = sums[i] == null ? v : sums[i].add(v);
+                    sums[i] = sums[i].add(v);
                 }
             }
         }
@@ -86,22 +84,13 @@ public record DashboardTable(String title, List<Column> columns, Rows rows) {
                 Column c = columns.get(i);
                 row.add(switch (c.kind()) {
                     case TEXT -> i == 0 ? "合计" : "";
-                    case COUNT -> sum(i).longValueExact();
-                    case AMOUNT -> sum(i);
-                    case RATE -> ratio(sum(c.part()), sum(c.whole()).subtract(c.less() < 0 ? BigDecimal.ZERO
-                            : sum(c.less())));
+                    case COUNT -> sums[i].longValueExact();
+                    case AMOUNT -> sums[i];
+                    case RATE -> ratio(sums[c.part()].doubleValue(), sums[c.whole()].subtract(c.less() < 0
+                            ? BigDecimal.ZERO : sums[c.less()]).doubleValue());
                 });
             }
             return row;
         }
-
-        private BigDecimal sum(int column) {
-            return sums[column] == null ? BigDecimal.ZERO : sums[column];
-        }
-    }
-
-    /** part ÷ whole as a Double, null when the whole is not positive. */
-    public static Double ratio(BigDecimal part, BigDecimal whole) {
-        return whole.signum() <= 0 ? null : part.doubleValue() / whole.doubleValue();
     }
 }

@@ -25,6 +25,7 @@ import cn.lianban.issue.Levels;
 import cn.lianban.resource.ResourceTotals;
 import cn.lianban.ticket.CheckinService;
 import cn.lianban.ticket.TicketRates;
+import cn.lianban.venue.VenueUsage;
 
 /**
  * Every table of the dashboard, for export: the four case breakdowns, the case list, escalations and overdue per
@@ -42,11 +43,14 @@ public class DashboardTables {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final DashboardFigures figures;
+    private final ResourceTotals resources;
     private final MonthlyReport report;
     private final JdbcTemplate jdbc;
 
-    public DashboardTables(DashboardFigures figures, MonthlyReport report, JdbcTemplate jdbc) {
+    public DashboardTables(DashboardFigures figures, ResourceTotals resources, MonthlyReport report,
+                           JdbcTemplate jdbc) {
         this.figures = figures;
+        this.resources = resources;
         this.report = report;
         // the case list is read with a cursor, a window of rows at a time, while it is written out
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
@@ -64,17 +68,17 @@ public class DashboardTables {
         }
         title = unit + " " + month + " " + title;
         return switch (name) {
-            case "color" -> counts(title, "评级", figures.figures(month, communities).byColor());
-            case "level" -> counts(title, "层级", figures.figures(month, communities).byLevel());
-            case "status" -> counts(title, "状态", figures.figures(month, communities).byStatus());
-            case "age" -> counts(title, "时长", figures.figures(month, communities).byAge());
+            case "color" -> counts(title, "评级", figures.cases(month, communities).byColor());
+            case "level" -> counts(title, "层级", figures.cases(month, communities).byLevel());
+            case "status" -> counts(title, "状态", figures.cases(month, communities).byStatus());
+            case "age" -> counts(title, "时长", figures.cases(month, communities).byAge());
             case "cases" -> cases(title, month, communities);
             case "escalations" -> escalations(title, month, communities);
-            case "rates" -> rates(title, figures.figures(month, communities).ticketRates());
+            case "rates" -> rates(title, figures.ticketRates(month, communities));
             case "venues" -> venues(title, month, communities);
-            case "takeup" -> takeUp(title, figures.figures(month, communities).resourceTakeUp());
-            case "resources" -> resources(title, figures.figures(month, communities));
-            case "checkins" -> checkins(title, figures.figures(month, communities).checkins());
+            case "takeup" -> takeUp(title, resources.takeUp(month, communities));
+            case "resources" -> resources(title, figures.resources(month, communities));
+            case "checkins" -> checkins(title, figures.checkins(month, communities));
             default -> report.table(title, month, communities);
         };
     }
@@ -122,11 +126,10 @@ public class DashboardTables {
     }
 
     private DashboardTable venues(String title, YearMonth month, Set<String> communities) {
-        List<DashboardFigures.VenueRow> rows = figures.venues(month, communities);
+        List<VenueUsage.Usage> rows = figures.venues(month, communities);
         return new DashboardTable(title, List.of(text("阵地"), text("编号"), count("预约次数"), count("预约小时"),
                 count("开放小时"), rate("使用率", 3, 4)), sink -> rows.forEach(v -> sink.accept(Arrays.asList(
-                v.usage().venueName(), v.usage().venueCode(), v.usage().bookings(), v.usage().bookedHours(),
-                v.usage().openHours(), DashboardTable.ratio(v.usage().bookedHours(), v.usage().openHours())))));
+                v.venueName(), v.venueCode(), v.bookings(), v.bookedHours(), v.openHours(), v.occupancyRate()))));
     }
 
     private static DashboardTable takeUp(String title, List<ResourceTotals.TakeUp> takeUp) {
@@ -134,12 +137,12 @@ public class DashboardTables {
                 count("已认领名额"), rate("名额认领率", 4, 2), amount("预算（元）"), amount("已承接资金（元）"),
                 rate("资金承接率", 7, 6)), sink -> takeUp.forEach(t -> sink.accept(Arrays.asList(t.name(), t.items(),
                 t.capacity(), t.claims(), t.placesClaimed(), DashboardTable.ratio(t.placesClaimed(), t.capacity()),
-                t.budget(), t.amountClaimed(), DashboardTable.ratio(t.amountClaimed(), t.budget())))));
+                t.budget(), t.amountClaimed(), DashboardTable.ratio(t.amountClaimed().doubleValue(), t.budget().doubleValue())))));
     }
 
-    private static DashboardTable resources(String title, DashboardFigures.Figures f) {
+    private static DashboardTable resources(String title, List<ResourceTotals.Total> totals) {
         return new DashboardTable(title, List.of(text("社区"), count("认领已交付"), count("点单已完成"),
-                count("完成项目"), amount("使用资金（元）")), sink -> f.resources().forEach(t -> sink.accept(List.of(
+                count("完成项目"), amount("使用资金（元）")), sink -> totals.forEach(t -> sink.accept(List.of(
                 t.communityName(), t.claimsDelivered(), t.ordersCompleted(), t.projectsCompleted(), t.fundsUsed()))));
     }
 

@@ -8,7 +8,6 @@ import static cn.lianban.dashboard.DashboardTable.Column.text;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.YearMonth;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,6 +29,7 @@ import cn.lianban.issue.IssueStatus;
 import cn.lianban.resource.ResourceTotals;
 import cn.lianban.ticket.CheckinService;
 import cn.lianban.ticket.TicketRates;
+import cn.lianban.venue.VenueUsage;
 
 /**
  * 统合站月报: the routine monthly statistics an area work station used to compile by hand, one row per community
@@ -44,17 +44,12 @@ public class MonthlyReport {
     private final Directory directory;
     private final TicketRates rates;
     private final DashboardFigures figures;
-    private final ResourceTotals resources;
-    private final CheckinService checkins;
 
-    public MonthlyReport(JdbcTemplate jdbc, Directory directory, TicketRates rates, DashboardFigures figures,
-                         ResourceTotals resources, CheckinService checkins) {
+    public MonthlyReport(JdbcTemplate jdbc, Directory directory, TicketRates rates, DashboardFigures figures) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.rates = rates;
         this.figures = figures;
-        this.resources = resources;
-        this.checkins = checkins;
     }
 
     /** A community's joint-handling cases filed in the month. */
@@ -88,16 +83,17 @@ public class MonthlyReport {
         Map<String, TicketRates.Rate> ticketRates = byCode(rates.rates(month, TicketRates.By.COMMUNITY),
                 TicketRates.Rate::key);
         Map<String, long[]> venues = new HashMap<>();
-        for (DashboardFigures.VenueRow v : figures.venues(month, communities)) {
+        for (VenueUsage.Usage v : figures.venues(month, communities)) {
             if (v.communityCode() != null) {
                 long[] n = venues.computeIfAbsent(v.communityCode(), k -> new long[2]);
-                n[0] += v.usage().bookings();
-                n[1] += v.usage().bookedHours();
+                n[0] += v.bookings();
+                n[1] += v.bookedHours();
             }
         }
-        Map<String, ResourceTotals.Total> funds = byCode(resources.totals(month), ResourceTotals.Total::communityCode);
-        Map<String, CheckinService.Total> served = byCode(checkins.totals(CheckinService.By.COMMUNITY, month,
-                communities), CheckinService.Total::key);
+        Map<String, ResourceTotals.Total> funds = byCode(figures.resources(month, communities),
+                ResourceTotals.Total::communityCode);
+        Map<String, CheckinService.Total> served = byCode(figures.checkins(month, communities),
+                CheckinService.Total::key);
         return new DashboardTable(title, List.of(text("社区"), text("片区"), text("街道"), count("提报案件"),
                 count("已销号"), count("逾期未办结"), count("升级次数"), count("工单派单"), count("退单"),
                 count("按时接单"), rate("按时接单率", 9, 7, 8), count("到期"), count("已解决"), rate("解决率", 12, 11),
@@ -111,12 +107,12 @@ public class MonthlyReport {
                 long[] v = venues.getOrDefault(c.code(), new long[2]);
                 ResourceTotals.Total f = funds.get(c.code());
                 CheckinService.Total s = served.get(c.code());
-                List<Object> row = new ArrayList<>(Arrays.asList(c.name(), area.name(),
+                List<Object> row = Arrays.asList(c.name(), area.name(),
                         streets.get(area.streetCode()).name(), k.filed(), k.closed(), k.overdue(), k.escalations(),
                         r.dispatched(), r.returned(), r.acceptedOnTime(), r.acceptanceRate(), r.due(), r.solved(),
                         r.resolutionRate(), r.rated(), r.satisfied(), r.satisfactionRate(), v[0], v[1],
                         f == null ? 0L : f.projectsCompleted(), f == null ? BigDecimal.ZERO : f.fundsUsed(),
-                        s == null ? 0L : s.checkins(), s == null ? BigDecimal.ZERO : s.hours()));
+                        s == null ? 0L : s.checkins(), s == null ? BigDecimal.ZERO : s.hours());
                 sink.accept(row);
             }
         });

@@ -2,6 +2,9 @@ package cn.lianban.issue;
 
 import java.sql.Timestamp;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +21,10 @@ import cn.lianban.common.EngineClock;
 @Service
 public class IssueSummary {
 
+    /** The case variables the row is made of. */
+    static final List<String> VARIABLES = List.of("communityCode", "areaCode", "streetCode", "category", "color",
+            "level", "status", "dueDate", "escalations");
+
     private final JdbcTemplate jdbc;
 
     public IssueSummary(JdbcTemplate jdbc) {
@@ -27,31 +34,42 @@ public class IssueSummary {
     /** Writes the case's current colour, level, status, due date and escalations (the row on filing). */
     public void update(DelegateExecution execution) {
         Timestamp now = Timestamp.from(EngineClock.now().toInstant());
-        String status = text(execution, "status") == null ? IssueStatus.RATING : text(execution, "status");
-        Object due = execution.getVariable("dueDate");
-        Object[] state = {text(execution, "color"), number(execution, "level"), status,
+        Map<String, Object> variables = new HashMap<>();
+        VARIABLES.forEach(name -> variables.put(name, execution.getVariable(name)));
+        save(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), variables, now, now);
+    }
+
+    /**
+     * Updates the case's row from its variables, or inserts it filed at {@code filedAt}; {@code closedAt} is kept
+     * only when the status is CLOSED.
+     */
+    void save(String businessKey, String processInstanceId, Map<String, Object> variables, Timestamp filedAt,
+              Timestamp closedAt) {
+        String status = variables.get("status") == null ? IssueStatus.RATING : variables.get("status").toString();
+        Object due = variables.get("dueDate");
+        Object[] state = {text(variables, "color"), number(variables, "level"), status,
                 due instanceof Date d ? new Timestamp(d.getTime()) : null,
-                IssueStatus.CLOSED.equals(status) ? now : null,
-                number(execution, "escalations") == null ? 0 : number(execution, "escalations")};
+                IssueStatus.CLOSED.equals(status) ? closedAt : null,
+                number(variables, "escalations") == null ? 0 : number(variables, "escalations")};
         int updated = jdbc.update("UPDATE issue_summary SET color = COALESCE(?, color), level = COALESCE(?, level), "
                 + "status = ?, due_at = ?, closed_at = ?, escalations = ? WHERE business_key = ?",
-                state[0], state[1], state[2], state[3], state[4], state[5], execution.getProcessBusinessKey());
+                state[0], state[1], state[2], state[3], state[4], state[5], businessKey);
         if (updated == 0) {
             jdbc.update("INSERT INTO issue_summary (business_key, process_instance_id, community_code, area_code, "
                             + "street_code, category, color, level, status, due_at, closed_at, escalations, filed_at) "
                             + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
-                    text(execution, "communityCode"), text(execution, "areaCode"), text(execution, "streetCode"),
-                    text(execution, "category"), state[0], state[1], state[2], state[3], state[4], state[5], now);
+                    businessKey, processInstanceId, text(variables, "communityCode"), text(variables, "areaCode"),
+                    text(variables, "streetCode"), text(variables, "category"), state[0], state[1], state[2],
+                    state[3], state[4], state[5], filedAt);
         }
     }
 
-    private static String text(DelegateExecution execution, String name) {
-        Object value = execution.getVariable(name);
+    private static String text(Map<String, Object> variables, String name) {
+        Object value = variables.get(name);
         return value == null ? null : value.toString();
     }
 
-    private static Integer number(DelegateExecution execution, String name) {
-        return execution.getVariable(name) instanceof Number n ? n.intValue() : null;
+    private static Integer number(Map<String, Object> variables, String name) {
+        return variables.get(name) instanceof Number n ? n.intValue() : null;
     }
 }

@@ -1,7 +1,6 @@
 package cn.lianban.issue;
 
 import java.sql.Timestamp;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -33,10 +32,12 @@ public class IssueSummaryBackfill implements ApplicationRunner {
     public static final String RESYNC = "RESYNC";
 
     private final HistoryService history;
+    private final IssueSummary summary;
     private final JdbcTemplate jdbc;
 
-    public IssueSummaryBackfill(HistoryService history, JdbcTemplate jdbc) {
+    public IssueSummaryBackfill(HistoryService history, IssueSummary summary, JdbcTemplate jdbc) {
         this.history = history;
+        this.summary = summary;
         this.jdbc = jdbc;
     }
 
@@ -57,10 +58,7 @@ public class IssueSummaryBackfill implements ApplicationRunner {
             HistoricProcessInstance pi = history.createHistoricProcessInstanceQuery().processInstanceId(id)
                     .singleResult();
             if (pi != null) {
-                Row row = row(pi, variables(id));
-                jdbc.update("UPDATE issue_summary SET color = ?, level = ?, status = ?, due_at = ?, closed_at = ?, "
-                                + "escalations = ? WHERE process_instance_id = ?", row.color(), row.level(),
-                        row.status(), row.due(), row.closed(), row.escalations(), id);
+                save(pi);
                 refreshed++;
             }
         }
@@ -81,7 +79,7 @@ public class IssueSummaryBackfill implements ApplicationRunner {
         for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
                 .orderByProcessInstanceStartTime().asc().list()) {
             if (pi.getBusinessKey() != null && !known.contains(pi.getBusinessKey())) {
-                insert(pi, variables(pi.getId()));
+                save(pi);
                 added++;
             }
         }
@@ -91,36 +89,13 @@ public class IssueSummaryBackfill implements ApplicationRunner {
         return added;
     }
 
-    private Map<String, Object> variables(String processInstanceId) {
-        Map<String, Object> values = new HashMap<>();
-        history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-                .variableNameIn("communityCode", "areaCode", "streetCode", "category", "color", "level", "status",
-                        "dueDate", "escalations").list()
-                .forEach(v -> values.put(v.getName(), v.getValue()));
-        return values;
-    }
-
-    /** The case's state as the history has it. */
-    private record Row(Object color, Integer level, String status, Timestamp due, Timestamp closed,
-                       int escalations) {
-    }
-
-    private static Row row(HistoricProcessInstance pi, Map<String, Object> v) {
-        String status = v.get("status") == null ? IssueStatus.RATING : v.get("status").toString();
-        Timestamp closed = IssueStatus.CLOSED.equals(status) && pi.getEndTime() != null
-                ? new Timestamp(pi.getEndTime().getTime()) : null;
-        return new Row(v.get("color"), v.get("level") instanceof Number n ? n.intValue() : null, status,
-                v.get("dueDate") instanceof Date d ? new Timestamp(d.getTime()) : null, closed,
-                v.get("escalations") instanceof Number n ? n.intValue() : 0);
-    }
-
-    private void insert(HistoricProcessInstance pi, Map<String, Object> v) {
-        Row row = row(pi, v);
-        jdbc.update("INSERT INTO issue_summary (business_key, process_instance_id, community_code, area_code, "
-                        + "street_code, category, color, level, status, due_at, closed_at, escalations, filed_at) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                pi.getBusinessKey(), pi.getId(), v.get("communityCode"), v.get("areaCode"), v.get("streetCode"),
-                v.get("category"), row.color(), row.level(), row.status(), row.due(), row.closed(), row.escalations(),
-                new Timestamp(pi.getStartTime().getTime()));
+    /** The row as the history has the case: filed when the process started, closed when it ended. */
+    private void save(HistoricProcessInstance pi) {
+        Map<String, Object> variables = new HashMap<>();
+        history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableNameIn(IssueSummary.VARIABLES.toArray(String[]::new)).list()
+                .forEach(v -> variables.put(v.getName(), v.getValue()));
+        summary.save(pi.getBusinessKey(), pi.getId(), variables, new Timestamp(pi.getStartTime().getTime()),
+                pi.getEndTime() == null ? null : new Timestamp(pi.getEndTime().getTime()));
     }
 }

@@ -13,6 +13,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 
+import cn.lianban.common.SqlIn;
+
 /** Table open311_request: the requests posted through Open311, in the caller's transaction. */
 @Repository
 class Open311Requests {
@@ -48,7 +50,7 @@ class Open311Requests {
         if (ids.isEmpty()) {
             return List.of();
         }
-        String marks = String.join(",", java.util.Collections.nCopies(ids.size(), "?"));
+        String marks = SqlIn.marks(ids);
         return jdbc.query("SELECT * FROM open311_request WHERE service_request_id IN (" + marks + ")"
                 + " ORDER BY requested_at DESC, service_request_id DESC", ROW, ids.toArray());
     }
@@ -61,8 +63,7 @@ class Open311Requests {
         StringBuilder sql = new StringBuilder("SELECT * FROM open311_request WHERE requested_at >= ? AND requested_at <= ?");
         List<Object> args = new ArrayList<>(List.of(Timestamp.from(from), Timestamp.from(to)));
         if (!serviceCodes.isEmpty()) {
-            sql.append(" AND service_code IN (").append(String.join(",", java.util.Collections.nCopies(
-                    serviceCodes.size(), "?"))).append(")");
+            sql.append(" AND service_code IN (").append(SqlIn.marks(serviceCodes)).append(")");
             args.addAll(serviceCodes);
         }
         sql.append(" ORDER BY requested_at DESC, service_request_id DESC");

@@ -8,6 +8,7 @@ import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.lianban.common.EngineClock;
+import cn.lianban.common.SqlIn;
 
 /** The status column of a claim or order row moves only from the statuses a step expects. */
 final class CaseRows {
@@ -27,7 +28,7 @@ final class CaseRows {
         Collections.addAll(params, args);
         params.add(businessKey);
         params.addAll(from);
-        String in = String.join(", ", Collections.nCopies(from.size(), "?"));
+        String in = SqlIn.marks(from);
         int rows = jdbc.update("UPDATE " + table + " SET status = ?" + (set.isEmpty() ? "" : ", " + set)
                 + " WHERE business_key = ? AND status IN (" + in + ")", params.toArray());
         if (rows != 1) {

@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,6 +14,7 @@ import org.springframework.stereotype.Service;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 import cn.lianban.common.EngineClock;
+import cn.lianban.common.SqlIn;
 
 /**
  * What each community got from the resource link in a month, straight from the claim and order rows:
@@ -54,13 +54,8 @@ public class ResourceTotals {
      * communities (null: all) claimed on it, counting every claim not rejected, delivered or not.
      */
     public List<TakeUp> takeUp(YearMonth month, Collection<String> communities) {
-        String scope = "";
         List<Object> args = new ArrayList<>();
-        if (communities != null) {
-            scope = communities.isEmpty() ? " AND 1 = 0" : " AND r.community_code IN ("
-                    + String.join(",", Collections.nCopies(communities.size(), "?")) + ")";
-            args.addAll(communities);
-        }
+        String scope = SqlIn.and("r.community_code", communities, args);
         args.add(month.toString());
         return jdbc.query("SELECT k.code, k.name, COUNT(*) items, COALESCE(SUM(i.capacity), 0) capacity, "
                         + "COALESCE(SUM(i.budget), 0) budget, COALESCE(SUM(c.claims), 0) claims, "

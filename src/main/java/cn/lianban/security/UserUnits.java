@@ -2,6 +2,7 @@ package cn.lianban.security;
 
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
@@ -57,21 +58,19 @@ public class UserUnits {
     }
 
     private Set<String> ofUnit(String role, String group) {
-        String code = switch (role) {
-            case Roles.STREET_OFFICE -> UnitType.STREET.codeIn(group);
-            case Roles.AREA_COMMITTEE -> UnitType.AREA.codeIn(group);
-            case Roles.COMMUNITY_SECRETARY -> UnitType.COMMUNITY.codeIn(group);
-            case Roles.GRID_WORKER -> UnitType.GRID.codeIn(group);
-            default -> null;
-        };
-        if (code == null) {
-            return Set.of();
-        }
         return switch (role) {
-            case Roles.STREET_OFFICE -> directory.communitiesOfStreet(code);
-            case Roles.AREA_COMMITTEE -> directory.communitiesOfArea(code);
-            case Roles.GRID_WORKER -> directory.grid(code).map(Grid::communityCode).map(Set::of).orElse(Set.of());
-            default -> Set.of(code);
+            case Roles.STREET_OFFICE -> ofCode(UnitType.STREET, group, directory::communitiesOfStreet);
+            case Roles.AREA_COMMITTEE -> ofCode(UnitType.AREA, group, directory::communitiesOfArea);
+            case Roles.COMMUNITY_SECRETARY -> ofCode(UnitType.COMMUNITY, group, Set::of);
+            case Roles.GRID_WORKER -> ofCode(UnitType.GRID, group,
+                    grid -> directory.grid(grid).map(Grid::communityCode).map(Set::of).orElse(Set.of()));
+            default -> Set.of();
         };
+    }
+
+    /** The communities of the group's unit when the group is of that type. */
+    private static Set<String> ofCode(UnitType type, String group, Function<String, Set<String>> communities) {
+        String code = type.codeIn(group);
+        return code == null ? Set.of() : communities.apply(code);
     }
 }

@@ -10,7 +10,6 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.lianban.calendar.WorkingCalendar;
+import cn.lianban.common.SqlIn;
 
 /**
  * 双报到: agency party members report the service they did in a community (date, hours, what they did),
@@ -181,11 +181,7 @@ public class CheckinService {
             args.add(month.atDay(1));
             args.add(month.plusMonths(1).atDay(1));
         }
-        if (communities != null) {
-            sql.append(" AND ").append(by.scope).append(" IN (")
-                    .append(String.join(",", Collections.nCopies(communities.size(), "?"))).append(")");
-            args.addAll(communities);
-        }
+        sql.append(SqlIn.and(by.scope, communities, args));
         sql.append(" GROUP BY ").append(by.key).append(", ").append(by.name)
                 .append(" ORDER BY SUM(c.hours) DESC, ").append(by.key);
         return jdbc.query(sql.toString(), (rs, i) -> new Total(rs.getString("total_key"), rs.getString("total_name"),

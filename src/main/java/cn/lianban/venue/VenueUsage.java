@@ -47,7 +47,7 @@ public class VenueUsage {
                 RoundingMode.HALF_UP).doubleValue();
         Map<String, Number> extra = new LinkedHashMap<>();
         more.forEach(m -> extra.putAll(m.figures(venue.code(), month)));
-        return new Usage(venue.code(), venue.name(), month.toString(), active.size(), booked, open, rate, extra);
+        return new Usage(venue.code(), venue.name(), venue.communityCode(), month.toString(), active.size(), booked, open, rate, extra);
     }
 
     private List<Booking> active(String venueCode, YearMonth month) {
@@ -56,10 +56,11 @@ public class VenueUsage {
     }
 
     /**
+     * @param communityCode the community the venue belongs to; null for a street, area or city venue
      * @param occupancyRate 使用率, 0..1 to four decimals
      * @param extra         figures of other modules ({@link VenueUsageFigures})
      */
-    public record Usage(String venueCode, String venueName, String month, long bookings, long bookedHours,
+    public record Usage(String venueCode, String venueName, String communityCode, String month, long bookings, long bookedHours,
                         long openHours, double occupancyRate, Map<String, Number> extra) {
     }
 }
