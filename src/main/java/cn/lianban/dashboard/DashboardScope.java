@@ -7,8 +7,11 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.common.Forbidden;
+import cn.lianban.directory.Area;
+import cn.lianban.directory.Community;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Roles;
+import cn.lianban.directory.Street;
 import cn.lianban.directory.UnitType;
 import cn.lianban.security.UserUnits;
 
@@ -36,7 +39,11 @@ public class DashboardScope {
      * @throws Forbidden when the user may not use the dashboard or a filter names a unit outside their own
      */
     public Set<String> communities(Authentication user, String street, String area, String community) {
-        Set<String> allowed = UserUnits.citywide(UserUnits.groups(user)) ? null : own(user);
+        Set<String> allowed = units.communities(user, Roles.STREET_OFFICE, Roles.AREA_COMMITTEE,
+                Roles.COMMUNITY_SECRETARY);
+        if (allowed != null && allowed.isEmpty()) {
+            throw new Forbidden("数据看板仅对市中心、街道、片区和社区开放；职能部门请查看三率排名");
+        }
         Set<String> wanted = filtered(blank(street), blank(area), blank(community));
         if (wanted == null) {
             return allowed;
@@ -50,13 +57,13 @@ public class DashboardScope {
     /** The scope's name for report titles: the filtered unit, else the user's own unit, else 全市. */
     public String unitName(Authentication user, String street, String area, String community) {
         if (blank(community) != null) {
-            return directory.community(blank(community)).map(c -> c.name()).orElse(community);
+            return directory.community(blank(community)).map(Community::name).orElse(community);
         }
         if (blank(area) != null) {
-            return directory.area(blank(area)).map(a -> a.name()).orElse(area);
+            return directory.area(blank(area)).map(Area::name).orElse(area);
         }
         if (blank(street) != null) {
-            return directory.street(blank(street)).map(s -> s.name()).orElse(street);
+            return directory.street(blank(street)).map(Street::name).orElse(street);
         }
         Set<String> groups = UserUnits.groups(user);
         if (UserUnits.citywide(groups)) {
@@ -64,15 +71,6 @@ public class DashboardScope {
         }
         return groups.stream().filter(g -> UnitType.STREET.codeIn(g) != null || UnitType.AREA.codeIn(g) != null
                 || UnitType.COMMUNITY.codeIn(g) != null).sorted().findFirst().map(directory::unitName).orElse("本单位");
-    }
-
-    private Set<String> own(Authentication user) {
-        Set<String> own = units.communities(user, Roles.STREET_OFFICE, Roles.AREA_COMMITTEE,
-                Roles.COMMUNITY_SECRETARY);
-        if (own.isEmpty()) {
-            throw new Forbidden("数据看板仅对市中心、街道、片区和社区开放；职能部门请查看三率排名");
-        }
-        return own;
     }
 
     private Set<String> filtered(String street, String area, String community) {

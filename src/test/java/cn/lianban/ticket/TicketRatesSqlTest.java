@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
-import java.util.Map;
-import java.util.TreeMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.lianban.common.EngineClock;
+import cn.lianban.support.FormerSolvedQuery;
 import cn.lianban.support.Postgres;
 
 /**
@@ -60,27 +59,12 @@ class TicketRatesSqlTest {
 
         TicketRates rates = new TicketRates(jdbc);
         for (TicketRates.By by : TicketRates.By.values()) {
-            Map<String, String> actual = new TreeMap<>();
-            rates.rates(MARCH, by).stream().filter(r -> r.due() > 0)
-                    .forEach(r -> actual.put(r.key(), r.due() + "/" + r.solved()));
-            assertThat(actual).as(by.name()).isEqualTo(correlatedExists(jdbc, by.column));
+            assertThat(FormerSolvedQuery.current(rates, MARCH, by)).as(by.name()).isEqualTo(
+                    FormerSolvedQuery.dueAndSolved(jdbc, by, ts("2025-03-01T00:00"), ts("2025-04-01T00:00"),
+                            Timestamp.from(EngineClock.now().toInstant())));
         }
         assertThat(rates.rates(MARCH, TicketRates.By.DEPT)).extracting(r -> r.key() + " " + r.due() + "/" + r.solved())
                 .containsExactlyInAnyOrder("housing 1/1", "urban 3/2");
-    }
-
-    /** The query TicketRates ran before V14, kept here as the reference. */
-    private static Map<String, String> correlatedExists(JdbcTemplate jdbc, String c) {
-        Map<String, String> expected = new TreeMap<>();
-        jdbc.query("SELECT a." + c + " k, COUNT(*) due, SUM(CASE WHEN EXISTS (SELECT 1 FROM case_event s "
-                        + "WHERE s.business_key = a.business_key AND s.action = 'CLOSED') THEN 1 ELSE 0 END) solved "
-                        + "FROM case_event a WHERE a.business_key LIKE 'TK-%' AND a." + c + " IS NOT NULL "
-                        + "AND a.action IN ('ACCEPTED', 'IMPOSED') AND a.due_at >= ? AND a.due_at < ? AND a.due_at <= ? "
-                        + "GROUP BY a." + c,
-                rs -> {
-                    expected.put(rs.getString(1), rs.getLong(2) + "/" + rs.getLong(3));
-                }, ts("2025-03-01T00:00"), ts("2025-04-01T00:00"), Timestamp.from(EngineClock.now().toInstant()));
-        return expected;
     }
 
     private static void event(JdbcTemplate jdbc, String key, String action, String dept, String community,
