@@ -133,6 +133,8 @@ public class SecurityConfig {
                 // without a page to return to, a login goes to the workplace: Tasklist
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl(WEBAPPS + "/app/tasklist/").permitAll())
                 .httpBasic(b -> { })
+                // a login starts a fresh session: nothing of an earlier user's webapp login carries over
+                .sessionManagement(m -> m.sessionFixation(f -> f.newSession()))
                 // a JSON call without a login is told so (401 with the contract's body), not sent to the login page
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(unauthorized(),

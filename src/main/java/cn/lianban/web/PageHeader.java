@@ -29,9 +29,10 @@ import cn.lianban.ticket.CheckinDesk;
  * What the shared page header ({@code templates/fragments/header.html}) shows: who is logged in and the pages
  * they may open. A link is offered only when the check that guards the page lets the user in: the URL rules of
  * the security configuration, the page's own check (dashboard, 双报到), and for the Camunda webapps their
- * application authorizations.
+ * application authorizations. Every page's model carries it as {@code pageHeader} ({@link PageHeaderAdvice}),
+ * and the header asks it only when it is drawn.
  */
-@Component("pageHeader")
+@Component
 public class PageHeader {
 
     public record Link(String label, String href, boolean active) {
@@ -61,10 +62,15 @@ public class PageHeader {
         this.checkins = checkins;
     }
 
+    /** Whether someone is logged in for the current request. */
+    public boolean loggedIn() {
+        return loggedInUser() != null;
+    }
+
     /** The menu of the user of the current request. */
     public Menu current() {
-        Authentication user = SecurityContextHolder.getContext().getAuthentication();
-        if (user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken) {
+        Authentication user = loggedInUser();
+        if (user == null) {
             return new Menu(false, null, null, List.of(), List.of());
         }
         Set<String> groups = UserUnits.groups(user);
@@ -84,6 +90,11 @@ public class PageHeader {
         add(admin, path, "流程监控", "/camunda/app/cockpit/", mayOpenWebapp(user, groups, "cockpit"));
         add(admin, path, "用户与权限", "/camunda/app/admin/", mayOpenWebapp(user, groups, "admin"));
         return new Menu(true, name(user.getName()), unitName(groups), links, admin);
+    }
+
+    private static Authentication loggedInUser() {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        return user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken ? null : user;
     }
 
     private static void add(List<Link> links, String path, String label, String href, boolean allowed) {
