@@ -79,6 +79,13 @@ class SingleLoginBrowserTest {
             assertThat(text()).doesNotContain("Whitelabel");
             browser.save("login-3-dashboard");
 
+            // a unit typed into the address that is not hers: the Chinese refusal, with the header still there
+            web.get(base() + "/dashboard?community=C-XJ-01");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("p.status")));
+            assertThat(text()).contains("403", "没有权限", "只能查看本单位的数据", "返回首页", "退出")
+                    .doesNotContain("Whitelabel", "Forbidden");
+            browser.save("login-3-refused");
+
             // back to Tasklist through the header: still logged in
             web.findElement(By.cssSelector("header.lb-header")).findElement(By.linkText("任务")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(TASKLIST_FILTERS));
@@ -92,6 +99,12 @@ class SingleLoginBrowserTest {
             browser.save("login-4-logged-out");
             web.get(base() + "/camunda/app/tasklist/");
             wait.until(ExpectedConditions.urlToBe(base() + "/login"));
+
+            // logged out, the activity page is a resident's: no menu, a way to log in
+            web.get(base() + "/activities");
+            header = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("header.lb-header")));
+            assertThat(header.getText()).contains("工作人员登录").doesNotContain("退出", "数据看板");
+            browser.save("login-4-resident");
         } catch (RuntimeException | AssertionError e) {
             browser.save("failure-" + getClass().getSimpleName() + "-header-logout");
             throw e;
