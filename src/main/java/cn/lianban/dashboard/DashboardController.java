@@ -25,7 +25,6 @@ import org.springframework.web.server.ResponseStatusException;
 
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.Months;
-import cn.lianban.directory.Directory;
 
 /**
  * The city dashboard (数据减负): {@code GET /dashboard} with charts, {@code GET /api/dashboard} as JSON and
@@ -70,15 +69,13 @@ public final class DashboardController {
         private final DashboardScope scope;
         private final DashboardFigures figures;
         private final DashboardTables tables;
-        private final Directory directory;
         private final TransactionTemplate readOnly;
 
-        Page(DashboardScope scope, DashboardFigures figures, DashboardTables tables, Directory directory,
+        Page(DashboardScope scope, DashboardFigures figures, DashboardTables tables,
              PlatformTransactionManager transactions) {
             this.scope = scope;
             this.figures = figures;
             this.tables = tables;
-            this.directory = directory;
             this.readOnly = new TransactionTemplate(transactions);
             this.readOnly.setReadOnly(true);
         }
@@ -102,9 +99,8 @@ public final class DashboardController {
             model.addAttribute("area", area);
             model.addAttribute("community", community);
             model.addAttribute("unit", scope.unitName(user, street, area, community));
-            model.addAttribute("streets", directory.streets());
-            model.addAttribute("areas", directory.areas());
-            model.addAttribute("communities", directory.communities());
+            // the filters offer only the user's own units; another typed into the address is refused (403)
+            model.addAttribute("offer", scope.offered(user));
             model.addAttribute("tables", DashboardTables.TITLES);
             return "dashboard/index";
         }

@@ -1,7 +1,10 @@
 package cn.lianban.dashboard;
 
 import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -39,8 +42,7 @@ public class DashboardScope {
      * @throws Forbidden when the user may not use the dashboard or a filter names a unit outside their own
      */
     public Set<String> communities(Authentication user, String street, String area, String community) {
-        Set<String> allowed = units.communities(user, Roles.STREET_OFFICE, Roles.AREA_COMMITTEE,
-                Roles.COMMUNITY_SECRETARY);
+        Set<String> allowed = allowed(user);
         if (allowed != null && allowed.isEmpty()) {
             throw new Forbidden("数据看板仅对市中心、街道、片区和社区开放；职能部门请查看三率排名");
         }
@@ -52,6 +54,45 @@ public class DashboardScope {
             throw new Forbidden("只能查看本单位的数据");
         }
         return wanted;
+    }
+
+    /** Whether the user may open the dashboard at all (the page header offers it only then). */
+    public boolean mayUse(Authentication user) {
+        Set<String> allowed = allowed(user);
+        return allowed == null || !allowed.isEmpty();
+    }
+
+    /** The streets, areas and communities the page's filters offer: those wholly within the user's units. */
+    public record Offer(List<Street> streets, List<Area> areas, List<Community> communities) {
+    }
+
+    public Offer offered(Authentication user) {
+        Set<String> allowed = allowed(user);
+        List<Community> communities = directory.communities();
+        if (allowed == null) {
+            return new Offer(directory.streets(), directory.areas(), communities);
+        }
+        Map<String, List<String>> byArea = communities.stream().collect(
+                Collectors.groupingBy(Community::areaCode, Collectors.mapping(Community::code, Collectors.toList())));
+        List<Area> areas = directory.areas().stream()
+                .filter(a -> within(allowed, byArea.get(a.code())))
+                .toList();
+        Map<String, List<String>> byStreet = directory.areas().stream().collect(Collectors.groupingBy(Area::streetCode,
+                Collectors.flatMapping(a -> byArea.getOrDefault(a.code(), List.of()).stream(), Collectors.toList())));
+        List<Street> streets = directory.streets().stream()
+                .filter(st -> within(allowed, byStreet.get(st.code())))
+                .toList();
+        return new Offer(streets, areas, communities.stream().filter(c -> allowed.contains(c.code())).toList());
+    }
+
+    /** A unit is offered when it has communities and all of them are the user's. */
+    private static boolean within(Set<String> allowed, List<String> communities) {
+        return communities != null && !communities.isEmpty() && allowed.containsAll(communities);
+    }
+
+    /** The user's communities for the dashboard; null for the whole city, empty for a role without a dashboard. */
+    private Set<String> allowed(Authentication user) {
+        return units.communities(user, Roles.STREET_OFFICE, Roles.AREA_COMMITTEE, Roles.COMMUNITY_SECRETARY);
     }
 
     /** The scope's name for report titles: the filtered unit, else the user's own unit, else 全市. */

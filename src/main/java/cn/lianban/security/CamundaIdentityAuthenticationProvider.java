@@ -10,7 +10,10 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** Logs users into the project's pages with their Camunda password; their Camunda groups become authorities. */
+/**
+ * Checks the one login (/login, and HTTP Basic on the project's pages) against the Camunda identity; the user's
+ * Camunda groups become authorities. Tasklist, Cockpit and Admin take the same login ({@link WebappLoginProvider}).
+ */
 public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identity;

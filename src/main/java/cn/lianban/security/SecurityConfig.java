@@ -1,30 +1,40 @@
 package cn.lianban.security;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.HttpStatusEntryPoint;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 import cn.lianban.directory.Roles;
 
 /**
- * Two doors. Camunda's webapps keep their own login and /engine-rest uses Camunda's HTTP Basic filter
- * (its REST is anonymous by default, which we close). The project's own pages use Spring Security
- * with a form login checked against the same Camunda identity.
+ * One login for people, at {@code /login} (Spring Security's form, checked against the Camunda identity): the
+ * project's pages and Camunda's webapps (Tasklist, Cockpit, Admin) share it and its session, so one logout ends
+ * both. Camunda's own sign-in is closed. Apps calling {@code /engine-rest} log in with HTTP Basic on each request
+ * through Camunda's own filter (its REST is anonymous by default, which we close).
  */
 @Configuration
 public class SecurityConfig {
+
+    static final String WEBAPPS = "/camunda";
 
     @Bean
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestBasicAuth() {
@@ -36,14 +46,67 @@ public class SecurityConfig {
         return bean;
     }
 
-    /** Camunda's own paths are secured by Camunda; Spring Security stays out of them. */
+    /**
+     * Camunda's webapp single sign-on: puts the user Spring Security logged in into the webapps' part of the
+     * session. It runs after Spring Security's filters (which set the user) and before the webapps' own
+     * filters, which Camunda's starter registers after every Spring filter.
+     */
     @Bean
-    WebSecurityCustomizer camundaPaths() {
-        return web -> web.ignoring().requestMatchers("/camunda/**", "/engine-rest/**", "/actuator/health",
-                "/actuator/health/**", "/", "/favicon.ico");
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappsSingleSignOn() {
+        FilterRegistrationBean<ContainerBasedAuthenticationFilter> bean =
+                new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        bean.setInitParameters(Map.of(ProcessEngineAuthenticationFilter.AUTHENTICATION_PROVIDER_PARAM,
+                WebappLoginProvider.class.getName()));
+        bean.addUrlPatterns(WEBAPPS + "/app/*", WEBAPPS + "/api/*");
+        bean.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+        return bean;
+    }
+
+    /**
+     * Path patterns as Spring MVC reads them for every string matcher below. Without this, Spring Security cannot
+     * tell them apart from the webapps' Jersey servlets when it checks a path that is not a request (the page
+     * header asks which pages a login may open).
+     */
+    @Bean
+    static PathPatternRequestMatcherBuilderFactoryBean pathPatterns() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
+    /** /engine-rest is guarded by Camunda's Basic filter above; health is for load balancers. */
+    @Bean
+    WebSecurityCustomizer unguardedPaths() {
+        return web -> web.ignoring().requestMatchers("/engine-rest/**", "/actuator/health", "/actuator/health/**",
+                "/", "/favicon.ico");
+    }
+
+    /**
+     * Tasklist, Cockpit and Admin: logged in at /login, or sent there (their API calls get 401, which the
+     * webapps' script {@code app/lianban/login.js} turns into the same). The webapps carry their own CSRF
+     * check and security headers, so Spring adds neither.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain webappsSecurity(HttpSecurity http) throws Exception {
+        var api = PathPatternRequestMatcher.withDefaults().matcher(WEBAPPS + "/api/**");
+        http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(WEBAPPS + "/**"))
+                .authorizeHttpRequests(a -> a
+                        // Camunda's own sign-in form: closed, there is one login
+                        .requestMatchers(WEBAPPS + "/api/admin/auth/user/*/login/**").denyAll()
+                        .anyRequest().authenticated())
+                .csrf(c -> c.disable())
+                .headers(h -> h.disable())
+                .logout(l -> l.disable())
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(unauthorized(), api)
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
+                                AnyRequestMatcher.INSTANCE)
+                        .accessDeniedHandler(new RefusalHandler()))
+                .addFilterAfter(new WebappLogoutFilter(), AuthorizationFilter.class);
+        return http.build();
     }
 
     @Bean
+    @Order(2)
     SecurityFilterChain appSecurity(HttpSecurity http, IdentityService identity) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/error").permitAll()
@@ -67,14 +130,23 @@ public class SecurityConfig {
                 // the JSON API and Open311 are called by apps, not by browser forms, so no CSRF token there
                 .csrf(c -> c.ignoringRequestMatchers("/api/**", "/open311/**"))
                 .authenticationProvider(new CamundaIdentityAuthenticationProvider(identity))
-                .formLogin(f -> f.loginPage("/login").permitAll())
+                // without a page to return to, a login goes to the workplace: Tasklist
+                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl(WEBAPPS + "/app/tasklist/").permitAll())
                 .httpBasic(b -> { })
-                // a JSON call without a login is told so (401), not sent to the login page
-                .exceptionHandling(e -> e.defaultAuthenticationEntryPointFor(
-                        new HttpStatusEntryPoint(HttpStatus.UNAUTHORIZED),
-                        PathPatternRequestMatcher.withDefaults().matcher("/api/**")))
+                // a login starts a fresh session: nothing of an earlier user's webapp login carries over
+                .sessionManagement(m -> m.sessionFixation(f -> f.newSession()))
+                // a JSON call without a login is told so (401 with the contract's body), not sent to the login page
+                .exceptionHandling(e -> e
+                        .defaultAuthenticationEntryPointFor(unauthorized(),
+                                PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                        .accessDeniedHandler(new RefusalHandler()))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
         return http.build();
+    }
+
+    /** 401 through the error page, which answers JSON callers with the contract's error body. */
+    private static AuthenticationEntryPoint unauthorized() {
+        return (request, response, e) -> response.sendError(401);
     }
 }

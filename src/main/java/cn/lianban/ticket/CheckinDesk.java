@@ -56,17 +56,20 @@ public class CheckinDesk {
         }
     }
 
+    /** Whether the user has one of the roles that take part in 双报到 (the page header offers it only then). */
+    public boolean mayUse(Authentication user) {
+        Set<String> groups = UserUnits.groups(user);
+        return UserUnits.citywide(groups) || groups.contains(Roles.COMMUNITY_SECRETARY)
+                || groups.contains(Roles.GRID_WORKER);
+    }
+
     /** @throws Forbidden when the user has none of the roles that take part in 双报到 */
     public Scope scopeOf(Authentication user) {
-        Set<String> communities = units.communities(user, Roles.COMMUNITY_SECRETARY, Roles.GRID_WORKER);
-        if (communities == null) {
-            return new Scope(true, Set.of());
-        }
-        Set<String> groups = UserUnits.groups(user);
-        if (!groups.contains(Roles.COMMUNITY_SECRETARY) && !groups.contains(Roles.GRID_WORKER)) {
+        if (!mayUse(user)) {
             throw new Forbidden("双报到登记与统计仅限社区书记、网格员、市城市党建服务中心和管理员");
         }
-        return new Scope(false, communities);
+        Set<String> communities = units.communities(user, Roles.COMMUNITY_SECRETARY, Roles.GRID_WORKER);
+        return communities == null ? new Scope(true, Set.of()) : new Scope(false, communities);
     }
 
     /**

@@ -12,12 +12,15 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Headless Debian Chromium driven by the Debian chromedriver, both by fixed path. With the driver
@@ -90,6 +93,27 @@ final class Browser implements AutoCloseable {
             service.stop();
             delete(profile);
             throw e;
+        }
+    }
+
+    /**
+     * Logs in as {@code user} at the one login page ({@code baseUrl + "/login"}), whoever was logged in before, and
+     * returns once the browser has left the login page: a login without a page to return to lands in Tasklist. The
+     * same login opens Tasklist, Cockpit, Admin and the project's pages.
+     *
+     * @throws IllegalStateException when the login page refuses the user or password
+     */
+    void logIn(String baseUrl, String user, String password) {
+        driver.get(baseUrl + "/login");
+        driver.manage().deleteAllCookies();
+        driver.get(baseUrl + "/login");
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(45));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.cssSelector("form button[type=submit]")).click();
+        wait.until(d -> !d.getCurrentUrl().contains("/login") || d.getCurrentUrl().contains("error"));
+        if (driver.getCurrentUrl().contains("/login")) {
+            throw new IllegalStateException("login refused for " + user + " at " + driver.getCurrentUrl());
         }
     }
 

@@ -46,11 +46,7 @@ class DashboardBrowserTest {
         try (Browser browser = Browser.start("zh-CN")) {
             WebDriver web = browser.driver;
             WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(30));
-            web.get("http://localhost:" + port + "/login");
-            web.findElement(By.id("username")).sendKeys("center");
-            web.findElement(By.id("password")).sendKeys("demo");
-            web.findElement(By.cssSelector("button[type=submit]")).click();
-            wait.until(ExpectedConditions.not(ExpectedConditions.urlContains("/login")));
+            browser.logIn("http://localhost:" + port, "center", "demo");
             web.get("http://localhost:" + port + "/dashboard?month=2024-11");
             wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".chart canvas"), 8));
             browser.save("dashboard");

@@ -29,7 +29,7 @@ import cn.lianban.support.LianbanTest;
 
 /**
  * A department member works a joint-handling case in Camunda Tasklist with a real (headless) browser:
- * logs in, opens the filter 本部门待认领, claims the case's 牵头办理 task, fills the Camunda Form and
+ * logs in at /login, opens the filter 本部门待认领, claims the case's 牵头办理 task, fills the Camunda Form and
  * completes it. The case is prepared and checked through the engine API.
  * Skipped when Debian's chromium or chromedriver is not installed.
  */
@@ -80,7 +80,8 @@ class TasklistBrowserTest {
 
         long started = System.nanoTime();
         try {
-            logIn("housing", "demo");
+            // the one login lands in Tasklist
+            browser.logIn("http://localhost:" + port, "housing", "demo");
             openFilter("本部门待认领");
             WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(taskCard(taskId)));
             assertThat(card.getText()).contains("牵头办理").contains(title);
@@ -114,15 +115,6 @@ class TasklistBrowserTest {
         assertThat(runtime.getVariable(pi.getId(), "status")).isEqualTo("EVALUATING");
         assertThat(issues.events(pi.getBusinessKey())).contains("HANDLED");
         assertThat(issues.task(pi, "evaluate").getAssignee()).isNull();
-    }
-
-    private void logIn(String user, String password) {
-        web.get("http://localhost:" + port + "/camunda/app/tasklist/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("form[name='signinForm'] input[ng-model='username']"))).sendKeys(user);
-        web.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys(password);
-        web.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
     }
 
     /** The filters list on the left: a filter's name is the link text, followed by a task counter. */

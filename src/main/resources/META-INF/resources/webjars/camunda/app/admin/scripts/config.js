@@ -10,6 +10,9 @@
  */
 
 export default {
+  // one login with the project's pages, at /login: the webapps' own sign-in view is left at once
+  customScripts: ['../lianban/login'],
+
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'

@@ -1,0 +1,147 @@
+package cn.lianban.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+import cn.lianban.dashboard.DashboardScope;
+import cn.lianban.directory.Directory;
+import cn.lianban.directory.Roles;
+import cn.lianban.directory.UnitType;
+import cn.lianban.security.Grants;
+import cn.lianban.security.UserUnits;
+import cn.lianban.ticket.CheckinDesk;
+
+/**
+ * What the shared page header ({@code templates/fragments/header.html}) shows: who is logged in and the pages
+ * they may open. A link is offered only when the check that guards the page lets the user in: the URL rules of
+ * the security configuration, the page's own check (dashboard, 双报到), and for the Camunda webapps their
+ * application authorizations. Every page's model carries it as {@code pageHeader} ({@link PageHeaderAdvice}),
+ * and the header asks it only when it is drawn.
+ */
+@Component
+public class PageHeader {
+
+    public record Link(String label, String href, boolean active) {
+    }
+
+    /** {@code links}: the work pages; {@code admin}: the 管理 pages. Nobody logged in: both empty. */
+    public record Menu(boolean loggedIn, String userName, String unitName, List<Link> links, List<Link> admin) {
+    }
+
+    private final WebInvocationPrivilegeEvaluator urls;
+    private final IdentityService identity;
+    private final AuthorizationService authorizations;
+    private final Grants grants;
+    private final Directory directory;
+    private final DashboardScope dashboard;
+    private final CheckinDesk checkins;
+
+    public PageHeader(WebInvocationPrivilegeEvaluator urls, IdentityService identity,
+                      AuthorizationService authorizations, Grants grants, Directory directory,
+                      DashboardScope dashboard, CheckinDesk checkins) {
+        this.urls = urls;
+        this.identity = identity;
+        this.authorizations = authorizations;
+        this.grants = grants;
+        this.directory = directory;
+        this.dashboard = dashboard;
+        this.checkins = checkins;
+    }
+
+    /** Whether someone is logged in for the current request. */
+    public boolean loggedIn() {
+        return loggedInUser() != null;
+    }
+
+    /** The menu of the user of the current request. */
+    public Menu current() {
+        Authentication user = loggedInUser();
+        if (user == null) {
+            return new Menu(false, null, null, List.of(), List.of());
+        }
+        Set<String> groups = UserUnits.groups(user);
+        String path = currentPath();
+        List<Link> links = new ArrayList<>();
+        add(links, path, "任务", "/camunda/app/tasklist/", mayOpenWebapp(user, groups, "tasklist"));
+        add(links, path, "我的事项", "/cases", urls.isAllowed("/cases", user));
+        add(links, path, "数据看板", "/dashboard", dashboard.mayUse(user));
+        add(links, path, "三率排名", "/tickets/rates", urls.isAllowed("/tickets/rates", user));
+        add(links, path, "双报到", "/checkins", checkins.mayUse(user));
+        add(links, path, "资源清单", "/resources", urls.isAllowed("/resources", user));
+        add(links, path, "活动", "/activities", urls.isAllowed("/activities", user));
+        List<Link> admin = new ArrayList<>();
+        add(admin, path, "邮件队列", "/admin/mail", urls.isAllowed("/admin/mail", user));
+        add(admin, path, "工作日历", "/admin/calendar", urls.isAllowed("/admin/calendar", user));
+        add(admin, path, "权责清单", "/admin/responsibility", urls.isAllowed("/admin/responsibility", user));
+        add(admin, path, "流程监控", "/camunda/app/cockpit/", mayOpenWebapp(user, groups, "cockpit"));
+        add(admin, path, "用户与权限", "/camunda/app/admin/", mayOpenWebapp(user, groups, "admin"));
+        return new Menu(true, name(user.getName()), unitName(groups), links, admin);
+    }
+
+    private static Authentication loggedInUser() {
+        Authentication user = SecurityContextHolder.getContext().getAuthentication();
+        return user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken ? null : user;
+    }
+
+    private static void add(List<Link> links, String path, String label, String href, boolean allowed) {
+        if (allowed) {
+            links.add(new Link(label, href, path != null && path.startsWith(href)));
+        }
+    }
+
+    /** Camunda lets a user into Tasklist, Cockpit or Admin by the application authorizations of their groups. */
+    private boolean mayOpenWebapp(Authentication user, Set<String> groups, String app) {
+        return grants.asSystem(() -> authorizations.isUserAuthorized(user.getName(), List.copyOf(groups),
+                Permissions.ACCESS, Resources.APPLICATION, app));
+    }
+
+    /** The person's name as the directory gave it to Camunda (family name first), else the login. */
+    private String name(String login) {
+        User user = grants.asSystem(() -> identity.createUserQuery().userId(login).singleResult());
+        if (user == null) {
+            return login;
+        }
+        String name = (blankToEmpty(user.getLastName()) + blankToEmpty(user.getFirstName())).strip();
+        return name.isEmpty() ? login : name;
+    }
+
+    /** The role and unit the user acts for, e.g. 社区书记 · 金沙东社区. */
+    private String unitName(Set<String> groups) {
+        String role = Roles.ALL.stream().filter(groups::contains).findFirst().map(Roles::chineseName).orElse("");
+        String unit = groups.stream().filter(PageHeader::isUnitGroup).sorted().findFirst()
+                .map(directory::unitName).orElse("");
+        return role.isEmpty() || unit.isEmpty() ? role + unit : role + " · " + unit;
+    }
+
+    private static boolean isUnitGroup(String group) {
+        for (UnitType type : UnitType.values()) {
+            if (type.codeIn(group) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String blankToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static String currentPath() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes r
+                ? r.getRequest().getRequestURI() : null;
+    }
+}
