@@ -5,7 +5,7 @@ import java.util.Map;
 /**
  * The Chinese name of every action code of the audit trail (table case_event, written through CaseLog by the
  * delegates and task checks of all processes), and of the entries the case page adds from Camunda's history and
- * the mail outbox. A new action code needs its name here; CaseActionLabelsTest finds the codes in the sources.
+ * the mail outbox. A new action code needs its name here; ActionLabelsTest finds the codes in the sources.
  */
 final class ActionLabels {
 
@@ -61,15 +61,12 @@ final class ActionLabels {
     private static final Map<String, String> JOINT_HANDLING = Map.of("REOPENED", "退回重办", "CLOSED", "销号");
     private static final Map<String, String> OTHERS = Map.of("REOPENED", "重新办理", "CLOSED", "办结");
 
+    static final String UNNAMED = "其他记录";
+
     /** The name of {@code action} in a case of {@code process}; 其他记录 for a code nobody named yet. */
     static String of(String process, String action) {
         String own = (CaseFacts.JOINT_HANDLING.equals(process) ? JOINT_HANDLING : OTHERS).get(action);
-        return own != null ? own : COMMON.getOrDefault(action, "其他记录");
-    }
-
-    /** Whether {@code action} has a name of its own (for the test that every code written has one). */
-    static boolean known(String action) {
-        return COMMON.containsKey(action) || JOINT_HANDLING.containsKey(action);
+        return own != null ? own : COMMON.getOrDefault(action, UNNAMED);
     }
 
     private ActionLabels() {

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,13 +53,15 @@ class CasePages {
 
     @GetMapping("/cases/{businessKey}")
     String page(@PathVariable String businessKey, @RequestParam(required = false) String error,
-                @RequestParam(required = false) String uploaded, Authentication user, Model model,
+                @RequestParam(required = false) String uploaded, Authentication user, CsrfToken csrf, Model model,
                 HttpServletResponse response) {
         var found = cases.find(businessKey, user);
         if (found.isEmpty()) {
             return missing(businessKey, model, response);
         }
         model.addAttribute("page", page(found.get()));
+        // read now: the session that keeps the token cannot be made once a long page has begun to go out
+        model.addAttribute("csrfToken", csrf.getToken());
         model.addAttribute("uploadError", error == null ? null : UPLOAD_ERRORS.get(error));
         model.addAttribute("uploaded", uploaded != null);
         return "cases/page";

@@ -36,7 +36,10 @@ class ActionLabelsTest {
         }
         assertThat(codes).as("codes found in the sources").contains("FILED", "MEETING", "HANDLED", "ASSISTED",
                 "RAISED", "RETURNED", "CLAIMED", "ORDERED");
-        assertThat(codes).allSatisfy(code -> assertThat(ActionLabels.known(code)).as(code).isTrue());
+        for (String process : new String[]{"joint-handling", "ticket", "resource-claim"}) {
+            assertThat(codes).allSatisfy(code -> assertThat(ActionLabels.of(process, code)).as(process + " " + code)
+                    .isNotEqualTo(ActionLabels.UNNAMED).matches("\\p{IsHan}+"));
+        }
         assertThat(ActionLabels.of("joint-handling", "CLOSED")).isEqualTo("销号");
         assertThat(ActionLabels.of("ticket", "CLOSED")).isEqualTo("办结");
         assertThat(ActionLabels.of("ticket", "SOMETHING_NEW")).isEqualTo("其他记录");
