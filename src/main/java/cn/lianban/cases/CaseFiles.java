@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
@@ -63,8 +62,9 @@ class CaseFiles {
 
     /** 我的事项: one page (from 1) of the cases and tickets the user may see, newest first, without their stories. */
     List<CaseView> mine(Authentication user, int page, int size) {
-        Set<String> ids = visibility.visible(user);
-        List<CaseFacts> cases = history.page(ids, (page - 1) * size, size);
+        int first = (page - 1) * size;
+        List<CaseFacts> cases = visibility.citywide(user) ? history.newest(first, size)
+                : history.cases(visibility.page(user, first, size));
         Map<String, CaseClocks.Reading> readings = clocks.read(cases);
         Map<String, List<CaseAttachments.Attachment>> files = attachments.of(cases.stream()
                 .map(CaseFacts::businessKey).toList());

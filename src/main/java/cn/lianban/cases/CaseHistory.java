@@ -1,11 +1,13 @@
 package cn.lianban.cases;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.LinkedHashSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -14,11 +16,11 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
-import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstanceQuery;
 import org.springframework.stereotype.Service;
 
+import cn.lianban.directory.UnitType;
 import cn.lianban.security.Grants;
 
 /**
@@ -29,7 +31,7 @@ import cn.lianban.security.Grants;
 @Service
 class CaseHistory {
 
-    private static final Pattern KEY = Pattern.compile("(JH|TK)-\\d{4}-\\d{6}");
+    private static final Pattern KEY = Pattern.compile("(JH|TK)-\\d{4}-\\d{6,}");
     /** The variables a line of a case list needs; a single case reads all. */
     private static final String[] LIST_VARIABLES = {"title", "description", "itemName", "communityCode",
             "communityName", "status", "statusLabel", "color", "level", "deptCode", "deptName", "dueDate",
@@ -52,40 +54,42 @@ class CaseHistory {
                         .processInstanceIdIn(pi.getId())))));
     }
 
-    /**
-     * One page of cases, newest first: those of {@code processInstanceIds}, or all when it is null.
-     */
-    List<CaseFacts> page(Set<String> processInstanceIds, int first, int max) {
-        if (processInstanceIds != null && processInstanceIds.isEmpty()) {
+    /** One page of all cases and tickets, newest first (the city center's and administrators' 我的事项). */
+    List<CaseFacts> newest(int first, int max) {
+        return grants.asSystem(() -> withVariables(instances().orderByProcessInstanceStartTime().desc()
+                .listPage(first, max)));
+    }
+
+    /** The cases and tickets of {@code businessKeys}, in that order, without their full variables. */
+    List<CaseFacts> cases(List<String> businessKeys) {
+        if (businessKeys.isEmpty()) {
             return List.of();
         }
+        Map<String, CaseFacts> byKey = grants.asSystem(() -> withVariables(instances()
+                .processInstanceBusinessKeyIn(businessKeys.toArray(String[]::new)).list())).stream()
+                .collect(Collectors.toMap(CaseFacts::businessKey, c -> c, (a, b) -> a));
+        return businessKeys.stream().map(byKey::get).filter(Objects::nonNull).toList();
+    }
+
+    /** The cases and tickets a login started, with when. */
+    Map<String, Instant> startedBy(String userId) {
+        return grants.asSystem(() -> started(instances().startedBy(userId).list()));
+    }
+
+    /**
+     * The joint-handling cases of a department, with when they were filed: those with a task ever offered to it
+     * (handling, co-handling) and those it leads or is proposed to lead.
+     */
+    Map<String, Instant> casesOfDepartment(String dept) {
         return grants.asSystem(() -> {
-            HistoricProcessInstanceQuery query = instances();
-            if (processInstanceIds != null) {
-                query.processInstanceIds(processInstanceIds);
-            }
-            List<HistoricProcessInstance> page = query.orderByProcessInstanceStartTime().desc().listPage(first, max);
-            if (page.isEmpty()) {
-                return List.of();
-            }
-            Map<String, Map<String, Object>> variables = variables(history.createHistoricVariableInstanceQuery()
-                    .processInstanceIdIn(page.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
-                    .variableNameIn(LIST_VARIABLES));
-            return page.stream().map(pi -> facts(pi, variables)).toList();
+            Set<String> ids = new HashSet<>();
+            history.createHistoricTaskInstanceQuery().processDefinitionKey(CaseFacts.JOINT_HANDLING)
+                    .taskHadCandidateGroup(UnitType.DEPT.group(dept)).list()
+                    .forEach(t -> ids.add(t.getProcessInstanceId()));
+            history.createHistoricVariableInstanceQuery().processDefinitionKey(CaseFacts.JOINT_HANDLING)
+                    .variableValueEquals("leadDept", dept).list().forEach(v -> ids.add(v.getProcessInstanceId()));
+            return ids.isEmpty() ? Map.of() : started(instances().processInstanceIds(ids).list());
         });
-    }
-
-    /** The cases and tickets a login started. */
-    Set<String> startedBy(String userId) {
-        return grants.asSystem(() -> ids(instances().startedBy(userId).list()));
-    }
-
-    /** The cases and tickets with a task ever offered to {@code group}. */
-    Set<String> offeredTo(String group) {
-        return grants.asSystem(() -> history.createHistoricTaskInstanceQuery().taskHadCandidateGroup(group).list()
-                .stream().filter(t -> CaseFacts.JOINT_HANDLING.equals(t.getProcessDefinitionKey())
-                        || CaseFacts.TICKET.equals(t.getProcessDefinitionKey()))
-                .map(HistoricTaskInstance::getProcessInstanceId).collect(Collectors.toSet()));
     }
 
     /** Whether a task of the case was ever offered to one of {@code groups}. */
@@ -94,26 +98,24 @@ class CaseHistory {
                 .processInstanceId(processInstanceId).taskHadCandidateGroup(g).count() > 0));
     }
 
-    /** The cases and tickets whose variable {@code name} now holds {@code value} (e.g. leadDept = housing). */
-    Set<String> withVariable(String name, String value) {
-        return grants.asSystem(() -> {
-            Set<String> ids = new LinkedHashSet<>();
-            for (String process : List.of(CaseFacts.JOINT_HANDLING, CaseFacts.TICKET)) {
-                history.createHistoricVariableInstanceQuery().processDefinitionKey(process).variableName(name)
-                        .variableValueEquals(name, value).list()
-                        .forEach(v -> ids.add(v.getProcessInstanceId()));
-            }
-            return ids;
-        });
-    }
-
     private HistoricProcessInstanceQuery instances() {
         return history.createHistoricProcessInstanceQuery()
                 .processDefinitionKeyIn(CaseFacts.JOINT_HANDLING, CaseFacts.TICKET);
     }
 
-    private static Set<String> ids(List<HistoricProcessInstance> instances) {
-        return instances.stream().map(HistoricProcessInstance::getId).collect(Collectors.toSet());
+    private static Map<String, Instant> started(List<HistoricProcessInstance> instances) {
+        return instances.stream().collect(Collectors.toMap(HistoricProcessInstance::getBusinessKey,
+                pi -> pi.getStartTime().toInstant(), (a, b) -> a));
+    }
+
+    private List<CaseFacts> withVariables(List<HistoricProcessInstance> instances) {
+        if (instances.isEmpty()) {
+            return List.of();
+        }
+        Map<String, Map<String, Object>> variables = variables(history.createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+                .variableNameIn(LIST_VARIABLES));
+        return instances.stream().map(pi -> facts(pi, variables)).toList();
     }
 
     private static CaseFacts facts(HistoricProcessInstance pi, Map<String, Map<String, Object>> variables) {

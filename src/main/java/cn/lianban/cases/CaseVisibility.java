@@ -1,18 +1,17 @@
 package cn.lianban.cases;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
-import cn.lianban.common.SqlIn;
 import cn.lianban.directory.Roles;
 import cn.lianban.directory.UnitType;
 import cn.lianban.security.UserUnits;
@@ -32,12 +31,12 @@ class CaseVisibility {
 
     private final UserUnits units;
     private final CaseHistory history;
-    private final JdbcTemplate jdbc;
+    private final UnitCases unitCases;
 
-    CaseVisibility(UserUnits units, CaseHistory history, JdbcTemplate jdbc) {
+    CaseVisibility(UserUnits units, CaseHistory history, UnitCases unitCases) {
         this.units = units;
         this.history = history;
-        this.jdbc = jdbc;
+        this.unitCases = unitCases;
     }
 
     boolean maySee(Authentication user, CaseFacts c) {
@@ -52,32 +51,25 @@ class CaseVisibility {
                 || history.offeredTo(c.processInstanceId(), depts.stream().map(UnitType.DEPT::group).toList()));
     }
 
-    /** The process instances of the cases and tickets the user may see; null for all (city center, admin). */
-    Set<String> visible(Authentication user) {
-        Set<String> groups = UserUnits.groups(user);
-        if (UserUnits.citywide(groups)) {
-            return null;
-        }
-        Set<String> ids = new LinkedHashSet<>(history.startedBy(user.getName()));
-        ids.addAll(ofCommunities(units.communities(user, PLACE_ROLES)));
-        for (String dept : departments(groups)) {
-            ids.addAll(history.offeredTo(UnitType.DEPT.group(dept)));
-            ids.addAll(history.withVariable("leadDept", dept));
-            ids.addAll(history.withVariable("deptCode", dept));
-        }
-        return ids;
+    boolean citywide(Authentication user) {
+        return UserUnits.citywide(UserUnits.groups(user));
     }
 
-    /** Cases by issue_summary's community, tickets by the community their RAISED entry was recorded with. */
-    private List<String> ofCommunities(Set<String> communities) {
-        if (communities.isEmpty()) {
-            return List.of();
-        }
-        List<Object> args = new ArrayList<>(communities);
-        args.addAll(communities);
-        return jdbc.queryForList("SELECT process_instance_id FROM issue_summary WHERE community_code IN ("
-                + SqlIn.marks(communities) + ") UNION SELECT process_instance_id FROM case_event WHERE action = 'RAISED'"
-                + " AND community_code IN (" + SqlIn.marks(communities) + ")", String.class, args.toArray());
+    /**
+     * One page of the business keys of the cases and tickets a user who is not citywide may see, newest first.
+     * The large sets (a street's communities, a department's tickets) are paged in the database, from the
+     * project's own tables; the small ones (what the login filed, a department's joint-handling cases) come from
+     * Camunda's history and are merged in.
+     */
+    List<String> page(Authentication user, int first, int max) {
+        Set<String> groups = UserUnits.groups(user);
+        Set<String> depts = departments(groups);
+        Map<String, Instant> filed = new HashMap<>(history.startedBy(user.getName()));
+        depts.forEach(d -> filed.putAll(history.casesOfDepartment(d)));
+        filed.putAll(unitCases.newest(units.communities(user, PLACE_ROLES), depts, first + max));
+        return filed.entrySet().stream()
+                .sorted(Map.Entry.<String, Instant>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .skip(first).limit(max).map(Map.Entry::getKey).toList();
     }
 
     private static Set<String> departments(Set<String> groups) {

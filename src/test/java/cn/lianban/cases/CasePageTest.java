@@ -244,6 +244,9 @@ class CasePageTest {
         assertThat(names(first)).doesNotContain("events").contains("attachments", "timeLight", "dueAt", "statusLabel");
         assertThat(mine.indexOf(mine.stream().filter(c -> c.get("businessKey").asText().equals(ticketA)).findFirst()
                 .orElseThrow())).as("newest first").isLessThan(mine.indexOf(first));
+        List<String> all = keys("secretary");
+        assertThat(list(getJson("secretary", "/api/cases?scope=mine&page=2&size=1"))).singleElement()
+                .satisfies(c -> assertThat(c.get("businessKey").asText()).isEqualTo(all.get(1)));
         assertThat(get("secretary", "/api/cases?scope=everything").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(get("secretary", "/api/cases?scope=mine&size=0").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 
