@@ -78,7 +78,7 @@ class CaseHistory {
 
     /**
      * The joint-handling cases of a department, with when they were filed: those with a task ever offered to it
-     * (handling, co-handling) and those it leads or is proposed to lead.
+     * (handling, co-handling) and those it is to handle (the lead of a level 3–5 case, before its meeting).
      */
     Map<String, Instant> casesOfDepartment(String dept) {
         return grants.asSystem(() -> {
@@ -87,7 +87,8 @@ class CaseHistory {
                     .taskHadCandidateGroup(UnitType.DEPT.group(dept)).list()
                     .forEach(t -> ids.add(t.getProcessInstanceId()));
             history.createHistoricVariableInstanceQuery().processDefinitionKey(CaseFacts.JOINT_HANDLING)
-                    .variableValueEquals("leadDept", dept).list().forEach(v -> ids.add(v.getProcessInstanceId()));
+                    .variableValueEquals("handleGroup", UnitType.DEPT.group(dept)).list()
+                    .forEach(v -> ids.add(v.getProcessInstanceId()));
             return ids.isEmpty() ? Map.of() : started(instances().processInstanceIds(ids).list());
         });
     }

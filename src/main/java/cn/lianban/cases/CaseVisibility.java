@@ -18,9 +18,10 @@ import cn.lianban.security.UserUnits;
 
 /**
  * Who may see a case or ticket: its filer; the community's secretaries and grid workers, its area committee and
- * its street office; the departments it was dispatched to (lead, co-department, the ticket's department, or the
- * candidate group of any of its tasks); the city center and administrators all. Anyone else is told it does not
- * exist.
+ * its street office; the departments it was dispatched to (the handling lead, which for levels 3–5 is also invited
+ * to the meeting, a co-department, the ticket's department, or the candidate group of any of its tasks); the city
+ * center and administrators all. A green case's proposed lead department, whose community handles it, is not
+ * among them. Anyone else is told it does not exist.
  */
 @Service
 class CaseVisibility {
@@ -46,9 +47,15 @@ class CaseVisibility {
             return true;
         }
         Set<String> depts = departments(groups);
-        return !depts.isEmpty() && (Stream.concat(Stream.of(c.text("leadDept"), c.text("deptCode")),
-                c.list("coDepts").stream()).filter(Objects::nonNull).anyMatch(depts::contains)
+        return !depts.isEmpty() && (dispatchedTo(c).anyMatch(depts::contains)
                 || history.offeredTo(c.processInstanceId(), depts.stream().map(UnitType.DEPT::group).toList()));
+    }
+
+    /** The departments the case's variables name as handling it now: lead (levels 3–5), co-departments, ticket's. */
+    private static Stream<String> dispatchedTo(CaseFacts c) {
+        String handler = c.text("handleGroup");
+        return Stream.concat(Stream.of(handler == null ? null : UnitType.DEPT.codeIn(handler), c.text("deptCode")),
+                c.list("coDepts").stream()).filter(Objects::nonNull);
     }
 
     boolean citywide(Authentication user) {

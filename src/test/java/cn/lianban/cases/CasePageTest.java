@@ -74,6 +74,7 @@ class CasePageTest {
     private String caseA;
     private String ticketA;
     private String caseB;
+    private String greenA;
 
     @BeforeAll
     void walkCasesAsTheirPeople() {
@@ -102,6 +103,11 @@ class CasePageTest {
         work("housing", ticket, "resolve", "result", "已清理占道物品");
         work("secretary", ticket, "confirm", "solved", true);
         work("secretary", ticket, "rate", "satisfaction", 5L);
+
+        // green: the community handles it; the category's department is only proposed and never dispatched
+        ProcessInstance green = users.as("secretary", () -> driver.file("title", "楼前路灯不亮"));
+        greenA = green.getBusinessKey();
+        work("committee", green, "rate", "color", "GREEN");
 
         caseB = users.as("secretary2", () -> driver.file("communityCode", "C-XJ-01", "title", "社区B的路灯"))
                 .getBusinessKey();
@@ -272,6 +278,9 @@ class CasePageTest {
         assertThat(get("urban", "/api/cases/" + caseB).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("committee", "/api/cases/" + caseB).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("deputy01", "/api/cases/" + caseA).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(get("urban", "/api/cases/" + greenA).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(keys("urban")).doesNotContain(greenA);
+        assertThat(get("secretary", "/api/cases/" + greenA).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(get("secretary", "/api/cases/RC-2026-000001").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("center", "/api/cases/" + caseB).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(get("admin", "/api/cases/" + caseA).getStatusCode()).isEqualTo(HttpStatus.OK);
