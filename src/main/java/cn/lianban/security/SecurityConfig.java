@@ -121,6 +121,8 @@ public class SecurityConfig {
                         // Open311 is for outside apps without a login; posting checks its api_key
                         .requestMatchers("/open311/**").permitAll()
                         .requestMatchers("/admin/**").hasAuthority(Roles.ADMIN)
+                        // case pages: every login; which cases it may see is decided per case (cn.lianban.cases)
+                        .requestMatchers("/cases", "/cases/**", "/api/cases", "/api/cases/**", "/api/attachments/**").authenticated()
                         .requestMatchers("/tickets/rates", "/api/tickets/rates")
                         .hasAnyAuthority(Roles.STREET_OFFICE, Roles.CITY_CENTER, Roles.ADMIN)
                         // the city center publishes the monthly resource lists; everyone logged in reads them

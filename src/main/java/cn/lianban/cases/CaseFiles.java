@@ -1,0 +1,121 @@
+package cn.lianban.cases;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+
+import cn.lianban.common.EngineClock;
+import cn.lianban.directory.Community;
+import cn.lianban.directory.Department;
+import cn.lianban.directory.Directory;
+import cn.lianban.issue.IssueStatus;
+
+/**
+ * Cases and tickets as the case page and 我的事项 show them, only to whoever may see them
+ * ({@link CaseVisibility}); for anyone else a case does not exist.
+ */
+@Service
+class CaseFiles {
+
+    /** A page of 我的事项 holds at most this many cases. */
+    static final int MAX_PAGE_SIZE = 200;
+    private static final int TITLE_FROM_DESCRIPTION = 20;
+    private static final Map<String, String> TICKET_STATUS = Map.of("DISPATCHING", "待派单", "ACCEPTING", "待接单",
+            "RESOLVING", "办理中", "CONFIRMING", "待确认", "RATING", "待回访", "CLOSED", "已办结");
+
+    private final CaseHistory history;
+    private final CaseVisibility visibility;
+    private final CaseStory story;
+    private final CaseClocks clocks;
+    private final CaseAttachments attachments;
+    private final Directory directory;
+
+    CaseFiles(CaseHistory history, CaseVisibility visibility, CaseStory story, CaseClocks clocks,
+              CaseAttachments attachments, Directory directory) {
+        this.history = history;
+        this.visibility = visibility;
+        this.story = story;
+        this.clocks = clocks;
+        this.attachments = attachments;
+        this.directory = directory;
+    }
+
+    /** A case with what Camunda knows of it and how the contract shows it. */
+    record CaseFile(CaseFacts facts, CaseView view) {
+    }
+
+    /** The case the user may see, with its story; empty when there is none or it is not theirs to see. */
+    Optional<CaseFile> find(String businessKey, Authentication user) {
+        return visible(businessKey, user).map(c -> new CaseFile(c, view(c, clocks.read(List.of(c))
+                .get(c.businessKey()), story.of(c), attachments.of(c.businessKey()))));
+    }
+
+    Optional<CaseFacts> visible(String businessKey, Authentication user) {
+        return history.find(businessKey).filter(c -> visibility.maySee(user, c));
+    }
+
+    /** 我的事项: one page (from 1) of the cases and tickets the user may see, newest first, without their stories. */
+    List<CaseView> mine(Authentication user, int page, int size) {
+        int first = (page - 1) * size;
+        List<CaseFacts> cases = visibility.citywide(user) ? history.newest(first, size)
+                : history.cases(visibility.page(user, first, size));
+        Map<String, CaseClocks.Reading> readings = clocks.read(cases);
+        Map<String, List<CaseAttachments.Attachment>> files = attachments.of(cases.stream()
+                .map(CaseFacts::businessKey).toList());
+        return cases.stream().map(c -> view(c, readings.get(c.businessKey()), null,
+                files.getOrDefault(c.businessKey(), List.of()))).toList();
+    }
+
+    private CaseView view(CaseFacts c, CaseClocks.Reading clock, List<CaseStory.Event> events,
+                          List<CaseAttachments.Attachment> files) {
+        String status = c.text("status");
+        String dept = c.isTicket() ? c.text("deptCode") : null;
+        return new CaseView(c.businessKey(), c.process(), title(c), c.text("description"), c.text("communityCode"),
+                communityName(c), status, statusLabel(c, status), c.isTicket() ? null : c.text("color"),
+                c.isTicket() ? null : c.number("level"), dept, dept == null ? null : deptName(c, dept),
+                offset(clock.due()), clock.light() == null ? null : clock.light().name(), events, files);
+    }
+
+    /** A ticket has no title: its item of the responsibility list, or the start of its description. */
+    private static String title(CaseFacts c) {
+        if (!c.isTicket()) {
+            return c.text("title");
+        }
+        String item = c.text("itemName");
+        String description = c.text("description");
+        if (item != null || description == null) {
+            return item;
+        }
+        return description.length() <= TITLE_FROM_DESCRIPTION ? description
+                : description.substring(0, TITLE_FROM_DESCRIPTION) + "…";
+    }
+
+    private String communityName(CaseFacts c) {
+        String name = c.text("communityName");
+        String code = c.text("communityCode");
+        return name != null || code == null ? name : directory.community(code).map(Community::name).orElse(code);
+    }
+
+    private static String statusLabel(CaseFacts c, String status) {
+        String label = c.text("statusLabel");
+        if (label != null || status == null) {
+            return label;
+        }
+        return c.isTicket() ? TICKET_STATUS.getOrDefault(status, status) : IssueStatus.chineseName(status);
+    }
+
+    private String deptName(CaseFacts c, String dept) {
+        String name = c.text("deptName");
+        return name != null ? name : directory.department(dept).map(Department::name).orElse(dept);
+    }
+
+    private static OffsetDateTime offset(Instant at) {
+        return at == null ? null : at.atZone(EngineClock.ZONE).toOffsetDateTime().truncatedTo(ChronoUnit.SECONDS);
+    }
+}

@@ -1,0 +1,207 @@
+package cn.lianban.cases;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+
+import cn.lianban.common.ApiException;
+import cn.lianban.common.LocalTimes;
+import cn.lianban.common.NotFound;
+import cn.lianban.common.TimeLight;
+import cn.lianban.directory.Department;
+import cn.lianban.directory.Directory;
+import cn.lianban.directory.IssueCategories;
+import cn.lianban.issue.Levels;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * The case page ({@code /cases/JH-2026-000042}): what the case is, where it stands, its deadline and 时效灯, the
+ * whole story and its files, with an upload form; and 我的事项 ({@code /cases}), the cases of the login and its
+ * unit. Everything in words: no codes, dates as {@code 2026-12-10 18:00}.
+ */
+@Controller
+class CasePages {
+
+    private static final Pattern UPLOAD_PATH = Pattern.compile("/cases/((?:JH|TK)-\\d{4}-\\d{6})/attachments/?");
+    private static final Map<String, String> UPLOAD_ERRORS = Map.of(
+            CaseUploads.TOO_LARGE, "附件不能超过 10 MB，未上传。",
+            CaseUploads.UNSUPPORTED, "只能上传 JPG、PNG、WebP 图片，PDF 文件，Word（.docx）或 Excel（.xlsx）文件，未上传。",
+            CaseUploads.MISSING, "请先选择要上传的文件。");
+
+    private final CaseFiles cases;
+    private final CaseUploads uploads;
+    private final Directory directory;
+
+    CasePages(CaseFiles cases, CaseUploads uploads, Directory directory) {
+        this.cases = cases;
+        this.uploads = uploads;
+        this.directory = directory;
+    }
+
+    @GetMapping("/cases/{businessKey}")
+    String page(@PathVariable String businessKey, @RequestParam(required = false) String error,
+                @RequestParam(required = false) String uploaded, Authentication user, CsrfToken csrf, Model model,
+                HttpServletResponse response) {
+        var found = cases.find(businessKey, user);
+        if (found.isEmpty()) {
+            return missing(businessKey, model, response);
+        }
+        model.addAttribute("page", page(found.get()));
+        // read now: the session that keeps the token cannot be made once a long page has begun to go out
+        model.addAttribute("csrfToken", csrf.getToken());
+        model.addAttribute("uploadError", error == null ? null : UPLOAD_ERRORS.get(error));
+        model.addAttribute("uploaded", uploaded != null);
+        return "cases/page";
+    }
+
+    @PostMapping("/cases/{businessKey}/attachments")
+    String upload(@PathVariable String businessKey, @RequestParam(name = "file", required = false) MultipartFile file,
+                  Authentication user, Model model, HttpServletResponse response) {
+        try {
+            uploads.upload(businessKey, file, user);
+            return "redirect:/cases/" + businessKey + "?uploaded";
+        } catch (NotFound e) {
+            return missing(businessKey, model, response);
+        } catch (ApiException e) {
+            return "redirect:/cases/" + businessKey + "?error=" + e.code();
+        }
+    }
+
+    @GetMapping("/cases")
+    String mine(@RequestParam(required = false) String page, Authentication user, Model model) {
+        int number = pageNumber(page);
+        List<CaseView> views = cases.mine(user, number, CaseApi.Paging.DEFAULT_SIZE);
+        model.addAttribute("rows", views.stream().map(CasePages::row).toList());
+        model.addAttribute("pageNumber", number);
+        model.addAttribute("hasNext", views.size() == CaseApi.Paging.DEFAULT_SIZE);
+        return "cases/list";
+    }
+
+    /** The case page an upload form's address belongs to ({@code /cases/JH-…/attachments} → {@code /cases/JH-…}). */
+    static String pageOfUpload(String path) {
+        Matcher m = UPLOAD_PATH.matcher(path);
+        return m.matches() ? "/cases/" + m.group(1) : "/cases";
+    }
+
+    private static String missing(String businessKey, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("businessKey", businessKey);
+        return "cases/missing";
+    }
+
+    private static int pageNumber(String page) {
+        try {
+            return CaseApi.Paging.of(null, page, null).page();
+        } catch (ApiException e) {
+            return 1;
+        }
+    }
+
+    /** The case page's model: every value already in words. */
+    record Page(String businessKey, String title, String processName, String description, List<Fact> facts,
+                List<Line> events, List<FileLine> attachments) {
+    }
+
+    /** One fact of the case; {@code tone} colours it (ok, warn, bad) or is null. */
+    record Fact(String label, String value, String tone) {
+    }
+
+    record Line(String at, String actorName, String action, String note) {
+    }
+
+    record FileLine(long id, String name, String size) {
+    }
+
+    /** A line of 我的事项. */
+    record Row(String businessKey, String kind, String title, String community, String status, String due,
+               String light, String tone) {
+    }
+
+    private Page page(CaseFiles.CaseFile file) {
+        CaseView v = file.view();
+        CaseFacts c = file.facts();
+        List<Fact> facts = new ArrayList<>();
+        facts.add(new Fact("状态", v.statusLabel(), null));
+        facts.add(new Fact("社区", v.communityName(), null));
+        if (c.isTicket()) {
+            facts.add(new Fact("事项", c.text("itemName") == null ? "清单外事项" : c.text("itemName"), null));
+            add(facts, "地点", c.text("location"));
+            facts.add(new Fact("承办部门", v.deptName() == null ? "待派单" : v.deptName(), null));
+        } else {
+            add(facts, "类别", c.text("category") == null ? null : IssueCategories.chineseName(c.text("category")));
+            facts.add(v.color() == null ? new Fact("评级", "待评级", null)
+                    : new Fact("评级", Levels.colorName(v.color()), tone(v.color())));
+            add(facts, "办理层级", v.level() == null ? null : Levels.chineseName(v.level()));
+            add(facts, "牵头部门", c.text("leadDept") == null ? null : department(c.text("leadDept")));
+            add(facts, "协办部门", String.join("、", c.list("coDepts").stream().map(this::department).toList()));
+            if (c.instant("meetingAt") != null) {
+                facts.add(new Fact("联席会议", LocalTimes.minutes(c.instant("meetingAt"))
+                        + (c.text("meetingPlace") == null ? "" : "，" + c.text("meetingPlace")), null));
+            }
+        }
+        facts.add(new Fact("办理期限", v.dueAt() == null ? "未定" : LocalTimes.minutes(v.dueAt().toInstant()), null));
+        facts.add(light(v.timeLight(), c.endedAt() != null || "CLOSED".equals(v.status())));
+        return new Page(v.businessKey(), v.title(), c.isTicket() ? "双联双促工单" : "五级三色联席汇办", v.description(),
+                facts, v.events().stream().map(e -> new Line(LocalTimes.minutes(e.at().toInstant()), e.actorName(),
+                e.actionLabel(), e.note())).toList(),
+                v.attachments().stream().map(a -> new FileLine(a.id(), a.name(), size(a.size()))).toList());
+    }
+
+    private static Row row(CaseView v) {
+        boolean closed = "CLOSED".equals(v.status());
+        Fact light = light(v.timeLight(), closed);
+        return new Row(v.businessKey(), "ticket".equals(v.process()) ? "工单" : "联席汇办", v.title(),
+                v.communityName(), v.statusLabel(), v.dueAt() == null ? "—" : LocalTimes.minutes(v.dueAt().toInstant()),
+                light.value(), light.tone());
+    }
+
+    private static Fact light(String code, boolean closed) {
+        if (code == null) {
+            return new Fact("时效", closed ? "已结束" : "未计时", null);
+        }
+        return new Fact("时效", TimeLight.valueOf(code).label(), tone(code));
+    }
+
+    /** The same three tones for the rating colour and the 时效灯. */
+    private static String tone(String code) {
+        return switch (code) {
+            case "GREEN" -> "ok";
+            case "YELLOW" -> "warn";
+            case "RED" -> "bad";
+            default -> null;
+        };
+    }
+
+    private String department(String code) {
+        return directory.department(code).map(Department::name).orElse(code);
+    }
+
+    private static void add(List<Fact> facts, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            facts.add(new Fact(label, value, null));
+        }
+    }
+
+    private static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " 字节";
+        }
+        if (bytes < 1024 * 1024) {
+            return Math.round(bytes / 1024.0) + " KB";
+        }
+        return String.format("%.1f MB", bytes / (1024.0 * 1024));
+    }
+}

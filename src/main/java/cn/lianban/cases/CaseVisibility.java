@@ -1,0 +1,85 @@
+package cn.lianban.cases;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Service;
+
+import cn.lianban.directory.Roles;
+import cn.lianban.directory.UnitType;
+import cn.lianban.security.UserUnits;
+
+/**
+ * Who may see a case or ticket: its filer; the community's secretaries and grid workers, its area committee and
+ * its street office; the departments it was dispatched to (the handling lead, which for levels 3–5 is also invited
+ * to the meeting, a co-department, the ticket's department, or the candidate group of any of its tasks); the city
+ * center and administrators all. A green case's proposed lead department, whose community handles it, is not
+ * among them. Anyone else is told it does not exist.
+ */
+@Service
+class CaseVisibility {
+
+    /** The roles that see the cases of their communities (a street's or an area's communities, or their own). */
+    private static final String[] PLACE_ROLES = {Roles.COMMUNITY_SECRETARY, Roles.GRID_WORKER, Roles.AREA_COMMITTEE,
+            Roles.STREET_OFFICE};
+
+    private final UserUnits units;
+    private final CaseHistory history;
+    private final UnitCases unitCases;
+
+    CaseVisibility(UserUnits units, CaseHistory history, UnitCases unitCases) {
+        this.units = units;
+        this.history = history;
+        this.unitCases = unitCases;
+    }
+
+    boolean maySee(Authentication user, CaseFacts c) {
+        Set<String> groups = UserUnits.groups(user);
+        if (UserUnits.citywide(groups) || user.getName().equals(c.startUserId())
+                || units.communities(user, PLACE_ROLES).contains(c.text("communityCode"))) {
+            return true;
+        }
+        Set<String> depts = departments(groups);
+        return !depts.isEmpty() && (dispatchedTo(c).anyMatch(depts::contains)
+                || history.offeredTo(c.processInstanceId(), depts.stream().map(UnitType.DEPT::group).toList()));
+    }
+
+    /** The departments the case's variables name as handling it now: lead (levels 3–5), co-departments, ticket's. */
+    private static Stream<String> dispatchedTo(CaseFacts c) {
+        String handler = c.text("handleGroup");
+        return Stream.concat(Stream.of(handler == null ? null : UnitType.DEPT.codeIn(handler), c.text("deptCode")),
+                c.list("coDepts").stream()).filter(Objects::nonNull);
+    }
+
+    boolean citywide(Authentication user) {
+        return UserUnits.citywide(UserUnits.groups(user));
+    }
+
+    /**
+     * One page of the business keys of the cases and tickets a user who is not citywide may see, newest first.
+     * The large sets (a street's communities, a department's tickets) are paged in the database, from the
+     * project's own tables; the small ones (what the login filed, a department's joint-handling cases) come from
+     * Camunda's history and are merged in.
+     */
+    List<String> page(Authentication user, int first, int max) {
+        Set<String> groups = UserUnits.groups(user);
+        Set<String> depts = departments(groups);
+        Map<String, Instant> filed = new HashMap<>(history.startedBy(user.getName()));
+        depts.forEach(d -> filed.putAll(history.casesOfDepartment(d)));
+        filed.putAll(unitCases.newest(units.communities(user, PLACE_ROLES), depts, first + max));
+        return filed.entrySet().stream()
+                .sorted(Map.Entry.<String, Instant>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .skip(first).limit(max).map(Map.Entry::getKey).toList();
+    }
+
+    private static Set<String> departments(Set<String> groups) {
+        return groups.stream().map(UnitType.DEPT::codeIn).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,93 @@
+package cn.lianban.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.lianban.support.AsUser;
+import cn.lianban.support.IssueDriver;
+import cn.lianban.support.LianbanTest;
+
+/**
+ * The link every task form carries, {@code [查看案件全貌](/cases/{{caseNo}})}, followed from inside Tasklist in a
+ * Chinese browser lands on the case page (after the project's login, as long as Tasklist and the pages log in
+ * apart). Skipped when Debian's chromium or chromedriver is not installed.
+ */
+@LianbanTest
+class CasePageBrowserTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IssueDriver issues;
+    @Autowired
+    AsUser users;
+
+    private Browser browser;
+    private WebDriver web;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        Browser.assumeInstalled("CasePageBrowserTest");
+        browser = Browser.start("zh-CN");
+        web = browser.driver;
+        wait = new WebDriverWait(web, PATIENCE);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theCaseLinkInTasklistOpensTheCasePage() {
+        String key = users.as("secretary", () -> issues.file("title", "浏览器里的案件全貌")).getBusinessKey();
+        try {
+            web.get("http://localhost:" + port + "/camunda/app/tasklist/");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("form[name='signinForm'] input[ng-model='username']"))).sendKeys("secretary");
+            web.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
+            web.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+
+            // the link as form-js renders the markdown of a task form, clicked inside Tasklist's page
+            ((JavascriptExecutor) web).executeScript("var a = document.createElement('a');"
+                    + "a.href = '/cases/" + key + "'; a.id = 'case-link'; a.textContent = '查看案件全貌';"
+                    + "a.style.cssText = 'position:fixed;bottom:20px;left:20px;z-index:99999';"
+                    + "document.body.appendChild(a);");
+            web.findElement(By.id("case-link")).click();
+
+            wait.until(d -> d.getCurrentUrl().contains("/login") || d.getCurrentUrl().contains("/cases/" + key));
+            if (web.getCurrentUrl().contains("/login")) {
+                web.findElement(By.id("username")).sendKeys("secretary");
+                web.findElement(By.id("password")).sendKeys("demo");
+                web.findElement(By.cssSelector("button[type='submit']")).click();
+            }
+            wait.until(ExpectedConditions.urlContains("/cases/" + key));
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
+            browser.save("case-page");
+            assertThat(web.findElement(By.tagName("h1")).getText()).isEqualTo("浏览器里的案件全貌");
+            assertThat(web.findElement(By.tagName("main")).getText()).contains(key).contains("办理经过")
+                    .contains("待评级").contains("提报").contains("选择文件").doesNotContain("RATING");
+        } catch (RuntimeException | AssertionError e) {
+            browser.save("failure-" + getClass().getSimpleName());
+            throw e;
+        }
+    }
+}
