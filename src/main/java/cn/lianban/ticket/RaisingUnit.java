@@ -2,6 +2,7 @@ package cn.lianban.ticket;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
@@ -80,7 +81,7 @@ class RaisingUnit {
         if (!groups.contains(Roles.GRID_WORKER)) {
             return List.of();
         }
-        return groups.stream().map(UnitType.GRID::codeIn).filter(code -> code != null)
+        return groups.stream().map(UnitType.GRID::codeIn).filter(Objects::nonNull)
                 .filter(code -> directory.grid(code).map(g -> g.communityCode().equals(community)).orElse(false))
                 .sorted().toList();
     }

@@ -33,7 +33,14 @@ public class TicketStatus {
             // and ReopenTicket (resolveBy)
             case ACCEPTING -> CaseClock.start(execution, TicketSteps.instant(execution, "acceptBy"));
             case RESOLVING -> CaseClock.start(execution, TicketSteps.instant(execution, "resolveBy"));
-            case DISPATCHING, CONFIRMING, RATING, CLOSED -> CaseClock.stop(execution);
+            case DISPATCHING -> {
+                CaseClock.stop(execution);
+                // the street desk has no limit; the accept deadline of a department that returned the ticket or
+                // let it lapse no longer applies, so cards show no 办理期限 rather than a past one
+                execution.removeVariable(CaseClock.DUE_LABEL);
+            }
+            // confirming and rating keep the resolve deadline in view: the forms compare it with the result
+            case CONFIRMING, RATING, CLOSED -> CaseClock.stop(execution);
             default -> throw new IllegalArgumentException("unknown ticket status " + status);
         }
     }
