@@ -1,5 +1,6 @@
 package cn.lianban.security;
 
+import java.util.Collection;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -33,7 +34,7 @@ public class UserUnits {
         return user.getAuthorities().stream().map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
     }
 
-    public static boolean citywide(Set<String> groups) {
+    public static boolean citywide(Collection<String> groups) {
         return groups.contains(Roles.CITY_CENTER) || groups.contains(Roles.ADMIN);
     }
 
@@ -42,7 +43,11 @@ public class UserUnits {
      * administrators (the whole city); empty when the user has none of the roles.
      */
     public Set<String> communities(Authentication user, String... roles) {
-        Set<String> groups = groups(user);
+        return communities(groups(user), roles);
+    }
+
+    /** The same for the group ids of a Camunda authentication (inside the engine, e.g. a start listener). */
+    public Set<String> communities(Collection<String> groups, String... roles) {
         if (citywide(groups)) {
             return null;
         }

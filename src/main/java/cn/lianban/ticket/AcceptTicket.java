@@ -22,7 +22,7 @@ public class AcceptTicket implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var now = TicketSteps.now();
         boolean onTime = !now.toInstant().isAfter(TicketSteps.instant(execution, "acceptBy"));
-        execution.setVariable("acceptedAt", now);
+        TicketDeadlines.accepted(execution, now);
         // whoever accepted handles it: the resolve task is assigned to them
         var user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
         execution.setVariable("acceptedBy", user == null ? null : user.getUserId());

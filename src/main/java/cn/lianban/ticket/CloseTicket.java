@@ -9,15 +9,17 @@ import org.springframework.stereotype.Component;
 public class CloseTicket implements JavaDelegate {
 
     private final TicketSteps steps;
+    private final TicketStatus status;
 
-    public CloseTicket(TicketSteps steps) {
+    public CloseTicket(TicketSteps steps, TicketStatus status) {
         this.steps = steps;
+        this.status = status;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         int satisfaction = ((Number) execution.getVariable("satisfaction")).intValue();
-        execution.setVariable("status", "CLOSED");
+        status.enter(execution, TicketStatus.CLOSED);
         steps.record(steps.entry(execution, "CLOSED", "已解决，满意度 " + satisfaction).score(satisfaction));
     }
 }

@@ -27,11 +27,12 @@ public class ImposeDepartment implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String dept = TicketSteps.text(execution, "deptCode");
+        steps.department(execution, dept);
         access.open(execution.getProcessInstanceId(), List.of(UnitType.DEPT.group(dept)));
-        execution.setVariable("acceptedAt", TicketSteps.now());
+        TicketDeadlines.accepted(execution, TicketSteps.now());
         Deadline deadline = tickets.resolveDeadline((int) TicketSteps.count(execution, "resolveDays"));
         TicketDeadlines.set(execution, deadline);
-        steps.record(steps.entry(execution, "IMPOSED", "街道裁定由 " + dept + " 承办："
+        steps.record(steps.entry(execution, "IMPOSED", "街道裁定由" + steps.deptName(dept) + "承办："
                 + TicketSteps.text(execution, "decisionNote")).due(deadline.due().toInstant()));
     }
 }

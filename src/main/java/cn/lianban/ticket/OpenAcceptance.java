@@ -32,8 +32,9 @@ public class OpenAcceptance implements JavaDelegate {
         // the previous department's reason is in the audit trail; the next department starts with a clean form
         execution.removeVariable("returnReason");
         String dept = TicketSteps.text(execution, "deptCode");
+        steps.department(execution, dept);
         access.open(execution.getProcessInstanceId(), List.of(UnitType.DEPT.group(dept)));
-        steps.record(steps.entry(execution, "DISPATCHED", "派至 " + dept).due(acceptBy.toInstant()));
+        steps.record(steps.entry(execution, "DISPATCHED", "派至" + steps.deptName(dept)).due(acceptBy.toInstant()));
         mails.dispatched(execution);
     }
 }

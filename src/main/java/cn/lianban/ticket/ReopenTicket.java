@@ -21,6 +21,7 @@ public class ReopenTicket implements JavaDelegate {
         long reopens = TicketSteps.count(execution, "reopens") + 1;
         execution.setVariable("reopens", reopens);
         execution.setVariable("resolvedAt", null);
+        execution.setVariable("resolvedAtLabel", null);
         TicketDeadlines.set(execution, tickets.resolveDeadline((int) TicketSteps.count(execution, "resolveDays")));
         steps.record(steps.entry(execution, "REOPENED", "社区确认未解决，第" + reopens + "次重新办理").score(0));
     }

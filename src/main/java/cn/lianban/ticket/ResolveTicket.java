@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.lianban.common.LocalTimes;
+
 /** 办结: records when the department finished and whether within the limit; the community confirms next. */
 @Component("resolveTicket")
 public class ResolveTicket implements JavaDelegate {
@@ -18,6 +20,7 @@ public class ResolveTicket implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         var now = TicketSteps.now();
         execution.setVariable("resolvedAt", now);
+        execution.setVariable("resolvedAtLabel", LocalTimes.minutes(now));
         boolean onTime = !now.toInstant().isAfter(TicketSteps.instant(execution, "resolveBy"));
         steps.record(steps.entry(execution, "RESOLVED", TicketSteps.text(execution, "result")).onTime(onTime));
     }

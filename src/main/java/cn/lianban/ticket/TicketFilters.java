@@ -7,14 +7,20 @@ import org.springframework.stereotype.Service;
 import cn.lianban.common.TasklistFilters;
 import cn.lianban.directory.Roles;
 
-/** The Tasklist filters of 双联双促 tickets for each role; 本部门办理中 is shared with issues ({@code IssueFilters}). */
+/**
+ * The Tasklist filters of 双联双促 tickets for each role. Every user task of the process is in a filter of the
+ * role its candidate group belongs to: {@code accept} and {@code resolve} go to {@code dept:}, {@code redispatch}
+ * and {@code decide} to {@code street:}, {@code confirm} and {@code rate} to {@code community:}. A resolve task
+ * claimed or assigned to whoever accepted is also in 本部门办理中, shared with issues ({@code IssueFilters}).
+ */
 @Service
 public class TicketFilters {
 
     static final String PROCESS = "ticket";
-    private static final Map<String, String> COLUMNS = TasklistFilters.columns("itemName", "事项",
-            "description", "问题描述", "communityName", "社区", "deptCode", "承办部门", "status", "状态",
-            "resolveBy", "办理期限");
+    /** Cards show names and labels the process keeps up to date, never codes. */
+    static final Map<String, String> COLUMNS = TasklistFilters.columns("caseNo", "编号", "itemName", "事项",
+            "description", "问题描述", "communityName", "社区", "deptName", "承办部门", "statusLabel", "状态",
+            "dueLabel", "办理期限", "timeLightLabel", "时效");
 
     private final TasklistFilters filters;
 
@@ -25,6 +31,11 @@ public class TicketFilters {
     public void apply() {
         filters.define("本部门待接单", 45, "派给本部门、24小时内须接单或退单的工单",
                 filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("accept"), COLUMNS, Roles.DEPARTMENT);
+        // after the street's decision (and when such a ticket is reopened) nobody has accepted it: the
+        // department claims the resolve task here
+        filters.define("本部门待认领工单", 47, "街道裁定交办给本部门、尚无人认领办理的工单",
+                filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("resolve").taskUnassigned(), COLUMNS,
+                Roles.DEPARTMENT);
         filters.define("街道待派单", 70, "清单外、超时未接或被退回，待街道派单或裁定的工单",
                 filters.mine().processDefinitionKey(PROCESS).taskDefinitionKeyIn("redispatch", "decide"), COLUMNS,
                 Roles.STREET_OFFICE);

@@ -57,18 +57,14 @@ public class TicketMails {
     private Map<String, Object> model(DelegateExecution e) {
         Map<String, Object> model = new HashMap<>(e.getVariables());
         model.put("businessKey", e.getProcessBusinessKey());
-        String item = TicketSteps.text(e, "itemName");
-        String description = TicketSteps.text(e, "description");
-        model.put("title", item != null ? item : abbreviate(description));
+        // an unlisted ticket's itemName says 清单外事项; its description says more
+        String listedItem = TicketSteps.text(e, "itemCode") == null ? null : TicketSteps.text(e, "itemName");
+        model.put("title", TicketSteps.title(listedItem, TicketSteps.text(e, "description")));
         String dept = TicketSteps.text(e, "deptCode");
         if (dept != null) {
             directory.department(dept).ifPresent(d -> model.put("leadDeptName", d.name()));
         }
         model.put("dueDate", e.getVariable("resolveBy"));
         return model;
-    }
-
-    private static String abbreviate(String text) {
-        return text == null || text.length() <= 30 ? text : text.substring(0, 30) + "…";
     }
 }

@@ -14,8 +14,6 @@ import cn.lianban.common.KeySequence;
 import cn.lianban.common.TimeLimits;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Directory.Placement;
-import cn.lianban.directory.Roles;
-import cn.lianban.directory.UnitType;
 import cn.lianban.common.Deadline;
 import cn.lianban.common.UserInputException;
 
@@ -35,20 +33,23 @@ public class TicketService {
     private final KeySequence keys;
     private final TimeLimits limits;
     private final WorkingCalendar calendar;
+    private final RaisingUnit units;
 
     public TicketService(Directory directory, PairingRepository pairings, ResponsibilityList list, KeySequence keys,
-                         TimeLimits limits, WorkingCalendar calendar) {
+                         TimeLimits limits, WorkingCalendar calendar, RaisingUnit units) {
         this.directory = directory;
         this.pairings = pairings;
         this.list = list;
         this.keys = keys;
         this.limits = limits;
         this.calendar = calendar;
+        this.units = units;
     }
 
     /**
      * Checks a raised ticket (点单/吹哨) and gives it its TK key. {@code raiserGroups} are the logged-in
-     * raiser's groups (null when the system raises it): a community or one of its grids raises for itself.
+     * raiser's groups (null when the system raises it): a community or one of its grids raises for itself,
+     * and an empty community or grid is taken from the login ({@link RaisingUnit}).
      */
     public Raised raise(Map<String, Object> v, Collection<String> raiserGroups) {
         String description = text(v, "description");
@@ -58,15 +59,7 @@ public class TicketService {
         if (description.length() > MAX_DESCRIPTION) {
             throw new UserInputException("description", "问题描述不能超过" + MAX_DESCRIPTION + "字");
         }
-        String communityCode = text(v, "communityCode");
-        if (communityCode == null || directory.community(communityCode).isEmpty()) {
-            throw new UserInputException("communityCode", "社区编码不存在: " + communityCode);
-        }
-        String gridCode = text(v, "gridCode");
-        if (gridCode != null && !directory.grid(gridCode).map(g -> g.communityCode().equals(communityCode))
-                .orElse(false)) {
-            throw new UserInputException("gridCode", "网格 " + gridCode + " 不属于社区 " + communityCode);
-        }
+        RaisingUnit.Unit unit = units.of(text(v, "communityCode"), text(v, "gridCode"), raiserGroups);
         String location = text(v, "location");
         if (location != null && location.length() > MAX_LOCATION) {
             throw new UserInputException("location", "位置不能超过" + MAX_LOCATION + "字");
@@ -75,12 +68,9 @@ public class TicketService {
         if (itemCode != null && list.find(itemCode).filter(ResponsibilityList.ResponsibilityItem::active).isEmpty()) {
             throw new UserInputException("itemCode", "权责清单中没有有效事项 " + itemCode + "，不确定时请留空，由街道派单");
         }
-        AgencyMember member = member(v.get("memberId"), communityCode, gridCode);
-        if (raiserGroups != null && !mayRaiseFor(raiserGroups, communityCode)) {
-            throw new UserInputException("communityCode", "只能为本社区或本网格点单: " + communityCode);
-        }
+        AgencyMember member = member(v.get("memberId"), unit.communityCode(), unit.gridCode());
         String key = keys.next("TK", EngineClock.now().getYear());
-        return new Raised(key, directory.placement(communityCode), itemCode, member);
+        return new Raised(key, directory.placement(unit.communityCode()), unit.gridCode(), itemCode, member);
     }
 
     /** An agency party member doing 双报到 service may blow the whistle in the grid they are placed in. */
@@ -165,24 +155,17 @@ public class TicketService {
         return n.intValue();
     }
 
-    private boolean mayRaiseFor(Collection<String> groups, String communityCode) {
-        if (groups.contains(UnitType.COMMUNITY.group(communityCode)) || groups.contains(Roles.CITY_CENTER)
-                || groups.contains(Roles.ADMIN)) {
-            return true;
-        }
-        String gridPrefix = UnitType.GRID.group("");
-        return groups.stream().filter(g -> g.startsWith(gridPrefix)).map(g -> g.substring(gridPrefix.length()))
-                .map(directory::grid).flatMap(java.util.Optional::stream)
-                .anyMatch(g -> g.communityCode().equals(communityCode));
-    }
-
     private static String text(Map<String, Object> v, String key) {
         Object value = v.get(key);
         return value == null || value.toString().isBlank() ? null : value.toString().trim();
     }
 
-    /** @param member the agency party member who raised it, or null */
-    public record Raised(String businessKey, Placement placement, String itemCode, AgencyMember member) {
+    /**
+     * @param gridCode the grid typed or taken from the raiser's login, or null
+     * @param member   the agency party member who raised it, or null
+     */
+    public record Raised(String businessKey, Placement placement, String gridCode, String itemCode,
+                         AgencyMember member) {
     }
 
     /** @param deptCode null when the item is not on the list and the street desk must dispatch by hand */

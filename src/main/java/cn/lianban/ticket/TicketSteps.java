@@ -9,15 +9,36 @@ import org.springframework.stereotype.Component;
 
 import cn.lianban.common.CaseLog;
 import cn.lianban.common.EngineClock;
+import cn.lianban.directory.Department;
+import cn.lianban.directory.Directory;
 
-/** What the ticket delegates share: reading variables and writing the measured audit entries. */
+/** What the ticket delegates share: reading variables, naming the department and writing the measured audit entries. */
 @Component
 class TicketSteps {
 
-    private final CaseLog log;
+    /** Why the ticket is at the street desk now, in a sentence for the redispatch and decide forms. */
+    static final String STREET_REASON = "streetReason";
+    /** One markdown line per return so far: who returned it and why. */
+    static final String RETURN_HISTORY = "returnHistory";
 
-    TicketSteps(CaseLog log) {
+    private final CaseLog log;
+    private final Directory directory;
+
+    TicketSteps(CaseLog log, Directory directory) {
         this.log = log;
+        this.directory = directory;
+    }
+
+    /** The department that has the ticket now, by code for the process and by name for people ({@code deptName}). */
+    void department(VariableScope scope, String deptCode) {
+        scope.setVariable("deptCode", deptCode);
+        if (deptCode != null) {
+            scope.setVariable("deptName", deptName(deptCode));
+        }
+    }
+
+    String deptName(String deptCode) {
+        return directory.department(deptCode).map(Department::name).orElse(deptCode);
     }
 
     /** An audit entry carrying the ticket's department and place, as the 三率 need them. */
@@ -28,6 +49,14 @@ class TicketSteps {
 
     void record(CaseLog.Entry entry) {
         log.record(entry);
+    }
+
+    /** A ticket's title for cards and mails: the list item, or the start of the description when off the list. */
+    static String title(String listedItemName, String description) {
+        if (listedItemName != null) {
+            return listedItemName;
+        }
+        return description == null || description.length() <= 30 ? description : description.substring(0, 30) + "…";
     }
 
     static String text(VariableScope scope, String name) {

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,10 +33,13 @@ class TicketFormsTest {
       "ticket-confirm", Set.of("confirmNote"),
       "ticket-rate", Set.of("visitNote"));
 
-  /** Process variables of a ticket that the forms may show (disabled, so never submitted). */
-  static final Set<String> DISPLAYABLE = Set.of(
-      "itemCode", "itemName", "description", "location", "communityName", "communityCode",
-      "gridCode", "deptCode", "returns", "returnReason", "result", "resolveBy", "status");
+  /** Process variables of a ticket, in words, that the forms' context may template ({@code {{caseNo}}}). */
+  static final Set<String> TEMPLATED = Set.of(
+      "caseNo", "itemName", "description", "communityName", "gridName", "location", "deptName",
+      "dueLabel", "timeLightLabel", "resolveDays", "acceptedAtLabel", "resolvedAtLabel", "result",
+      "streetReason", "returnHistory", "reopens", "confirmNote");
+
+  static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{(?:#if )?([A-Za-z]+)");
 
   @Test
   void allTicketTaskFormsArePresent() {
@@ -53,21 +58,24 @@ class TicketFormsTest {
   }
 
   @Test
-  void displayFieldsShowTicketVariables() {
+  void everyFormStartsWithTheTicketInWordsAndALinkToItsPage() {
     COMPLETES_WITH.keySet().forEach(id -> {
-      JsonNode form = form(id);
-      assertThat(displayedKeys(form)).as(id).contains("description").isSubsetOf(DISPLAYABLE);
-      keyed(form).stream()
-          .filter(FormSchemas::disabled)
-          .filter(c -> !c.path("key").asText().equals("description"))
-          .forEach(c -> assertThat(c.path("conditional").path("hide").asText())
-              .as("%s: a variable that may be absent is hidden when empty", c.path("id").asText())
-              .startsWith("=").contains(c.path("key").asText() + " = null"));
+      String context = context(id);
+      assertThat(context).as(id).startsWith("**编号** {{caseNo}} · [查看案件全貌](/cases/{{caseNo}})")
+          .contains("{{itemName}}", "{{description}}", "{{communityName}}", "{{location}}", "{{deptName}}")
+          .containsAnyOf("{{dueLabel}}", "{{resolveDays}}");
+      Matcher used = TEMPLATE_VARIABLE.matcher(context);
+      while (used.find()) {
+        assertThat(TEMPLATED).as("%s templates %s, a variable the process keeps in words", id, used.group(1))
+            .contains(used.group(1));
+      }
+      assertThat(displayedKeys(form(id))).as("%s shows context as text, not as disabled inputs of codes", id)
+          .isEmpty();
     });
   }
 
   @Test
-  void departmentsAreChosenAndShownFromTheDirectory() {
+  void departmentsAreChosenFromTheDirectoryAndShownByName() {
     for (String id : Set.of("ticket-redispatch", "ticket-decide")) {
       JsonNode dept = field(form(id), "deptCode");
       assertDepartmentSelect(dept);
@@ -76,10 +84,22 @@ class TicketFormsTest {
       assertThat(dept.path("searchable").asBoolean(false)).as("%s: 30 departments are searchable", id).isTrue();
     }
     for (String id : Set.of("ticket-accept", "ticket-resolve", "ticket-confirm", "ticket-rate")) {
-      JsonNode dept = field(form(id), "deptCode");
-      assertDepartmentSelect(dept);
-      assertThat(disabled(dept)).as("%s shows the department by name without submitting it", id).isTrue();
+      assertThat(allKeys(form(id))).as(id).doesNotContain("deptCode");
+      assertThat(context(id)).as("%s names the department", id).contains("{{deptName}}");
     }
+  }
+
+  @Test
+  void theStreetSeesWhyTheTicketCameToIt() {
+    for (String id : Set.of("ticket-redispatch", "ticket-decide")) {
+      assertThat(context(id)).as(id).contains("{{streetReason}}", "{{returnHistory}}");
+    }
+  }
+
+  @Test
+  void theResolveFormShowsWhenItWasAcceptedAndTheLimit() {
+    assertThat(context("ticket-resolve")).contains("{{acceptedAtLabel}}", "{{resolveDays}}", "{{dueLabel}}",
+        "{{timeLightLabel}}");
   }
 
   @Test
@@ -115,7 +135,6 @@ class TicketFormsTest {
           assertThat(c.path("text").asText()).contains("二次退单由街道裁定").contains("不得再退单");
           assertThat(c.has("conditional")).isFalse();
         });
-    assertThat(displayedKeys(form)).contains("returns", "returnReason");
   }
 
   @Test
@@ -137,7 +156,14 @@ class TicketFormsTest {
   @Test
   void resultIsShownWhereItIsJudged() {
     for (String id : Set.of("ticket-confirm", "ticket-rate")) {
-      assertThat(displayedKeys(form(id))).as(id).contains("result");
+      assertThat(context(id)).as(id).contains("{{result}}", "{{resolvedAtLabel}}");
     }
+  }
+
+  /** The first component: the ticket's context as markdown with templates. */
+  private static String context(String id) {
+    JsonNode first = form(id).path("components").get(0);
+    assertThat(first.path("type").asText()).as("%s starts with a text", id).isEqualTo("text");
+    return first.path("text").asText();
   }
 }
