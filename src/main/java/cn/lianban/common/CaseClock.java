@@ -30,8 +30,9 @@ public final class CaseClock {
 
     /** No clock runs any more (closed, or waiting on someone without a limit). */
     public static void stop(VariableScope scope) {
-        scope.setVariable(LIGHT, null);
-        scope.setVariable(LIGHT_LABEL, null);
+        // removed rather than set to null: Tasklist shows a null column as an empty placeholder on the card
+        scope.removeVariable(LIGHT);
+        scope.removeVariable(LIGHT_LABEL);
     }
 
     /** The light of the running clock as of now; null when none runs. */
