@@ -16,7 +16,9 @@ record MailAdminRow(long id, String created, String kind, String businessKey, bo
     /** @param zone the zone the outbox wrote the mail's local times in */
     static MailAdminRow of(OutboxMail m, ZoneId zone) {
         return new MailAdminRow(m.id(), time(m.createdAt(), zone), kind(m.kind()), m.businessKey(),
-                m.businessKey() != null && m.businessKey().matches("(JH|TK)-\\d{4}-\\d{6}"), m.recipients(),
+                m.businessKey() != null && m.businessKey().matches("(JH|TK)-\\d{4}-\\d{6}"),
+                // a space after each comma lets a long list wrap between addresses
+                m.recipients().replace(",", ", "),
                 m.subject(), m.attempts(), time(m.nextAttemptAt(), zone), reason(m.lastError()), m.lastError(),
                 time(m.sentAt(), zone));
     }
