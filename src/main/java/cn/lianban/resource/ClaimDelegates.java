@@ -26,8 +26,8 @@ class ClaimDelegates {
             e.setVariable("itemCode", item.code());
             e.setVariable("categoryName", list.categories().get(item.category()));
             e.setVariable("need", claim.need());
-            e.setVariable("amount", claim.amount());
-            e.setVariable("places", claim.places());
+            ResourceSteps.setOrRemove(e, "amount", claim.amount());
+            ResourceSteps.setOrRemove(e, "places", claim.places());
             steps.record(e, "CLAIMED", "CLAIMED", item.code() + " " + item.name() + "：" + claim.need());
         };
     }

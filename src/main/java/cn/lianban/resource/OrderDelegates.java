@@ -23,7 +23,7 @@ class OrderDelegates {
             steps.register(e, order.businessKey(), title(order), order.place());
             e.setVariable("categoryName", order.categoryName());
             e.setVariable("need", order.need());
-            e.setVariable("amount", order.amount());
+            ResourceSteps.setOrRemove(e, "amount", order.amount());
             steps.record(e, "ORDERED", "ORDERED", order.categoryName() + "：" + order.need());
         };
     }

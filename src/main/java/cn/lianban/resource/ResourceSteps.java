@@ -89,6 +89,18 @@ class ResourceSteps {
         };
     }
 
+    /**
+     * Sets a figure the case has, or removes one it does not have (a start form submits an empty field as null):
+     * Tasklist's cards show a variable that is null as <空>.
+     */
+    static void setOrRemove(VariableScope scope, String name, Object value) {
+        if (value == null) {
+            scope.removeVariable(name);
+        } else {
+            scope.setVariable(name, value);
+        }
+    }
+
     static String text(VariableScope scope, String name) {
         Object value = scope.getVariable(name);
         return value == null ? null : value.toString();

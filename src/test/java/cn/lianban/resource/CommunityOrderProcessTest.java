@@ -48,7 +48,8 @@ class CommunityOrderProcessTest {
 
     @Test
     void acceptedCompletedAndConfirmed() {
-        ProcessInstance pi = resources.order("secretary", "category", "SERVICE", "need", "独居老人需要助浴服务");
+        ProcessInstance pi = resources.order("secretary", "category", "SERVICE", "need", "独居老人需要助浴服务",
+                "amount", null);
         assertThat(pi.getBusinessKey()).matches("RO-2031-\\d{6}");
         assertThat(pi).isWaitingAt("acceptOrder").hasPassed("dispatchOrder").variables()
                 .containsEntry("deptCode", "civil").containsEntry("deptName", "民政局")

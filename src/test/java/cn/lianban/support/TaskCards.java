@@ -28,10 +28,15 @@ public final class TaskCards {
         return card;
     }
 
-    /** Asserts the card carries the case number ({@code caseNo}) and nothing a person would read as a code. */
+    /**
+     * Asserts the card carries the case number ({@code caseNo}), no empty column and nothing a person would read
+     * as a code.
+     */
     public static Map<String, Object> assertInWords(Map<String, String> columns, Map<String, Object> variables) {
         Object caseNo = variables.get("caseNo");
         assertThat(caseNo).as("caseNo").isNotNull();
+        columns.forEach((name, label) -> assertThat(variables.containsKey(name) && variables.get(name) == null)
+                .as("%s is set but empty: Tasklist would show <空>", label).isFalse());
         Map<String, Object> card = card(columns, variables);
         assertThat(card).as("the card shows the case number").containsValue(caseNo);
         card.forEach((label, value) -> {
