@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.lianban.common.ApiError;
 import cn.lianban.common.BadRequest;
+import cn.lianban.common.FieldCodes;
 import cn.lianban.common.JsonBodies;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -197,7 +198,8 @@ public final class ActivityController {
                 return "redirect:/activities/result";
             } catch (BadRequest | ActivityNotFound | SignupConflict e) {
                 response.setStatus(status(e).value());
-                return list(null, new Failed(parsedOrZero(id), "signup", e.getMessage(), name, phone), model);
+                return list(null, new Failed(parsedOrZero(id), "signup", FieldCodes.withoutCodes(e.getMessage()), name,
+                        phone), model);
             }
         }
 
@@ -212,7 +214,8 @@ public final class ActivityController {
                 return "redirect:/activities/result";
             } catch (BadRequest | ActivityNotFound | SignupConflict e) {
                 response.setStatus(status(e).value());
-                return list(null, new Failed(parsedOrZero(id), "cancel", e.getMessage(), null, phone), model);
+                return list(null, new Failed(parsedOrZero(id), "cancel", FieldCodes.withoutCodes(e.getMessage()), null,
+                        phone), model);
             }
         }
 

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -56,6 +57,8 @@ public class ActivityService {
     public static final int MAX_MONTHS_AHEAD = 12;
     /** How often a transaction that timed out waiting for the activity's lock is tried. */
     static final int TRIES = 20;
+    /** Times in messages as people write them. */
+    private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
@@ -113,6 +116,11 @@ public class ActivityService {
         } else if (!units.contains(unit)) {
             throw new Forbidden("只能以本单位名义发布活动，不能为 " + unit + " 发布");
         }
+        return publishFor(unit, login, in);
+    }
+
+    /** Publishes for {@code unit}, whose right to publish the caller has settled; checks every field. */
+    private Activity publishFor(String unit, String login, NewActivity in) {
         String title = strip(in.title());
         if (title.isEmpty()) {
             throw invalid("活动标题（title）不能为空");
@@ -145,10 +153,10 @@ public class ActivityService {
         }
         LocalDateTime now = now();
         if (!starts.isAfter(now)) {
-            throw invalid("开始时间（startsAt）应晚于现在：" + starts);
+            throw invalid("开始时间（startsAt）应晚于现在：" + MINUTES.format(starts));
         }
         if (starts.isAfter(now.plusMonths(MAX_MONTHS_AHEAD))) {
-            throw invalid("开始时间（startsAt）最多提前 " + MAX_MONTHS_AHEAD + " 个月发布：" + starts);
+            throw invalid("开始时间（startsAt）最多提前 " + MAX_MONTHS_AHEAD + " 个月发布：" + MINUTES.format(starts));
         }
         if (!ends.isAfter(starts)) {
             throw invalid("结束时间（endsAt）应晚于开始时间（startsAt）");
@@ -170,7 +178,6 @@ public class ActivityService {
         if (capacity > venue.capacity()) {
             throw invalid("名额（capacity）不能超过" + venue.name() + "的容量 " + venue.capacity() + " 人：" + capacity);
         }
-        String publishingUnit = unit;
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             PreparedStatement ps = connection.prepareStatement("INSERT INTO activity (title, description, venue_code,"
@@ -179,7 +186,7 @@ public class ActivityService {
             ps.setString(1, title);
             ps.setString(2, description.isEmpty() ? null : description);
             ps.setString(3, venueCode);
-            ps.setString(4, publishingUnit);
+            ps.setString(4, unit);
             ps.setString(5, login);
             ps.setTimestamp(6, Timestamp.valueOf(starts));
             ps.setTimestamp(7, Timestamp.valueOf(ends));
@@ -189,6 +196,22 @@ public class ActivityService {
             return ps;
         }, keys);
         return find(keys.getKeyAs(Number.class).longValue()).orElseThrow();
+    }
+
+    /** True when no activity has been published yet, i.e. the demo activities may be seeded. */
+    public boolean isEmpty() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM activity", Integer.class) == 0;
+    }
+
+    /**
+     * Publishes the demo activities, each for the unit that manages its venue, and signs their residents up in
+     * order, through the same checks as a unit's and a resident's requests.
+     */
+    public void seed(List<DemoActivityGenerator.DemoActivity> demo) {
+        for (DemoActivityGenerator.DemoActivity d : demo) {
+            long id = publishFor(d.unitGroup(), DemoActivityGenerator.PUBLISHER, d.activity()).id();
+            d.residents().forEach(r -> signUp(id, r.name(), r.phone()));
+        }
     }
 
     private record VenueHours(String name, LocalTime opens, LocalTime closes, int capacity) {

@@ -11,6 +11,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import cn.lianban.activity.ActivityService;
+import cn.lianban.activity.DemoActivityGenerator;
 import cn.lianban.common.EngineClock;
 import cn.lianban.resource.DemoResourceGenerator;
 import cn.lianban.resource.ResourceList;
@@ -21,7 +23,8 @@ import cn.lianban.venue.VenueRepository;
 
 /**
  * Seeds the demo organisation, the 双联双促 pairing of agencies with communities, the resource lists of
- * this month and the two before, and the venues into empty tables; tables that have data are left alone.
+ * this month and the two before, the venues and the activities of the coming weeks (with residents signed up)
+ * into empty tables; tables that have data are left alone.
  */
 @Component
 @Order(10)
@@ -34,14 +37,17 @@ public class DemoDataLoader implements ApplicationRunner {
     private final PairingRepository pairings;
     private final ResourceList resources;
     private final VenueRepository venues;
+    private final ActivityService activities;
     private final long seed;
 
     public DemoDataLoader(Directory directory, PairingRepository pairings, ResourceList resources,
-                          VenueRepository venues, @Value("${lianban.demo.seed:20261129}") long seed) {
+                          VenueRepository venues, ActivityService activities,
+                          @Value("${lianban.demo.seed:20261129}") long seed) {
         this.directory = directory;
         this.pairings = pairings;
         this.resources = resources;
         this.venues = venues;
+        this.activities = activities;
         this.seed = seed;
     }
 
@@ -74,6 +80,12 @@ public class DemoDataLoader implements ApplicationRunner {
                     directory.communities());
             venues.insert(demoVenues);
             LOG.info("Demo venues seeded: {}", demoVenues.size());
+        }
+        if (activities.isEmpty()) {
+            var demoActivities = new DemoActivityGenerator(seed).generate(venues.all(),
+                    EngineClock.now().toLocalDate());
+            activities.seed(demoActivities);
+            LOG.info("Demo activities seeded: {}", demoActivities.size());
         }
     }
 }

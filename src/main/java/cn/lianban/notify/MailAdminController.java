@@ -1,5 +1,6 @@
 package cn.lianban.notify;
 
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.stereotype.Controller;
@@ -30,10 +31,14 @@ class MailAdminController {
         model.addAttribute("pendingCount", counts.get(MailStatus.PENDING));
         model.addAttribute("failedCount", counts.get(MailStatus.FAILED));
         model.addAttribute("sentCount", counts.get(MailStatus.SENT));
-        model.addAttribute("failed", outbox.recent(MailStatus.FAILED, LIST_LIMIT));
-        model.addAttribute("pending", outbox.recent(MailStatus.PENDING, LIST_LIMIT));
-        model.addAttribute("sent", outbox.recent(MailStatus.SENT, SENT_LIMIT));
+        model.addAttribute("failed", rows(MailStatus.FAILED, LIST_LIMIT));
+        model.addAttribute("pending", rows(MailStatus.PENDING, LIST_LIMIT));
+        model.addAttribute("sent", rows(MailStatus.SENT, SENT_LIMIT));
         return "admin/mail";
+    }
+
+    private List<MailAdminRow> rows(MailStatus status, int limit) {
+        return outbox.recent(status, limit).stream().map(m -> MailAdminRow.of(m, outbox.zone())).toList();
     }
 
     @PostMapping("/{id}/retry")

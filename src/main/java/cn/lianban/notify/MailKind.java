@@ -44,6 +44,27 @@ public enum MailKind {
         return subjectPhrase;
     }
 
+    /** What the mail is, as the admin page lists it. */
+    public String label() {
+        return switch (this) {
+            case ASSIGNED -> "交办通知";
+            case REMINDER -> "到期提醒";
+            case OVERDUE -> "超期通知";
+            case ESCALATED -> "升级通知";
+            case CLOSED -> "销号通知";
+            case MEETING_INVITATION -> "联席会议邀请";
+            case CENTER_OVERDUE -> "市级超期提醒";
+            case TICKET_DISPATCHED -> "工单派单通知";
+            case TICKET_PAIRED -> "结对社区工单通知";
+            case TICKET_ACCEPT_TIMEOUT -> "超时未接单提醒";
+            case TICKET_REMINDER -> "工单到期提醒";
+            case TICKET_OVERDUE -> "工单超期通知";
+            case BOOKING_PENDING -> "阵地预约待审批";
+            // a kind added later without a label here shows its subject phrase, still Chinese
+            default -> subjectPhrase;
+        };
+    }
+
     /** Template name as resolved by Thymeleaf (prefix {@code templates/}, suffix {@code .html}). */
     public String template() {
         return "mail/" + name().toLowerCase(Locale.ROOT);

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.IdentityHashMap;
@@ -73,6 +74,11 @@ public class MailOutbox {
     /** Lets tests control time. */
     public void setClock(Clock clock) {
         this.clock = clock;
+    }
+
+    /** The zone of the local times the outbox writes (its clock's). */
+    ZoneId zone() {
+        return clock.getZone();
     }
 
     private record Due(long id, String recipients, String subject, String body, String ics, String icsName,

@@ -11,21 +11,23 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class ClaimDelegates {
 
-    /** 登记承接: checks the claim, gives it its RC key and opens it to the community and the item's department. */
+    /**
+     * 登记承接: checks the claim, gives it its RC key and the item's name as its title, and opens it to the community
+     * and the item's department.
+     */
     @Bean
     JavaDelegate registerClaim(ResourceClaims claims, ResourceList list, ResourceSteps steps) {
         return e -> {
             ResourceClaims.Claim claim = claims.claim(e.getVariables(), ResourceSteps.starterGroups(e),
                     e.getProcessInstanceId());
             ResourceItem item = claim.item();
-            steps.register(e, claim.businessKey(), claim.place());
+            steps.register(e, claim.businessKey(), item.name(), claim.place());
             steps.department(e, item.deptCode());
             e.setVariable("itemCode", item.code());
-            e.setVariable("itemName", item.name());
             e.setVariable("categoryName", list.categories().get(item.category()));
             e.setVariable("need", claim.need());
-            e.setVariable("amount", claim.amount());
-            e.setVariable("places", claim.places());
+            ResourceSteps.setOrRemove(e, "amount", claim.amount());
+            ResourceSteps.setOrRemove(e, "places", claim.places());
             steps.record(e, "CLAIMED", "CLAIMED", item.code() + " " + item.name() + "：" + claim.need());
         };
     }

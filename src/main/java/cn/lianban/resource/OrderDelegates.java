@@ -11,18 +11,28 @@ import org.springframework.context.annotation.Configuration;
 @Configuration
 class OrderDelegates {
 
+    /** How much of the need an order's title shows. */
+    static final int TITLE_NEED = 24;
+
     /** 登记点单: checks the order, gives it its RO key and opens it to the community. */
     @Bean
     JavaDelegate registerOrder(CommunityOrders orders, ResourceSteps steps) {
         return e -> {
             CommunityOrders.Order order = orders.order(e.getVariables(), ResourceSteps.starterGroups(e),
                     e.getProcessInstanceId());
-            steps.register(e, order.businessKey(), order.place());
+            steps.register(e, order.businessKey(), title(order), order.place());
             e.setVariable("categoryName", order.categoryName());
             e.setVariable("need", order.need());
-            e.setVariable("amount", order.amount());
+            ResourceSteps.setOrRemove(e, "amount", order.amount());
             steps.record(e, "ORDERED", "ORDERED", order.categoryName() + "：" + order.need());
         };
+    }
+
+    /** What the order is called on cards: its category and the start of its need. */
+    static String title(CommunityOrders.Order order) {
+        String need = order.need();
+        return order.categoryName() + "：" + (need.codePointCount(0, need.length()) <= TITLE_NEED ? need
+                : need.substring(0, need.offsetByCodePoints(0, TITLE_NEED)) + "…");
     }
 
     /** 系统派单: the order's category names the department. */

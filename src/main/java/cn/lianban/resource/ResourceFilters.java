@@ -13,9 +13,10 @@ public class ResourceFilters {
 
     static final String CLAIM = "resource-claim";
     static final String ORDER = "community-order";
-    private static final Map<String, String> COLUMNS = TasklistFilters.columns("itemName", "清单项目",
-            "categoryName", "类别", "need", "需求", "communityName", "社区", "deptName", "责任部门", "amount", "金额（元）",
-            "places", "名额", "status", "状态");
+    /** Card columns: the number and title first, then names and words only (never a code). */
+    static final Map<String, String> COLUMNS = TasklistFilters.columns("caseNo", "编号", "title", "事项",
+            "statusLabel", "状态", "communityName", "社区", "deptName", "责任部门", "categoryName", "类别",
+            "amount", "金额（元）", "places", "名额");
 
     private final TasklistFilters filters;
 

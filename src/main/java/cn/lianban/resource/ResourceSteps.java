@@ -2,6 +2,7 @@ package cn.lianban.resource;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -10,6 +11,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import cn.lianban.common.CaseLog;
+import cn.lianban.common.EngineClock;
+import cn.lianban.common.LocalTimes;
 import cn.lianban.directory.Directory.Placement;
 import cn.lianban.directory.UnitType;
 import cn.lianban.security.CaseAccess;
@@ -34,9 +37,23 @@ class ResourceSteps {
         return starter == null ? null : starter.getGroupIds();
     }
 
-    /** Gives the case its key and the community's variables, and opens it to the community. */
-    void register(DelegateExecution e, String businessKey, Placement p) {
+    /** What the cards and forms say for each status of a claim or an order. */
+    private static final Map<String, String> STATUS_LABELS = Map.ofEntries(
+            Map.entry("CLAIMED", "待部门审批"), Map.entry("APPROVED", "待部门交付"), Map.entry("REJECTED", "已驳回"),
+            Map.entry("DELIVERED", "已交付，待社区确认"), Map.entry("CONFIRMED", "已完成"),
+            Map.entry("ORDERED", "待派单"), Map.entry("DISPATCHED", "待部门接单"),
+            Map.entry("DECLINED", "部门不接单，待中心改派"), Map.entry("ACCEPTED", "部门办理中"),
+            Map.entry("COMPLETED", "已办结，待社区确认"));
+
+    /**
+     * Gives the case its key, the title and filing time the cards and forms show, and the community's variables,
+     * and opens it to the community.
+     */
+    void register(DelegateExecution e, String businessKey, String title, Placement p) {
         e.setProcessBusinessKey(businessKey);
+        e.setVariable("caseNo", businessKey);
+        e.setVariable("title", title);
+        e.setVariable("filedLabel", LocalTimes.minutes(EngineClock.now().toInstant()));
         String group = UnitType.COMMUNITY.group(p.community().code());
         e.setVariable("communityCode", p.community().code());
         e.setVariable("communityName", p.community().name());
@@ -52,9 +69,10 @@ class ResourceSteps {
         access.open(e.getProcessInstanceId(), List.of(UnitType.DEPT.group(deptCode)));
     }
 
-    /** Sets the case's {@code status} and records the step with its department and place. */
+    /** Sets the case's {@code status} (and its words) and records the step with its department and place. */
     void record(DelegateExecution e, String status, String action, String detail) {
         e.setVariable("status", status);
+        e.setVariable("statusLabel", STATUS_LABELS.get(status));
         log.record(new CaseLog.Entry(e.getProcessBusinessKey(), e.getProcessInstanceId(), action, detail)
                 .dept(text(e, "deptCode")).place(text(e, "communityCode"), text(e, "streetCode")));
     }
@@ -69,6 +87,18 @@ class ResourceSteps {
             change.accept(e.getProcessBusinessKey(), text);
             record(e, status, action, text);
         };
+    }
+
+    /**
+     * Sets a figure the case has, or removes one it does not have (a start form submits an empty field as null):
+     * Tasklist's cards show a variable that is null as <空>.
+     */
+    static void setOrRemove(VariableScope scope, String name, Object value) {
+        if (value == null) {
+            scope.removeVariable(name);
+        } else {
+            scope.setVariable(name, value);
+        }
     }
 
     static String text(VariableScope scope, String name) {

@@ -117,6 +117,8 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.GET, "/api/activities", "/api/activities/*").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/activities/*/signups").permitAll()
                         .requestMatchers(HttpMethod.DELETE, "/api/activities/*/signups").permitAll()
+                        // …but units publish them with a login
+                        .requestMatchers("/activities/new").authenticated()
                         .requestMatchers("/activities", "/activities/**").permitAll()
                         // Open311 is for outside apps without a login; posting checks its api_key
                         .requestMatchers("/open311/**").permitAll()

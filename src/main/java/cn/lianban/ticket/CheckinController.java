@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,10 +24,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.lianban.common.BadRequest;
+import cn.lianban.common.FieldCodes;
 import cn.lianban.common.Forbidden;
 import cn.lianban.common.JsonBodies;
 import cn.lianban.common.RequestValues;
 import cn.lianban.directory.Community;
+import cn.lianban.directory.CommunityChoice;
 import cn.lianban.directory.Directory;
 import cn.lianban.ticket.CheckinDesk.CheckinInput;
 import cn.lianban.ticket.CheckinDesk.Scope;
@@ -109,6 +112,10 @@ public final class CheckinController {
         }
     }
 
+    /** A member in the form's list: the id the form sends, and the name and agency people pick by. */
+    public record MemberOption(long id, String label) {
+    }
+
     /** A table of the page: this month's totals by member or by agency. */
     public record Table(String title, String unit, List<CheckinService.Total> rows) {
     }
@@ -143,16 +150,26 @@ public final class CheckinController {
             Scope scope = desk.scopeOf(user);
             String community = scope.single().orElse(communityCode);
             Form form = new Form(memberId, community, date, hours, activity);
-            long id;
+            CheckinInput input;
             try {
-                id = desk.record(user, form.toInput());
+                input = form.toInput();
+                desk.record(user, input);
             } catch (BadRequest | Forbidden e) {
                 // shown on the page with the form as typed; nothing was stored
-                return page(user, scope, form, e.getMessage(), model);
+                return page(user, scope, form, FieldCodes.withoutCodes(e.getMessage()), model);
             }
-            redirect.addFlashAttribute("message", "已登记第 " + id + " 号双报到：党员 " + memberId.strip() + "，"
-                    + date.strip() + "，" + hours.strip() + " 小时");
+            redirect.addFlashAttribute("message", confirmation(input));
             return "redirect:/checkins";
+        }
+
+        /** 已登记双报到：张伟（市住房和城乡建设局党支部）在大联社区服务 2.5 小时，2026-11-20。 */
+        private String confirmation(CheckinInput in) {
+            AgencyMember member = pairing.member(in.memberId()).orElseThrow();
+            String agency = pairing.agency(member.agencyCode()).map(Agency::name).orElse("");
+            String community = directory.community(in.communityCode().strip()).map(Community::name)
+                    .orElse(in.communityCode());
+            return "已登记双报到：" + member.name() + (agency.isEmpty() ? "" : "（" + agency + "）") + "在" + community
+                    + "服务 " + in.hours().stripTrailingZeros().toPlainString() + " 小时，" + in.date() + "。";
         }
 
         private String page(Authentication user, Scope scope, Form form, String error, Model model) {
@@ -162,7 +179,13 @@ public final class CheckinController {
             model.addAttribute("error", error);
             model.addAttribute("community", single == null ? null
                     : directory.community(single).map(Community::name).orElse(single));
-            model.addAttribute("members", single == null ? List.of() : pairing.membersPlacedIn(single));
+            Map<String, String> agencies = pairing.agencies().stream()
+                    .collect(Collectors.toMap(Agency::code, Agency::name));
+            model.addAttribute("members", single == null ? List.of() : pairing.membersPlacedIn(single).stream()
+                    .map(m -> new MemberOption(m.id(), m.name() + "（" + agencies.getOrDefault(m.agencyCode(), "")
+                            + "）")).toList());
+            // the city center records for any community: chosen by name, by street
+            model.addAttribute("communitiesByStreet", single == null ? CommunityChoice.byStreet(directory) : Map.of());
             String when = month.getYear() + " 年 " + month.getMonthValue() + " 月";
             model.addAttribute("tables", List.of(
                     new Table(when + "按党员统计", "党员", desk.totals(user, CheckinService.By.MEMBER, month)),

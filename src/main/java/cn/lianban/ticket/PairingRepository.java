@@ -65,6 +65,10 @@ public class PairingRepository {
         return jdbc.query("SELECT * FROM agency_member WHERE id = ?", MEMBER, id).stream().findFirst();
     }
 
+    public Optional<Agency> agency(String code) {
+        return jdbc.query("SELECT * FROM agency WHERE code = ?", AGENCY, code).stream().findFirst();
+    }
+
     public List<Agency> agencies() {
         return jdbc.query("SELECT * FROM agency ORDER BY code", AGENCY);
     }

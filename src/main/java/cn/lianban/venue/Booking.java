@@ -15,7 +15,7 @@ import java.util.List;
 public record Booking(String code, String venueCode, LocalDateTime start, LocalDateTime end, String name,
                       String phone, BookingStatus status, String purpose, LocalDateTime createdAt, String notice) {
 
-    private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
     public int hours() {

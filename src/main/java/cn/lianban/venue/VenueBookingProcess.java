@@ -36,6 +36,9 @@ public class VenueBookingProcess implements BookingApprovals {
     public void request(Booking booking, Venue venue) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("bookingCode", booking.code());
+        // what Tasklist's cards and the approval form show: the booking's number and when it was made
+        v.put("caseNo", booking.code());
+        v.put("filedLabel", Booking.DAY_AND_TIME.format(booking.createdAt()));
         v.put("venueCode", venue.code());
         v.put("venueName", venue.name());
         v.put("managerGroup", venue.managerGroup());

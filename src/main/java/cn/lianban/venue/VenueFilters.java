@@ -10,13 +10,17 @@ import org.springframework.stereotype.Component;
 import cn.lianban.common.TasklistFilters;
 import cn.lianban.directory.Roles;
 
-/** The Tasklist filter of booking approvals for the units that manage venues; set up after startup's own. */
+/**
+ * The Tasklist filter of booking approvals for the units that manage venues (the city center, area committees,
+ * communities); set up after startup's own.
+ */
 @Component
 @Order(30)
 public class VenueFilters implements ApplicationRunner {
 
-    private static final Map<String, String> COLUMNS = TasklistFilters.columns("venueName", "阵地", "period", "时段",
-            "bookerName", "预约人", "purpose", "用途");
+    /** Card columns: the booking's number, then what a booking's title is, its venue and hours. */
+    static final Map<String, String> COLUMNS = TasklistFilters.columns("caseNo", "预约号", "venueName", "阵地",
+            "period", "时段", "bookerName", "预约人", "purpose", "用途");
 
     private final TasklistFilters filters;
 
@@ -28,6 +32,7 @@ public class VenueFilters implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         filters.define("阵地预约待审批", 80, "居民预约本单位管理的党群服务阵地，待审批；预约开始时仍未审批的自动作废",
                 filters.mine().processDefinitionKey(VenueBookingProcess.KEY).taskDefinitionKey("approveBooking"),
-                COLUMNS, Roles.AREA_COMMITTEE, Roles.CITY_CENTER);
+                // managers are the city center, an area committee or a community (manager_group of the venue)
+                COLUMNS, Roles.AREA_COMMITTEE, Roles.CITY_CENTER, Roles.COMMUNITY_SECRETARY);
     }
 }

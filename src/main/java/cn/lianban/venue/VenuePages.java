@@ -3,10 +3,8 @@ package cn.lianban.venue;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,8 +17,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.lianban.common.ApiException;
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.EngineClock;
-import cn.lianban.directory.Area;
 import cn.lianban.directory.Community;
+import cn.lianban.directory.CommunityChoice;
 import cn.lianban.directory.Directory;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -49,10 +47,7 @@ class VenuePages {
     String search(@RequestParam(required = false) String lat, @RequestParam(required = false) String lon,
                   @RequestParam(required = false) String radius, @RequestParam(required = false) String function,
                   @RequestParam(required = false) String from, Model model, HttpServletResponse response) {
-        List<Area> areas = directory.areas();
-        model.addAttribute("areas", areas);
-        model.addAttribute("communitiesByArea", directory.communities().stream()
-                .collect(Collectors.groupingBy(Community::areaCode, LinkedHashMap::new, Collectors.toList())));
+        model.addAttribute("communitiesByStreet", CommunityChoice.byStreet(directory));
         model.addAttribute("functions", venues.functionNames());
         model.addAttribute("lat", lat);
         model.addAttribute("lon", lon);

@@ -12,6 +12,9 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
+import cn.lianban.directory.Roles;
+import cn.lianban.directory.UnitType;
+
 /** Reads and writes the venues and their functions (Flyway V8). */
 @Repository
 public class VenueRepository {
@@ -86,6 +89,33 @@ public class VenueRepository {
     public Optional<Venue> largestInStreet(String streetCode) {
         return first("SELECT v.* FROM venue v JOIN area a ON a.code = v.area_code WHERE a.street_code = ?"
                 + " ORDER BY v.capacity DESC, v.level, v.code", streetCode);
+    }
+
+    /**
+     * The venues a unit holds its activities at, by level and code: the city center all of them; a street those
+     * of its areas; an area committee those of its area; a community its own and its area's complex. Any other
+     * group none.
+     */
+    public List<Venue> usableBy(String unitGroup) {
+        if (Roles.CITY_CENTER.equals(unitGroup)) {
+            return all();
+        }
+        String street = UnitType.STREET.codeIn(unitGroup);
+        if (street != null) {
+            return jdbc.query("SELECT v.* FROM venue v JOIN area a ON a.code = v.area_code WHERE a.street_code = ?"
+                    + BY_LEVEL, VENUE, street);
+        }
+        String area = UnitType.AREA.codeIn(unitGroup);
+        if (area != null) {
+            return jdbc.query("SELECT v.* FROM venue v WHERE v.area_code = ?" + BY_LEVEL, VENUE, area);
+        }
+        String community = UnitType.COMMUNITY.codeIn(unitGroup);
+        if (community != null) {
+            return jdbc.query("SELECT v.* FROM venue v WHERE v.community_code = ? OR (v.level = " + Venue.AREA
+                    + " AND v.area_code = (SELECT c.area_code FROM community c WHERE c.code = ?))" + BY_LEVEL,
+                    VENUE, community, community);
+        }
+        return List.of();
     }
 
     private Optional<Venue> first(String sql, Object... args) {

@@ -4,9 +4,11 @@ import static cn.lianban.forms.FormSchemas.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -28,10 +30,14 @@ class ResourceFormsTest {
       "community-order-complete", Set.of("result", "amount"),
       "community-order-confirm", Set.of("confirmed", "comment"));
 
-  /** Process variables the task forms may show (disabled, so never submitted). */
+  /** Process variables the task forms may show, in {@code {{…}}} of their text (the delegates set them). */
   static final Set<String> DISPLAYABLE = Set.of(
-      "itemCode", "itemName", "categoryName", "communityName", "deptName", "need", "amount", "places",
-      "deliveryNote", "reason", "result");
+      "caseNo", "title", "statusLabel", "filedLabel", "itemCode", "categoryName", "communityName", "deptName",
+      "need", "amount", "places", "deliveryNote", "reason", "result");
+
+  /** Variables that hold codes: a form shows their names instead. */
+  static final Set<String> CODES = Set.of(
+      "deptCode", "communityCode", "communityGroup", "streetCode", "status", "category");
 
   static final List<String> CATEGORIES = List.of("POLICY", "FUNDS", "SERVICE", "FACILITY");
 
@@ -49,14 +55,24 @@ class ResourceFormsTest {
   }
 
   @Test
-  void taskFormsShowTheCaseAndHideWhatMayBeAbsent() {
+  void taskFormsOpenWithTheNumberTitleAndStatusAndShowNamesNotCodes() {
     SUBMITS.keySet().stream().filter(id -> !id.endsWith("-start")).forEach(id -> {
       JsonNode form = form(id);
-      assertThat(displayedKeys(form)).as(id).contains("need", "communityName").isSubsetOf(DISPLAYABLE);
+      JsonNode first = form.path("components").get(0);
+      assertThat(first.path("type").asText()).as(id).isEqualTo("text");
+      assertThat(first.path("text").asText()).as(id)
+          .contains("编号** {{caseNo}}", "{{statusLabel}}", "提交于 {{filedLabel}}", "### {{title}}",
+              "{{communityName}}", "{{deptName}}", "{{categoryName}}");
+      assertThat(templated(form)).as(id).contains("need").isSubsetOf(DISPLAYABLE).doesNotContainAnyElementsOf(CODES);
+      assertThat(displayedKeys(form)).as("%s shows the case as text, not as greyed-out inputs", id).isEmpty();
     });
-    JsonNode approve = form("resource-claim-approve");
-    for (String key : List.of("amount", "places")) {
-      assertThat(field(approve, key).path("conditional").path("hide").asText()).as(key).isEqualTo("=" + key + " = null");
+    for (String id : List.of("resource-claim-approve", "resource-claim-deliver", "resource-claim-confirm")) {
+      assertThat(textOf(form(id), 0)).as("%s links its item's page", id)
+          .contains("[查看清单项目](/resources/{{itemCode}}/claim)");
+      for (String key : List.of("amount", "places")) {
+        assertThat(textShowing(form(id), key).path("conditional").path("hide").asText()).as("%s %s", id, key)
+            .isEqualTo("=" + key + " = null");
+      }
     }
   }
 
@@ -115,8 +131,8 @@ class ResourceFormsTest {
     JsonNode spent = field(complete, "amount");
     assertThat(required(spent)).isTrue();
     assertThat(spent.path("validate").path("min").asInt(-1)).isZero();
-    assertThat(displayedKeys(form("resource-claim-confirm"))).contains("deliveryNote");
-    assertThat(displayedKeys(form("community-order-confirm"))).contains("result", "amount");
+    assertThat(templated(form("resource-claim-confirm"))).contains("deliveryNote");
+    assertThat(templated(form("community-order-confirm"))).contains("result", "amount");
   }
 
   @Test
@@ -126,6 +142,34 @@ class ResourceFormsTest {
     assertDepartmentSelect(dept);
     assertThat(required(dept)).isTrue();
     assertThat(dept.path("searchable").asBoolean(false)).isTrue();
-    assertThat(displayedKeys(form)).contains("reason");
+    assertThat(templated(form)).contains("reason");
+  }
+
+  // ---------------------------------------------------------------- text templates
+
+  static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
+
+  /** The variables the form's text components show through {@code {{name}}}. */
+  static Set<String> templated(JsonNode form) {
+    Set<String> names = new LinkedHashSet<>();
+    components(form).stream().filter(c -> c.path("type").asText().equals("text")).forEach(c -> {
+      Matcher m = TEMPLATE.matcher(c.path("text").asText());
+      while (m.find()) {
+        names.add(m.group(1));
+      }
+    });
+    return names;
+  }
+
+  static String textOf(JsonNode form, int index) {
+    return form.path("components").get(index).path("text").asText();
+  }
+
+  /** The one text component that shows {@code {{key}}}. */
+  static JsonNode textShowing(JsonNode form, String key) {
+    List<JsonNode> found = components(form).stream().filter(c -> c.path("type").asText().equals("text")
+        && c.path("text").asText().contains("{{" + key + "}}")).toList();
+    assertThat(found).as("text showing %s in %s", key, form.path("id").asText()).hasSize(1);
+    return found.get(0);
   }
 }

@@ -13,15 +13,21 @@ import org.junit.jupiter.api.Test;
  */
 class VenueBookingFormTest {
 
-  /** Variables the process starts with, which the form may show (disabled, so never submitted). */
+  /** Variables the process starts with that the form may show, in {@code {{…}}} of its text. */
   static final Set<String> DISPLAYABLE = Set.of(
-      "bookingCode", "venueCode", "venueName", "managerGroup", "period", "bookerName", "phone", "purpose");
+      "caseNo", "filedLabel", "bookingCode", "venueName", "period", "bookerName", "phone", "purpose");
 
   @Test
   void approvalFormSubmitsTheDecisionAndAReasonForANo() {
     JsonNode form = form("venue-booking-approve");
     assertThat(submittedKeys(form)).isEqualTo(Set.of("approved", "comment"));
-    assertThat(displayedKeys(form)).contains("venueName", "period", "bookerName", "phone").isSubsetOf(DISPLAYABLE);
+    assertThat(ResourceFormsTest.textOf(form, 0)).as("the booking's number and title first")
+        .contains("**预约号** {{caseNo}}", "提交于 {{filedLabel}}", "### {{venueName}}", "{{period}}");
+    assertThat(ResourceFormsTest.templated(form)).contains("bookerName", "phone", "purpose")
+        .isSubsetOf(DISPLAYABLE).doesNotContain("managerGroup", "venueCode");
+    assertThat(displayedKeys(form)).as("shown as text, not as greyed-out inputs").isEmpty();
+    assertThat(ResourceFormsTest.textShowing(form, "purpose").path("conditional").path("hide").asText())
+        .isEqualTo("=purpose = null or purpose = \"\"");
     assertBooleanDecision(form, "approved");
 
     JsonNode comment = field(form, "comment");

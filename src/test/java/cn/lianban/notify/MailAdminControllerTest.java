@@ -42,9 +42,15 @@ class MailAdminControllerTest {
 
         String page = mvc.perform(get("/admin/mail")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
-        assertThat(page).contains("邮件发送队列", "发送失败", "待发送", "no recipients", "JH-2026-000042",
+        assertThat(page).contains("邮件发送队列", "发送失败", "待发送", "JH-2026-000042",
                 "JH-2026-000043", "【联办】JH-2026-000043 即将到期：小区路灯损坏", "重新发送",
                 "action=\"/admin/mail/" + failedId + "/retry\"", "method=\"post\"");
+        // kinds and reasons in Chinese, the server's words only behind 技术详情; times as people write them
+        assertThat(page).contains("<td>交办通知</td>", "<td>到期提醒</td>", "没有收件人：收件单位没有登记邮箱",
+                        "<summary>技术详情</summary>", "<td>2026-03-01 10:00</td>",
+                        "title=\"【联办】JH-2026-000043 即将到期：小区路灯损坏\"", "title=\"housing@lianban.local\"",
+                        "href=\"/cases/JH-2026-000042\"")
+                .doesNotContain(">ASSIGNED<", ">REMINDER<", "2026-03-01T10:00").doesNotContainPattern("\\d{2}:\\d{2}:\\d{2}");
 
         mvc.perform(post("/admin/mail/{id}/retry", failedId))
                 .andExpect(status().is3xxRedirection())
@@ -54,6 +60,22 @@ class MailAdminControllerTest {
 
         mvc.perform(post("/admin/mail/{id}/retry", failedId))
                 .andExpect(flash().attribute("message", "邮件 #" + failedId + " 不是发送失败状态，未作处理。"));
+    }
+
+    @Test
+    void failuresAreExplainedInChineseAndEveryKindHasAChineseName() {
+        assertThat(MailAdminRow.reason("MailConnectException: Couldn't connect to host, port: 127.0.0.1, 1; timeout -1"
+                + " (ConnectException: Connection refused)")).isEqualTo("无法连接邮件服务器");
+        assertThat(MailAdminRow.reason("MailSendException: Mail server connection failed (SocketTimeoutException: Read"
+                + " timed out)")).isEqualTo("无法连接邮件服务器");
+        assertThat(MailAdminRow.reason("MessagingException: Exception reading response (SocketTimeoutException: Read"
+                + " timed out)")).isEqualTo("邮件服务器响应超时");
+        assertThat(MailAdminRow.reason("SendFailedException: Invalid Addresses")).isEqualTo("收件地址被邮件服务器拒收");
+        assertThat(MailAdminRow.reason(null)).isEmpty();
+        for (MailKind kind : MailKind.values()) {
+            assertThat(MailAdminRow.kind(kind.name())).as(kind.name()).matches("[\\p{IsHan}]+");
+        }
+        assertThat(MailAdminRow.kind("SOMETHING_NEW")).isEqualTo("其他邮件");
     }
 
     @Test

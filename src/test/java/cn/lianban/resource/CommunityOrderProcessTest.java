@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -19,6 +20,7 @@ import cn.lianban.support.AsUser;
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
 import cn.lianban.support.ResourceDriver;
+import cn.lianban.support.TaskCards;
 
 /** Every path of {@code community-order} (社区点单—系统派单—部门接单), ordered on 12 March 2031. */
 @LianbanTest
@@ -46,24 +48,30 @@ class CommunityOrderProcessTest {
 
     @Test
     void acceptedCompletedAndConfirmed() {
-        ProcessInstance pi = resources.order("secretary", "category", "SERVICE", "need", "独居老人需要助浴服务");
+        ProcessInstance pi = resources.order("secretary", "category", "SERVICE", "need", "独居老人需要助浴服务",
+                "amount", null);
         assertThat(pi.getBusinessKey()).matches("RO-2031-\\d{6}");
         assertThat(pi).isWaitingAt("acceptOrder").hasPassed("dispatchOrder").variables()
                 .containsEntry("deptCode", "civil").containsEntry("deptName", "民政局")
                 .containsEntry("communityCode", "C-DL-01").containsEntry("status", "DISPATCHED");
         assertThat(driver.task(pi, "acceptOrder")).hasCandidateGroup("dept:civil");
+        assertThat(card(pi)).containsEntry("编号", pi.getBusinessKey()).containsEntry("事项", "服务下沉：独居老人需要助浴服务")
+                .containsEntry("状态", "待部门接单").containsEntry("责任部门", "民政局").containsEntry("类别", "服务下沉")
+                .containsKey("社区");
         assertThat(resources.orderRow(pi.getBusinessKey())).containsEntry("STATUS", "DISPATCHED")
                 .containsEntry("DEPT_CODE", "civil");
 
         driver.complete(pi, "acceptOrder", "accepted", true);
         assertThat(pi).isWaitingAt("completeOrder").variables().containsEntry("status", "ACCEPTED");
         assertThat(driver.task(pi, "completeOrder")).hasCandidateGroup("dept:civil");
+        assertThat(card(pi)).containsEntry("状态", "部门办理中");
         assertThatThrownBy(() -> driver.complete(pi, "completeOrder", "result", "已安排"))
                 .hasMessageContaining("实际使用金额");
         driver.complete(pi, "completeOrder", "result", "已联系养老服务中心每周上门助浴", "amount", 1_200L);
         assertThat(pi).isWaitingAt("confirmOrder").variables().containsEntry("status", "COMPLETED")
                 .containsEntry("amount", 1_200L);
         assertThat(driver.task(pi, "confirmOrder")).hasCandidateGroup("community:C-DL-01");
+        assertThat(card(pi)).containsEntry("状态", "已办结，待社区确认").containsEntry("金额（元）", 1_200L);
 
         users.run("secretary", () -> driver.complete(pi, "confirmOrder", "confirmed", true));
         assertThat(pi).isEnded().hasPassed("closeOrder");
@@ -83,6 +91,8 @@ class CommunityOrderProcessTest {
                 .hasMessageContaining("不接单必须说明理由");
         users.run("housing", () -> driver.complete(pi, "acceptOrder", "accepted", false, "reason", "停车棚归城管局管理"));
         assertThat(pi).isWaitingAt("reassignOrder").variables().containsEntry("status", "DECLINED");
+        assertThat(card(pi)).containsEntry("状态", "部门不接单，待中心改派").containsEntry("责任部门", "住房和城乡建设局")
+                .containsEntry("事项", "设施建设：小区门口缺少非机动车停车棚");
         assertThat(driver.task(pi, "reassignOrder")).hasCandidateGroup("city-center");
         assertThat(resources.orderRow(pi.getBusinessKey())).containsEntry("STATUS", "DECLINED")
                 .containsEntry("REASON", "停车棚归城管局管理");
@@ -93,6 +103,7 @@ class CommunityOrderProcessTest {
         assertThat(pi).isWaitingAt("acceptOrder").variables().containsEntry("deptCode", "urban")
                 .containsEntry("status", "DISPATCHED");
         assertThat(driver.task(pi, "acceptOrder")).hasCandidateGroup("dept:urban");
+        assertThat(card(pi)).containsEntry("状态", "待部门接单").containsEntry("责任部门", "城市管理局");
         assertThat(resources.orderRow(pi.getBusinessKey())).containsEntry("DEPT_CODE", "urban");
         assertThat(users.as("urban", () -> engine.getRuntimeService().createProcessInstanceQuery()
                 .processInstanceId(pi.getId()).count())).as("the new department follows the order").isOne();
@@ -115,6 +126,13 @@ class CommunityOrderProcessTest {
     }
 
     @Test
+    void aLongNeedIsShortenedInTheTitle() {
+        ProcessInstance pi = resources.order("secretary", "category", "POLICY",
+                "need", "希望为辖区内的新就业群体提供临时休息和充电的场所并完善相关配套政策");
+        assertThat(card(pi)).containsEntry("事项", "政策支持：希望为辖区内的新就业群体提供临时休息和充电的场所…");
+    }
+
+    @Test
     void anOrderNeedsACategoryANeedAndForFundsAnAmount() {
         assertThatThrownBy(() -> resources.order("secretary", "category", "MONEY", "need", "x"))
                 .hasMessageContaining("请选择资源类别");
@@ -124,5 +142,10 @@ class CommunityOrderProcessTest {
                 .hasMessageContaining("资金倾斜类点单请填写所需金额");
         assertThatThrownBy(() -> resources.order("secretary", "category", "POLICY", "need", "x",
                 "communityCode", "C-XJ-01")).hasMessageContaining("只能为本社区提交");
+    }
+
+    /** The order's Tasklist card, checked to read as words. */
+    private Map<String, Object> card(ProcessInstance pi) {
+        return TaskCards.assertInWords(ResourceFilters.COLUMNS, engine.getRuntimeService().getVariables(pi.getId()));
     }
 }

@@ -9,6 +9,7 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,7 @@ import cn.lianban.support.AsUser;
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
 import cn.lianban.support.ResourceDriver;
+import cn.lianban.support.TaskCards;
 
 /** Every path of {@code resource-claim}, on items of March 2031 (a month no other test uses), claimed on 10 March. */
 @LianbanTest
@@ -61,12 +63,18 @@ class ResourceClaimProcessTest {
     void approvedDeliveredAndConfirmed() {
         String funds = resources.publish(MARCH, "FUNDS", null, 50_000L);
         ProcessInstance pi = resources.claim("secretary", "itemCode", funds, "need", "修缮3号楼前破损的健身场地",
-                "amount", 20_000L);
+                "amount", 20_000L, "places", null);
         assertThat(pi.getBusinessKey()).matches("RC-2031-\\d{6}");
         assertThat(pi).isWaitingAt("approveClaim").variables().containsEntry("communityCode", "C-DL-01")
                 .containsEntry("deptCode", "housing").containsEntry("deptName", "住房和城乡建设局")
                 .containsEntry("categoryName", "资金倾斜").containsEntry("amount", 20_000L).containsEntry("status", "CLAIMED");
         assertThat(driver.task(pi, "approveClaim")).hasCandidateGroup("dept:housing");
+        // the department's card: number, item, status, community and department in words
+        assertThat(card(pi)).containsEntry("编号", pi.getBusinessKey())
+                .containsEntry("事项", resources.item(funds).name()).containsEntry("状态", "待部门审批")
+                .containsEntry("社区", jdbc.queryForObject("SELECT name FROM community WHERE code = 'C-DL-01'", String.class)).containsEntry("责任部门", "住房和城乡建设局")
+                .containsEntry("类别", "资金倾斜").containsEntry("金额（元）", 20_000L).doesNotContainKey("名额");
+        assertThat(engine.getRuntimeService().getVariable(pi.getId(), "filedLabel")).isEqualTo("2031-03-10 10:00");
         assertThat(resources.item(funds).committed()).isEqualByComparingTo("20000");
         assertThat(resources.claimRow(pi.getBusinessKey())).containsEntry("STATUS", "CLAIMED")
                 .containsEntry("COMMUNITY_CODE", "C-DL-01");
@@ -74,15 +82,18 @@ class ResourceClaimProcessTest {
         users.run("housing", () -> driver.complete(pi, "approveClaim", "approved", true));
         assertThat(pi).isWaitingAt("deliver").variables().containsEntry("status", "APPROVED");
         assertThat(driver.task(pi, "deliver")).hasCandidateGroup("dept:housing");
+        assertThat(card(pi)).containsEntry("状态", "待部门交付");
 
         assertThatThrownBy(() -> driver.complete(pi, "deliver", "deliveryNote", " ")).hasMessageContaining("交付情况");
         users.run("housing", () -> driver.complete(pi, "deliver", "deliveryNote", "11月12日拨付2万元"));
         assertThat(pi).isWaitingAt("confirmDelivery").variables().containsEntry("status", "DELIVERED");
         assertThat(driver.task(pi, "confirmDelivery")).hasCandidateGroup("community:C-DL-01");
+        assertThat(card(pi)).containsEntry("状态", "已交付，待社区确认");
         assertThat(resources.claimRow(pi.getBusinessKey()).get("DELIVERED_AT")).isNotNull();
 
         users.run("secretary", () -> driver.complete(pi, "confirmDelivery", "received", true));
         assertThat(pi).isEnded().hasPassed("closeClaim");
+        assertThat(finalStatusLabel(pi)).isEqualTo("已完成");
         assertThat(resources.claimRow(pi.getBusinessKey())).containsEntry("STATUS", "CONFIRMED")
                 .containsEntry("DELIVERY_NOTE", "11月12日拨付2万元");
         assertThat(resources.item(funds).committed()).as("delivered funds stay committed").isEqualByComparingTo("20000");
@@ -112,8 +123,9 @@ class ResourceClaimProcessTest {
     @Test
     void notReceivedGoesBackToTheDepartment() {
         String service = resources.publish(MARCH, "SERVICE", 10, null);
+        // as Tasklist's start form sends it: the empty amount field as null
         ProcessInstance pi = resources.claim("secretary", "itemCode", service, "need", "老年人较多，需要上门服务",
-                "places", 3L);
+                "places", 3L, "amount", null);
         assertThat(resources.item(service).taken()).isEqualTo(3);
         driver.complete(pi, "approveClaim", "approved", true);
         driver.complete(pi, "deliver", "deliveryNote", "已安排");
@@ -121,6 +133,7 @@ class ResourceClaimProcessTest {
                 .hasMessageContaining("未收到时请说明情况");
         driver.complete(pi, "confirmDelivery", "received", false, "comment", "只来了一次");
         assertThat(pi).isWaitingAt("deliver").variables().containsEntry("status", "APPROVED");
+        assertThat(card(pi)).containsEntry("状态", "待部门交付").containsEntry("名额", 3L).doesNotContainKey("金额（元）");
         assertThat(resources.claimRow(pi.getBusinessKey())).containsEntry("STATUS", "APPROVED")
                 .containsEntry("DELIVERED_AT", null);
         assertThat(driver.events(pi.getBusinessKey())).endsWith("DELIVERED", "NOT_RECEIVED");
@@ -221,5 +234,15 @@ class ResourceClaimProcessTest {
 
     private int claimsOf(String itemCode) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM resource_claim WHERE item_code = ?", Integer.class, itemCode);
+    }
+
+    /** The claim's Tasklist card in the filters of departments and communities, checked to read as words. */
+    private Map<String, Object> card(ProcessInstance pi) {
+        return TaskCards.assertInWords(ResourceFilters.COLUMNS, engine.getRuntimeService().getVariables(pi.getId()));
+    }
+
+    private String finalStatusLabel(ProcessInstance pi) {
+        return (String) engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName("statusLabel").singleResult().getValue();
     }
 }

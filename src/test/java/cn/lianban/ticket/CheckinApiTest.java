@@ -147,20 +147,36 @@ class CheckinApiTest {
     void thePageRecordsForTheSecretarysCommunityAndShowsErrors() {
         PageSession secretary = new PageSession(rest, "secretary");
         String page = secretary.get("/checkins").getBody();
-        assertThat(page).contains("双报到登记", "C-DL-01", "name=\"_csrf\"");
+        Map<String, Object> who = jdbc.queryForMap("SELECT m.name AS member, a.name AS agency FROM agency_member m"
+                + " JOIN agency a ON a.code = m.agency_code WHERE m.id = ?", member);
+        String community = jdbc.queryForObject("SELECT name FROM community WHERE code = 'C-DL-01'", String.class);
+        // the secretary picks members by name and agency, and sees her community by name
+        assertThat(page).contains("双报到登记", "name=\"_csrf\"", "<div class=\"fixed\">" + community + "</div>",
+                "label=\"" + who.get("member") + "（" + who.get("agency") + "）\"");
 
         String rejected = secretary.post("/checkins", Map.of("memberId", List.of(String.valueOf(member)),
                 "date", List.of("2025-03-03"), "hours", List.of("0"), "activity", List.of("走访"))).getBody();
-        assertThat(rejected).contains("服务时长（hours）", "value=\"2025-03-03\"");
+        assertThat(rejected).contains("服务时长应大于 0", "value=\"2025-03-03\"").doesNotContain("（hours）");
         assertThat(marchCount()).isZero();
 
         String done = secretary.post("/checkins", Map.of("memberId", List.of(String.valueOf(member)),
                 "date", List.of("2025-03-03"), "hours", List.of("2.5"), "activity", List.of("代购药品"))).getBody();
-        assertThat(done).contains("已登记第");
+        assertThat(done).contains("已登记双报到：" + who.get("member") + "（" + who.get("agency") + "）在" + community
+                + "服务 2.5 小时，2025-03-03。");
         assertThat(jdbc.queryForObject("SELECT community_code FROM checkin WHERE " + MARCH, String.class))
                 .isEqualTo("C-DL-01");
         assertThat(rest.withBasicAuth("housing", "demo").getForEntity("/checkins", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theCityCenterPicksTheCommunityByNameUnderItsStreet() {
+        String page = new PageSession(rest, "center").get("/checkins").getBody();
+        String street = jdbc.queryForObject("SELECT s.name FROM street s JOIN area a ON a.street_code = s.code"
+                + " JOIN community c ON c.area_code = a.code WHERE c.code = 'C-DL-01'", String.class);
+        String community = jdbc.queryForObject("SELECT name FROM community WHERE code = 'C-DL-01'", String.class);
+        assertThat(page).contains("<optgroup label=\"" + street + "\">", "value=\"C-DL-01\">" + community + "</option>")
+                .doesNotContain("社区编码");
     }
 
     private void expect400(String body, String code, String field) {

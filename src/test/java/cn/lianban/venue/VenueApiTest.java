@@ -2,10 +2,15 @@ package cn.lianban.venue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.text.Collator;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -194,6 +199,34 @@ class VenueApiTest {
                 .contains("https://uri.amap.com/marker?position=").contains("name=\"_csrf\"");
         assertThat(rest.getForObject("/bookings/cancel", String.class)).contains("取消预约");
         assertThat(rest.getForEntity("/venues/V-NOPE", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void theSearchOffersCommunitiesUnderTheirStreetsByNameAndTheCurrentPosition() {
+        String page = rest.getForObject("/venues", String.class);
+        assertThat(page).contains("按当前位置").doesNotContain("WGS-84");
+        Collator chinese = Collator.getInstance(Locale.CHINA);
+        Matcher groups = Pattern.compile("<optgroup label=\"([^\"]+)\">(.*?)</optgroup>", Pattern.DOTALL)
+                .matcher(page);
+        List<String> streets = new ArrayList<>();
+        while (groups.find()) {
+            streets.add(groups.group(1));
+            List<String> names = new ArrayList<>();
+            Matcher options = Pattern.compile(">([^<]+)</option>").matcher(groups.group(2));
+            while (options.find()) {
+                names.add(options.group(1));
+            }
+            assertThat(names).as(groups.group(1)).isNotEmpty().isSortedAccordingTo(chinese);
+            assertThat(names).as("communities of %s", groups.group(1)).allSatisfy(name -> assertThat(streetOf(name))
+                    .isEqualTo(groups.group(1)));
+        }
+        assertThat(streets).containsExactlyInAnyOrderElementsOf(jdbc.queryForList("SELECT name FROM street",
+                String.class)).isSortedAccordingTo(chinese);
+    }
+
+    private String streetOf(String communityName) {
+        return jdbc.queryForObject("SELECT s.name FROM community c JOIN area a ON a.code = c.area_code"
+                + " JOIN street s ON s.code = a.street_code WHERE c.name = ?", String.class, communityName);
     }
 
     private static Map<String, Object> body(String venue, String start, String end) {

@@ -26,6 +26,7 @@ import cn.lianban.common.EngineClock;
 import cn.lianban.common.UserInputException;
 import cn.lianban.support.AsUser;
 import cn.lianban.support.LianbanTest;
+import cn.lianban.support.TaskCards;
 
 /**
  * Every path of {@code venue-booking} (approved, rejected, not decided before it begins, cancelled while
@@ -80,6 +81,12 @@ class VenueBookingProcessTest {
                 .containsEntry("managerGroup", "area:A-DL-1").containsEntry("phone", PHONE);
         assertThat(task(pi)).hasCandidateGroup("area:A-DL-1").hasDueDate(beijing(TUESDAY.atTime(9, 0)))
                 .hasName("场馆管理员审批");
+        // the committee's card: the booking's number, venue and hours in words
+        assertThat(TaskCards.assertInWords(VenueFilters.COLUMNS, runtime.getVariables(pi.getId())))
+                .containsEntry("预约号", booking.code()).containsEntry("阵地", complex.name())
+                .containsEntry("时段", "2026-07-07 09:00–11:00").containsEntry("预约人", "王芳")
+                .containsEntry("用途", "党员活动日");
+        assertThat(runtime.getVariable(pi.getId(), "filedLabel")).isEqualTo("2026-07-06 08:00");
         Map<String, Object> mail = jdbc.queryForMap("SELECT recipients, subject, status FROM mail_outbox"
                 + " WHERE business_key = ? AND kind = 'BOOKING_PENDING'", booking.code());
         assertThat((String) mail.get("recipients")).contains("a-dl-1@area.lianban.demo");

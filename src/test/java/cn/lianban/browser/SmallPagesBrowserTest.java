@@ -1,0 +1,178 @@
+package cn.lianban.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.Collections;
+import java.util.Map;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.lianban.common.EngineClock;
+import cn.lianban.support.LianbanTest;
+import cn.lianban.support.ResourceDriver;
+
+/**
+ * In a Chinese browser: a department finds a community's resource claim in Tasklist, its card and form in
+ * words (the number, the item, the status, names, no codes and no unfilled {@code {{…}}}), and approves it;
+ * an administrator's mail queue with a very long subject and recipient list fits a 1280 px screen.
+ * Screenshots under target/browser. Skipped when Debian's chromium or chromedriver is not installed.
+ */
+@LianbanTest
+class SmallPagesBrowserTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ResourceDriver resources;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Browser browser;
+    private WebDriver web;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        Browser.assumeInstalled("SmallPagesBrowserTest");
+        browser = Browser.start("zh-CN");
+        web = browser.driver;
+        wait = new WebDriverWait(web, PATIENCE);
+        wait.ignoring(StaleElementReferenceException.class);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void aDepartmentReadsAndApprovesAClaimInWords() {
+        String item = resources.publish(YearMonth.from(EngineClock.now()), "FUNDS", null, 80_000L);
+        String itemName = resources.item(item).name();
+        ProcessInstance pi = resources.claim("secretary", "itemCode", item, "need", "修缮健身场地", "amount", 12_000L,
+                "places", null);
+        String taskId = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+        try {
+            logIn("housing");
+            openFilter("本部门资源事项");
+            // the card shows the number and the title; its arrow opens the other columns
+            wait.until(d -> d.findElement(taskCard(taskId)).getText().contains(pi.getBusinessKey()));
+            assertThat(web.findElement(taskCard(taskId)).getText()).contains("编号", "事项", itemName);
+            web.findElement(taskCard(taskId)).findElement(By.cssSelector(".task-card-details + a, a.glyphicon-menu-down"))
+                    .click();
+            wait.until(d -> d.findElement(taskCard(taskId)).getText().contains("待部门审批"));
+            WebElement card = web.findElement(taskCard(taskId));
+            assertThat(card.getText()).contains(pi.getBusinessKey(), itemName, "住房和城乡建设局", "资金倾斜", "12000")
+                    .doesNotContain("CLAIMED", "housing", "C-DL-01", "名额", "<空>");
+            browser.save("claim-card-zh");
+            card.findElement(By.cssSelector("h4.task a")).click();
+
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".disabled-form"), 0));
+            WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+            wait.until(d -> form.getText().contains(pi.getBusinessKey()));
+            assertThat(form.getText()).contains("承接编号 " + pi.getBusinessKey(), "待部门审批", itemName,
+                    "责任部门：住房和城乡建设局", "申请金额 12000 元", "修缮健身场地", "查看清单项目")
+                    .doesNotContain("{{", "申请名额", "housing", "FUNDS");
+            assertThat(form.findElement(By.linkText("查看清单项目")).getAttribute("href"))
+                    .endsWith("/resources/" + item + "/claim");
+            browser.save("claim-form-zh");
+
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                    "//label[input[@type='radio' and contains(@id,'-approve_approved-')] and normalize-space(.)='批准']"
+                            + "/input"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")))
+                    .click();
+            wait.until(d -> tasks.createTaskQuery().taskId(taskId).count() == 0);
+        } catch (RuntimeException | AssertionError e) {
+            browser.save("failure-claim-" + getClass().getSimpleName());
+            throw e;
+        }
+        assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getTaskDefinitionKey())
+                .isEqualTo("deliver");
+    }
+
+    @Test
+    void theMailQueueFitsA1280PixelScreen() {
+        String subject = "【联办】JH-2026-009999 已交办：" + "东岭小区三号楼至五号楼之间道路照明设施长期损坏".repeat(4);
+        String recipients = String.join(",", Collections.nCopies(12, "very.long.department.mailbox@lianban.demo"));
+        LocalDateTime now = LocalDateTime.now();
+        jdbc.update("INSERT INTO mail_outbox (created_at, recipients, subject, body_html, business_key, kind, status,"
+                        + " attempts, next_attempt_at, last_error) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                Timestamp.valueOf(now), recipients, subject.substring(0, Math.min(subject.length(), 255)), "<p>正文</p>",
+                "JH-2026-009999", "ASSIGNED", "FAILED", 8, Timestamp.valueOf(now),
+                "MailConnectException: Couldn't connect to host, port: localhost, 3025; timeout -1");
+        try {
+            ((ChromeDriver) web).executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", 1280, "height", 900, "deviceScaleFactor", 1, "mobile", false));
+            // the page asks for the login and comes back after it
+            web.get("http://localhost:" + port + "/admin/mail");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+            web.findElement(By.id("password")).sendKeys("demo");
+            web.findElement(By.cssSelector("form button[type='submit']")).click();
+            WebElement failed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("failed")));
+            assertThat(failed.getText()).contains("交办通知", "无法连接邮件服务器").doesNotContain("ASSIGNED");
+            JavascriptExecutor js = (JavascriptExecutor) web;
+            long scrollWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+            long viewport = ((Number) js.executeScript("return window.innerWidth")).longValue();
+            assertThat(viewport).isEqualTo(1280);
+            assertThat(scrollWidth).as("no horizontal scrolling at 1280 px").isLessThanOrEqualTo(viewport);
+            browser.save("admin-mail-1280");
+        } catch (RuntimeException | AssertionError e) {
+            browser.save("failure-mail-" + getClass().getSimpleName());
+            throw e;
+        } finally {
+            jdbc.update("DELETE FROM mail_outbox WHERE business_key = 'JH-2026-009999'");
+        }
+    }
+
+    private void logIn(String user) {
+        web.get("http://localhost:" + port + "/camunda/app/tasklist/");
+        By username = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
+        // the form is drawn again once the Chinese texts are in: type after that
+        wait.until(ExpectedConditions.attributeToBe(username, "placeholder", "用户名"));
+        web.findElement(username).sendKeys(user);
+        web.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
+        web.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+    }
+
+    private void openFilter(String name) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'task-filter')]/h4[contains(@class,'name')]/a[contains(normalize-space(.),'"
+                        + name + "')]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//div[contains(@class,'task-filter') and contains(@class,'active')]/h4/a[contains(normalize-space(.),'"
+                        + name + "')]")));
+    }
+
+    private static By taskCard(String taskId) {
+        return By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')][.//h4[contains(@class,'task')]"
+                + "/a[contains(@href,'task=" + taskId + "')]]");
+    }
+}
