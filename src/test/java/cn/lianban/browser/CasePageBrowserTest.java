@@ -59,12 +59,9 @@ class CasePageBrowserTest {
     void theCaseLinkInTasklistOpensTheCasePage() {
         String key = users.as("secretary", () -> issues.file("title", "浏览器里的案件全貌")).getBusinessKey();
         try {
+            browser.logIn("http://localhost:" + port, "secretary", "demo");
             web.get("http://localhost:" + port + "/camunda/app/tasklist/");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("form[name='signinForm'] input[ng-model='username']"))).sendKeys("secretary");
-            web.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
-            web.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
 
             // the link as form-js renders the markdown of a task form, clicked inside Tasklist's page
             ((JavascriptExecutor) web).executeScript("var a = document.createElement('a');"

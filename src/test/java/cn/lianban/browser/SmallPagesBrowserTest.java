@@ -152,14 +152,9 @@ class SmallPagesBrowserTest {
     }
 
     private void logIn(String user) {
+        browser.logIn("http://localhost:" + port, user, "demo");
         web.get("http://localhost:" + port + "/camunda/app/tasklist/");
-        By username = By.cssSelector("form[name='signinForm'] input[ng-model='username']");
-        // the form is drawn again once the Chinese texts are in: type after that
-        wait.until(ExpectedConditions.attributeToBe(username, "placeholder", "用户名"));
-        web.findElement(username).sendKeys(user);
-        web.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
-        web.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
     }
 
     private void openFilter(String name) {
