@@ -42,7 +42,11 @@ public class UserUnits {
      * administrators (the whole city); empty when the user has none of the roles.
      */
     public Set<String> communities(Authentication user, String... roles) {
-        Set<String> groups = groups(user);
+        return communities(groups(user), roles);
+    }
+
+    /** The same, from the user's Camunda group ids (e.g. inside a process step, from the engine's authentication). */
+    public Set<String> communities(Set<String> groups, String... roles) {
         if (citywide(groups)) {
             return null;
         }
