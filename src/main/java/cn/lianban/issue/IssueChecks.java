@@ -93,6 +93,8 @@ public class IssueChecks implements TaskListener {
         String dept = IssueVariables.text(task, "coDept");
         log.record(new CaseLog.Entry(businessKey(task), task.getProcessInstanceId(), "ASSISTED",
                 labels.deptName(dept) + "：" + part).dept(dept));
+        // the variable is the case's, not this department's: the next co-department's form must not show this part
+        task.removeVariable("assistResult");
     }
 
     void approval(DelegateTask task) {

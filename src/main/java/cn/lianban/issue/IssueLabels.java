@@ -42,7 +42,7 @@ public class IssueLabels {
         } else if (leadDept == null) {
             lead = "待联席会商确定";
         } else {
-            lead = deptName(leadDept) + (leadProposed ? "（建议，待会商确定）" : "");
+            lead = deptName(leadDept) + (leadProposed ? "（建议）" : "");
         }
         scope.setVariable("leadDeptName", lead);
         scope.setVariable("coDeptsLabel", String.join("、", deptNames(IssueVariables.departments(scope))));

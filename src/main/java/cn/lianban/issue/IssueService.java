@@ -105,7 +105,7 @@ public class IssueService {
     /** The committee may override the proposed colour, but only with a reason (every override is recorded). */
     public boolean checkRating(String proposed, String color, String overrideReason) {
         if (color == null || !COLORS.contains(color)) {
-            throw new UserInputException("color", "请选择评级颜色：GREEN 绿、YELLOW 黄或 RED 红");
+            throw new UserInputException("color", "请选择评级颜色：绿色、黄色或红色");
         }
         boolean override = !color.equals(proposed);
         if (override && isBlank(overrideReason)) {
