@@ -12,7 +12,7 @@ import cn.lianban.security.CaseAccess;
 
 /**
  * On (re)entering 办理: opens the case to the handling units (the community's grid workers too at levels 1–2),
- * tells the lead by mail, and gives the handling forms the story of earlier rounds and blank answers.
+ * tells the lead by mail, and gives the handling forms the story of earlier rounds.
  */
 @Component("handlingStarted")
 public class HandlingStarted implements ExecutionListener {
@@ -38,9 +38,6 @@ public class HandlingStarted implements ExecutionListener {
         IssueVariables.departments(execution).forEach(d -> groups.add(UnitType.DEPT.group(d)));
         access.open(execution.getProcessInstanceId(), groups);
         execution.setVariable("roundResult", NO_RESULT_YET);
-        // each round's form starts blank; what earlier rounds reported is in handlingRounds
-        execution.removeVariable("result");
-        execution.removeVariable("resolved");
         rounds.refresh(execution);
         mails.assigned(execution);
     }

@@ -339,6 +339,10 @@ class JointHandlingProcessTest extends ProcessTestBase {
         assertThat(pi).isWaitingAt("handle").variables().containsEntry("level", 1).containsEntry("escalations", 0L);
         // overdue fired at Thu 5 March 18:00; level 1 allows 3 working days again: Tue 10 March
         assertThat(driver.variable(pi, "dueDate")).isEqualTo(at(2026, 3, 10, 18, 0));
+        driver.fireTimer(pi, "overdue");
+        assertThat(pi).as("the second approval form opens blank").isWaitingAt("approveEscalation").variables()
+                .doesNotContainKeys("approved", "comment");
+        driver.complete(pi, "approveEscalation", "approved", false, "comment", "再给三天");
     }
 
     @Test
@@ -391,6 +395,8 @@ class JointHandlingProcessTest extends ProcessTestBase {
                 .contains("**牵头办理** 已解决：已处理第1次", "**群众评价** 不满意，满意度 2；意见：路灯仍不亮",
                         "**退回重办** 群众不满意，第1次退回", "**牵头办理** 已解决：已处理第2次", "第2次退回");
         driver.complete(pi, "handle", "result", "第三次处理", "resolved", true);
+        assertThat(pi).as("the evaluation form opens without the last round's verdict").isWaitingAt("evaluate")
+                .variables().doesNotContainKeys("satisfied", "satisfaction", "evaluationComment");
         driver.complete(pi, "evaluate", "satisfied", false, "satisfaction", 1L);
         assertThat(pi).isWaitingAt("approveEscalation").variables().containsEntry("reopens", 3L)
                 .containsEntry("escalationReason", "DISSATISFIED").containsEntry("escalationReasonLabel", "群众三次不满意")
