@@ -155,6 +155,12 @@ public class Directory {
                 areaCode));
     }
 
+    /** The codes of the grids of a community. */
+    public List<String> gridsOf(String communityCode) {
+        return jdbc.queryForList("SELECT code FROM grid WHERE community_code = ? ORDER BY code", String.class,
+                communityCode);
+    }
+
     /** Mail addresses for several groups, each address once. */
     public Set<String> emailsOf(java.util.Collection<String> groups) {
         Set<String> emails = new LinkedHashSet<>();

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.lianban.common.CaseLog;
+import cn.lianban.common.LocalTimes;
 import cn.lianban.directory.Directory;
 
 /** 交办: records the confirmed colour (and any override), proposes the lead department and starts the clock. */
@@ -15,12 +16,15 @@ public class AssignIssue implements JavaDelegate {
     private final Directory directory;
     private final CaseLog log;
     private final IssueSummary summary;
+    private final IssueLabels labels;
 
-    public AssignIssue(IssueService issues, Directory directory, CaseLog log, IssueSummary summary) {
+    public AssignIssue(IssueService issues, Directory directory, CaseLog log, IssueSummary summary,
+                       IssueLabels labels) {
         this.summary = summary;
         this.issues = issues;
         this.directory = directory;
         this.log = log;
+        this.labels = labels;
     }
 
     @Override
@@ -37,11 +41,13 @@ public class AssignIssue implements JavaDelegate {
         IssueService.Assignment a = issues.assign(IssueVariables.text(execution, "category"), color, level,
                 directory.placement(IssueVariables.text(execution, "communityCode")));
         execution.setVariable("leadDept", a.leadDept());
-        execution.setVariable("handleGroup", a.handleGroup());
+        IssueVariables.setHandlers(execution, a.handlers());
         execution.setVariable("meetingGroup", a.meetingGroup());
         IssueVariables.setDeadline(execution, a.deadline());
+        labels.apply(execution, true);
         summary.update(execution);
         log.record(key, execution.getProcessInstanceId(), "ASSIGNED", "评级" + Levels.colorName(color) + "，"
-                + Levels.chineseName(level) + "，建议牵头部门 " + a.leadDept() + "，期限 " + a.deadline().due().toLocalDate());
+                + Levels.label(level) + "，" + (level <= 2 ? "由社区办理" : "建议牵头部门 " + labels.deptName(a.leadDept()))
+                + "，期限 " + LocalTimes.minutes(a.deadline().due().toInstant()));
     }
 }

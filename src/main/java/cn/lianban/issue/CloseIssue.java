@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.lianban.common.CaseClock;
 import cn.lianban.common.CaseLog;
 
 /** 销号: the community is satisfied; the case closes and the community gets the record by mail. */
@@ -23,6 +24,7 @@ public class CloseIssue implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         status.enter(execution, IssueStatus.CLOSED);
+        CaseClock.stop(execution);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "CLOSED",
                 "满意度 " + execution.getVariable("satisfaction"));
         mails.closed(execution);

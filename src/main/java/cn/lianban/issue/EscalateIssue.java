@@ -17,13 +17,16 @@ public class EscalateIssue implements JavaDelegate {
     private final IssueMails mails;
     private final CaseLog log;
     private final IssueSummary summary;
+    private final IssueLabels labels;
 
-    public EscalateIssue(IssueService issues, Directory directory, IssueMails mails, CaseLog log, IssueSummary summary) {
+    public EscalateIssue(IssueService issues, Directory directory, IssueMails mails, CaseLog log, IssueSummary summary,
+                         IssueLabels labels) {
         this.summary = summary;
         this.issues = issues;
         this.directory = directory;
         this.mails = mails;
         this.log = log;
+        this.labels = labels;
     }
 
     @Override
@@ -35,12 +38,14 @@ public class EscalateIssue implements JavaDelegate {
         execution.setVariable("escalations", IssueVariables.count(execution, "escalations") + 1);
         execution.setVariable("reopens", 0L);
         execution.setVariable("meetingGroup", Levels.meetingGroup(level, p));
-        execution.setVariable("handleGroup",
-                Levels.handleGroup(level, p.community().code(), IssueVariables.text(execution, "leadDept")));
+        IssueVariables.setHandlers(execution,
+                issues.handlers(level, p.community().code(), IssueVariables.text(execution, "leadDept")));
         IssueVariables.setDeadline(execution, issues.deadlineForLevel(level));
+        labels.apply(execution, level >= 3);
         summary.update(execution);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "ESCALATED",
-                Levels.chineseName(from) + " → " + Levels.chineseName(level));
+                Levels.label(from) + " → " + Levels.label(level) + "，原因："
+                        + IssueVariables.text(execution, "escalationReasonLabel"));
         mails.escalated(execution);
     }
 }

@@ -10,26 +10,35 @@ import org.springframework.stereotype.Component;
 import cn.lianban.directory.UnitType;
 import cn.lianban.security.CaseAccess;
 
-/** On (re)entering 办理: opens the case to the handling departments and tells the lead by mail. */
+/**
+ * On (re)entering 办理: opens the case to the handling units (the community's grid workers too at levels 1–2),
+ * tells the lead by mail, and gives the handling forms the story of earlier rounds.
+ */
 @Component("handlingStarted")
 public class HandlingStarted implements ExecutionListener {
 
+    static final String NO_RESULT_YET = "本轮尚未报告办理结果";
+
     private final CaseAccess access;
     private final IssueMails mails;
+    private final HandlingRounds rounds;
 
-    public HandlingStarted(CaseAccess access, IssueMails mails) {
+    public HandlingStarted(CaseAccess access, IssueMails mails, HandlingRounds rounds) {
         this.access = access;
         this.mails = mails;
+        this.rounds = rounds;
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public void notify(DelegateExecution execution) {
         List<String> groups = new ArrayList<>();
         groups.add(IssueVariables.text(execution, "handleGroup"));
-        @SuppressWarnings("unchecked")
-        List<String> coDepts = (List<String>) execution.getVariable("coDepts");
-        coDepts.forEach(d -> groups.add(UnitType.DEPT.group(d)));
+        groups.addAll((List<String>) execution.getVariable("handleGridGroups"));
+        IssueVariables.departments(execution).forEach(d -> groups.add(UnitType.DEPT.group(d)));
         access.open(execution.getProcessInstanceId(), groups);
+        execution.setVariable("roundResult", NO_RESULT_YET);
+        rounds.refresh(execution);
         mails.assigned(execution);
     }
 }

@@ -50,18 +50,23 @@ public class InviteMeeting implements JavaDelegate {
         var start = issues.meetingTime();
         Optional<Booking> booking = bookings.bookForUnit(group, unit, start.toLocalDateTime(), MEETING_HOURS,
                 execution.getProcessBusinessKey() + " 联席会议");
-        String place = booking.map(b -> venues.find(b.venueCode()).map(v -> v.name() + "（" + v.address() + "）")
-                .orElse(b.venueCode())).orElse(unit + "会议室");
+        String place = booking.map(b -> placeOf(b.venueCode())).orElse(unit + "会议室");
         if (booking.isPresent()) {
             start = booking.get().start().atZone(start.getZone());
             execution.setVariable("meetingBooking", booking.get().code());
+            execution.setVariable("meetingVenue", booking.get().venueCode());
         }
-        execution.setVariable("meetingAt", java.util.Date.from(start.toInstant()));
-        execution.setVariable("meetingPlace", place);
+        MeetingSlots.setTime(execution, start, place);
         access.open(execution.getProcessInstanceId(), List.of(group));
         mails.meetingInvitation(execution, start, place);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "MEETING_CONVENED",
-                Levels.chineseName(IssueVariables.level(execution)) + "联席会议 " + start.toLocalDateTime() + "，" + place
+                Levels.label(IssueVariables.level(execution)) + "联席会议 "
+                        + IssueVariables.text(execution, MeetingSlots.TIME_LABEL) + "，" + place
                         + (booking.isPresent() ? "，场地预约号 " + booking.get().code() : "，未能预约场地（无空闲时段）"));
+    }
+
+    /** The venue as invitations and forms name it: 东莱北片区党群服务中心（地址）. */
+    String placeOf(String venueCode) {
+        return venues.find(venueCode).map(v -> v.name() + "（" + v.address() + "）").orElse(venueCode);
     }
 }

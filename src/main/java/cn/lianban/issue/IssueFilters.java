@@ -12,8 +12,10 @@ import cn.lianban.directory.Roles;
 public class IssueFilters {
 
     static final String PROCESS = "joint-handling";
-    private static final Map<String, String> COLUMNS = TasklistFilters.columns("title", "标题",
-            "communityName", "社区", "color", "评级", "level", "层级", "status", "状态", "dueDate", "办理期限");
+    /** Words, not codes: the display variables the process keeps (IssueLabels, IssueStatus, CaseClock). */
+    private static final Map<String, String> COLUMNS = TasklistFilters.columns("caseNo", "编号", "title", "标题",
+            "communityName", "社区", "statusLabel", "状态", "colorLabel", "评级", "levelLabel", "层级",
+            "leadDeptName", "牵头部门", "dueLabel", "办理期限", "timeLightLabel", "时效");
 
     private final TasklistFilters filters;
 
@@ -22,10 +24,15 @@ public class IssueFilters {
     }
 
     public void apply() {
+        // at levels 1–2 the community's grid workers are candidates of 牵头办理 too (handleGridGroups)
         filters.define("本社区事项", 10, "本社区提报、办理和待评价的联席汇办事项",
                 filters.mine().processDefinitionKey(PROCESS), COLUMNS, Roles.COMMUNITY_SECRETARY, Roles.GRID_WORKER);
         filters.define("本片区待评级", 20, "本片区社区提报、待联合党委确认颜色的事项",
                 filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("rate"), COLUMNS, Roles.AREA_COMMITTEE);
+        // the joint meeting is convened by the unit of the handling level: the area (3), the street (4), the city (5)
+        filters.define("本级待会商", 25, "评级为黄色、红色或升级到第三至五级，待本级召集联席会议会商的事项",
+                filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("meet"), COLUMNS,
+                Roles.AREA_COMMITTEE, Roles.STREET_OFFICE, Roles.CITY_CENTER);
         filters.define("待审批升级", 30, "超时、无法解决或多次不满意，待审批是否升级一级的事项",
                 filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("approveEscalation"), COLUMNS,
                 Roles.AREA_COMMITTEE);

@@ -115,10 +115,8 @@ public class IssueMails {
         return model;
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> coDepts(DelegateExecution e) {
-        Object value = e.getVariable("coDepts");
-        return value instanceof List<?> list ? (List<String>) list : List.of();
+        return IssueVariables.departments(e);
     }
 
     private String groupName(String groupId) {

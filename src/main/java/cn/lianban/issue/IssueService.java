@@ -22,7 +22,7 @@ import cn.lianban.directory.Directory;
 import cn.lianban.directory.Directory.Placement;
 import cn.lianban.directory.IssueCategories;
 import cn.lianban.directory.Roles;
-import cn.lianban.directory.UnitType;
+import cn.lianban.security.UserUnits;
 
 /**
  * The rules of 五级三色联席汇办 that are not drawn in the BPMN: what a filing must contain, when an
@@ -39,8 +39,11 @@ public class IssueService {
     private final KeySequence keys;
     private final TimeLimits limits;
     private final WorkingCalendar calendar;
+    private final UserUnits units;
 
-    public IssueService(Directory directory, KeySequence keys, TimeLimits limits, WorkingCalendar calendar) {
+    public IssueService(Directory directory, KeySequence keys, TimeLimits limits, WorkingCalendar calendar,
+                        UserUnits units) {
+        this.units = units;
         this.directory = directory;
         this.keys = keys;
         this.limits = limits;
@@ -49,7 +52,9 @@ public class IssueService {
 
     /**
      * Checks a filing (提报) and gives it its business key. {@code filerGroups} are the groups of the
-     * logged-in filer (null when the system files): a community files for itself only.
+     * logged-in filer (null when the system files). A community secretary files for her own community, which is
+     * filled in when she leaves it empty; a street office for the communities of its street; the city center and
+     * administrators for any.
      */
     public Filed file(Map<String, Object> v, Collection<String> filerGroups) {
         String title = requiredText(v, "title", "标题");
@@ -61,14 +66,7 @@ public class IssueService {
         if (!IssueCategories.isValid(category)) {
             throw new UserInputException("category", "问题类别无效: " + category + "，可选 " + IssueCategories.NAMES.keySet());
         }
-        String communityCode = requiredText(v, "communityCode", "社区编码");
-        if (directory.community(communityCode).isEmpty()) {
-            throw new UserInputException("communityCode", "社区编码不存在: " + communityCode);
-        }
-        if (filerGroups != null && !filerGroups.contains(UnitType.COMMUNITY.group(communityCode))
-                && !filerGroups.contains(Roles.CITY_CENTER) && !filerGroups.contains(Roles.ADMIN)) {
-            throw new UserInputException("communityCode", "只能为本社区提报事项: " + communityCode);
-        }
+        String communityCode = filingCommunity(v, filerGroups);
         nonNegative(v, "households", "涉及户数");
         nonNegative(v, "estimatedCost", "预估费用");
         for (String flag : List.of("multiCommunity", "multiDepartment", "safetyRisk")) {
@@ -81,10 +79,33 @@ public class IssueService {
         return new Filed(key, directory.placement(communityCode));
     }
 
+    /** The community filed for: as given and within the filer's scope, or the filer's only community. */
+    private String filingCommunity(Map<String, Object> v, Collection<String> filerGroups) {
+        Set<String> scope = filerGroups == null ? null
+                : units.communities(Set.copyOf(filerGroups), Roles.COMMUNITY_SECRETARY, Roles.STREET_OFFICE);
+        Object given = v.get("communityCode");
+        String code = given == null ? "" : given.toString().trim();
+        if (code.isEmpty()) {
+            if (scope == null || scope.size() != 1) {
+                throw new UserInputException("communityCode", "请填写提报社区编码（如 C-DL-01）");
+            }
+            return scope.iterator().next();
+        }
+        if (directory.community(code).isEmpty()) {
+            throw new UserInputException("communityCode", "社区编码不存在: " + code);
+        }
+        if (scope != null && !scope.contains(code)) {
+            throw new UserInputException("communityCode", filerGroups.contains(Roles.COMMUNITY_SECRETARY)
+                    ? "只能为本社区提报事项：" + code + " 不是您所在的社区"
+                    : "只能为所辖社区提报事项：" + code + " 不在您的辖区内");
+        }
+        return code;
+    }
+
     /** The committee may override the proposed colour, but only with a reason (every override is recorded). */
     public boolean checkRating(String proposed, String color, String overrideReason) {
         if (color == null || !COLORS.contains(color)) {
-            throw new UserInputException("color", "请选择评级颜色：GREEN 绿、YELLOW 黄或 RED 红");
+            throw new UserInputException("color", "请选择评级颜色：绿色、黄色或红色");
         }
         boolean override = !color.equals(proposed);
         if (override && isBlank(overrideReason)) {
@@ -97,8 +118,14 @@ public class IssueService {
     /** 交办: the lead department proposed from the category and the first deadline from the colour. */
     public Assignment assign(String category, String color, int level, Placement placement) {
         String leadDept = directory.leadDepartmentFor(category).orElse(null);
-        return new Assignment(leadDept, Levels.handleGroup(level, placement.community().code(), leadDept),
+        return new Assignment(leadDept, handlers(level, placement.community().code(), leadDept),
                 Levels.meetingGroup(level, placement), deadlineInDays(limits.resolveDaysForColor(color)));
+    }
+
+    /** Who handles at a level: the community with its grid workers at levels 1–2, the lead department above. */
+    public Handlers handlers(int level, String communityCode, String leadDept) {
+        return new Handlers(Levels.handleGroup(level, communityCode, leadDept),
+                Levels.handleGridGroups(level, level <= 2 ? directory.gridsOf(communityCode) : List.of()));
     }
 
     /** The clock restarts with the level's own limit (after escalation, refusal or reopening). */
@@ -236,7 +263,11 @@ public class IssueService {
     public record Filed(String businessKey, Placement placement) {
     }
 
-    public record Assignment(String leadDept, String handleGroup, String meetingGroup, Deadline deadline) {
+    public record Assignment(String leadDept, Handlers handlers, String meetingGroup, Deadline deadline) {
+    }
+
+    /** @param group the unit answerable for handling; @param gridGroups grid workers who may take the task too */
+    public record Handlers(String group, List<String> gridGroups) {
     }
 
     public record Meeting(String leadDept, List<String> coDepts, Deadline deadline) {

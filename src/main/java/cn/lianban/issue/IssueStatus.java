@@ -7,8 +7,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The case's status as the contract names it, set by the BPMN listeners of the steps ({@code
- * ${issueStatus.enter(execution, 'MEETING')}}): the process variable {@code status} and the dashboard's
- * issue_summary row change together, in the engine's transaction.
+ * ${issueStatus.enter(execution, 'MEETING')}}): the process variable {@code status}, its Chinese
+ * {@code statusLabel} for Tasklist cards and the dashboard's issue_summary row change together, in the engine's
+ * transaction; the step's form opens without the answers of its last round ({@link FreshAnswers}).
  */
 @Component("issueStatus")
 public class IssueStatus {
@@ -30,6 +31,8 @@ public class IssueStatus {
 
     public void enter(DelegateExecution execution, String status) {
         execution.setVariable("status", status);
+        execution.setVariable("statusLabel", chineseName(status));
+        FreshAnswers.clear(execution, status);
         summary.update(execution);
     }
 

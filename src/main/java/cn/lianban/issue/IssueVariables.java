@@ -1,11 +1,13 @@
 package cn.lianban.issue;
 
-import cn.lianban.common.Deadline;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
+import cn.lianban.common.CaseClock;
+import cn.lianban.common.Deadline;
 import cn.lianban.directory.Directory.Placement;
 import cn.lianban.directory.UnitType;
 
@@ -48,9 +50,30 @@ final class IssueVariables {
         return value == null ? null : value.toString();
     }
 
+    /** The co-departments (协办部门) decided for the case; empty before the meeting. */
+    @SuppressWarnings("unchecked")
+    static List<String> departments(VariableScope scope) {
+        Object value = scope.getVariable("coDepts");
+        return value instanceof List<?> list ? (List<String>) list : List.of();
+    }
+
+    /** A new time limit: the timers, and the case's clock on cards (deadline and 时效灯) starts again. */
     static void setDeadline(VariableScope scope, Deadline deadline) {
+        setTimers(scope, deadline);
+        CaseClock.start(scope, deadline.due().toInstant());
+    }
+
+    /** Moves only the timers (reminder, overdue); the case's clock and its light stay as they are. */
+    static void setTimers(VariableScope scope, Deadline deadline) {
         scope.setVariable("dueDate", deadline.dueDate());
         scope.setVariable("reminderAt", deadline.reminderDate());
+    }
+
+    /** Who handles: {@code handleGroup} (mails and case access) and the grid workers who may take it too. */
+    static void setHandlers(VariableScope scope, IssueService.Handlers handlers) {
+        scope.setVariable("handleGroup", handlers.group());
+        // a mutable list: the engine stores it as JSON with its Java type and reads it back
+        scope.setVariable("handleGridGroups", new ArrayList<>(handlers.gridGroups()));
     }
 
     private IssueVariables() {

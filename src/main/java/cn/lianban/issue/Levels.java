@@ -1,5 +1,7 @@
 package cn.lianban.issue;
 
+import java.util.List;
+
 import cn.lianban.directory.Directory.Placement;
 import cn.lianban.directory.Roles;
 import cn.lianban.directory.UnitType;
@@ -21,6 +23,23 @@ public final class Levels {
             case 3 -> UnitType.AREA.group(p.area().code());
             case 4 -> UnitType.STREET.group(p.street().code());
             default -> Roles.CITY_CENTER;
+        };
+    }
+
+    /** Who handles together with the community at levels 1–2: its grid workers (网格员), through their grid groups. */
+    public static List<String> handleGridGroups(int level, List<String> gridsOfCommunity) {
+        return level <= 2 ? gridsOfCommunity.stream().map(UnitType.GRID::group).toList() : List.of();
+    }
+
+    /** The level as cards and forms show it: 第三级（片区）. */
+    public static String label(int level) {
+        return switch (level) {
+            case 1 -> "第一级（网格）";
+            case 2 -> "第二级（社区）";
+            case 3 -> "第三级（片区）";
+            case 4 -> "第四级（街道）";
+            case 5 -> "第五级（市级）";
+            default -> "第" + level + "级";
         };
     }
 

@@ -4,7 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.lianban.common.CaseClock;
 import cn.lianban.common.CaseLog;
+import cn.lianban.common.TimeLight;
 
 /** The time limit passed unresolved: recorded, and the units told. */
 @Component("markOverdue")
@@ -21,8 +23,9 @@ public class MarkOverdue implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable("overdueCount", IssueVariables.count(execution, "overdueCount") + 1);
+        CaseClock.light(execution, TimeLight.RED);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "OVERDUE",
-                Levels.chineseName(IssueVariables.level(execution)) + "办理时限届满未办结");
+                Levels.label(IssueVariables.level(execution)) + "办理时限届满未办结");
         mails.overdue(execution);
     }
 }

@@ -9,9 +9,13 @@ import org.springframework.stereotype.Component;
 
 import cn.lianban.common.CaseLog;
 import cn.lianban.directory.Directory.Placement;
+import cn.lianban.directory.IssueCategories;
 import cn.lianban.security.CaseAccess;
 
-/** 登记立案: checks the filing, gives it its JH key, records where it sits and opens it to its units. */
+/**
+ * 登记立案: checks the filing, gives it its JH key (also {@code caseNo} for cards and forms), fills in the filer's
+ * community when left empty, records where it sits and opens it to its units.
+ */
 @Component("registerIssue")
 public class RegisterIssue implements JavaDelegate {
 
@@ -34,7 +38,10 @@ public class RegisterIssue implements JavaDelegate {
         execution.setProcessBusinessKey(filed.businessKey());
         Placement p = filed.placement();
         IssueVariables.normalizeFiling(execution);
+        execution.setVariable("caseNo", filed.businessKey());
+        execution.setVariable("communityCode", p.community().code());
         execution.setVariable("communityName", p.community().name());
+        execution.setVariable("categoryName", IssueCategories.chineseName(IssueVariables.text(execution, "category")));
         execution.setVariable("areaCode", p.area().code());
         execution.setVariable("streetCode", p.street().code());
         execution.setVariable("communityGroup", IssueVariables.communityGroup(p));

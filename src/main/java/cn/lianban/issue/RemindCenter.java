@@ -23,7 +23,8 @@ public class RemindCenter implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         execution.setVariable("centerReminders", IssueVariables.count(execution, "centerReminders") + 1);
-        IssueVariables.setDeadline(execution, issues.nextCenterReminder());
+        // only the reminder timer moves: the case stays overdue (red) on cards
+        IssueVariables.setTimers(execution, issues.nextCenterReminder());
         mails.centerOverdue(execution);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "CENTER_REMINDED",
                 "市级督办提醒第" + execution.getVariable("centerReminders") + "次");

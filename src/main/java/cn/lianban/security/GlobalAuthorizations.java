@@ -47,9 +47,12 @@ public class GlobalAuthorizations {
             grants.grant(role, Resources.PROCESS_DEFINITION, RESOURCE_CLAIM, ProcessDefinitionPermissions.READ);
             grants.grant(role, Resources.PROCESS_DEFINITION, COMMUNITY_ORDER, ProcessDefinitionPermissions.READ);
         }
-        // communities file joint-handling issues; communities and grid workers raise tickets (点单/吹哨)
-        grants.grant(COMMUNITY_SECRETARY, Resources.PROCESS_DEFINITION, JOINT_HANDLING,
-                ProcessDefinitionPermissions.CREATE_INSTANCE);
+        // communities file joint-handling issues, a street office or the city center may file for the communities
+        // of its scope (IssueService checks which); communities and grid workers raise tickets (点单/吹哨)
+        for (String filer : new String[]{COMMUNITY_SECRETARY, Roles.STREET_OFFICE, CITY_CENTER}) {
+            grants.grant(filer, Resources.PROCESS_DEFINITION, JOINT_HANDLING, ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grants.grant(filer, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
+        }
         for (String raiser : new String[]{COMMUNITY_SECRETARY, Roles.GRID_WORKER}) {
             grants.grant(raiser, Resources.PROCESS_DEFINITION, TICKET, ProcessDefinitionPermissions.CREATE_INSTANCE);
             grants.grant(raiser, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);

@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -166,15 +167,9 @@ public class BookingService {
         if (venue.isEmpty()) {
             return Optional.empty();
         }
-        List<Slot> day = slots(venue.get(), from.toLocalDate());
-        for (int i = 0; i + hours <= day.size(); i++) {
-            List<Slot> window = day.subList(i, i + hours);
-            if (window.get(0).start().isBefore(from) || window.stream().anyMatch(Slot::taken)
-                    || !window.get(hours - 1).end().equals(window.get(0).start().plusHours(hours))) {
-                continue;
-            }
-            Booking booking = new Booking(newCode(from.toLocalDate()), venue.get().code(), window.get(0).start(),
-                    window.get(0).start().plusHours(hours), unitName, "", BookingStatus.ACTIVE, purpose, now(), null);
+        for (LocalDateTime start : freeStarts(venue.get(), from.toLocalDate(), from, hours)) {
+            Booking booking = new Booking(newCode(from.toLocalDate()), venue.get().code(), start,
+                    start.plusHours(hours), unitName, "", BookingStatus.ACTIVE, purpose, now(), null);
             try {
                 tx.executeWithoutResult(s -> bookings.insert(booking));
                 return Optional.of(booking);
@@ -183,6 +178,53 @@ public class BookingService {
             }
         }
         return Optional.empty();
+    }
+
+    /** Where each run of {@code hours} free consecutive hours of the venue starts that day, from {@code from} on. */
+    public List<LocalDateTime> freeStarts(String venueCode, LocalDate day, LocalDateTime from, int hours) {
+        return freeStarts(venue(venueCode), day, from, hours);
+    }
+
+    private List<LocalDateTime> freeStarts(Venue venue, LocalDate day, LocalDateTime from, int hours) {
+        List<Slot> slots = slots(venue, day);
+        List<LocalDateTime> starts = new ArrayList<>();
+        for (int i = 0; i + hours <= slots.size(); i++) {
+            List<Slot> window = slots.subList(i, i + hours);
+            LocalDateTime start = window.get(0).start();
+            if (!start.isBefore(from) && window.stream().allMatch(Slot::free)
+                    && window.get(hours - 1).end().equals(start.plusHours(hours))) {
+                starts.add(start);
+            }
+        }
+        return starts;
+    }
+
+    /**
+     * Moves a unit's own booking (e.g. a joint meeting) to another start at the same venue, for as many hours: the
+     * new hours are booked and the old ones freed together. Empty, with the old booking standing, when a new hour
+     * is taken (also by someone quicker meanwhile), past, not on the hour or outside opening hours.
+     */
+    public Optional<Booking> moveForUnit(String code, LocalDateTime start) {
+        Booking old = bookings.find(code)
+                .orElseThrow(() -> new NotFound("unknown_booking", "没有找到该预约：" + code));
+        Venue venue = venue(old.venueCode());
+        LocalDateTime end = start.plusHours(old.hours());
+        Set<LocalDateTime> ownHours = Set.copyOf(old.hourStarts());
+        if (!onTheHour(start) || start.isBefore(now()) || !venue.isOpen(start, end)
+                || !ownHours.containsAll(bookings.heldHours(venue.code(), start, end))) {
+            return Optional.empty();
+        }
+        Booking moved = new Booking(newCode(start.toLocalDate()), venue.code(), start, end, old.name(), old.phone(),
+                BookingStatus.ACTIVE, old.purpose(), now(), null);
+        try {
+            tx.executeWithoutResult(s -> {
+                bookings.changeStatus(old.code(), old.status(), BookingStatus.CANCELLED);
+                bookings.insert(moved);
+            });
+        } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+            return Optional.empty();
+        }
+        return Optional.of(moved);
     }
 
     /** The managers approved: the booking becomes ACTIVE, unless it was cancelled meanwhile. */

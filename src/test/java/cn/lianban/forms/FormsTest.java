@@ -28,8 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Camunda 7.24 Tasklist embeds form-js 1.8 (schemaVersion 16). In that version a field with
  * {@code disabled: true} is shown but neither validated nor submitted, while {@code readonly}
  * fields are submitted; a field hidden by {@code conditional.hide} is neither validated nor
- * submitted. The display-only fields of the task forms are therefore disabled, so that a task
- * form submits exactly the variables the task completes with.
+ * submitted. The task forms of joint-handling show their context as {@code text} components with
+ * {@code {{variable}}} templating of the display variables the process keeps (words, not codes),
+ * so that a task form submits exactly the variables the task completes with.
  */
 class FormsTest {
 
@@ -69,7 +70,7 @@ class FormsTest {
   /** Optional extras a form may submit beyond the contract. */
   static final Map<String, Set<String>> EXTRAS = Map.of(
       "joint-handling-start", Set.of("location"),
-      "joint-handling-meet", Set.of("funds"),
+      "joint-handling-meet", Set.of("funds", "moveMeeting", "meetingSlot"),
       "joint-handling-evaluate", Set.of("evaluationComment"));
 
   // ---------------------------------------------------------------- generic checks
@@ -136,7 +137,9 @@ class FormsTest {
         assertThat(id).as("id of the field bound to %s", key).isEqualTo(shortName(name) + "_" + key);
         assertThat(label(c)).as("label of %s", id).isNotBlank().containsPattern(CJK);
       }
-      if (OPTION_TYPES.contains(type)) {
+      if (OPTION_TYPES.contains(type) && c.has("valuesKey")) {
+        assertThat(c.has("values")).as("%s: options come either from a variable or from the form", id).isFalse();
+      } else if (OPTION_TYPES.contains(type)) {
         JsonNode values = c.path("values");
         assertThat(values.isArray() && values.size() > 0).as("static options of %s", id).isTrue();
         Set<JsonNode> seen = new HashSet<>();
@@ -201,7 +204,8 @@ class FormsTest {
     assertThat(textValues(category)).containsExactlyElementsOf(CATEGORIES);
 
     JsonNode community = field(form, "communityCode");
-    assertThat(required(community)).isTrue();
+    assertThat(required(community)).as("a secretary's own community is filled in from her login").isFalse();
+    assertThat(community.path("description").asText()).contains("默认为本人所在社区");
     Pattern code = Pattern.compile(community.path("validate").path("pattern").asText());
     assertThat(code.matcher("C-DL-01").find()).isTrue();
     assertThat(code.matcher("C-DL-1").find()).isFalse();
@@ -249,8 +253,9 @@ class FormsTest {
     JsonNode color = field(form, "color");
     assertThat(required(color)).isTrue();
     assertThat(textValues(color)).containsExactlyElementsOf(COLORS);
-    assertThat(textValues(field(form, "proposedColor"))).containsExactlyElementsOf(COLORS);
-    assertThat(field(form, "proposedColor").path("disabled").asBoolean()).isTrue();
+    assertThat(allKeys(form)).as("the proposal is shown as words, not as a disabled field")
+        .doesNotContain("proposedColor");
+    assertThat(texts(form)).anyMatch(t -> t.contains("{{proposedColorLabel}}"));
 
     JsonNode reason = field(form, "overrideReason");
     assertThat(reason.path("type").asText()).isEqualTo("textarea");
@@ -303,5 +308,52 @@ class FormsTest {
   @Test
   void evaluateFormBoundsSatisfactionOneToFive() {
     assertSatisfactionOneToFive(form("joint-handling-evaluate"));
+  }
+
+  /** What the process writes for the forms to show (IssueLabels, IssueStatus, CaseClock, RegisterIssue …). */
+  static final Set<String> DISPLAY_VARIABLES = Set.of(
+      "caseNo", "title", "description", "communityName", "categoryName", "location", "households",
+      "estimatedCost", "proposedColorLabel", "colorLabel", "levelLabel", "statusLabel", "leadDeptName",
+      "coDeptsLabel", "dueLabel", "timeLightLabel", "minutes", "meetingTimeLabel", "meetingPlace",
+      "handlingRounds", "roundResult", "escalationReasonLabel", "escalations", "reopens");
+
+  static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
+
+  @Test
+  void taskFormsStartWithTheCaseAndShowTheirContextInWords() {
+    for (String id : COMPLETES_WITH.keySet()) {
+      JsonNode form = form(id);
+      String first = form.path("components").get(0).path("text").asText();
+      assertThat(first).as("%s starts with the case number, the title and the link to the case page", id)
+          .contains("{{caseNo}}", "{{title}}", "(/cases/{{caseNo}})");
+      assertThat(displayedKeys(form)).as("%s shows context as text, not as disabled fields", id).isEmpty();
+      for (String text : texts(form)) {
+        Matcher m = TEMPLATE.matcher(text);
+        while (m.find()) {
+          assertThat(DISPLAY_VARIABLES).as("%s shows {{%s}}, which the process must write", id, m.group(1))
+              .contains(m.group(1));
+        }
+      }
+    }
+  }
+
+  @Test
+  void theMeetingFormShowsTheVenueAndMovesTheMeetingToAFreeSlot() {
+    JsonNode form = form("joint-handling-meet");
+    assertThat(String.join("\n", texts(form))).contains("{{meetingTimeLabel}}", "{{meetingPlace}}");
+    JsonNode slot = field(form, "meetingSlot");
+    assertThat(slot.path("valuesKey").asText()).isEqualTo("meetingSlots");
+    // Tasklist hands a valuesKey's list only to components at the top level of the form
+    assertThat(form.path("components")).contains(slot);
+    assertThat(slot.path("conditional").path("hide").asText()).contains("moveMeeting");
+    for (String decision : List.of("leadDept", "coDepts", "deadline", "minutes", "funds")) {
+      assertThat(field(form, decision).path("conditional").path("hide").asText())
+          .as("%s is not asked for when the meeting is only moved", decision).isEqualTo("=moveMeeting = true");
+    }
+  }
+
+  private static List<String> texts(JsonNode form) {
+    return components(form).stream().filter(c -> c.path("type").asText().equals("text"))
+        .map(c -> c.path("text").asText()).toList();
   }
 }

@@ -51,6 +51,20 @@ class IssueRestTest {
     }
 
     @Test
+    void aSecretaryWhoLeavesTheCommunityEmptyFilesForHerOwnAndAStreetForOneOfItsCommunities() {
+        Map<String, Object> filing = IssueDriver.filing();
+        filing.remove("communityCode");
+        ResponseEntity<Map> started = start("secretary", filing);
+        assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(runtime.getVariable((String) started.getBody().get("id"), "communityCode")).isEqualTo("C-DL-01");
+
+        ResponseEntity<Map> byStreet = start("street", IssueDriver.filing("communityCode", "C-DL-02"));
+        assertThat(byStreet.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((String) start("street", IssueDriver.filing("communityCode", "C-XJ-01")).getBody().get("message"))
+                .contains("只能为所辖社区提报事项");
+    }
+
+    @Test
     void aDepartmentMayNotFileAtAll() {
         assertThat(start("housing", IssueDriver.filing()).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import cn.lianban.common.EngineClock;
+import cn.lianban.support.AsUser;
+import cn.lianban.support.IssueDriver;
 import cn.lianban.support.ProcessTestBase;
+import cn.lianban.venue.BookingService;
 
 /** Every path of joint-handling, timers driven with the engine clock. Filed on Monday 2026-03-02, 10:00. */
 class JointHandlingProcessTest extends ProcessTestBase {
@@ -28,6 +31,10 @@ class JointHandlingProcessTest extends ProcessTestBase {
     HistoryService history;
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    AsUser users;
+    @Autowired
+    BookingService bookings;
 
     @Test
     void greenIssueIsHandledByTheCommunityAndClosedWhenResidentsAreSatisfied() {
@@ -110,16 +117,186 @@ class JointHandlingProcessTest extends ProcessTestBase {
         assertThat(task("meet")).hasCandidateGroup("city-center");
     }
 
+    // issue 9 changed this: the lead finishing first used to delete the co-departments' 协办 tasks unrecorded
     @Test
-    void leadDepartmentFinishingEarlyEndsTheCoDepartmentsPart() {
+    void theCaseWaitsForEveryCoDepartmentsPartBeforeItMovesOn() {
+        driver.clockAt(LocalDateTime.of(2026, 3, 16, 10, 0));
         ProcessInstance pi = driver.file("multiDepartment", true);
         driver.complete(pi, "rate", "color", "YELLOW");
         driver.complete(pi, "meet", "leadDept", "urban", "coDepts", List.of("housing", "water"), "deadline",
-                "2026-03-04", "minutes", "城管牵头");
+                "2026-03-18", "minutes", "城管牵头");
         assertThat(pi).isWaitingAt("handle", "assist");
         driver.complete(pi, "handle", "result", "已办结", "resolved", true);
+        assertThat(pi).isWaitingAt("assist").isNotWaitingAt("evaluate");
+        assertThat(runtime.createExecutionQuery().processInstanceId(pi.getId()).activityId("assist").count())
+                .isEqualTo(2);
+
+        for (String dept : List.of("housing", "water")) {
+            org.camunda.bpm.engine.task.Task assist = engine.getTaskService().createTaskQuery()
+                    .processInstanceId(pi.getId()).taskCandidateGroup("dept:" + dept).singleResult();
+            assertThat(engine.getTaskService().getVariable(assist.getId(), "assistResult"))
+                    .as("the form of %s does not show another department's part", dept).isNull();
+            engine.getTaskService().complete(assist.getId(), java.util.Map.of("assistResult", dept + "已配合"));
+        }
         assertThat(pi).isWaitingAt("evaluate");
-        assertThat(runtime.createExecutionQuery().processInstanceId(pi.getId()).activityId("assist").count()).isZero();
+        assertThat(details(pi, "ASSISTED")).containsExactlyInAnyOrder("住房和城乡建设局：housing已配合", "水务局：water已配合");
+        driver.complete(pi, "evaluate", "satisfied", true, "satisfaction", 5L);
+        assertThat(driver.events(pi.getBusinessKey())).containsSubsequence("ASSISTED", "ASSISTED", "EVALUATED", "CLOSED")
+                .doesNotContain(AssistLeftOpen.ACTION);
+    }
+
+    @Test
+    void openCoDepartmentWorkIsRecordedAsUnfinishedWhenTheTimeLimitCutsHandling() {
+        driver.clockAt(LocalDateTime.of(2026, 3, 23, 10, 0));
+        ProcessInstance pi = driver.file("multiDepartment", true);
+        driver.complete(pi, "rate", "color", "YELLOW");
+        driver.complete(pi, "meet", "leadDept", "urban", "coDepts", List.of("housing"), "deadline", "2026-03-25",
+                "minutes", "城管牵头");
+        driver.claim(pi, "assist", "housing");
+        driver.complete(pi, "handle", "result", "已办结", "resolved", true);
+
+        driver.fireTimer(pi, "overdue");
+        assertThat(pi).isWaitingAt("approveEscalation");
+        assertThat(details(pi, AssistLeftOpen.ACTION)).singleElement().asString()
+                .contains("住房和城乡建设局").contains("未报告完成情况").contains("已由 housing 认领");
+        assertThat(driver.events(pi.getBusinessKey())).containsSubsequence("HANDLED", AssistLeftOpen.ACTION, "OVERDUE");
+        assertThat(history.createHistoricTaskInstanceQuery().processInstanceId(pi.getId()).taskDefinitionKey("assist")
+                .singleResult().getDeleteReason()).isNotEqualTo("completed");
+    }
+
+    @Test
+    void cardsAndFormsGetWordsForEveryCode() {
+        driver.clockAt(LocalDateTime.of(2026, 6, 1, 10, 0));
+        ProcessInstance pi = driver.file("category", "HOUSING", "multiDepartment", true, "households", 40L);
+        assertThat(pi).variables().containsEntry("caseNo", pi.getBusinessKey()).containsEntry("statusLabel", "待评级")
+                .containsEntry("proposedColorLabel", "黄色").containsEntry("categoryName", "房屋住建")
+                .containsEntry("communityName", driver.variable(pi, "communityName"));
+
+        driver.complete(pi, "rate", "color", "YELLOW");
+        // level 3 allows 7 working days from Mon 1 June: Wed 10 June 18:00
+        assertThat(pi).variables().containsEntry("statusLabel", "联席会商").containsEntry("colorLabel", "黄色")
+                .containsEntry("levelLabel", "第三级（片区）").containsEntry("leadDeptName", "住房和城乡建设局（建议）")
+                .containsEntry("dueLabel", "2026-06-10 18:00").containsEntry("timeLight", "GREEN")
+                .containsEntry("timeLightLabel", "正常");
+        assertThat(driver.variable(pi, "meetingTimeLabel").toString()).matches("2026-06-02 \\d\\d:00–\\d\\d:00");
+        assertThat(driver.variable(pi, "meetingPlace").toString()).contains("东莱北片区");
+
+        driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban", "water"), "deadline",
+                "2026-06-05", "minutes", "住建局牵头");
+        assertThat(pi).variables().containsEntry("statusLabel", "办理中").containsEntry("leadDeptName", "住房和城乡建设局")
+                .containsEntry("coDeptsLabel", "城市管理局、水务局").containsEntry("dueLabel", "2026-06-05 18:00")
+                .containsEntry("roundResult", HandlingStarted.NO_RESULT_YET);
+        assertThat(driver.variable(pi, "handlingRounds").toString()).contains("**会商决定**")
+                .contains("牵头部门 住房和城乡建设局，协办部门 城市管理局、水务局，办理期限 2026-06-05 18:00");
+
+        engine.getTaskService().createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("assist").list()
+                .forEach(t -> engine.getTaskService().complete(t.getId(), java.util.Map.of("assistResult", "已配合")));
+        driver.complete(pi, "handle", "result", "已维修", "resolved", true);
+        assertThat(pi).variables().containsEntry("statusLabel", "评价销号")
+                .containsEntry("roundResult", "住房和城乡建设局 已解决：已维修");
+        driver.complete(pi, "evaluate", "satisfied", true, "satisfaction", 5L);
+        assertThat(historic(pi, "statusLabel")).isEqualTo("已销号");
+        assertThat(historic(pi, "timeLight")).as("no clock runs on a closed case").isNull();
+    }
+
+    @Test
+    void atLevelsOneAndTwoTheCommunityLeadsWithItsGridWorkers() {
+        ProcessInstance pi = driver.file();
+        driver.complete(pi, "rate", "color", "GREEN");
+        assertThat(pi).variables().containsEntry("levelLabel", "第一级（网格）").containsEntry("colorLabel", "绿色")
+                .containsEntry("leadDeptName", driver.variable(pi, "communityName"));
+        assertThat(task("handle")).hasCandidateGroup("community:C-DL-01").hasCandidateGroup("grid:G-DL-01-01");
+
+        escalate(pi);
+        assertThat(task("handle")).hasCandidateGroup("community:C-DL-01").hasCandidateGroup("grid:G-DL-01-01");
+        escalate(pi);
+        meet(pi, "urban");
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task("handle").getId()))
+                .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).containsExactly("dept:urban");
+    }
+
+    @Test
+    void aSecretaryWhoLeavesTheCommunityEmptyFilesForHerOwnCommunity() {
+        java.util.Map<String, Object> filing = IssueDriver.filing();
+        filing.remove("communityCode");
+        ProcessInstance pi = users.as("secretary", () -> runtime.startProcessInstanceByKey("joint-handling", filing));
+        assertThat(pi).variables().containsEntry("communityCode", "C-DL-01").containsEntry("areaGroup", "area:A-DL-1");
+
+        filing.put("communityCode", " ");
+        ProcessInstance blank = users.as("secretary", () -> runtime.startProcessInstanceByKey("joint-handling", filing));
+        assertThat(blank).variables().containsEntry("communityCode", "C-DL-01");
+    }
+
+    @Test
+    void aFilingForACommunityOutsideTheFilersScopeIsRefused() {
+        assertThatThrownBy(() -> users.as("secretary", () -> runtime.startProcessInstanceByKey("joint-handling",
+                IssueDriver.filing("communityCode", "C-XJ-01"))))
+                .hasMessageContaining("只能为本社区提报事项：C-XJ-01 不是您所在的社区");
+        // a street office files for the communities of its street, naming which
+        assertThat(users.as("street", () -> runtime.startProcessInstanceByKey("joint-handling",
+                IssueDriver.filing("communityCode", "C-DL-02"))).getBusinessKey()).startsWith("JH-");
+        assertThatThrownBy(() -> users.as("street", () -> runtime.startProcessInstanceByKey("joint-handling",
+                IssueDriver.filing("communityCode", "C-XJ-01")))).hasMessageContaining("只能为所辖社区提报事项");
+        java.util.Map<String, Object> without = IssueDriver.filing();
+        without.remove("communityCode");
+        assertThatThrownBy(() -> users.as("street", () -> runtime.startProcessInstanceByKey("joint-handling", without)))
+                .hasMessageContaining("请填写提报社区编码");
+        assertThat(users.as("center", () -> runtime.startProcessInstanceByKey("joint-handling",
+                IssueDriver.filing("communityCode", "C-XJ-01"))).getBusinessKey()).startsWith("JH-");
+    }
+
+    @Test
+    void theConvenerMovesTheMeetingToAnotherFreeSlotOfItsVenue() {
+        driver.clockAt(LocalDateTime.of(2026, 6, 8, 10, 0));
+        ProcessInstance pi = driver.file("multiDepartment", true);
+        driver.complete(pi, "rate", "color", "YELLOW");
+        String firstBooking = (String) driver.variable(pi, "meetingBooking");
+        String before = (String) driver.variable(pi, "meetingTimeLabel");
+        List<java.util.Map<String, String>> slots = slots(pi);
+        // the free two-hour slots of the rest of today and the next five working days; not the booked one
+        assertThat(slots).extracting(o -> o.get("label")).doesNotContain(before, "2026-06-08 09:00–11:00")
+                .anyMatch(l -> l.startsWith("2026-06-15 ")).noneMatch(l -> l.startsWith("2026-06-16 "));
+        java.util.Map<String, String> later = slots.get(slots.size() - 1);
+
+        driver.complete(pi, "meet", "moveMeeting", true, "meetingSlot", later.get("value"));
+        assertThat(pi).isWaitingAt("meet").variables().containsEntry("meetingTimeLabel", later.get("label"))
+                .containsEntry("moveMeeting", false).containsEntry("status", "MEETING");
+        String moved = (String) driver.variable(pi, "meetingBooking");
+        assertThat(jdbc.queryForObject("SELECT status FROM booking WHERE code = ?", String.class, firstBooking))
+                .isEqualTo("CANCELLED");
+        assertThat(jdbc.queryForMap("SELECT start_at, status FROM booking WHERE code = ?", moved))
+                .containsEntry("start_at", java.sql.Timestamp.valueOf(LocalDateTime.parse(later.get("value"))))
+                .containsEntry("status", "ACTIVE");
+        assertThat(slots(pi)).extracting(o -> o.get("label")).contains(before).doesNotContain(later.get("label"));
+        assertThat(details(pi, "MEETING_MOVED")).singleElement().asString()
+                .contains("由 " + before + " 改至 " + later.get("label"));
+        assertThat(driver.mails(pi)).filteredOn(m -> m.startsWith("MEETING_INVITATION")).hasSize(2);
+
+        driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline", "2026-06-12", "minutes",
+                "会议已召开");
+        assertThat(pi).isWaitingAt("handle");
+    }
+
+    @Test
+    void aMeetingCannotMoveToASlotTakenMeanwhile() {
+        driver.clockAt(LocalDateTime.of(2026, 6, 15, 10, 0));
+        ProcessInstance pi = driver.file("multiDepartment", true);
+        driver.complete(pi, "rate", "color", "YELLOW");
+        String booking = (String) driver.variable(pi, "meetingBooking");
+        String before = (String) driver.variable(pi, "meetingTimeLabel");
+        java.util.Map<String, String> chosen = slots(pi).get(slots(pi).size() - 1);
+        LocalDateTime start = LocalDateTime.parse(chosen.get("value"));
+        // a resident books the second hour of that slot while the convener is filling in the form
+        bookings.book(new cn.lianban.venue.BookingRequest((String) driver.variable(pi, "meetingVenue"),
+                start.plusHours(1), start.plusHours(2), "居民", "13800000000"));
+
+        assertThatThrownBy(() -> driver.complete(pi, "meet", "moveMeeting", true, "meetingSlot", chosen.get("value")))
+                .hasMessageContaining("所选时段 " + chosen.get("label").substring(0, 16) + " 起已被占用或不可预约，请另选时段");
+        assertThat(pi).isWaitingAt("meet").variables().containsEntry("meetingBooking", booking)
+                .containsEntry("meetingTimeLabel", before);
+        assertThat(jdbc.queryForObject("SELECT status FROM booking WHERE code = ?", String.class, booking))
+                .isEqualTo("ACTIVE");
+        assertThat(driver.events(pi.getBusinessKey())).doesNotContain("MEETING_MOVED");
     }
 
     @Test
@@ -151,12 +328,21 @@ class JointHandlingProcessTest extends ProcessTestBase {
         assertThat(task("approveEscalation")).hasCandidateGroup("area:A-DL-1");
         assertThat(driver.mails(pi)).anyMatch(m -> m.startsWith("OVERDUE"));
 
+        assertThat(pi).variables().containsEntry("escalationReason", "OVERDUE")
+                .containsEntry("escalationReasonLabel", "办理时限届满未办结")
+                .containsEntry("roundResult", HandlingStarted.NO_RESULT_YET)
+                .containsEntry("timeLight", "RED").containsEntry("timeLightLabel", "逾期");
+        assertThat(driver.variable(pi, "handlingRounds").toString()).contains("**逾期** 第一级（网格）办理时限届满未办结");
         assertThatThrownBy(() -> driver.complete(pi, "approveEscalation", "approved", false))
                 .hasMessageContaining("必须填写意见");
         driver.complete(pi, "approveEscalation", "approved", false, "comment", "社区再办理三天");
         assertThat(pi).isWaitingAt("handle").variables().containsEntry("level", 1).containsEntry("escalations", 0L);
         // overdue fired at Thu 5 March 18:00; level 1 allows 3 working days again: Tue 10 March
         assertThat(driver.variable(pi, "dueDate")).isEqualTo(at(2026, 3, 10, 18, 0));
+        driver.fireTimer(pi, "overdue");
+        assertThat(pi).as("the second approval form opens blank").isWaitingAt("approveEscalation").variables()
+                .doesNotContainKeys("approved", "comment");
+        driver.complete(pi, "approveEscalation", "approved", false, "comment", "再给三天");
     }
 
     @Test
@@ -201,13 +387,20 @@ class JointHandlingProcessTest extends ProcessTestBase {
         driver.complete(pi, "rate", "color", "GREEN");
         for (int round = 1; round <= 2; round++) {
             driver.complete(pi, "handle", "result", "已处理第" + round + "次", "resolved", true);
-            driver.complete(pi, "evaluate", "satisfied", false, "satisfaction", 2L);
+            driver.complete(pi, "evaluate", "satisfied", false, "satisfaction", 2L, "evaluationComment", "路灯仍不亮");
             assertThat(pi).isWaitingAt("handle").variables().containsEntry("reopens", (long) round)
-                    .containsEntry("level", 1);
+                    .containsEntry("level", 1).doesNotContainKey("result");
         }
+        assertThat(driver.variable(pi, "handlingRounds").toString())
+                .contains("**牵头办理** 已解决：已处理第1次", "**群众评价** 不满意，满意度 2；意见：路灯仍不亮",
+                        "**退回重办** 群众不满意，第1次退回", "**牵头办理** 已解决：已处理第2次", "第2次退回");
         driver.complete(pi, "handle", "result", "第三次处理", "resolved", true);
+        assertThat(pi).as("the evaluation form opens without the last round's verdict").isWaitingAt("evaluate")
+                .variables().doesNotContainKeys("satisfied", "satisfaction", "evaluationComment");
         driver.complete(pi, "evaluate", "satisfied", false, "satisfaction", 1L);
-        assertThat(pi).isWaitingAt("approveEscalation").variables().containsEntry("reopens", 3L);
+        assertThat(pi).isWaitingAt("approveEscalation").variables().containsEntry("reopens", 3L)
+                .containsEntry("escalationReason", "DISSATISFIED").containsEntry("escalationReasonLabel", "群众三次不满意")
+                .containsEntry("roundResult", driver.variable(pi, "communityName") + " 已解决：第三次处理");
 
         driver.complete(pi, "approveEscalation", "approved", true, "comment", "同意升级到社区");
         assertThat(pi).isWaitingAt("handle").variables().containsEntry("level", 2).containsEntry("reopens", 0L);
@@ -218,7 +411,13 @@ class JointHandlingProcessTest extends ProcessTestBase {
         ProcessInstance pi = driver.file();
         driver.complete(pi, "rate", "color", "GREEN");
         driver.complete(pi, "handle", "result", "需街道协调资金", "resolved", false);
-        assertThat(pi).isWaitingAt("approveEscalation");
+        assertThat(pi).isWaitingAt("approveEscalation").variables().containsEntry("escalationReason", "UNRESOLVED")
+                .containsEntry("escalationReasonLabel", "牵头部门报告本级无法解决")
+                .containsEntry("roundResult", driver.variable(pi, "communityName") + " 未解决：需街道协调资金");
+        driver.complete(pi, "approveEscalation", "approved", true, "comment", "同意");
+        assertThat(driver.events(pi.getBusinessKey())).contains("ESCALATED");
+        assertThat(details(pi, "ESCALATED")).singleElement().asString()
+                .isEqualTo("第一级（网格） → 第二级（社区），原因：牵头部门报告本级无法解决");
     }
 
     @Test
@@ -262,6 +461,21 @@ class JointHandlingProcessTest extends ProcessTestBase {
     void concurrentFilingsGetDistinctBusinessKeys() throws Exception {
         java.util.List<String> keys = driver.fileConcurrently(6, 5);
         assertThat(keys).hasSize(30).doesNotHaveDuplicates().allMatch(k -> k.matches("JH-2026-\\d{6}"));
+    }
+
+    private List<String> details(ProcessInstance pi, String action) {
+        return jdbc.queryForList("SELECT detail FROM case_event WHERE business_key = ? AND action = ? ORDER BY id",
+                String.class, pi.getBusinessKey(), action);
+    }
+
+    private Object historic(ProcessInstance pi, String name) {
+        return history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
+                .singleResult().getValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<java.util.Map<String, String>> slots(ProcessInstance pi) {
+        return (List<java.util.Map<String, String>>) driver.variable(pi, "meetingSlots");
     }
 
     private void meetWith(ProcessInstance pi, String lead, List<String> co, String deadline) {

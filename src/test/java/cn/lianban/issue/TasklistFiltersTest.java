@@ -71,6 +71,64 @@ class TasklistFiltersTest {
     }
 
     @Test
+    void theJointMeetingIsInTheFilterOfTheUnitThatConvenesItAtLevelsThreeFourAndFive() {
+        ProcessInstance area = driver.file("multiDepartment", true);
+        driver.complete(area, "rate", "color", "YELLOW");
+        ProcessInstance city = driver.file("category", "SAFETY", "safetyRisk", true, "households", 120L);
+        driver.complete(city, "rate", "color", "RED");
+        ProcessInstance street = driver.file("multiDepartment", true);
+        driver.complete(street, "rate", "color", "YELLOW");
+        driver.complete(street, "meet", "leadDept", "urban", "coDepts", List.of(), "deadline",
+                cn.lianban.common.EngineClock.now().toLocalDate().plusDays(1).toString(), "minutes", "城管牵头");
+        driver.fireTimer(street, "overdue");
+        driver.complete(street, "approveEscalation", "approved", true, "comment", "同意升级到街道");
+        String level3 = driver.task(area, "meet").getId();
+        String level4 = driver.task(street, "meet").getId();
+        String level5 = driver.task(city, "meet").getId();
+
+        assertThat(ids(as("committee", () -> list("本级待会商")))).contains(level3).doesNotContain(level4, level5);
+        assertThat(ids(as("street", () -> list("本级待会商")))).contains(level4).doesNotContain(level3, level5);
+        assertThat(ids(as("center", () -> list("本级待会商")))).contains(level5).doesNotContain(level3, level4);
+        as("committee", () -> {
+            driver.claim(area, "meet", "committee");
+            return null;
+        });
+        assertThat(ids(as("committee", () -> list("本级待会商")))).as("still found once claimed").contains(level3);
+        assertThat(as("secretary", () -> filters.createFilterQuery().filterName("本级待会商").count())).isZero();
+        assertThat(as("housing", () -> filters.createFilterQuery().filterName("本级待会商").count())).isZero();
+    }
+
+    @Test
+    void gridWorkersAndTheSecretaryFindTheCommunitysOwnHandling() {
+        ProcessInstance pi = driver.file();
+        driver.complete(pi, "rate", "color", "GREEN");
+        String handle = driver.task(pi, "handle").getId();
+        assertThat(ids(as("secretary", () -> list("本社区事项")))).contains(handle);
+        assertThat(ids(as("gridworker", () -> list("本社区事项")))).contains(handle);
+        as("gridworker", () -> {
+            driver.claim(pi, "handle", "gridworker");
+            return null;
+        });
+        assertThat(ids(as("gridworker", () -> list("本社区事项")))).contains(handle);
+        assertThat(ids(as("secretary2", () -> list("本社区事项")))).doesNotContain(handle);
+    }
+
+    @Test
+    void cardsOfJointHandlingShowWordsNotCodes() {
+        for (String name : List.of("本社区事项", "本片区待评级", "本级待会商", "待审批升级", "本部门待认领", "本部门办理中",
+                "全市逾期")) {
+            @SuppressWarnings("unchecked")
+            List<java.util.Map<String, String>> columns = (List<java.util.Map<String, String>>) filters
+                    .createFilterQuery().filterName(name).singleResult().getProperties().get("variables");
+            assertThat(columns).as(name).extracting(c -> c.get("name")).containsExactly("caseNo", "title",
+                    "communityName", "statusLabel", "colorLabel", "levelLabel", "leadDeptName", "dueLabel",
+                    "timeLightLabel");
+            assertThat(columns).as(name).extracting(c -> c.get("label")).containsExactly("编号", "标题", "社区", "状态",
+                    "评级", "层级", "牵头部门", "办理期限", "时效");
+        }
+    }
+
+    @Test
     void theCityCenterSeesOverdueWorkEverywhere() {
         ProcessInstance pi = driver.file();
         driver.complete(pi, "rate", "color", "GREEN");
@@ -89,7 +147,7 @@ class TasklistFiltersTest {
         startup.run(null);
                 assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount);
         assertThat(filters.createFilterQuery().list()).extracting(org.camunda.bpm.engine.filter.Filter::getName)
-                .contains("本社区事项", "本片区待评级", "待审批升级", "本部门待认领", "本部门办理中", "全市逾期",
+                .contains("本社区事项", "本片区待评级", "本级待会商", "待审批升级", "本部门待认领", "本部门办理中", "全市逾期",
                         "本部门待接单", "街道待派单", "本社区待确认", "阵地预约待审批").doesNotHaveDuplicates();
         assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(authCount);
     }

@@ -1,0 +1,169 @@
+package cn.lianban.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import cn.lianban.common.EngineClock;
+import cn.lianban.support.IssueDriver;
+import cn.lianban.support.LianbanTest;
+
+/**
+ * The joint-handling forms as the area committee sees them in a Chinese Tasklist: the meeting card and form show
+ * words and the case number (no {{templates}} left, no codes), the convener moves the meeting to another free slot
+ * by clicking, and the approval form says why escalation is asked and what the handler reported. Screenshots under
+ * target/browser. Skipped when Debian's chromium or chromedriver is not installed.
+ */
+@LianbanTest
+class JointHandlingFormsBrowserTest {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(45);
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    IssueDriver issues;
+    @Autowired
+    RuntimeService runtime;
+
+    private Browser browser;
+    private WebDriver web;
+    private WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() throws Exception {
+        Browser.assumeInstalled("JointHandlingFormsBrowserTest");
+        browser = Browser.start("zh-CN");
+        web = browser.driver;
+        wait = new WebDriverWait(web, PATIENCE);
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void theConvenerSeesTheMeetingInWordsAndMovesItToAnotherSlot() {
+        ProcessInstance pi = issues.file("title", "浏览器会商 " + System.nanoTime(), "category", "HOUSING",
+                "multiDepartment", true);
+        issues.complete(pi, "rate", "color", "YELLOW");
+        String caseNo = pi.getBusinessKey();
+        String taskId = issues.task(pi, "meet").getId();
+        @SuppressWarnings("unchecked")
+        List<java.util.Map<String, String>> slots = (List<java.util.Map<String, String>>) issues.variable(pi,
+                "meetingSlots");
+        String newSlot = slots.get(1).get("label"); // near the top of the dropdown, no scrolling within it
+        try {
+            logIn("committee");
+            openFilter("本级待会商");
+            WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(taskCard(taskId)));
+            assertThat(card.getText()).contains(caseNo);
+            // a card shows its first two columns; the arrow opens the others
+            card.findElement(By.cssSelector("a.glyphicon-menu-down")).click();
+            wait.until(d -> card.getText().contains("时效"));
+            browser.save("jh-forms-1-meeting-card");
+            assertThat(card.getText()).contains("黄色", "第三级（片区）", "联席会商", "2026-", "正常", "住房和城乡建设局")
+                    .doesNotContain("YELLOW", "MEETING", "GREEN");
+            card.findElement(By.cssSelector("h4.task a")).click();
+            WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+            wait.until(d -> form.getText().contains(caseNo));
+            assertThat(form.getText()).contains("会议时间", issues.variable(pi, "meetingTimeLabel").toString(),
+                    issues.variable(pi, "meetingPlace").toString(), "住房和城乡建设局（建议）")
+                    .doesNotContain("{{", "YELLOW");
+            assertThat(form.findElement(By.linkText("查看案件全貌")).getAttribute("href")).endsWith("/cases/" + caseNo);
+            browser.save("jh-forms-2-meeting-form");
+
+            claim();
+            click(By.cssSelector("input[id$='-meet_moveMeeting']"));
+            click(By.cssSelector("[id$='-meet_meetingSlot-display']"));
+            click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + newSlot + "']"));
+            browser.save("jh-forms-3-meeting-moved");
+            click(By.cssSelector("button[ng-click='complete()']"));
+            wait.until(d -> newSlot.equals(runtime.getVariable(pi.getId(), "meetingTimeLabel")));
+        } catch (RuntimeException | AssertionError e) {
+            browser.save("failure-" + getClass().getSimpleName() + "-meeting");
+            throw e;
+        }
+        assertThat(issues.events(caseNo)).contains("MEETING_MOVED");
+        assertThat(runtime.getActiveActivityIds(pi.getId())).containsExactly("meet");
+    }
+
+    @Test
+    void theApprovalFormSaysWhyEscalationIsAskedAndWhatTheHandlerReported() {
+        ProcessInstance pi = issues.file("title", "浏览器升级 " + System.nanoTime(), "category", "HOUSING",
+                "multiDepartment", true);
+        issues.complete(pi, "rate", "color", "YELLOW");
+        issues.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline",
+                EngineClock.now().toLocalDate().plusDays(1).toString(), "minutes", "住建局牵头");
+        issues.complete(pi, "handle", "result", "需街道统筹资金", "resolved", false);
+        String taskId = issues.task(pi, "approveEscalation").getId();
+        try {
+            logIn("committee");
+            openFilter("待审批升级");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(taskCard(taskId)))
+                    .findElement(By.cssSelector("h4.task a")).click();
+            WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+            wait.until(d -> form.getText().contains(pi.getBusinessKey()));
+            browser.save("jh-forms-4-approval-form");
+            assertThat(form.getText()).contains("牵头部门报告本级无法解决", "住房和城乡建设局 未解决：需街道统筹资金", "会商决定")
+                    .doesNotContain("{{", "办理时限届满");
+        } catch (RuntimeException | AssertionError e) {
+            browser.save("failure-" + getClass().getSimpleName() + "-approval");
+            throw e;
+        }
+    }
+
+    private void logIn(String user) {
+        web.get("http://localhost:" + port + "/camunda/app/tasklist/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("form[name='signinForm'] input[ng-model='username']"))).sendKeys(user);
+        web.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
+        web.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+    }
+
+    private void openFilter(String name) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'task-filter')]/h4[contains(@class,'name')]/a[contains(normalize-space(.),'"
+                        + name + "')]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//div[contains(@class,'task-filter') and contains(@class,'active')]/h4/a[contains(normalize-space(.),'"
+                        + name + "')]")));
+    }
+
+    private static By taskCard(String taskId) {
+        return By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')][.//h4[contains(@class,'task')]"
+                + "/a[contains(@href,'task=" + taskId + "')]]");
+    }
+
+    /** Scrolls the element to the middle of the window first: Tasklist's footer covers the bottom of a long form. */
+    private void click(By by) {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        ((org.openqa.selenium.JavascriptExecutor) web).executeScript("arguments[0].scrollIntoView({block: 'center'})",
+                element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    private void claim() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".disabled-form"), 0));
+    }
+}
