@@ -45,6 +45,8 @@ class CaseStory {
             "joint-handling:handle", "joint-handling:assist", "joint-handling:approveEscalation",
             "joint-handling:evaluate", "ticket:redispatch", "ticket:accept", "ticket:decide", "ticket:resolve",
             "ticket:rate");
+    /** Tasks whose cutting short the process records itself (an open 协办 when the time limit ends handling). */
+    private static final Set<String> SELF_RECORDED_CANCEL = Set.of("joint-handling:assist");
     private static final String COMPLETED = "completed";
     /** At the same instant a completed task comes first, the steps it caused next, their consequences last. */
     private static final int CAUSE = 0;
@@ -114,6 +116,9 @@ class CaseStory {
             }
             Instant ended = t.getEndTime().toInstant();
             if (!COMPLETED.equals(t.getDeleteReason())) {
+                if (SELF_RECORDED_CANCEL.contains(c.process() + ":" + t.getTaskDefinitionKey())) {
+                    continue;
+                }
                 lines.add(new Line(ended, CONSEQUENCE, SYSTEM, ActionLabels.TASK_CANCELLED, null,
                         t.getName() + offeredTo(t) + "未办理即随案件流转结束"));
             } else if (!SELF_RECORDED.contains(c.process() + ":" + t.getTaskDefinitionKey())) {
