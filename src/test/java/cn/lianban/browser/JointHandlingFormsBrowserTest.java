@@ -131,12 +131,9 @@ class JointHandlingFormsBrowserTest {
     }
 
     private void logIn(String user) {
+        browser.logIn("http://localhost:" + port, user, "demo");
         web.get("http://localhost:" + port + "/camunda/app/tasklist/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("form[name='signinForm'] input[ng-model='username']"))).sendKeys(user);
-        web.findElement(By.cssSelector("form[name='signinForm'] input[ng-model='password']")).sendKeys("demo");
-        web.findElement(By.cssSelector("form[name='signinForm'] button[type='submit']")).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("form[name='signinForm']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
     }
 
     private void openFilter(String name) {

@@ -165,7 +165,7 @@ class CasePageTest {
         });
         check(event(events, "ESCALATION_APPROVED"), e -> {
             assertThat(e.get("actorName").asText()).isEqualTo(person("committee"));
-            assertThat(e.get("note").asText()).isEqualTo("同意提交街道");
+            assertThat(e.get("note").asText()).contains("牵头部门报告本级无法解决").endsWith("同意提交街道");
         });
         assertThat(event(events, "ESCALATED").get("note").asText()).contains("片区").contains("街道");
         assertThat(event(events, "REOPENED").get("actionLabel").asText()).isEqualTo("退回重办");
@@ -204,7 +204,7 @@ class CasePageTest {
             assertThat(e.get("note").asText()).contains("属于住建部门职责");
         });
         assertThat(events).filteredOn(e -> e.get("action").asText().equals("DISPATCHED"))
-                .extracting(e -> e.get("note").asText()).containsExactly("派至 城市管理局", "派至 住房和城乡建设局");
+                .extracting(e -> e.get("note").asText()).containsExactly("派至城市管理局", "派至住房和城乡建设局");
         check(event(events, "TASK_COMPLETED"), e -> {
             assertThat(e.get("actionLabel").asText()).isEqualTo("社区确认");
             assertThat(e.get("actorName").asText()).isEqualTo(person("secretary"));

@@ -130,9 +130,11 @@ class TicketDisplayTest extends ProcessTestBase {
         return runtime.getVariables(pi.getId());
     }
 
+    /** A variable's last value; null also when the process removed it. */
     private Object historic(ProcessInstance pi, String name) {
-        return engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableName(name).singleResult().getValue();
+        var v = engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(name).singleResult();
+        return v == null ? null : v.getValue();
     }
 
     /** The light of the running clock as of the engine's now, as a refresher would set it. */
