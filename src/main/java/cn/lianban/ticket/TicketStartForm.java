@@ -70,9 +70,9 @@ public class TicketStartForm {
                         ordered("required", true, "maxLength", TicketService.MAX_DESCRIPTION))),
                 // the unit comes from the login when left empty (RaisingUnit); the server checks what is typed
                 component("textfield", "communityCode", "社区编码（可选）", ordered("description",
-                        "留空即按您的账号填写：社区书记为本社区，网格员为所在网格的社区。只能为本社区点单，如 C-DL-01")),
+                        "留空即按您的账号填写：社区书记为本社区，网格员为所在网格的社区。只能为本社区点单")),
                 component("textfield", "gridCode", "网格编码（可选）", ordered("description",
-                        "网格员留空即为本网格；社区书记可填本社区的网格，如 G-DL-01-02")),
+                        "网格员留空即为本网格；社区书记可填本社区网格的编码")),
                 component("number", "memberId", "下沉机关党员编号（可选）", ordered("decimalDigits", 0,
                         "description", "机关党员在下沉网格吹哨时填写")),
                 component("textfield", "location", "具体位置（可选）", ordered("validate",
