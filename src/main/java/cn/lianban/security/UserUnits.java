@@ -42,7 +42,11 @@ public class UserUnits {
      * administrators (the whole city); empty when the user has none of the roles.
      */
     public Set<String> communities(Authentication user, String... roles) {
-        Set<String> groups = groups(user);
+        return communities(groups(user), roles);
+    }
+
+    /** {@link #communities(Authentication, String...)} of a user with these Camunda groups. */
+    public Set<String> communities(Set<String> groups, String... roles) {
         if (citywide(groups)) {
             return null;
         }
