@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
@@ -140,7 +141,9 @@ public class SecurityConfig {
                         .anyRequest().authenticated())
                 // the JSON API and Open311 are called by apps, not by browser forms, so no CSRF token there
                 .csrf(c -> c.ignoringRequestMatchers("/api/**", "/open311/**"))
-                .authenticationProvider(new CamundaIdentityAuthenticationProvider(identity, throttle))
+                // the Camunda identity is the only check: without a manager of its own, a refusal (a throttled login
+                // among them) would be tried again on Spring Boot's generated in-memory user
+                .authenticationManager(new ProviderManager(new CamundaIdentityAuthenticationProvider(identity, throttle)))
                 // without a page to return to, a login goes to the workplace: Tasklist
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl(WEBAPPS + "/app/tasklist/").permitAll())
                 .httpBasic(b -> b.authenticationEntryPoint(new ThrottledBasicEntryPoint()))

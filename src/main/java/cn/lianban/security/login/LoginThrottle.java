@@ -66,6 +66,7 @@ public class LoginThrottle {
     private final Deque<Failure> recent = new ArrayDeque<>();
     private Clock clock = Clock.systemUTC();
 
+    @Autowired
     public LoginThrottle(@Value("${lianban.login.free-failures-per-login:5}") int freePerLogin,
                          @Value("${lianban.login.max-delay-per-login:PT30S}") Duration maxDelayPerLogin,
                          @Value("${lianban.login.free-failures-per-address:10}") int freePerAddress,

@@ -6,7 +6,8 @@ import org.springframework.stereotype.Component;
 /**
  * Attachments and comments of a task or case follow the case's visibility, by list and by id: whoever may see
  * neither the task nor its case gets 404, the same answer as for a task that does not exist (Camunda checks less
- * on these by id). Adding, changing and deleting them needs the task itself; its case alone only lets one read.
+ * on these by id). Adding, changing and deleting them is for those who work on the running task; who only follows
+ * the case (or sees the finished task in its history) reads them.
  */
 @Component
 @Order(40)
@@ -35,10 +36,12 @@ class CaseNotesRule implements EngineRule {
 
     private void checkTask(EngineCall call, String taskId) {
         lookup.anyTask(taskId).ifPresent(task -> {
-            if (lookup.seesTask(call.caller(), taskId)) {
+            if (lookup.worksOn(call.caller(), taskId)) {
                 return;
             }
-            if (!lookup.seesCase(call.caller(), task.processInstanceId())) {
+            boolean sees = lookup.seesTask(call.caller(), taskId)
+                    || lookup.seesCase(call.caller(), task.processInstanceId());
+            if (!sees) {
                 throw EngineRefusal.notFound(NO_TASK);
             }
             if (!call.reads()) {

@@ -68,10 +68,18 @@ class EngineLookup {
                 t.getProcessDefinitionId(), t.getTaskDefinitionKey(), t.getAssignee(), t.getOwner(), false));
     }
 
-    /** Whether Camunda lets the caller see the task (running or in its history). */
+    /** Whether Camunda lets the caller see the running task, i.e. work on it (its candidates, assignee, leads). */
+    boolean worksOn(EngineCaller caller, String taskId) {
+        return asCaller(caller, () -> tasks.createTaskQuery().taskId(taskId).count() > 0);
+    }
+
+    /**
+     * Whether Camunda lets the caller see the task, running or in its history (the history is open to everyone
+     * who follows the case).
+     */
     boolean seesTask(EngineCaller caller, String taskId) {
-        return asCaller(caller, () -> tasks.createTaskQuery().taskId(taskId).count() > 0
-                || history.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0);
+        return worksOn(caller, taskId)
+                || asCaller(caller, () -> history.createHistoricTaskInstanceQuery().taskId(taskId).count() > 0);
     }
 
     /** Whether Camunda lets the caller see the case (the process instance, running or in its history). */
