@@ -19,8 +19,8 @@ import org.springframework.security.config.web.PathPatternRequestMatcherBuilderF
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
@@ -83,7 +83,7 @@ public class SecurityConfig {
         return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
-    /** /engine-rest is guarded by its own Basic filter ({@code security.rest.EngineRestConfig}); health is for load balancers. */
+    /** /engine-rest has its own Basic filter ({@code security.rest.EngineRestConfig}); health is for load balancers. */
     @Bean
     WebSecurityCustomizer unguardedPaths() {
         return web -> web.ignoring().requestMatchers("/engine-rest/**", "/actuator/health", "/actuator/health/**",

@@ -63,6 +63,12 @@ class LoginThrottleWebTest {
         assertThat(held.getStatusCode().value()).isEqualTo(429);
         assertThat(held.getHeaders().getFirst("Retry-After")).isEqualTo("1");
         assertThat(held.getBody()).contains("\"type\"").contains("登录失败次数过多，请 1 秒后再试");
+        // the same hold on the project's JSON API, in the contract's body
+        ResponseEntity<String> api = rest.withBasicAuth("deputy06", "demo").getForEntity("/api/cases?scope=mine",
+                String.class);
+        assertThat(api.getStatusCode().value()).isEqualTo(429);
+        assertThat(api.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThat(api.getBody()).contains("\"error\":\"too_many_logins\"").contains("登录失败次数过多");
 
         clock.advance(Duration.ofSeconds(1));
         assertThat(basic("deputy06", "demo").getStatusCode().value()).isEqualTo(200);
