@@ -69,11 +69,13 @@ ORDER BY a.starts_at;
 
 -- step: sign-ups: confirmed up to capacity (one in ten of them cancelled later), then the waiting list
 INSERT INTO signup (activity_id, name, phone, active_phone, status, position, created_at, confirmed_at, cancelled_at,
-                    attended)
+                    attended, code)
 SELECT s.activity_id, '李女士', s.phone, CASE WHEN s.status = 'CANCELLED' THEN NULL ELSE s.phone END, s.status,
        s.position, s.created_at, CASE WHEN s.status <> 'WAITLISTED' THEN s.created_at END,
        CASE WHEN s.status = 'CANCELLED' THEN s.created_at + INTERVAL '1 day' END,
-       s.status = 'CONFIRMED' AND s.past AND s.r_attend < 0.8
+       s.status = 'CONFIRMED' AND s.past AND s.r_attend < 0.8,
+       -- unique, not secret: nobody cancels the benchmark's sign-ups
+       'S-' || s.activity_id || '-' || s.position
 FROM (SELECT a.id AS activity_id, p.position,
              '139' || lpad(((a.id * 97 + p.position) % 100000000)::text, 8, '0') AS phone,
              CASE WHEN p.position > a.capacity THEN 'WAITLISTED'

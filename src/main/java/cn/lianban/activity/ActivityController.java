@@ -27,10 +27,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.lianban.common.ApiError;
+import cn.lianban.common.ApiException;
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.FieldCodes;
 import cn.lianban.common.JsonBodies;
+import cn.lianban.common.ResidentQuota;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -69,8 +72,9 @@ public final class ActivityController {
     /**
      * JSON. Anonymous: {@code GET /api/activities[?venue=]}, {@code GET /api/activities/{id}},
      * {@code POST /api/activities/{id}/signups} ({@code name}, {@code phone}) → 201
-     * {@code {"id", "status", "position", "waitlistPosition"}}, {@code DELETE /api/activities/{id}/signups?phone=}
-     * → 204. With a login: {@code POST /api/activities} → 201 with the activity, {@code DELETE /api/activities/{id}}
+     * {@code {"id", "code", "status", "position", "waitlistPosition"}} (429 past the residents' hourly limits),
+     * {@code DELETE /api/activities/{id}/signups?code=&phone=} → 204 (404 alike for an unknown code and a wrong
+     * phone). With a login: {@code POST /api/activities} → 201 with the activity, {@code DELETE /api/activities/{id}}
      * → 204, {@code GET /api/activities/{id}/signups}, {@code POST /api/activities/{id}/attendance}
      * ({@code phone}) → 204. Unknown activity 404, refused by the activity's state 409, both with the
      * contract's error body.
@@ -79,10 +83,12 @@ public final class ActivityController {
     static class Api {
         private final ActivityService activities;
         private final ObjectMapper json;
+        private final ResidentQuota quota;
 
-        Api(ActivityService activities, ObjectMapper json) {
+        Api(ActivityService activities, ObjectMapper json, ResidentQuota quota) {
             this.activities = activities;
             this.json = json;
+            this.quota = quota;
         }
 
         @GetMapping("/api/activities")
@@ -96,14 +102,17 @@ public final class ActivityController {
         }
 
         @PostMapping("/api/activities/{id}/signups")
-        ResponseEntity<SignupResult> signUp(@PathVariable long id, @RequestBody JsonNode body) {
+        ResponseEntity<SignupResult> signUp(@PathVariable long id, @RequestBody JsonNode body,
+                                            HttpServletRequest request) {
             SignupInput in = JsonBodies.read(json, body, SignupInput.class);
-            return ResponseEntity.status(HttpStatus.CREATED).body(activities.signUp(id, in.name(), in.phone()));
+            return ResponseEntity.status(HttpStatus.CREATED).body(quota.spend(ResidentQuota.Kind.SIGNUP, in.phone(),
+                    request.getRemoteAddr(), () -> activities.signUp(id, in.name(), in.phone())));
         }
 
         @DeleteMapping("/api/activities/{id}/signups")
-        ResponseEntity<Void> cancel(@PathVariable long id, @RequestParam String phone) {
-            activities.cancel(id, phone);
+        ResponseEntity<Void> cancel(@PathVariable long id, @RequestParam(required = false) String code,
+                                    @RequestParam(required = false) String phone) {
+            activities.cancel(id, code, phone);
             return ResponseEntity.noContent().build();
         }
 
@@ -155,7 +164,7 @@ public final class ActivityController {
     }
 
     /** What a failed form ({@code signup} or {@code cancel}) held, shown again in the card of its activity. */
-    public record Failed(long activityId, String form, String error, String name, String phone) {
+    public record Failed(long activityId, String form, String error, String name, String phone, String code) {
     }
 
     /** 12月1日（周一）09:30–11:30 */
@@ -174,9 +183,11 @@ public final class ActivityController {
     @Controller
     static class Page {
         private final ActivityService activities;
+        private final ResidentQuota quota;
 
-        Page(ActivityService activities) {
+        Page(ActivityService activities, ResidentQuota quota) {
             this.activities = activities;
+            this.quota = quota;
         }
 
         @GetMapping("/activities")
@@ -186,36 +197,36 @@ public final class ActivityController {
 
         @PostMapping("/activities/{id}/signup")
         String signUp(@PathVariable String id, @RequestParam(required = false) String name,
-                      @RequestParam(required = false) String phone, Model model, HttpServletResponse response,
-                      RedirectAttributes redirect) {
+                      @RequestParam(required = false) String phone, Model model, HttpServletRequest request,
+                      HttpServletResponse response, RedirectAttributes redirect) {
             try {
                 long activityId = activityId(id);
-                SignupResult result = activities.signUp(activityId, name, phone);
+                SignupResult result = quota.spend(ResidentQuota.Kind.SIGNUP, phone, request.getRemoteAddr(),
+                        () -> activities.signUp(activityId, name, phone));
                 Activity activity = activities.get(activityId);
                 redirect.addFlashAttribute("row", Row.of(activity));
                 redirect.addFlashAttribute("signup", result);
                 redirect.addFlashAttribute("name", name.strip());
                 return "redirect:/activities/result";
-            } catch (BadRequest | ActivityNotFound | SignupConflict e) {
+            } catch (ApiException | ActivityNotFound | SignupConflict e) {
                 response.setStatus(status(e).value());
-                return list(null, new Failed(parsedOrZero(id), "signup", FieldCodes.withoutCodes(e.getMessage()), name,
-                        phone), model);
+                return list(null, new Failed(parsedOrZero(id), "signup", FieldCodes.withoutCodes(e.getMessage()), name, phone, null), model);
             }
         }
 
         @PostMapping("/activities/{id}/cancel")
-        String cancel(@PathVariable String id, @RequestParam(required = false) String phone, Model model,
-                      HttpServletResponse response, RedirectAttributes redirect) {
+        String cancel(@PathVariable String id, @RequestParam(required = false) String code,
+                      @RequestParam(required = false) String phone, Model model, HttpServletResponse response,
+                      RedirectAttributes redirect) {
             try {
                 long activityId = activityId(id);
-                activities.cancel(activityId, phone);
+                activities.cancel(activityId, code, phone);
                 redirect.addFlashAttribute("row", Row.of(activities.get(activityId)));
                 redirect.addFlashAttribute("cancelled", true);
                 return "redirect:/activities/result";
             } catch (BadRequest | ActivityNotFound | SignupConflict e) {
                 response.setStatus(status(e).value());
-                return list(null, new Failed(parsedOrZero(id), "cancel", FieldCodes.withoutCodes(e.getMessage()), null,
-                        phone), model);
+                return list(null, new Failed(parsedOrZero(id), "cancel", FieldCodes.withoutCodes(e.getMessage()), null, phone, code), model);
             }
         }
 
@@ -250,7 +261,8 @@ public final class ActivityController {
 
         private static HttpStatus status(RuntimeException e) {
             return e instanceof ActivityNotFound ? HttpStatus.NOT_FOUND
-                    : e instanceof SignupConflict ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST;
+                    : e instanceof SignupConflict ? HttpStatus.CONFLICT
+                    : e instanceof ApiException refused ? refused.status() : HttpStatus.BAD_REQUEST;
         }
     }
 }

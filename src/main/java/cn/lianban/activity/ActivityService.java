@@ -11,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.lianban.calendar.WorkingCalendar;
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.Forbidden;
+import cn.lianban.common.RandomCode;
 
 /**
  * 活动: units publish activities at venues; residents sign up, are CONFIRMED while places are left and
@@ -49,6 +51,8 @@ public class ActivityService {
 
     public static final String INVALID_ACTIVITY = "invalid_activity";
     public static final String INVALID_SIGNUP = "invalid_signup";
+    /** The error code of a cancellation whose code and phone match no live sign-up. */
+    public static final String SIGNUP_NOT_FOUND = "signup_not_found";
     public static final int TITLE_MAX = 100;
     public static final int DESCRIPTION_MAX = 2000;
     public static final int NAME_MAX = 32;
@@ -308,9 +312,10 @@ public class ActivityService {
                     Long.class, activityId);
             SignupStatus status = confirmed < activity.capacity() ? SignupStatus.CONFIRMED : SignupStatus.WAITLISTED;
             KeyHolder keys = new GeneratedKeyHolder();
+            String code = RandomCode.of("S-", 8);
             jdbc.update(connection -> {
                 PreparedStatement ps = connection.prepareStatement("INSERT INTO signup (activity_id, name, phone,"
-                        + " active_phone, status, position, created_at, confirmed_at) VALUES (?,?,?,?,?,?,?,?)",
+                        + " active_phone, status, position, created_at, confirmed_at, code) VALUES (?,?,?,?,?,?,?,?,?)",
                         new String[]{"id"});
                 ps.setLong(1, activityId);
                 ps.setString(2, who);
@@ -320,10 +325,11 @@ public class ActivityService {
                 ps.setLong(6, position);
                 ps.setTimestamp(7, Timestamp.valueOf(now));
                 ps.setTimestamp(8, status == SignupStatus.CONFIRMED ? Timestamp.valueOf(now) : null);
+                ps.setString(9, code);
                 return ps;
             }, keys);
             Integer place = status == SignupStatus.WAITLISTED ? count(activityId, SignupStatus.WAITLISTED) : null;
-            return new SignupResult(keys.getKeyAs(Number.class).longValue(), status, position, place);
+            return new SignupResult(keys.getKeyAs(Number.class).longValue(), code, status, position, place);
         });
     }
 
@@ -332,22 +338,28 @@ public class ActivityService {
     }
 
     /**
-     * Cancels the live sign-up of {@code phone}; if it held a place, the earliest on the waiting list (in order
-     * of sign-up) gets it.
+     * Cancels the live sign-up with this code (报名号) and phone; if it held a place, the earliest on the waiting
+     * list (in order of sign-up) gets it. An unknown code and a phone that is not the sign-up's get the same answer,
+     * so neither codes nor phone numbers can be probed.
      *
-     * @throws BadRequest       {@link #INVALID_SIGNUP} for a malformed phone
-     * @throws ActivityNotFound when there is no such activity or no live sign-up of that phone
+     * @throws BadRequest       {@link #INVALID_SIGNUP} for a malformed phone or a missing code
+     * @throws ActivityNotFound when there is no such activity or no live sign-up with that code and phone
      * @throws SignupConflict   {@code cancel_closed} once the activity has started
      */
-    public Cancellation cancel(long activityId, String phone) {
+    public Cancellation cancel(long activityId, String code, String phone) {
         String mobile = checkedPhone(phone);
+        String signup = strip(code).toUpperCase(Locale.ROOT);
+        if (signup.isEmpty()) {
+            throw new BadRequest(INVALID_SIGNUP, "报名号（code）不能为空");
+        }
         return locked(activityId, activity -> {
             LocalDateTime now = now();
-            List<Object[]> live = jdbc.query("SELECT id, status FROM signup WHERE activity_id = ? AND active_phone = ?",
+            List<Object[]> live = jdbc.query("SELECT id, status FROM signup WHERE activity_id = ? AND code = ?"
+                            + " AND active_phone = ?",
                     (rs, i) -> new Object[]{rs.getLong("id"), SignupStatus.valueOf(rs.getString("status"))},
-                    activityId, mobile);
+                    activityId, signup, mobile);
             if (live.isEmpty()) {
-                throw new ActivityNotFound("signup_not_found", "手机号（phone）" + mobile + " 没有报名此活动");
+                throw new ActivityNotFound(SIGNUP_NOT_FOUND, "没有找到该报名：请核对报名号（code）和手机号（phone）");
             }
             if (activity.status() == Activity.Status.PUBLISHED && !activity.startsAt().isAfter(now)) {
                 throw new SignupConflict("cancel_closed", "活动已开始或已结束，不能取消报名");
@@ -395,7 +407,7 @@ public class ActivityService {
             List<String> status = jdbc.queryForList("SELECT status FROM signup WHERE activity_id = ? AND active_phone = ?",
                     String.class, activityId, mobile);
             if (status.isEmpty()) {
-                throw new ActivityNotFound("signup_not_found", "手机号（phone）" + mobile + " 没有报名此活动");
+                throw new ActivityNotFound(SIGNUP_NOT_FOUND, "手机号（phone）" + mobile + " 没有报名此活动");
             }
             if (!SignupStatus.CONFIRMED.name().equals(status.get(0))) {
                 throw new SignupConflict("not_confirmed", "手机号（phone）" + mobile + " 在候补名单中，没有名额，不能登记到场");

@@ -9,9 +9,16 @@ public final class LocalTimes {
 
     private static final DateTimeFormatter MINUTES =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(EngineClock.ZONE);
+    private static final DateTimeFormatter SECONDS =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(EngineClock.ZONE);
 
     public static String minutes(Instant at) {
         return at == null ? "" : MINUTES.format(at);
+    }
+
+    /** {@code 2026-12-10 18:00:05}, where seconds count (a login blocked for a few seconds). */
+    public static String seconds(Instant at) {
+        return at == null ? "" : SECONDS.format(at);
     }
 
     public static String minutes(Date at) {

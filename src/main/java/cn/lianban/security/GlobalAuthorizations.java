@@ -19,7 +19,8 @@ import cn.lianban.directory.Roles;
 /**
  * The standing authorizations of each role. What a role may see of a single case is granted per
  * process instance by {@link CaseAccess}; this class only opens the applications, lets roles read
- * process definitions (Tasklist needs them for forms) and gives the city center its view of all.
+ * process definitions (Tasklist needs them for forms) and gives the city center its view of all (and, with the
+ * street offices, the right to reassign tasks).
  */
 @Service
 public class GlobalAuthorizations {
@@ -68,13 +69,15 @@ public class GlobalAuthorizations {
             grants.grant(manager, Resources.PROCESS_DEFINITION, VENUE_BOOKING, ProcessDefinitionPermissions.READ);
         }
 
-        // 市城市党建服务中心 watches everything, read-only.
+        // 市城市党建服务中心 watches everything; of the work itself it only reassigns tasks (as a street office may for
+        // its street's cases): security.rest.TaskAssignmentRule says to whom, Camunda needs TASK_ASSIGN to do it.
+        grants.grant(Roles.STREET_OFFICE, Resources.TASK, "*", TaskPermissions.TASK_ASSIGN);
         grants.grant(CITY_CENTER, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grants.grant(CITY_CENTER, Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ,
                 ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
                 ProcessDefinitionPermissions.READ_TASK);
         grants.grant(CITY_CENTER, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.READ);
-        grants.grant(CITY_CENTER, Resources.TASK, "*", TaskPermissions.READ);
+        grants.grant(CITY_CENTER, Resources.TASK, "*", TaskPermissions.READ, TaskPermissions.TASK_ASSIGN);
         grants.grant(CITY_CENTER, Resources.HISTORIC_PROCESS_INSTANCE, "*", HistoricProcessInstancePermissions.READ);
         grants.grant(CITY_CENTER, Resources.HISTORIC_TASK, "*", HistoricTaskPermissions.READ);
         grants.grant(CITY_CENTER, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);

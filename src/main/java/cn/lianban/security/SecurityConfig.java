@@ -4,7 +4,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
-import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
 import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -13,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
@@ -20,31 +20,33 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 import cn.lianban.directory.Roles;
+import cn.lianban.security.login.LoginThrottle;
+import cn.lianban.security.login.ThrottledBasicEntryPoint;
 
 /**
  * One login for people, at {@code /login} (Spring Security's form, checked against the Camunda identity): the
  * project's pages and Camunda's webapps (Tasklist, Cockpit, Admin) share it and its session, so one logout ends
  * both. Camunda's own sign-in is closed. Apps calling {@code /engine-rest} log in with HTTP Basic on each request
- * through Camunda's own filter (its REST is anonymous by default, which we close).
+ * ({@code security.rest.EngineRestLogin}; Camunda's REST is anonymous by default, which we close).
  */
 @Configuration
 public class SecurityConfig {
 
     static final String WEBAPPS = "/camunda";
 
-    @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestBasicAuth() {
-        FilterRegistrationBean<ProcessEngineAuthenticationFilter> bean =
-                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        bean.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
-        bean.addUrlPatterns("/engine-rest/*");
-        bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
-        return bean;
-    }
+    /**
+     * The project's pages load scripts, styles and the ECharts webjar from this server only, are never framed, and
+     * post forms only here. Inline scripts and styles stay allowed: the pages have small inline scripts, event
+     * handler attributes and style blocks (moving them to files would allow dropping {@code 'unsafe-inline'}).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline'; "
+            + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /**
      * Camunda's webapp single sign-on: puts the user Spring Security logged in into the webapps' part of the
@@ -62,6 +64,15 @@ public class SecurityConfig {
         return bean;
     }
 
+    /** nosniff on every answer, before any other filter (see {@link SecurityHeaders}). */
+    @Bean
+    FilterRegistrationBean<SecurityHeaders> noSniff() {
+        FilterRegistrationBean<SecurityHeaders> bean = new FilterRegistrationBean<>(new SecurityHeaders());
+        bean.addUrlPatterns("/*");
+        bean.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        return bean;
+    }
+
     /**
      * Path patterns as Spring MVC reads them for every string matcher below. Without this, Spring Security cannot
      * tell them apart from the webapps' Jersey servlets when it checks a path that is not a request (the page
@@ -72,7 +83,7 @@ public class SecurityConfig {
         return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
-    /** /engine-rest is guarded by Camunda's Basic filter above; health is for load balancers. */
+    /** /engine-rest has its own Basic filter ({@code security.rest.EngineRestConfig}); health is for load balancers. */
     @Bean
     WebSecurityCustomizer unguardedPaths() {
         return web -> web.ignoring().requestMatchers("/engine-rest/**", "/actuator/health", "/actuator/health/**",
@@ -107,7 +118,8 @@ public class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain appSecurity(HttpSecurity http, IdentityService identity) throws Exception {
+    SecurityFilterChain appSecurity(HttpSecurity http, IdentityService identity, LoginThrottle throttle)
+            throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/error").permitAll()
                         // residents' venue search and bookings (public pages and API)
@@ -133,10 +145,15 @@ public class SecurityConfig {
                         .anyRequest().authenticated())
                 // the JSON API and Open311 are called by apps, not by browser forms, so no CSRF token there
                 .csrf(c -> c.ignoringRequestMatchers("/api/**", "/open311/**"))
-                .authenticationProvider(new CamundaIdentityAuthenticationProvider(identity))
+                // the Camunda identity is the only check: without a manager of its own, a refusal (a throttled login
+                // among them) would be tried again on Spring Boot's generated in-memory user
+                .authenticationManager(new ProviderManager(new CamundaIdentityAuthenticationProvider(identity, throttle)))
                 // without a page to return to, a login goes to the workplace: Tasklist
                 .formLogin(f -> f.loginPage("/login").defaultSuccessUrl(WEBAPPS + "/app/tasklist/").permitAll())
-                .httpBasic(b -> { })
+                .httpBasic(b -> b.authenticationEntryPoint(new ThrottledBasicEntryPoint()))
+                .headers(h -> h
+                        .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN)))
                 // a login starts a fresh session: nothing of an earlier user's webapp login carries over
                 .sessionManagement(m -> m.sessionFixation(f -> f.newSession()))
                 // a JSON call without a login is told so (401 with the contract's body), not sent to the login page

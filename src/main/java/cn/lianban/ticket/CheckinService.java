@@ -65,7 +65,8 @@ public class CheckinService {
     }
 
     /**
-     * Records a service of a member in a community and returns the new check-in's id.
+     * Records a service of a member in a community (one whose grids the member is placed in, or that is paired with
+     * the member's agency) and returns the new check-in's id.
      *
      * @throws IllegalArgumentException with a Chinese message naming the field when the input is not valid;
      *                                  nothing is stored then
@@ -78,6 +79,14 @@ public class CheckinService {
         if (communityCode == null || communityCode.isBlank() || jdbc.queryForObject(
                 "SELECT COUNT(*) FROM community WHERE code = ?", Integer.class, communityCode) == 0) {
             throw new IllegalArgumentException("服务社区（communityCode）不存在：" + communityCode);
+        }
+        // 双报到 is service in the community one is placed in (下沉网格) or whose paired agency one belongs to (结对)
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM agency_member m JOIN grid g ON g.code = m.grid_code"
+                + " WHERE m.id = ? AND (g.community_code = ? OR m.agency_code IN"
+                + " (SELECT agency_code FROM pairing WHERE community_code = ?))", Integer.class,
+                memberId, communityCode, communityCode) == 0) {
+            throw new IllegalArgumentException("报到党员（memberId）" + memberId
+                    + " 未下沉到该社区，所在单位也未与该社区结对，不能在该社区登记双报到");
         }
         if (hours == null) {
             throw new IllegalArgumentException("服务时长（hours）不能为空");

@@ -1,6 +1,5 @@
 package cn.lianban.venue;
 
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +20,7 @@ import cn.lianban.common.BadRequest;
 import cn.lianban.common.Conflict;
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.NotFound;
+import cn.lianban.common.RandomCode;
 import cn.lianban.directory.Roles;
 
 /**
@@ -39,9 +39,7 @@ public class BookingService {
     static final int PURPOSE_MAX = 200;
     private static final int COMMENT_MAX = 100;
 
-    private static final String CODE_CHARS = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"; // no 0/O, 1/I/L
     private static final DateTimeFormatter CODE_DAY = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final VenueRepository venues;
     private final BookingRepository bookings;
@@ -323,11 +321,7 @@ public class BookingService {
     private String newCode(LocalDate day) {
         String code;
         do {
-            StringBuilder s = new StringBuilder("B-").append(CODE_DAY.format(day)).append('-');
-            for (int i = 0; i < 6; i++) {
-                s.append(CODE_CHARS.charAt(RANDOM.nextInt(CODE_CHARS.length())));
-            }
-            code = s.toString();
+            code = RandomCode.of("B-" + CODE_DAY.format(day) + "-", 6);
         } while (bookings.exists(code));
         return code;
     }

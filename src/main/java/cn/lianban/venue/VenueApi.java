@@ -15,10 +15,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.lianban.common.ResidentQuota;
+import jakarta.servlet.http.HttpServletRequest;
+
 /**
  * The resident API of venues and bookings (anonymous): search, free hours, booking and cancelling, and the
  * monthly usage figures. Refusals carry the contract's error body (common.ApiErrors): 400 bad input,
- * 404 unknown venue or booking (also a booking code with another phone number), 409 an hour already taken.
+ * 404 unknown venue or booking (also a booking code with another phone number), 409 an hour already taken,
+ * 429 too many bookings from one phone number or address ({@link ResidentQuota}).
  */
 @RestController
 class VenueApi {
@@ -26,11 +30,13 @@ class VenueApi {
     private final VenueSearch search;
     private final BookingService bookings;
     private final VenueUsage usage;
+    private final ResidentQuota quota;
 
-    VenueApi(VenueSearch search, BookingService bookings, VenueUsage usage) {
+    VenueApi(VenueSearch search, BookingService bookings, VenueUsage usage, ResidentQuota quota) {
         this.search = search;
         this.bookings = bookings;
         this.usage = usage;
+        this.quota = quota;
     }
 
     /** All venues, or with lat and lon those within radius metres (default 1200), nearest first. */
@@ -63,10 +69,12 @@ class VenueApi {
     }
 
     @PostMapping("/api/bookings")
-    ResponseEntity<BookingJson> book(@RequestBody BookingBody body) {
-        Booking booking = bookings.book(new BookingRequest(body.venueCode(),
-                VenueInputs.dateTime(body.start(), "start", "开始时间"),
-                VenueInputs.dateTime(body.end(), "end", "结束时间"), body.name(), body.phone(), body.purpose()));
+    ResponseEntity<BookingJson> book(@RequestBody BookingBody body, HttpServletRequest request) {
+        Booking booking = quota.spend(ResidentQuota.Kind.BOOKING, body.phone(), request.getRemoteAddr(),
+                () -> bookings.book(new BookingRequest(body.venueCode(),
+                        VenueInputs.dateTime(body.start(), "start", "开始时间"),
+                        VenueInputs.dateTime(body.end(), "end", "结束时间"), body.name(), body.phone(),
+                        body.purpose())));
         return ResponseEntity.created(URI.create("/api/bookings/" + booking.code()))
                 .body(BookingJson.of(booking, bookings.venue(booking.venueCode())));
     }

@@ -17,9 +17,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.lianban.common.ApiException;
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.EngineClock;
+import cn.lianban.common.ResidentQuota;
+import cn.lianban.directory.Area;
 import cn.lianban.directory.Community;
 import cn.lianban.directory.CommunityChoice;
 import cn.lianban.directory.Directory;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -34,12 +37,15 @@ class VenuePages {
     private final BookingService bookings;
     private final VenueRepository venues;
     private final Directory directory;
+    private final ResidentQuota quota;
 
-    VenuePages(VenueSearch search, BookingService bookings, VenueRepository venues, Directory directory) {
+    VenuePages(VenueSearch search, BookingService bookings, VenueRepository venues, Directory directory,
+               ResidentQuota quota) {
         this.search = search;
         this.bookings = bookings;
         this.venues = venues;
         this.directory = directory;
+        this.quota = quota;
     }
 
     /** Search; {@code from} is a community to start from when there is no lat/lon (e.g. no location on a PC). */
@@ -90,15 +96,17 @@ class VenuePages {
                 @RequestParam(required = false) String startHour, @RequestParam(required = false) String hours,
                 @RequestParam(required = false) String name, @RequestParam(required = false) String phone,
                 @RequestParam(required = false) String purpose, Model model, RedirectAttributes redirect,
-                HttpServletResponse response) {
+                HttpServletRequest request, HttpServletResponse response) {
         LocalDate day = EngineClock.now().toLocalDate();
         BookingForm form = new BookingForm(startHour, 1, name, phone, purpose);
         try {
             day = VenueInputs.day(date);
             form = new BookingForm(startHour, hours(hours), name, phone, purpose);
             var start = day.atTime(startHour(startHour));
-            Booking booking = bookings.book(new BookingRequest(code, start, start.plusHours(form.hours()), name,
-                    phone, purpose));
+            BookingRequest wanted = new BookingRequest(code, start, start.plusHours(form.hours()), name, phone,
+                    purpose);
+            Booking booking = quota.spend(ResidentQuota.Kind.BOOKING, phone, request.getRemoteAddr(),
+                    () -> bookings.book(wanted));
             redirect.addFlashAttribute("booking", booking);
             redirect.addFlashAttribute("venue", bookings.venue(booking.venueCode()));
             return "redirect:/bookings/confirmation";

@@ -87,6 +87,7 @@ public class PageHeader {
         add(admin, path, "邮件队列", "/admin/mail", urls.isAllowed("/admin/mail", user));
         add(admin, path, "工作日历", "/admin/calendar", urls.isAllowed("/admin/calendar", user));
         add(admin, path, "权责清单", "/admin/responsibility", urls.isAllowed("/admin/responsibility", user));
+        add(admin, path, "登录安全", "/admin/logins", urls.isAllowed("/admin/logins", user));
         add(admin, path, "流程监控", "/camunda/app/cockpit/", mayOpenWebapp(user, groups, "cockpit"));
         add(admin, path, "用户与权限", "/camunda/app/admin/", mayOpenWebapp(user, groups, "admin"));
         return new Menu(true, name(user.getName()), unitName(groups), links, admin);

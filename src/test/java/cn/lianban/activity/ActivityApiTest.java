@@ -71,6 +71,8 @@ class ActivityApiTest {
                         org.assertj.core.groups.Tuple.tuple("WAITLISTED", 3, 1),
                         org.assertj.core.groups.Tuple.tuple("WAITLISTED", 4, 2));
         assertThat(answers.get(0).get("id")).isInstanceOf(Number.class);
+        assertThat(answers).extracting(a -> (String) a.get("code")).doesNotHaveDuplicates()
+                .allSatisfy(code -> assertThat(code).matches("S-[2-9A-HJKMNP-Z]{8}"));
 
         Map<String, Object> listed = rest.exchange("/api/activities", HttpMethod.GET, null, LIST).getBody().stream()
                 .filter(a -> ((Number) a.get("id")).longValue() == id).findFirst().orElseThrow();
@@ -86,18 +88,62 @@ class ActivityApiTest {
         assertThat(twice.getBody()).containsEntry("error", "already_signed_up").containsKey("message");
 
         // a waitlisted one cancels: nobody promoted, order kept
-        assertThat(cancel(id, ActivityScenarios.phone(4)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(cancel(id, code(answers, 4), ActivityScenarios.phone(4)).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(statuses(id)).containsExactly("CONFIRMED", "CONFIRMED", "WAITLISTED", "CANCELLED");
         // a confirmed one cancels: the first waitlisted is promoted
-        assertThat(cancel(id, ActivityScenarios.phone(1)).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(cancel(id, code(answers, 1), ActivityScenarios.phone(1)).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(statuses(id)).containsExactly("CANCELLED", "CONFIRMED", "CONFIRMED", "CANCELLED");
         assertThat(activity(id)).containsEntry("confirmed", 2).containsEntry("waitlisted", 0)
                 .containsEntry("placesLeft", 0);
 
-        assertThat(cancel(id, ActivityScenarios.phone(1)).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(cancel(id, code(answers, 1), ActivityScenarios.phone(1)).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(rest.exchange("/api/activities/" + id + "/signups", HttpMethod.DELETE, null, String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(cancel(id, "12345").getBody()).contains("\"error\":\"invalid_signup\"");
+        assertThat(cancel(id, code(answers, 2), "12345").getBody()).contains("\"error\":\"invalid_signup\"");
+    }
+
+    @Test
+    void cancellingTakesTheCodeWithThePhoneAndAnswersAlikeForAWrongOne() {
+        long id = publish("secretary", "读书分享会", 5);
+        String code = (String) signUp(id, "赵一", "13900000011").getBody().get("code");
+
+        ResponseEntity<String> wrongPhone = cancel(id, code, "13900000012");
+        ResponseEntity<String> unknownCode = cancel(id, "S-22222222", "13900000011");
+        assertThat(wrongPhone.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknownCode.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(wrongPhone.getBody()).as("nothing tells whether the number signed up")
+                .isEqualTo(unknownCode.getBody()).contains("signup_not_found").doesNotContain("13900000011");
+        ResponseEntity<String> phoneAlone = rest.exchange("/api/activities/" + id + "/signups?phone=13900000011",
+                HttpMethod.DELETE, null, String.class);
+        assertThat(phoneAlone.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(phoneAlone.getBody()).contains("报名号（code）");
+        assertThat(statuses(id)).containsExactly("CONFIRMED");
+
+        assertThat(cancel(id, code, "13900000011").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(statuses(id)).containsExactly("CANCELLED");
+    }
+
+    @Test
+    void onePhoneSignsUpAtMostTheHourlyLimit() {
+        long id = publish("secretary", "广场舞教学", 5);
+        String phone = "13900000099";
+        int limit = 20; // lianban.residents.per-phone-per-hour in the test profile
+        for (int i = 0; i < limit; i++) {
+            ResponseEntity<Map<String, Object>> answer = signUp(id, "钱一", phone);
+            assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            assertThat(cancel(id, (String) answer.getBody().get("code"), phone).getStatusCode())
+                    .isEqualTo(HttpStatus.NO_CONTENT);
+        }
+        ResponseEntity<Map<String, Object>> refused = signUp(id, "钱一", phone);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(refused.getBody()).containsOnlyKeys("error", "message").containsEntry("error", "too_many_requests")
+                .containsEntry("message", "同一手机号每小时最多报名 20 次，请稍后再试。");
+        assertThat(statuses(id)).hasSize(limit).containsOnly("CANCELLED");
+        assertThat(signUp(id, "孙二", "13900000098").getStatusCode()).as("other numbers go on")
+                .isEqualTo(HttpStatus.CREATED);
     }
 
     @Test
@@ -107,7 +153,7 @@ class ActivityApiTest {
         assertThat(one.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(one.getBody()).containsEntry("error", "activity_not_found");
         assertThat(signUp(none, "张三", "13800000001").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(cancel(none, "13800000001").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(cancel(none, "S-22222222", "13800000001").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(rest.getForEntity("/api/activities/abc", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);
     }
@@ -217,8 +263,11 @@ class ActivityApiTest {
         assertThat(page.getBody()).contains("重阳节登山", "已报名 <strong>0</strong> 人", "name=\"_csrf\"",
                 "action=\"/activities/" + id + "/signup\"", "action=\"/activities/" + id + "/cancel\"");
 
-        assertThat(browser.post("/activities/" + id + "/signup", Map.of("name", "李一", "phone", "13700000001"))
-                .getBody()).contains("报名成功", "重阳节登山", "测试党群服务中心活动室");
+        String signedUp = browser.post("/activities/" + id + "/signup", Map.of("name", "李一", "phone", "13700000001"))
+                .getBody();
+        assertThat(signedUp).contains("报名成功", "重阳节登山", "测试党群服务中心活动室", "报名号");
+        Matcher code = Pattern.compile("id=\"signup-code\">(S-[^<]+)<").matcher(signedUp);
+        assertThat(code.find()).isTrue();
         browser.get("/activities");
         assertThat(browser.post("/activities/" + id + "/signup", Map.of("name", "李二", "phone", "13700000002"))
                 .getBody()).contains("已进入候补第1位");
@@ -234,8 +283,13 @@ class ActivityApiTest {
         assertThat(twice.getBody()).contains("已报名此活动");
 
         browser.get("/activities");
-        assertThat(browser.post("/activities/" + id + "/cancel", Map.of("phone", "13700000001")).getBody())
-                .contains("已取消报名");
+        ResponseEntity<String> phoneAlone = browser.post("/activities/" + id + "/cancel",
+                Map.of("phone", "13700000001"));
+        assertThat(phoneAlone.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(phoneAlone.getBody()).contains("报名号（code）不能为空");
+        browser.get("/activities");
+        assertThat(browser.post("/activities/" + id + "/cancel", Map.of("code", code.group(1),
+                "phone", "13700000001")).getBody()).contains("已取消报名");
         assertThat(statuses(id)).containsExactly("CANCELLED", "CONFIRMED");
         assertThat(browser.get("/activities").getBody()).contains("已报名 <strong>1</strong> 人");
         // the result page without a form just sent leads back to the list
@@ -284,8 +338,14 @@ class ActivityApiTest {
                 json("{\"name\":\"" + name + "\",\"phone\":\"" + phone + "\"}"), OBJECT);
     }
 
-    private ResponseEntity<String> cancel(long id, String phone) {
-        return rest.exchange("/api/activities/" + id + "/signups?phone=" + phone, HttpMethod.DELETE, null, String.class);
+    private ResponseEntity<String> cancel(long id, String code, String phone) {
+        return rest.exchange("/api/activities/" + id + "/signups?code=" + code + "&phone=" + phone, HttpMethod.DELETE,
+                null, String.class);
+    }
+
+    /** The code of the i-th answer (1-based). */
+    private static String code(List<Map<String, Object>> answers, int i) {
+        return (String) answers.get(i - 1).get("code");
     }
 
     private ResponseEntity<Map<String, Object>> post(String user, String path, String body) {

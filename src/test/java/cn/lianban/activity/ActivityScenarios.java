@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
 import cn.lianban.activity.ActivityFigures.VenueFigures;
+import cn.lianban.common.BadRequest;
 import cn.lianban.common.Forbidden;
 
 /** Service-level scenarios, run on a plain H2 and on PostgreSQL alike. */
@@ -59,22 +60,32 @@ final class ActivityScenarios {
         assertThatThrownBy(() -> s.signUp(a.id(), "张二又一次", phone(2))).isInstanceOf(SignupConflict.class)
                 .extracting(e -> ((SignupConflict) e).code()).isEqualTo("already_signed_up");
 
-        // a waitlisted one cancels: nobody is promoted, the others keep their order
-        ActivityService.Cancellation c4 = s.cancel(a.id(), phone(4));
+        // a phone alone, or a code with another phone, cancels nothing, and both are answered alike
+        for (String[] wrong : new String[][]{{r5.code(), phone(4)}, {r4.code(), phone(5)}, {"S-22222222", phone(4)}}) {
+            assertThatThrownBy(() -> s.cancel(a.id(), wrong[0], wrong[1])).isInstanceOf(ActivityNotFound.class)
+                    .hasMessage("没有找到该报名：请核对报名号（code）和手机号（phone）");
+        }
+        assertThatThrownBy(() -> s.cancel(a.id(), " ", phone(4))).isInstanceOf(BadRequest.class)
+                .hasMessageContaining("报名号（code）");
+        assertThat(List.of(r1, r2, r3, r4, r5)).extracting(SignupResult::code).doesNotHaveDuplicates()
+                .allSatisfy(code -> assertThat(code).matches("S-[2-9A-HJKMNP-Z]{8}"));
+
+        // a waitlisted one cancels (code and phone): nobody is promoted, the others keep their order
+        ActivityService.Cancellation c4 = s.cancel(a.id(), r4.code().toLowerCase(), phone(4));
         assertThat(c4.previous()).isEqualTo(SignupStatus.WAITLISTED);
         assertThat(c4.promoted()).isEmpty();
         assertThat(statuses(db, a.id())).containsExactly("张一 CONFIRMED", "张二 CONFIRMED", "张三 WAITLISTED 1",
                 "张四 CANCELLED", "张五 WAITLISTED 2");
 
         // a confirmed one cancels: the earliest waitlisted (张三) gets the place
-        ActivityService.Cancellation c1 = s.cancel(a.id(), phone(1));
+        ActivityService.Cancellation c1 = s.cancel(a.id(), r1.code(), phone(1));
         assertThat(c1.previous()).isEqualTo(SignupStatus.CONFIRMED);
         assertThat(c1.promoted()).containsExactly(r3.id());
         assertThat(statuses(db, a.id())).containsExactly("张一 CANCELLED", "张二 CONFIRMED", "张三 CONFIRMED",
                 "张四 CANCELLED", "张五 WAITLISTED 1");
 
         // cancelled twice: there is no live sign-up any more; signing up again goes to the end of the list
-        assertThatThrownBy(() -> s.cancel(a.id(), phone(1))).isInstanceOf(ActivityNotFound.class);
+        assertThatThrownBy(() -> s.cancel(a.id(), r1.code(), phone(1))).isInstanceOf(ActivityNotFound.class);
         SignupResult again = s.signUp(a.id(), "张一", phone(1));
         assertThat(again).extracting(SignupResult::status, SignupResult::position, SignupResult::waitlistPosition)
                 .containsExactly(SignupStatus.WAITLISTED, 6L, 2);
@@ -84,7 +95,7 @@ final class ActivityScenarios {
         db.at(LocalDateTime.of(2026, 3, 12, 9, 0));
         assertThatThrownBy(() -> s.signUp(a.id(), "迟到", phone(9))).isInstanceOf(SignupConflict.class)
                 .extracting(e -> ((SignupConflict) e).code()).isEqualTo("signup_closed");
-        assertThatThrownBy(() -> s.cancel(a.id(), phone(2))).isInstanceOf(SignupConflict.class)
+        assertThatThrownBy(() -> s.cancel(a.id(), r2.code(), phone(2))).isInstanceOf(SignupConflict.class)
                 .extracting(e -> ((SignupConflict) e).code()).isEqualTo("cancel_closed");
         assertThat(s.upcoming(null)).extracting(Activity::id).doesNotContain(a.id());
     }
@@ -116,9 +127,10 @@ final class ActivityScenarios {
         assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM signup WHERE activity_id = ? AND status = 'CONFIRMED'",
                 Integer.class, a.id())).isEqualTo(capacity);
 
-        List<String> confirmedPhones = db.activities.signups(a.id(), SECRETARY_A).stream()
-                .filter(x -> x.status() == SignupStatus.CONFIRMED).map(Signup::phone).toList();
-        together(confirmedPhones.size(), i -> db.activities.cancel(a.id(), confirmedPhones.get(i)));
+        List<Integer> confirmed = java.util.stream.IntStream.range(0, threads)
+                .filter(i -> results.get(i).status() == SignupStatus.CONFIRMED).boxed().toList();
+        together(confirmed.size(), i -> db.activities.cancel(a.id(), results.get(confirmed.get(i)).code(),
+                phone(100 + confirmed.get(i))));
         List<Signup> after = db.activities.signups(a.id(), SECRETARY_A);
         assertThat(after).filteredOn(x -> x.status() == SignupStatus.CONFIRMED).extracting(Signup::position)
                 .containsExactlyElementsOf(LongStream.rangeClosed(capacity + 1, 2L * capacity).boxed().toList());
@@ -172,8 +184,8 @@ final class ActivityScenarios {
         Activity a2 = db.publish("亲子手工", ActivityDb.HALL, LocalDateTime.of(2026, 3, 20, 14, 0),
                 LocalDateTime.of(2026, 3, 20, 16, 0), 2);
         s.signUp(a2.id(), "乙1", phone(301));
-        s.signUp(a2.id(), "乙2", phone(302));
-        s.cancel(a2.id(), phone(302));
+        SignupResult leaving = s.signUp(a2.id(), "乙2", phone(302));
+        s.cancel(a2.id(), leaving.code(), phone(302));
         // hall, last evening of March: 1 confirmed
         Activity late = db.publish("月末观影", ActivityDb.HALL, LocalDateTime.of(2026, 3, 31, 19, 0),
                 LocalDateTime.of(2026, 3, 31, 21, 0), 50);

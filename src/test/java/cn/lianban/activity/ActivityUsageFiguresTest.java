@@ -50,8 +50,8 @@ class ActivityUsageFiguresTest {
     }
 
     private void signup(long activity, String phone, String status, int position, boolean attended) {
-        jdbc.update("INSERT INTO signup(activity_id, name, phone, active_phone, status, position, created_at, attended) "
-                + "VALUES (?,?,?,?,?,?,?,?)", activity, "居民", phone, phone, status, position,
-                Timestamp.valueOf(LocalDateTime.of(2024, 5, 1, 9, 0)), attended);
+        jdbc.update("INSERT INTO signup(activity_id, name, phone, active_phone, status, position, created_at, attended,"
+                + " code) VALUES (?,?,?,?,?,?,?,?,?)", activity, "居民", phone, phone, status, position,
+                Timestamp.valueOf(LocalDateTime.of(2024, 5, 1, 9, 0)), attended, "T-" + activity + "-" + position);
     }
 }

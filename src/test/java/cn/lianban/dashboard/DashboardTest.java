@@ -90,7 +90,8 @@ class DashboardTest {
             driver.complete(t, "accept", "accepted", true);
             tickets.raise("communityCode", "C-XJ-01", "gridCode", jdbc.queryForObject(
                     "SELECT MIN(code) FROM grid WHERE community_code = 'C-XJ-01'", String.class));
-            checkins.checkIn(jdbc.queryForObject("SELECT MIN(id) FROM agency_member", Long.class), "C-XJ-01",
+            checkins.checkIn(jdbc.queryForObject("SELECT MIN(m.id) FROM agency_member m JOIN grid g"
+                            + " ON g.code = m.grid_code WHERE g.community_code = 'C-XJ-01'", Long.class), "C-XJ-01",
                     LocalDate.of(2024, 9, 20), new BigDecimal("2.5"), "政策宣讲");
             // a community venue booked, a resource claim delivered and a community order completed in September
             bookings.book(new BookingRequest(jdbc.queryForObject("SELECT MIN(code) FROM venue WHERE community_code"

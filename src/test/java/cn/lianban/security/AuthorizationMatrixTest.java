@@ -119,7 +119,7 @@ class AuthorizationMatrixTest {
     void restRequiresALoginAndAppliesTheSameRules() {
         String path = "/engine-rest/task?processInstanceId=" + caseOfA.getId();
         assertThat(rest.getForEntity(path, String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        // a wrong password delays that user's next login (Camunda's throttling), so try it on a user not used below
+        // a wrong password counts against that login (security.login.LoginThrottle), so try it on one not used below
         assertThat(rest.withBasicAuth("gridworker", "wrong").getForEntity(path, String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
 

@@ -94,6 +94,10 @@ class CheckinApiTest {
                 "malformed_json", "minutes");
         expect400("[1, 2]", "malformed_json", "JSON");
         expect400(body(999_999_999L, "C-DL-01", "2025-03-03", "2", "走访"), "invalid_checkin", "memberId");
+        long stranger = jdbc.queryForObject("SELECT MIN(m.id) FROM agency_member m JOIN grid g ON g.code = m.grid_code"
+                + " WHERE g.community_code <> 'C-DL-01' AND m.agency_code NOT IN"
+                + " (SELECT agency_code FROM pairing WHERE community_code = 'C-DL-01')", Long.class);
+        expect400(body(stranger, "C-DL-01", "2025-03-03", "2", "走访"), "invalid_checkin", "未下沉到该社区");
         assertThat(marchCount()).isZero();
     }
 

@@ -41,7 +41,8 @@ class CheckinServiceTest {
         new PairingRepository(db.jdbc).insert(new PairingSnapshot(
                 List.of(new Agency("AG-01", "市甲局机关党委", Agency.AGENCY, "ag-01@agency.lianban.demo"),
                         new Agency("AG-02", "市乙集团有限公司党委", Agency.SOE, "ag-02@agency.lianban.demo")),
-                List.of(new Pairing("AG-01", A), new Pairing("AG-02", B)),
+                // each member serves where placed and where their agency is paired: AG-01 with B, AG-02 with A
+                List.of(new Pairing("AG-02", A), new Pairing("AG-01", B)),
                 List.of(new AgencyMember(1, "张三", "AG-01", gridA, "13800000001"),
                         new AgencyMember(2, "李四", "AG-01", gridA, "13800000002"),
                         new AgencyMember(3, "王五", "AG-02", gridB, null)),
@@ -143,6 +144,18 @@ class CheckinServiceTest {
 
         checkins.checkIn(1, A, today, new BigDecimal("24"), "字".repeat(200));
         checkins.checkIn(2, A, today, new BigDecimal("0.1"), "走访");
+        assertThat(rows()).isEqualTo(2);
+    }
+
+    @Test
+    void aMemberServesOnlyWherePlacedOrPaired() {
+        String elsewhere = db.jdbc.queryForObject("SELECT MIN(code) FROM community WHERE code NOT IN (?, ?)",
+                String.class, A, B);
+        LocalDate today = LocalDate.of(2026, 3, 15);
+        expectRejected(() -> checkins.checkIn(1, elsewhere, today, BigDecimal.ONE, "走访"), "memberId");
+        assertThat(rows()).isZero();
+        checkins.checkIn(1, A, today, BigDecimal.ONE, "走访"); // placed in A
+        checkins.checkIn(1, B, today, BigDecimal.ONE, "走访"); // AG-01 is paired with B
         assertThat(rows()).isEqualTo(2);
     }
 

@@ -54,8 +54,8 @@ class TicketDataPostgresTest {
 
         CheckinService checkins = new CheckinService(db.jdbc);
         checkins.setClock(Clock.fixed(Instant.parse("2026-03-15T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
-        AgencyMember m = s.members().get(0);
         String community = first.communityCode();
+        AgencyMember m = pairings.membersPlacedIn(community).get(0);
         long id1 = checkins.checkIn(m.id(), community, LocalDate.of(2026, 3, 1), new BigDecimal("2.5"), "走访");
         long id2 = checkins.checkIn(m.id(), community, LocalDate.of(2026, 2, 28), new BigDecimal("1"), "义诊");
         assertThat(id2).isGreaterThan(id1);

@@ -165,6 +165,23 @@ class VenueApiTest {
                 .as("cancelling freed the hours").isEqualTo(HttpStatus.CREATED);
     }
 
+    @Test
+    void onePhoneBooksAtMostTheHourlyLimit() {
+        Venue center = VenueDb.communityCenter(venues, 3);
+        Map<String, Object> booking = body(center.code(), DAY + "T14:00", DAY + "T15:00");
+        booking.put("phone", "13611119999");
+        int limit = 20; // lianban.residents.per-phone-per-hour in the test profile
+        for (int i = 0; i < limit; i++) {
+            ResponseEntity<Map> booked = post(booking);
+            assertThat(booked.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            assertThat(delete((String) booked.getBody().get("code"), "13611119999").getStatusCode())
+                    .isEqualTo(HttpStatus.NO_CONTENT);
+        }
+        int before = jdbc.queryForObject("SELECT COUNT(*) FROM booking", Integer.class);
+        assertRefused(post(booking), HttpStatus.TOO_MANY_REQUESTS, "too_many_requests", "同一手机号每小时最多预约 20 次");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM booking", Integer.class)).isEqualTo(before);
+    }
+
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', value = {
             "{\"venueCode\": \"@\", \"start\": \"2026-06-02T10:00\", | malformed_json | JSON",
