@@ -3,6 +3,7 @@ package cn.lianban.common;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 
 /**
  * How Camunda REST answers a start or a completion the engine refused because of the client: an HTTP status and
@@ -19,8 +20,12 @@ public record EngineRefusal(int status, Body body) {
     static final String TASK_GONE = "该任务已办理完毕（可能已由他人提交），请刷新任务列表";
     static final String TASK_UNKNOWN = "找不到该任务，请刷新任务列表";
     static final String CONCURRENT_UPDATE = "该事项刚被他人更新，请刷新后重试";
+    static final String CLAIMED = "该任务已被他人认领，请刷新任务列表";
 
-    /** A check of the project refused the input (400), or someone else changed the case at the same moment (409). */
+    /**
+     * A check of the project refused the input (400); someone else changed the case at the same moment, or claimed
+     * the task first (409).
+     */
     static Optional<EngineRefusal> fromCauses(Throwable e) {
         UserInputException input = cause(e, UserInputException.class);
         if (input != null) {
@@ -28,6 +33,9 @@ public record EngineRefusal(int status, Body body) {
         }
         if (cause(e, OptimisticLockingException.class) != null) {
             return Optional.of(new EngineRefusal(409, new Body("OptimisticLockingException", CONCURRENT_UPDATE)));
+        }
+        if (cause(e, TaskAlreadyClaimedException.class) != null) {
+            return Optional.of(new EngineRefusal(409, new Body("TaskAlreadyClaimedException", CLAIMED)));
         }
         return Optional.empty();
     }

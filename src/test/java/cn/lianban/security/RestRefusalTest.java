@@ -28,7 +28,7 @@ import cn.lianban.support.LianbanTest;
 /**
  * Camunda REST answers the starts and completions the project refuses as the contract says ("Task completion"):
  * 400 with Camunda's body {type, message} carrying the Chinese sentence alone, 409 when the task was finished by
- * someone else first, 404 for an unknown task; nothing is changed.
+ * someone else first (or claimed by someone else first), 404 for an unknown task; nothing is changed.
  */
 @LianbanTest
 class RestRefusalTest {
@@ -104,6 +104,21 @@ class RestRefusalTest {
         assertThat(body(late)).isEqualTo(Map.of("type", "TaskAlreadyCompletedException",
                 "message", "该任务已办理完毕（可能已由他人提交），请刷新任务列表"));
         assertThat(issues.variable(pi, "color")).as("the first decision stands").isEqualTo("YELLOW");
+    }
+
+    @Test
+    void claimingATaskSomeoneElseClaimedFirstIs409() throws Exception {
+        ProcessInstance pi = issues.file();
+        String rate = issues.task(pi, "rate").getId();
+        tasks.claim(rate, "committee-colleague");
+
+        ResponseEntity<String> late = rest.withBasicAuth("committee", "demo")
+                .postForEntity("/engine-rest/task/" + rate + "/claim", Map.of("userId", "committee"), String.class);
+
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(body(late)).isEqualTo(Map.of("type", "TaskAlreadyClaimedException",
+                "message", "该任务已被他人认领，请刷新任务列表"));
+        assertThat(issues.task(pi, "rate").getAssignee()).isEqualTo("committee-colleague");
     }
 
     @ParameterizedTest
