@@ -38,7 +38,7 @@ public abstract class EngineRefusalMapper<E extends RuntimeException> implements
     static final int BEFORE_CAMUNDA = Priorities.USER - 1000;
 
     /** Completing a task, relative to the application: task/{id}/complete, engine/{name}/task/{id}/submit-form. */
-    private static final Pattern TASK_COMPLETION =
+    static final Pattern TASK_COMPLETION =
             Pattern.compile("/?(?:engine/([^/]+)/)?task/([^/]+)/(?:complete|submit-form)");
 
     @Context

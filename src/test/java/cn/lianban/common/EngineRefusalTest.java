@@ -2,6 +2,8 @@ package cn.lianban.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.regex.Matcher;
+
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.rest.exception.RestException;
@@ -31,6 +33,21 @@ class EngineRefusalTest {
 
         assertThat(EngineRefusal.fromCauses(wrapped)).contains(new EngineRefusal(409,
                 new EngineRefusal.Body("OptimisticLockingException", "该事项刚被他人更新，请刷新后重试")));
+    }
+
+    /** /engine-rest has the default engine; Tasklist's engine API (/camunda/api/engine) names it in the path. */
+    @Test
+    void aTaskCompletionIsRecognisedInBothRestApplications() {
+        Matcher rest = EngineRefusalMapper.TASK_COMPLETION.matcher("task/4711/complete");
+        Matcher tasklist = EngineRefusalMapper.TASK_COMPLETION.matcher("/engine/default/task/4711/submit-form");
+
+        assertThat(rest.matches()).isTrue();
+        assertThat(rest.group(1)).isNull();
+        assertThat(rest.group(2)).isEqualTo("4711");
+        assertThat(tasklist.matches()).isTrue();
+        assertThat(tasklist.group(1)).isEqualTo("default");
+        assertThat(tasklist.group(2)).isEqualTo("4711");
+        assertThat(EngineRefusalMapper.TASK_COMPLETION.matcher("task/4711/claim").matches()).isFalse();
     }
 
     @Test
