@@ -18,6 +18,10 @@ export default {
     fallbackLocale: 'zh'
   },
 
+  // lianban's scripts beside this file (paths relative to app/tasklist/, without .js): Chinese for the texts of
+  // Camunda Forms, and the case number shown to whoever starts a process
+  customScripts: ['scripts/form-chinese', 'scripts/filed-case-number'],
+
   // moment.js formats; dates are shown in the browser's time zone (Asia/Shanghai on users' machines)
   dateFormat: {
     monthName: 'MMMM',
