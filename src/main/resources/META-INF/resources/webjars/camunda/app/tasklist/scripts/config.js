@@ -10,17 +10,21 @@
  */
 
 export default {
-  // one login with the project's pages, at /login: the webapps' own sign-in view is left at once
-  customScripts: ['../lianban/login'],
-
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
   },
 
-  // lianban's scripts beside this file (paths relative to app/tasklist/, without .js): Chinese for the texts of
-  // Camunda Forms, and the case number shown to whoever starts a process
-  customScripts: ['scripts/form-chinese', 'scripts/filed-case-number'],
+  // lianban's scripts (paths relative to app/tasklist/, without .js): one login with the project's pages at
+  // /login (the webapps' own sign-in view is left at once), Chinese for the texts of Camunda Forms, and the case
+  // number shown to whoever starts a process
+  customScripts: ['../lianban/login', 'scripts/form-chinese', 'scripts/filed-case-number'],
+
+  // the name in the header: the product, not the engine
+  app: {
+    name: '任务',
+    vendor: '联办'
+  },
 
   // moment.js formats; dates are shown in the browser's time zone (Asia/Shanghai on users' machines)
   dateFormat: {
