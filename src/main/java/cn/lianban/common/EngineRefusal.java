@@ -29,7 +29,7 @@ public record EngineRefusal(int status, Body body) {
     static Optional<EngineRefusal> fromCauses(Throwable e) {
         UserInputException input = cause(e, UserInputException.class);
         if (input != null) {
-            return Optional.of(new EngineRefusal(400, new Body("UserInputException", input.getMessage())));
+            return Optional.of(new EngineRefusal(400, new Body("UserInputException", FieldCodes.withoutCodes(input.getMessage()))));
         }
         if (cause(e, OptimisticLockingException.class) != null) {
             return Optional.of(new EngineRefusal(409, new Body("OptimisticLockingException", CONCURRENT_UPDATE)));

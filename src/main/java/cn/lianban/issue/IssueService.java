@@ -64,7 +64,7 @@ public class IssueService {
         requiredText(v, "description", "问题描述");
         String category = requiredText(v, "category", "问题类别");
         if (!IssueCategories.isValid(category)) {
-            throw new UserInputException("category", "问题类别无效: " + category + "，可选 " + IssueCategories.NAMES.keySet());
+            throw new UserInputException("category", "问题类别无效，请选择：" + String.join("、", IssueCategories.NAMES.values()));
         }
         String communityCode = filingCommunity(v, filerGroups);
         nonNegative(v, "households", "涉及户数");
