@@ -29,7 +29,9 @@ public record EngineRefusal(int status, Body body) {
     static Optional<EngineRefusal> fromCauses(Throwable e) {
         UserInputException input = cause(e, UserInputException.class);
         if (input != null) {
-            return Optional.of(new EngineRefusal(400, new Body("UserInputException", FieldCodes.withoutCodes(input.getMessage()))));
+            // Tasklist shows the sentence to a person: without the field codes apps get (请填写标题（title）)
+            return Optional.of(new EngineRefusal(400,
+                    new Body("UserInputException", FieldCodes.withoutCodes(input.getMessage()))));
         }
         if (cause(e, OptimisticLockingException.class) != null) {
             return Optional.of(new EngineRefusal(409, new Body("OptimisticLockingException", CONCURRENT_UPDATE)));
