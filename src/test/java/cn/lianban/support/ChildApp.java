@@ -165,7 +165,8 @@ public final class ChildApp implements AutoCloseable {
         return String.join(File.pathSeparator, entries);
     }
 
-    private static int freePort() throws IOException {
+    /** A port nobody listens on right now. */
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
