@@ -90,7 +90,22 @@ FROM bench_case
 ORDER BY filed_at;
 
 -- step: later real filings get keys after the generated ones
-INSERT INTO key_sequence (prefix, seq_year, last_value)
-SELECT 'JH', extract(year FROM filed_at)::int, COUNT(*) FROM bench_case GROUP BY 2
-ON CONFLICT (prefix, seq_year) DO UPDATE SET last_value = GREATEST(key_sequence.last_value, EXCLUDED.last_value);
+DO $$
+DECLARE
+    y record;
+BEGIN
+    FOR y IN SELECT extract(year FROM filed_at)::int AS year, COUNT(*) AS n FROM bench_case GROUP BY 1 LOOP
+        IF to_regclass('key_sequence') IS NOT NULL THEN
+            -- the schema before V20 (the baseline run): the counter table, which V20 turns into sequences
+            INSERT INTO key_sequence (prefix, seq_year, last_value) VALUES ('JH', y.year, y.n)
+            ON CONFLICT (prefix, seq_year) DO UPDATE SET last_value = GREATEST(key_sequence.last_value, EXCLUDED.last_value);
+        ELSE
+            -- one sequence per prefix and year (KeySequence)
+            EXECUTE format('CREATE SEQUENCE IF NOT EXISTS key_jh_%s', y.year);
+            EXECUTE format('SELECT setval(%L, GREATEST(%s, (SELECT last_value FROM key_jh_%s)))',
+                           'key_jh_' || y.year, y.n, y.year);
+        END IF;
+    END LOOP;
+END
+$$;
 

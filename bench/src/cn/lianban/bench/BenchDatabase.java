@@ -80,11 +80,15 @@ final class BenchDatabase implements AutoCloseable {
     private record Step(String label, String sql) {
     }
 
-    /** Statements end with a semicolon at the end of a line; "-- step:" comments label them. */
+    /**
+     * Statements end with a semicolon at the end of a line, except inside a {@code $$} body (a DO block);
+     * "-- step:" comments label them.
+     */
     private static List<Step> steps(String script) {
         List<Step> steps = new ArrayList<>();
         String label = "";
         StringBuilder sql = new StringBuilder();
+        boolean inBody = false;
         for (String line : script.split("\n")) {
             String trimmed = line.strip();
             if (trimmed.startsWith("-- step:")) {
@@ -95,7 +99,10 @@ final class BenchDatabase implements AutoCloseable {
                 continue;
             }
             sql.append(line).append('\n');
-            if (trimmed.endsWith(";")) {
+            if (line.split("\\$\\$", -1).length % 2 == 0) {
+                inBody = !inBody;
+            }
+            if (trimmed.endsWith(";") && !inBody) {
                 steps.add(new Step(label, sql.toString().strip().replaceAll(";$", "")));
                 sql.setLength(0);
             }

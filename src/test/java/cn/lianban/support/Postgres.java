@@ -37,4 +37,9 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback {
         new JdbcTemplate(database()).execute("CREATE DATABASE " + name);
         return server.getDatabase("postgres", name);
     }
+
+    /** The JDBC URL of a database, for an application node in a JVM of its own (user {@code postgres}, no password). */
+    public String jdbcUrl(String database) {
+        return server.getJdbcUrl("postgres", database);
+    }
 }
