@@ -5,9 +5,11 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +37,13 @@ class Open311Controller {
     private final Open311Service open311;
     private final Open311Writer writer;
 
-    Open311Controller(Open311Service open311, Open311Writer writer) {
+    private final DataSize formLimit;
+
+    Open311Controller(Open311Service open311, Open311Writer writer,
+                      @Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize formLimit) {
         this.open311 = open311;
         this.writer = writer;
+        this.formLimit = formLimit;
     }
 
     @GetMapping("/discovery.{format}")
@@ -59,6 +65,11 @@ class Open311Controller {
     @PostMapping("/requests.{format}")
     ResponseEntity<byte[]> post(@PathVariable String format, HttpServletRequest request) {
         Format f = Format.of(format);
+        if (request.getContentLengthLong() > formLimit.toBytes()) {
+            // Tomcat would drop every field of the form, and the request would be refused for a missing api_key
+            throw new Open311Exception(HttpStatus.PAYLOAD_TOO_LARGE,
+                    "请求内容过大（上限 " + formLimit.toMegabytes() + " MB）");
+        }
         return writer.ok(f, "service_requests", open311.submit(new Open311Form(request.getParameterMap())));
     }
 

@@ -68,6 +68,7 @@ public class ErrorPages implements ErrorController {
             case FORBIDDEN -> "没有权限";
             case NOT_FOUND -> "页面不存在";
             case METHOD_NOT_ALLOWED -> "不支持此操作";
+            case PAYLOAD_TOO_LARGE -> "提交的内容过大";
             default -> status.is5xxServerError() ? "系统出错了" : "请求未能完成";
         };
     }
@@ -83,6 +84,9 @@ public class ErrorPages implements ErrorController {
             case FORBIDDEN -> "您的账号没有权限打开此页面。如需使用，请联系管理员。";
             case NOT_FOUND -> "没有找到这个页面，地址可能有误，或内容已被删除。";
             case METHOD_NOT_ALLOWED -> "此地址不支持这种操作方式。";
+            case NOT_ACCEPTABLE -> "此地址无法按所要求的格式回答。";
+            case UNSUPPORTED_MEDIA_TYPE -> "提交内容的格式不受支持。";
+            case PAYLOAD_TOO_LARGE -> "提交的内容过大，请精简后重试。";
             default -> status.is5xxServerError()
                     ? "请稍后再试；如果问题仍然存在，请联系管理员。"
                     : "请求未能完成，请返回后重试。";

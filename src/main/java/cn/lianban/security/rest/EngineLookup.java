@@ -113,6 +113,15 @@ class EngineLookup {
         return Optional.ofNullable(variable).map(v -> (String) v.getValue());
     }
 
+    /** The latest version of the process (of the tenant, or without one), as Camunda's start by key picks it. */
+    Optional<String> latestDefinition(String key, String tenantId) {
+        return grants.asSystem(() -> {
+            var query = repository.createProcessDefinitionQuery().processDefinitionKey(key).latestVersion();
+            var definition = (tenantId == null ? query.withoutTenantId() : query.tenantIdIn(tenantId)).singleResult();
+            return Optional.ofNullable(definition).map(d -> d.getId());
+        });
+    }
+
     BpmnModelInstance model(String processDefinitionId) {
         return grants.asSystem(() -> repository.getBpmnModelInstance(processDefinitionId));
     }

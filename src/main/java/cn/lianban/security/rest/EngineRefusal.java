@@ -21,15 +21,30 @@ class EngineRefusal extends RuntimeException {
 
     private final int status;
     private final String type;
+    private final String error;
 
     private EngineRefusal(int status, String type, String message) {
+        this(status, type, null, message);
+    }
+
+    private EngineRefusal(int status, String type, String error, String message) {
         super(message, null, false, false);
         this.status = status;
         this.type = type;
+        this.error = error;
     }
 
     static EngineRefusal badRequest(String message) {
         return new EngineRefusal(HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", message);
+    }
+
+    /**
+     * A variable that is not a field of the task's (or start event's) form: Camunda's shape for Tasklist, plus the
+     * contract's {@code error} code for apps.
+     */
+    static EngineRefusal fieldNotAllowed(String message) {
+        return new EngineRefusal(HttpServletResponse.SC_BAD_REQUEST, "InvalidRequestException", "field_not_allowed",
+                message);
     }
 
     static EngineRefusal forbidden(String message) {
@@ -57,6 +72,9 @@ class EngineRefusal extends RuntimeException {
     void write(HttpServletResponse response) throws IOException {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("type", type);
+        if (error != null) {
+            body.put("error", error);
+        }
         body.put("message", getMessage());
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
