@@ -2,9 +2,7 @@ package cn.lianban.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,8 +25,6 @@ import cn.lianban.support.LianbanTest;
 @LianbanTest
 class CasePageBrowserTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(45);
-
     @LocalServerPort
     int port;
     @Autowired
@@ -36,7 +32,9 @@ class CasePageBrowserTest {
     @Autowired
     AsUser users;
 
+    @AutoClose
     private Browser browser;
+    private Tasklist tasklist;
     private WebDriver web;
     private WebDriverWait wait;
 
@@ -44,24 +42,16 @@ class CasePageBrowserTest {
     void startBrowser() throws Exception {
         Browser.assumeInstalled("CasePageBrowserTest");
         browser = Browser.start("zh-CN");
-        web = browser.driver;
-        wait = new WebDriverWait(web, PATIENCE);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        tasklist = new Tasklist(browser, "http://localhost:" + port);
+        web = tasklist.web;
+        wait = tasklist.wait;
     }
 
     @Test
     void theCaseLinkInTasklistOpensTheCasePage() {
         String key = users.as("secretary", () -> issues.file("title", "浏览器里的案件全貌")).getBusinessKey();
         try {
-            browser.logIn("http://localhost:" + port, "secretary", "demo");
-            web.get("http://localhost:" + port + "/camunda/app/tasklist/");
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
+            tasklist.logIn("secretary");
 
             // the link as form-js renders the markdown of a task form, clicked inside Tasklist's page
             ((JavascriptExecutor) web).executeScript("var a = document.createElement('a');"

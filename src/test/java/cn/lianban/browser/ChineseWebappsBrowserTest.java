@@ -2,10 +2,9 @@ package cn.lianban.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -27,14 +26,15 @@ import cn.lianban.support.LianbanTest;
 @LianbanTest
 class ChineseWebappsBrowserTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(45);
     private static final By SIGN_OUT = By.cssSelector("[cam-widget-header] li.logout a");
     private static final By BANNER = By.cssSelector("[cam-widget-header] .ce-eol-banner");
 
     @LocalServerPort
     int port;
 
+    @AutoClose
     private Browser browser;
+    private Tasklist tasklist;
     private WebDriver web;
     private WebDriverWait wait;
 
@@ -43,20 +43,12 @@ class ChineseWebappsBrowserTest {
         Browser.assumeInstalled("ChineseWebappsBrowserTest");
     }
 
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void aChineseBrowserGetsTasklistInChineseWithoutTheCamunda8Banner() throws Exception {
         open("zh-CN");
         try {
             assertThat(((JavascriptExecutor) web).executeScript("return navigator.languages[0]")).isEqualTo("zh-CN");
-            browser.logIn(base(), "housing", "demo");
-            web.get(url("tasklist"));
+            tasklist.logIn("housing");
 
             // the task pane before a task is chosen, and the footer with the time zone
             WebElement noTask = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".no-task")));
@@ -94,8 +86,7 @@ class ChineseWebappsBrowserTest {
     void anEnglishBrowserGetsEnglish() throws Exception {
         open("en-US");
         try {
-            browser.logIn(base(), "housing", "demo");
-            web.get(url("tasklist"));
+            tasklist.logIn("housing");
             WebElement noTask = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".no-task")));
             assertThat(noTask.getText()).contains("Select a task in the list.");
             expectSignOut("Log out");
@@ -110,8 +101,7 @@ class ChineseWebappsBrowserTest {
     void aBrowserInAnotherLanguageGetsChinese() throws Exception {
         open("fr-FR");
         try {
-            browser.logIn(base(), "housing", "demo");
-            web.get(url("tasklist"));
+            tasklist.logIn("housing");
             WebElement noTask = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".no-task")));
             assertThat(noTask.getText()).contains("请在列表中选择一个任务。");
         } catch (RuntimeException | AssertionError e) {
@@ -122,8 +112,9 @@ class ChineseWebappsBrowserTest {
 
     private void open(String lang) throws Exception {
         browser = Browser.start(lang);
-        web = browser.driver;
-        wait = new WebDriverWait(web, PATIENCE);
+        tasklist = new Tasklist(browser, base());
+        web = tasklist.web;
+        wait = tasklist.wait;
     }
 
     private String base() {

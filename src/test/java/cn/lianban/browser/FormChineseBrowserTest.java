@@ -9,7 +9,7 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -34,7 +34,6 @@ import cn.lianban.support.LianbanTest;
 @LianbanTest
 class FormChineseBrowserTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(45);
     /** form-js's own English, as it writes it. */
     private static final List<String> FORM_JS_ENGLISH = List.of("Field is required", "Field must", "Value is",
             "Select", "Search", "yyyy", "mm/dd", "January", "December", "Sun", "Mon");
@@ -50,16 +49,11 @@ class FormChineseBrowserTest {
     @Autowired
     RuntimeService runtime;
 
+    @AutoClose
     private Browser browser;
+    private Tasklist tasklist;
     private WebDriver web;
     private WebDriverWait wait;
-
-    @AfterEach
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void aCommitteeMemberSeesChineseFormTextsDatePickerAndRefusal() throws Exception {
@@ -68,26 +62,26 @@ class FormChineseBrowserTest {
         String rate = issues.task(pi, "rate").getId();
         open("zh-CN");
         try {
-            logIn("committee");
-            openFilter("本片区待评级");
-            openTask(rate);
-            claim();
+            tasklist.logIn("committee");
+            tasklist.openFilter("本片区待评级");
+            tasklist.openTask(rate);
+            tasklist.claim();
 
-            complete();
+            tasklist.complete();
             WebElement required = wait.until(ExpectedConditions.visibilityOfElementLocated(errorOf("rate_color")));
             browser.save("form-zh-required");
             assertThat(required.getText()).isEqualTo("此项为必填项");
             assertThat(englishIn(form())).as("English in the Chinese form").isEmpty();
             assertThat(pageText()).doesNotContain(FORM_JS_ENGLISH);
 
-            click(radio("rate_color", "黄色（需协调）"));
-            complete();
+            tasklist.click(Tasklist.radio("rate_color", "黄色（需协调）"));
+            tasklist.complete();
             wait.until(d -> tasks.createTaskQuery().taskId(rate).count() == 0);
 
             String meet = issues.task(pi, "meet").getId();
-            openFilter("本级待会商");
-            openTask(meet);
-            claim();
+            tasklist.openFilter("本级待会商");
+            tasklist.openTask(meet);
+            tasklist.claim();
 
             // the lead department comes proposed from the filing; co-departments are searched
             assertThat(field("meet_leadDept").getAttribute("value")).isEqualTo("住房和城乡建设局");
@@ -111,7 +105,7 @@ class FormChineseBrowserTest {
             deadline.sendKeys(tooLate.toString(), Keys.TAB);
             assertThat(deadline.getAttribute("value")).isEqualTo(tooLate.toString());
             assertThat(englishIn(form())).as("English in the Chinese meeting form").isEmpty();
-            complete();
+            tasklist.complete();
 
             WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                     "//div[contains(@class,'alert-danger')][contains(.,'办理期限不能晚于本级时限')]")));
@@ -131,7 +125,7 @@ class FormChineseBrowserTest {
         String title = "提报测试 " + String.valueOf(System.nanoTime() % 100000000);
         open("zh-CN");
         try {
-            logIn("secretary");
+            tasklist.logIn("secretary");
             wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))).click();
             wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
                     "//ul[contains(@class,'processes')]//a[normalize-space(.)='五级三色联席汇办']"))).click();
@@ -177,11 +171,11 @@ class FormChineseBrowserTest {
         String rate = issues.task(pi, "rate").getId();
         open("en-US");
         try {
-            logIn("committee");
-            openFilter("本片区待评级");
-            openTask(rate);
-            claim();
-            complete();
+            tasklist.logIn("committee");
+            tasklist.openFilter("本片区待评级");
+            tasklist.openTask(rate);
+            tasklist.claim();
+            tasklist.complete();
             WebElement required = wait.until(ExpectedConditions.visibilityOfElementLocated(errorOf("rate_color")));
             browser.save("form-en-required");
             assertThat(required.getText()).isEqualTo("Field is required.");
@@ -194,53 +188,13 @@ class FormChineseBrowserTest {
     private void open(String language) throws java.io.IOException {
         Browser.assumeInstalled(getClass().getSimpleName());
         browser = Browser.start(language);
-        web = browser.driver;
-        wait = new WebDriverWait(web, PATIENCE);
-    }
-
-    private void logIn(String user) {
-        browser.logIn("http://localhost:" + port, user, "demo");
-        web.get("http://localhost:" + port + "/camunda/app/tasklist/");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
-    }
-
-    /** The filters list on the left: a filter's name is the link text, followed by a task counter. */
-    private void openFilter(String name) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[contains(@class,'task-filter')]/h4[contains(@class,'name')]/a[contains(normalize-space(.),'"
-                        + name + "')]"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//div[contains(@class,'task-filter') and contains(@class,'active')]/h4/a[contains(normalize-space(.),'"
-                        + name + "')]")));
-    }
-
-    /** Clicks a task of the middle list; its link carries the task id. */
-    private void openTask(String taskId) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]//h4[contains(@class,'task')]"
-                        + "/a[contains(@href,'task=" + taskId + "')]"))).click();
-    }
-
-    /** Claims the open task; until then the form is shown greyed out under an overlay. */
-    private void claim() {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".disabled-form"), 0));
-    }
-
-    private void complete() {
-        click(By.cssSelector("button[ng-click='complete()']"));
+        tasklist = new Tasklist(browser, "http://localhost:" + port);
+        web = tasklist.web;
+        wait = tasklist.wait;
     }
 
     private void start() {
-        click(By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']"));
-    }
-
-    /** Scrolls a button to the middle of the window first: at the bottom Tasklist's footer lies over it. */
-    private void click(By button) {
-        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(button));
-        ((JavascriptExecutor) web).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+        tasklist.click(By.cssSelector(".modal-footer button[ng-click='startProcessInstance()']"));
     }
 
     /** The rendered Camunda Form (form-js root). */
@@ -278,7 +232,7 @@ class FormChineseBrowserTest {
         try {
             new WebDriverWait(web, Duration.ofSeconds(2)).until(ExpectedConditions.presenceOfElementLocated(option));
         } catch (org.openqa.selenium.TimeoutException closed) {
-            click(By.cssSelector("[id$='-" + componentId + "-display']"));
+            tasklist.click(By.cssSelector("[id$='-" + componentId + "-display']"));
         }
         wait.until(ExpectedConditions.elementToBeClickable(option)).click();
     }
@@ -286,12 +240,6 @@ class FormChineseBrowserTest {
     /** The error messages under a form-js field. */
     private static By errorOf(String componentId) {
         return By.cssSelector("[id$='-" + componentId + "-error-message']");
-    }
-
-    /** A form-js radio option, found by its component id and the option's label. */
-    private static By radio(String componentId, String label) {
-        return By.xpath("//label[input[@type='radio' and contains(@id,'-" + componentId + "-')]"
-                + " and normalize-space(.)='" + label + "']/input");
     }
 
     private String pageText() {

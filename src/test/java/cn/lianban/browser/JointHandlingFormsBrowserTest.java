@@ -2,16 +2,14 @@ package cn.lianban.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -31,8 +29,6 @@ import cn.lianban.support.LianbanTest;
 @LianbanTest
 class JointHandlingFormsBrowserTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(45);
-
     @LocalServerPort
     int port;
     @Autowired
@@ -40,23 +36,17 @@ class JointHandlingFormsBrowserTest {
     @Autowired
     RuntimeService runtime;
 
+    @AutoClose
     private Browser browser;
-    private WebDriver web;
+    private Tasklist tasklist;
     private WebDriverWait wait;
 
     @BeforeEach
     void startBrowser() throws Exception {
         Browser.assumeInstalled("JointHandlingFormsBrowserTest");
         browser = Browser.start("zh-CN");
-        web = browser.driver;
-        wait = new WebDriverWait(web, PATIENCE);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        tasklist = new Tasklist(browser, "http://localhost:" + port);
+        wait = tasklist.wait;
     }
 
     @Test
@@ -71,9 +61,9 @@ class JointHandlingFormsBrowserTest {
                 "meetingSlots");
         String newSlot = slots.get(1).get("label"); // near the top of the dropdown, no scrolling within it
         try {
-            logIn("committee");
-            openFilter("本级待会商");
-            WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(taskCard(taskId)));
+            tasklist.logIn("committee");
+            tasklist.openFilter("本级待会商");
+            WebElement card = tasklist.card(taskId);
             assertThat(card.getText()).contains(caseNo);
             // a card shows its first two columns; the arrow opens the others
             card.findElement(By.cssSelector("a.glyphicon-menu-down")).click();
@@ -90,12 +80,13 @@ class JointHandlingFormsBrowserTest {
             assertThat(form.findElement(By.linkText("查看案件全貌")).getAttribute("href")).endsWith("/cases/" + caseNo);
             browser.save("jh-forms-2-meeting-form");
 
-            claim();
-            click(By.cssSelector("input[id$='-meet_moveMeeting']"));
-            click(By.cssSelector("[id$='-meet_meetingSlot-display']"));
-            click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + newSlot + "']"));
+            tasklist.claim();
+            tasklist.click(By.cssSelector("input[id$='-meet_moveMeeting']"));
+            tasklist.click(By.cssSelector("[id$='-meet_meetingSlot-display']"));
+            tasklist.click(By.xpath(
+                    "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + newSlot + "']"));
             browser.save("jh-forms-3-meeting-moved");
-            click(By.cssSelector("button[ng-click='complete()']"));
+            tasklist.complete();
             wait.until(d -> newSlot.equals(runtime.getVariable(pi.getId(), "meetingTimeLabel")));
         } catch (RuntimeException | AssertionError e) {
             browser.save("failure-" + getClass().getSimpleName() + "-meeting");
@@ -115,10 +106,9 @@ class JointHandlingFormsBrowserTest {
         issues.complete(pi, "handle", "result", "需街道统筹资金", "resolved", false);
         String taskId = issues.task(pi, "approveEscalation").getId();
         try {
-            logIn("committee");
-            openFilter("待审批升级");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(taskCard(taskId)))
-                    .findElement(By.cssSelector("h4.task a")).click();
+            tasklist.logIn("committee");
+            tasklist.openFilter("待审批升级");
+            tasklist.card(taskId).findElement(By.cssSelector("h4.task a")).click();
             WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
             wait.until(d -> form.getText().contains(pi.getBusinessKey()));
             browser.save("jh-forms-4-approval-form");
@@ -128,39 +118,5 @@ class JointHandlingFormsBrowserTest {
             browser.save("failure-" + getClass().getSimpleName() + "-approval");
             throw e;
         }
-    }
-
-    private void logIn(String user) {
-        browser.logIn("http://localhost:" + port, user, "demo");
-        web.get("http://localhost:" + port + "/camunda/app/tasklist/");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
-    }
-
-    private void openFilter(String name) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[contains(@class,'task-filter')]/h4[contains(@class,'name')]/a[contains(normalize-space(.),'"
-                        + name + "')]"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//div[contains(@class,'task-filter') and contains(@class,'active')]/h4/a[contains(normalize-space(.),'"
-                        + name + "')]")));
-    }
-
-    private static By taskCard(String taskId) {
-        return By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')][.//h4[contains(@class,'task')]"
-                + "/a[contains(@href,'task=" + taskId + "')]]");
-    }
-
-    /** Scrolls the element to the middle of the window first: Tasklist's footer covers the bottom of a long form. */
-    private void click(By by) {
-        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
-        ((org.openqa.selenium.JavascriptExecutor) web).executeScript("arguments[0].scrollIntoView({block: 'center'})",
-                element);
-        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
-    }
-
-    private void claim() {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".disabled-form"), 0));
     }
 }

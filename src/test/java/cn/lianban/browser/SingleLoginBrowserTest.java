@@ -2,9 +2,7 @@ package cn.lianban.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -25,14 +23,15 @@ import cn.lianban.support.LianbanTest;
 @LianbanTest
 class SingleLoginBrowserTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(45);
     private static final By TASKLIST_FILTERS = By.xpath(
             "//*[contains(@class,'task-filter')]//a[contains(normalize-space(.),'本社区事项')]");
 
     @LocalServerPort
     int port;
 
+    @AutoClose
     private Browser browser;
+    private Tasklist tasklist;
     private WebDriver web;
     private WebDriverWait wait;
 
@@ -40,15 +39,9 @@ class SingleLoginBrowserTest {
     void startBrowser() throws Exception {
         Browser.assumeInstalled("SingleLoginBrowserTest");
         browser = Browser.start("zh-CN");
-        web = browser.driver;
-        wait = new WebDriverWait(web, PATIENCE);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        tasklist = new Tasklist(browser, base());
+        web = tasklist.web;
+        wait = tasklist.wait;
     }
 
     @Test
@@ -114,8 +107,7 @@ class SingleLoginBrowserTest {
     @Test
     void logoutFromTasklistsMenuEndsTheProjectsPagesToo() {
         try {
-            browser.logIn(base(), "secretary", "demo");
-            web.get(base() + "/camunda/app/tasklist/");
+            tasklist.logIn("secretary");
             wait.until(ExpectedConditions.visibilityOfElementLocated(TASKLIST_FILTERS));
             wait.until(ExpectedConditions.elementToBeClickable(
                     By.cssSelector("[cam-widget-header] li.account > a.dropdown-toggle"))).click();

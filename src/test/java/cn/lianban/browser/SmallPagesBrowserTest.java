@@ -1,9 +1,9 @@
 package cn.lianban.browser;
 
+import static cn.lianban.browser.Tasklist.taskCard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.Collections;
@@ -11,7 +11,7 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -39,8 +39,6 @@ import cn.lianban.support.ResourceDriver;
 @LianbanTest
 class SmallPagesBrowserTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(45);
-
     @LocalServerPort
     int port;
     @Autowired
@@ -50,7 +48,9 @@ class SmallPagesBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
 
+    @AutoClose
     private Browser browser;
+    private Tasklist tasklist;
     private WebDriver web;
     private WebDriverWait wait;
 
@@ -58,16 +58,10 @@ class SmallPagesBrowserTest {
     void startBrowser() throws Exception {
         Browser.assumeInstalled("SmallPagesBrowserTest");
         browser = Browser.start("zh-CN");
-        web = browser.driver;
-        wait = new WebDriverWait(web, PATIENCE);
+        tasklist = new Tasklist(browser, "http://localhost:" + port);
+        web = tasklist.web;
+        wait = tasklist.wait;
         wait.ignoring(StaleElementReferenceException.class);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
@@ -78,8 +72,8 @@ class SmallPagesBrowserTest {
                 "places", null);
         String taskId = tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
         try {
-            logIn("housing");
-            openFilter("本部门资源事项");
+            tasklist.logIn("housing");
+            tasklist.openFilter("本部门资源事项");
             // the card shows the number and the title; its arrow opens the other columns
             wait.until(d -> d.findElement(taskCard(taskId)).getText().contains(pi.getBusinessKey()));
             assertThat(web.findElement(taskCard(taskId)).getText()).contains("编号", "事项", itemName);
@@ -92,8 +86,7 @@ class SmallPagesBrowserTest {
             browser.save("claim-card-zh");
             card.findElement(By.cssSelector("h4.task a")).click();
 
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-            wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".disabled-form"), 0));
+            tasklist.claim();
             WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
             wait.until(d -> form.getText().contains(pi.getBusinessKey()));
             assertThat(form.getText()).contains("承接编号 " + pi.getBusinessKey(), "待部门审批", itemName,
@@ -103,11 +96,8 @@ class SmallPagesBrowserTest {
                     .endsWith("/resources/" + item + "/claim");
             browser.save("claim-form-zh");
 
-            wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                    "//label[input[@type='radio' and contains(@id,'-approve_approved-')] and normalize-space(.)='批准']"
-                            + "/input"))).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")))
-                    .click();
+            tasklist.click(Tasklist.radio("approve_approved", "批准"));
+            tasklist.complete();
             wait.until(d -> tasks.createTaskQuery().taskId(taskId).count() == 0);
         } catch (RuntimeException | AssertionError e) {
             browser.save("failure-claim-" + getClass().getSimpleName());
@@ -149,25 +139,5 @@ class SmallPagesBrowserTest {
         } finally {
             jdbc.update("DELETE FROM mail_outbox WHERE business_key = 'JH-2026-009999'");
         }
-    }
-
-    private void logIn(String user) {
-        browser.logIn("http://localhost:" + port, user, "demo");
-        web.get("http://localhost:" + port + "/camunda/app/tasklist/");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
-    }
-
-    private void openFilter(String name) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[contains(@class,'task-filter')]/h4[contains(@class,'name')]/a[contains(normalize-space(.),'"
-                        + name + "')]"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//div[contains(@class,'task-filter') and contains(@class,'active')]/h4/a[contains(normalize-space(.),'"
-                        + name + "')]")));
-    }
-
-    private static By taskCard(String taskId) {
-        return By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')][.//h4[contains(@class,'task')]"
-                + "/a[contains(@href,'task=" + taskId + "')]]");
     }
 }

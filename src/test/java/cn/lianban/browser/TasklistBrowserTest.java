@@ -2,7 +2,6 @@ package cn.lianban.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -13,11 +12,10 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -36,8 +34,6 @@ import cn.lianban.support.LianbanTest;
 @LianbanTest
 class TasklistBrowserTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(45);
-
     @LocalServerPort
     int port;
     @Autowired
@@ -49,23 +45,17 @@ class TasklistBrowserTest {
     @Autowired
     HistoryService history;
 
+    @AutoClose
     private Browser browser;
-    private WebDriver web;
+    private Tasklist tasklist;
     private WebDriverWait wait;
 
     @BeforeEach
     void startBrowser() throws Exception {
         Browser.assumeInstalled("TasklistBrowserTest");
         browser = Browser.start();
-        web = browser.driver;
-        wait = new WebDriverWait(web, PATIENCE);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        tasklist = new Tasklist(browser, "http://localhost:" + port);
+        wait = tasklist.wait;
     }
 
     @Test
@@ -82,21 +72,20 @@ class TasklistBrowserTest {
         try {
             // the one login lands in Tasklist
             browser.logIn("http://localhost:" + port, "housing", "demo");
-            openFilter("本部门待认领");
-            WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(taskCard(taskId)));
+            tasklist.openFilter("本部门待认领");
+            WebElement card = tasklist.card(taskId);
             assertThat(card.getText()).contains("牵头办理").contains(title);
             card.findElement(By.cssSelector("h4.task a")).click();
 
-            claim();
+            tasklist.claim();
             WebElement resultField = wait.until(ExpectedConditions.elementToBeClickable(
                     By.cssSelector("textarea.fjs-textarea[id$='-handle_result']")));
             resultField.sendKeys(result);
-            wait.until(ExpectedConditions.elementToBeClickable(radio("handle_resolved", "已解决"))).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='complete()']")))
-                    .click();
+            tasklist.click(Tasklist.radio("handle_resolved", "已解决"));
+            tasklist.complete();
 
             // Tasklist closes the task once the engine has taken the completion
-            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button[ng-click='complete()']")));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(Tasklist.COMPLETE));
             wait.until(d -> tasks.createTaskQuery().taskId(taskId).count() == 0);
             System.out.printf("TasklistBrowserTest: login to completed task in %.1f s%n",
                     (System.nanoTime() - started) / 1e9);
@@ -115,34 +104,5 @@ class TasklistBrowserTest {
         assertThat(runtime.getVariable(pi.getId(), "status")).isEqualTo("EVALUATING");
         assertThat(issues.events(pi.getBusinessKey())).contains("HANDLED");
         assertThat(issues.task(pi, "evaluate").getAssignee()).isNull();
-    }
-
-    /** The filters list on the left: a filter's name is the link text, followed by a task counter. */
-    private void openFilter(String name) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[contains(@class,'task-filter')]/h4[contains(@class,'name')]/a[contains(normalize-space(.),'"
-                        + name + "')]"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//div[contains(@class,'task-filter') and contains(@class,'active')]/h4/a[contains(normalize-space(.),'"
-                        + name + "')]")));
-    }
-
-    /** A task in the middle list; its link carries the task id. */
-    private static By taskCard(String taskId) {
-        return By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')][.//h4[contains(@class,'task')]"
-                + "/a[contains(@href,'task=" + taskId + "')]]");
-    }
-
-    /** Claims the open task; until then the form is shown greyed out under an overlay. */
-    private void claim() {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".disabled-form"), 0));
-    }
-
-    /** A form-js radio option, found by its component id and the option's label. */
-    private static By radio(String componentId, String label) {
-        return By.xpath("//label[input[@type='radio' and contains(@id,'-" + componentId + "-')]"
-                + " and normalize-space(.)='" + label + "']/input");
     }
 }

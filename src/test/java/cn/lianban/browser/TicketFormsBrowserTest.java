@@ -2,19 +2,17 @@ package cn.lianban.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,8 +31,6 @@ import cn.lianban.support.TicketDriver;
 @LianbanTest
 class TicketFormsBrowserTest {
 
-    private static final Duration PATIENCE = Duration.ofSeconds(45);
-
     @LocalServerPort
     int port;
     @Autowired
@@ -46,7 +42,9 @@ class TicketFormsBrowserTest {
     @Autowired
     AsUser users;
 
+    @AutoClose
     private Browser browser;
+    private Tasklist tasklist;
     private WebDriver web;
     private WebDriverWait wait;
 
@@ -54,15 +52,9 @@ class TicketFormsBrowserTest {
     void startBrowser() throws Exception {
         Browser.assumeInstalled("TicketFormsBrowserTest");
         browser = Browser.start("zh-CN");
-        web = browser.driver;
-        wait = new WebDriverWait(web, PATIENCE);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
+        tasklist = new Tasklist(browser, "http://localhost:" + port);
+        web = tasklist.web;
+        wait = tasklist.wait;
     }
 
     @Test
@@ -76,9 +68,9 @@ class TicketFormsBrowserTest {
         String key = pi.getBusinessKey();
         String community = (String) driver.variable(pi, "communityName");
         try {
-            logIn("street");
-            openFilter("街道待派单");
-            WebElement card = card(driver.task(pi, "decide").getId());
+            tasklist.logIn("street");
+            tasklist.openFilter("街道待派单");
+            WebElement card = tasklist.card(driver.task(pi, "decide").getId());
             card.findElement(By.cssSelector(".shutter.actions")).click(); // 展开更多: every column of the card
             wait.until(d -> card.getText().contains("待派单"));
             assertThat(card.getText()).contains(key, "占道经营", community, "市场监督管理局", "待派单")
@@ -91,8 +83,8 @@ class TicketFormsBrowserTest {
             assertThat(web.findElement(By.linkText("查看案件全貌")).getAttribute("href")).endsWith("/cases/" + key);
 
             // off the list, without grid, place or department: those lines are left out, not shown empty
-            String redispatch = openForm(card(driver.task(offList, "redispatch").getId()), offList.getBusinessKey(),
-                    "ticket-redispatch");
+            String redispatch = openForm(tasklist.card(driver.task(offList, "redispatch").getId()),
+                    offList.getBusinessKey(), "ticket-redispatch");
             assertThat(redispatch).contains(offList.getBusinessKey(), "清单外事项", "小区门口井盖松动",
                     "为何由街道派单 问题不在权责清单内").doesNotContain("{{", "}}", "null", "退单记录");
             assertThat(redispatch.substring(0, redispatch.indexOf("为何由街道派单")))
@@ -114,9 +106,9 @@ class TicketFormsBrowserTest {
         driver.complete(pi, "confirm", "solved", false, "confirmNote", "摊贩第二天又回来了");
         String key = pi.getBusinessKey();
         try {
-            logIn("urban");
-            openFilter("本部门办理中");
-            String resolve = openForm(card(driver.task(pi, "resolve").getId()), key, "ticket-resolve");
+            tasklist.logIn("urban");
+            tasklist.openFilter("本部门办理中");
+            String resolve = openForm(tasklist.card(driver.task(pi, "resolve").getId()), key, "ticket-resolve");
             assertThat(resolve).contains(key, "城市管理局", "接单时间 " + driver.variable(pi, "acceptedAtLabel"),
                             "3 个工作日，" + driver.variable(pi, "dueLabel") + " 前办结（正常）",
                             "社区确认未解决，第1次重新办理：摊贩第二天又回来了")
@@ -125,12 +117,6 @@ class TicketFormsBrowserTest {
             browser.save("failure-" + getClass().getSimpleName());
             throw e;
         }
-    }
-
-    private WebElement card(String taskId) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')][.//a[contains(@href,'task="
-                        + taskId + "')]]")));
     }
 
     /** Opens the card's task and returns the rendered form's text once form-js has filled in the case number. */
@@ -142,20 +128,5 @@ class TicketFormsBrowserTest {
                 .filter(t -> t.contains(key)).findFirst().orElse(null));
         browser.save(screenshot);
         return text;
-    }
-
-    private void logIn(String user) {
-        browser.logIn("http://localhost:" + port, user, "demo");
-        web.get("http://localhost:" + port + "/camunda/app/tasklist/");
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
-    }
-
-    private void openFilter(String name) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[contains(@class,'task-filter')]/h4[contains(@class,'name')]/a[contains(normalize-space(.),'"
-                        + name + "')]"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//div[contains(@class,'task-filter') and contains(@class,'active')]/h4/a[contains(normalize-space(.),'"
-                        + name + "')]")));
     }
 }

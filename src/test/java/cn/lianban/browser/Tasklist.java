@@ -1,0 +1,94 @@
+package cn.lianban.browser;
+
+import java.time.Duration;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Camunda Tasklist as the browser tests click through it: log in, pick a filter, find a task's card, open and claim
+ * the task, click inside its form and complete it. A test waits with {@link #wait} too, so a setting it makes there
+ * (e.g. ignoring stale elements) holds for these steps as well.
+ */
+final class Tasklist {
+
+    static final Duration PATIENCE = Duration.ofSeconds(45);
+    /** Tasklist's button under the form of a claimed task. */
+    static final By COMPLETE = By.cssSelector("button[ng-click='complete()']");
+
+    final WebDriver web;
+    final WebDriverWait wait;
+    private final Browser browser;
+    private final String baseUrl;
+
+    Tasklist(Browser browser, String baseUrl) {
+        this.browser = browser;
+        this.baseUrl = baseUrl;
+        this.web = browser.driver;
+        this.wait = new WebDriverWait(web, PATIENCE);
+    }
+
+    /** Logs {@code user} in (password demo) at the project's login page and opens Tasklist with its filters. */
+    void logIn(String user) {
+        browser.logIn(baseUrl, user, "demo");
+        web.get(baseUrl + "/camunda/app/tasklist/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
+    }
+
+    /** The filters list on the left: a filter's name is the link text, followed by a task counter. */
+    void openFilter(String name) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'task-filter')]/h4[contains(@class,'name')]/a[contains(normalize-space(.),'"
+                        + name + "')]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//div[contains(@class,'task-filter') and contains(@class,'active')]/h4/a[contains(normalize-space(.),'"
+                        + name + "')]")));
+    }
+
+    /** A task in the middle list; its link carries the task id. */
+    static By taskCard(String taskId) {
+        return By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')][.//h4[contains(@class,'task')]"
+                + "/a[contains(@href,'task=" + taskId + "')]]");
+    }
+
+    /** The task's card once the open filter lists it. */
+    WebElement card(String taskId) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(taskCard(taskId)));
+    }
+
+    /** Clicks a task of the middle list, which opens its form on the right. */
+    void openTask(String taskId) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]//h4[contains(@class,'task')]"
+                        + "/a[contains(@href,'task=" + taskId + "')]"))).click();
+    }
+
+    /** Claims the open task; until then the form is shown greyed out under an overlay. */
+    void claim() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button.claim"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".disabled-form"), 0));
+    }
+
+    /** Scrolls the element to the middle of the window first: Tasklist's footer covers the bottom of a long form. */
+    void click(By by) {
+        WebElement element = wait.until(ExpectedConditions.presenceOfElementLocated(by));
+        ((JavascriptExecutor) web).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+    }
+
+    /** Completes the open task (the engine may still refuse it). */
+    void complete() {
+        click(COMPLETE);
+    }
+
+    /** A form-js radio option, found by its component id and the option's label. */
+    static By radio(String componentId, String label) {
+        return By.xpath("//label[input[@type='radio' and contains(@id,'-" + componentId + "-')]"
+                + " and normalize-space(.)='" + label + "']/input");
+    }
+}
