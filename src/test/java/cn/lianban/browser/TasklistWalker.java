@@ -1,0 +1,218 @@
+package cn.lianban.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Walks Tasklist as a person does: logs in at the one login page, picks a filter by its name, opens a
+ * task by what its card says, claims it, fills the form by the fields' Chinese labels and completes it.
+ * Never opens a task by URL. After every step it saves a screenshot and fails on English text that is
+ * not a product name.
+ */
+final class TasklistWalker {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** Product names and units that may stay in Latin letters on a Chinese screen. */
+    private static final List<String> ALLOWED = List.of("Camunda", "Tasklist", "Cockpit", "Admin", "JH", "TK",
+            "lianban", "WGS", "GCJ", "km", "Asia", "Shanghai", "UTC", "GMT", "CST");
+    private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
+
+    private final Browser browser;
+    private final WebDriver web;
+    private final WebDriverWait wait;
+    private final String baseUrl;
+    private final String flow;
+    private int step;
+
+    TasklistWalker(Browser browser, String baseUrl, String flow) {
+        this.browser = browser;
+        this.web = browser.driver;
+        this.wait = new WebDriverWait(web, PATIENCE);
+        this.baseUrl = baseUrl;
+        this.flow = flow;
+    }
+
+    /** Logs out whoever is logged in and logs in as {@code user}; lands in Tasklist. */
+    void logInAs(String user) {
+        web.manage().deleteAllCookies();
+        web.get(baseUrl + "/camunda/app/tasklist/");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
+        web.findElement(By.id("password")).sendKeys("demo");
+        shot("登录-" + user);
+        web.findElement(By.cssSelector("form button[type='submit']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-filters], .filters")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
+    }
+
+    /** Logs out through Tasklist's user menu, as a person switching users does. */
+    void logOut() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account > a, .account .dropdown-toggle")))
+                .click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='logout()']"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+    }
+
+    /** The filter list on the left: a filter's name is its link text. */
+    void openFilter(String name) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//div[contains(@class,'task-filter')]/h4[contains(@class,'name')]/a[contains(normalize-space(.),'"
+                        + name + "')]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//div[contains(@class,'task-filter') and contains(@class,'active')]/h4/a[contains(normalize-space(.),'"
+                        + name + "')]")));
+        shot("筛选-" + name);
+    }
+
+    /** Opens the task whose card names {@code caseText} (case number or title) and the task {@code taskName}. */
+    WebElement openTask(String taskName, String caseText) {
+        By card = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+                + "[.//h4[contains(@class,'task')]/a[normalize-space(.)='" + taskName + "']]"
+                + "[contains(normalize-space(.),'" + caseText + "')]");
+        WebElement found = wait.until(ExpectedConditions.visibilityOfElementLocated(card));
+        String text = found.getText();
+        found.findElement(By.cssSelector("h4.task a")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+        shot("任务-" + taskName);
+        return found;
+    }
+
+    /** What the card of the open task shows (its variables as the filter lists them). */
+    String card(String taskName, String caseText) {
+        return web.findElement(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+                + "[.//h4[contains(@class,'task')]/a[normalize-space(.)='" + taskName + "']]"
+                + "[contains(normalize-space(.),'" + caseText + "')]")).getText();
+    }
+
+    /** Claims the open task when it is not yet the user's; until then the form is greyed out. */
+    void claim() {
+        List<WebElement> claim = web.findElements(By.cssSelector("button.claim"));
+        if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+            claim.get(0).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
+        }
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".disabled-form"), 0));
+    }
+
+    /** 启动流程 → the process by its Chinese name; the start form then shows in the dialog. */
+    void startProcess(String processName) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//a[@ng-click='selectProcessDefinition(processDefinition)'][contains(normalize-space(.),'"
+                        + processName + "')]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal .fjs-form")));
+        shot("启动-" + processName);
+    }
+
+    /** Submits the start dialog and returns the notification's text (which carries the new case number). */
+    String submitStart() {
+        shot("启动-填写");
+        web.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal .fjs-form")));
+        WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//*[contains(@class,'notification') or contains(@class,'alert')][contains(.,'编号')]")));
+        String text = note.getText();
+        shot("启动-完成");
+        return text;
+    }
+
+    /** The form's field labelled {@code label}, as form-js lays it out. */
+    private WebElement field(String label) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//div[contains(@class,'fjs-form-field')][.//label[contains(@class,'fjs-form-field-label')]"
+                        + "[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']]")));
+    }
+
+    void type(String label, String text) {
+        WebElement input = field(label).findElement(By.cssSelector("input.fjs-input, textarea"));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** A radio option, a select's or a taglist's entry, by the option's Chinese text. */
+    void choose(String label, String option) {
+        WebElement f = field(label);
+        List<WebElement> radios = f.findElements(By.xpath(".//label[input[@type='radio']][normalize-space(.)='"
+                + option + "']/input"));
+        if (!radios.isEmpty()) {
+            radios.get(0).click();
+            return;
+        }
+        f.findElement(By.cssSelector(".fjs-input-group")).click();
+        List<WebElement> search = f.findElements(By.cssSelector("input.fjs-input, input.fjs-taglist-input"));
+        if (!search.isEmpty() && search.get(0).isDisplayed() && search.get(0).isEnabled()) {
+            search.get(0).sendKeys(option);
+        }
+        wait.until(ExpectedConditions.elementToBeClickable(f.findElement(By.xpath(
+                ".//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.),'" + option + "')]"))))
+                .click();
+    }
+
+    void tick(String label) {
+        WebElement box = field(label).findElement(By.cssSelector("input[type='checkbox']"));
+        if (!box.isSelected()) {
+            box.click();
+        }
+    }
+
+    /** A date typed as the date field shows it, confirmed with Enter. */
+    void date(String label, LocalDate day) {
+        WebElement input = field(label).findElement(By.cssSelector("input.fjs-input"));
+        input.click();
+        input.sendKeys(day.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
+        shot("日期-" + label);
+    }
+
+    /** Completes the open task and waits until Tasklist has closed it. */
+    void complete() {
+        shot("提交前");
+        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("button[ng-click='complete()']")));
+        button.click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button[ng-click='complete()']")));
+        shot("已提交");
+    }
+
+    /** The text of the open form, to check what context it shows. */
+    String formText() {
+        return web.findElement(By.cssSelector(".fjs-form")).getText();
+    }
+
+    /** Saves a numbered screenshot of this step and fails on English words on the screen. */
+    void shot(String name) {
+        step++;
+        browser.save(Path.of("flows", flow, String.format("%02d-%s", step, name)).toString());
+        assertNoEnglish(name);
+    }
+
+    void assertNoEnglish(String where) {
+        String text = (String) ((JavascriptExecutor) web).executeScript(
+                "var t = document.body ? document.body.innerText : '';"
+                        + "document.querySelectorAll('input[placeholder],textarea[placeholder]').forEach(function(e){"
+                        + " if (e.offsetParent) t += '\\n' + e.getAttribute('placeholder'); });"
+                        + "return t;");
+        List<String> english = new ArrayList<>();
+        Matcher m = LATIN_WORD.matcher(text);
+        while (m.find()) {
+            if (ALLOWED.stream().noneMatch(a -> a.equalsIgnoreCase(m.group()))) {
+                english.add(m.group());
+            }
+        }
+        assertThat(english).as("English on the screen at %s (%s)", where, flow).isEmpty();
+    }
+}
