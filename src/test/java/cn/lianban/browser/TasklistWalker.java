@@ -39,6 +39,7 @@ final class TasklistWalker {
     private final String baseUrl;
     private final String flow;
     private int step;
+    private boolean loggedIn;
 
     TasklistWalker(Browser browser, String baseUrl, String flow) {
         this.browser = browser;
@@ -48,24 +49,27 @@ final class TasklistWalker {
         this.flow = flow;
     }
 
-    /** Logs out whoever is logged in and logs in as {@code user}; lands in Tasklist. */
+    /** Logs out whoever is logged in (through Tasklist's user menu) and logs in as {@code user} at the one login. */
     void logInAs(String user) {
-        web.manage().deleteAllCookies();
-        web.get(baseUrl + "/camunda/app/tasklist/");
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys(user);
-        web.findElement(By.id("password")).sendKeys("demo");
-        shot("登录-" + user);
-        web.findElement(By.cssSelector("form button[type='submit']")).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[cam-tasklist-filters], .filters")));
+        if (loggedIn) {
+            logOut();
+        }
+        browser.logIn(baseUrl, user, "demo");
+        loggedIn = true;
+        if (!web.getCurrentUrl().contains("/camunda/app/tasklist")) {
+            web.get(baseUrl + "/camunda/app/tasklist/");
+        }
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
+        shot("登录-" + user);
     }
 
-    /** Logs out through Tasklist's user menu, as a person switching users does. */
+    /** Logs out through Tasklist's user menu, as a person switching users does; the one login page follows. */
     void logOut() {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("li.account > a, .account .dropdown-toggle")))
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-widget-header] li.account > a.dropdown-toggle")))
                 .click();
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[ng-click='logout()']"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-widget-header] li.logout a"))).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        loggedIn = false;
     }
 
     /** The filter list on the left: a filter's name is its link text. */
