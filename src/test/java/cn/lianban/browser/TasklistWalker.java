@@ -29,7 +29,7 @@ final class TasklistWalker {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** Product names and units that may stay in Latin letters on a Chinese screen. */
-    private static final List<String> ALLOWED = List.of("Camunda", "Tasklist", "Cockpit", "Admin", "JH", "TK",
+    private static final List<String> ALLOWED = List.of("Camunda", "Platform", "Tasklist", "Cockpit", "Admin", "JH", "TK",
             "lianban", "WGS", "GCJ", "km", "Asia", "Shanghai", "UTC", "GMT", "CST");
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
 
