@@ -174,11 +174,11 @@ final class TasklistWalker {
         }
     }
 
-    /** A date typed as the date field shows it, confirmed with Enter. */
+    /** A date typed as the Chinese date field shows it (2026-12-10), confirmed with Enter. */
     void date(String label, LocalDate day) {
         WebElement input = field(label).findElement(By.cssSelector("input.fjs-input"));
         input.click();
-        input.sendKeys(day.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")), Keys.ENTER);
+        input.sendKeys(day.format(DateTimeFormatter.ISO_LOCAL_DATE), Keys.ENTER);
         shot("日期-" + label);
     }
 
