@@ -96,11 +96,19 @@ final class TasklistWalker {
         return found;
     }
 
-    /** What the card of the open task shows (its variables as the filter lists them). */
+    /** What a task's card shows once its arrow has opened every column the filter lists. */
     String card(String taskName, String caseText) {
-        return web.findElement(By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
-                + "[.//h4[contains(@class,'task')]/a[normalize-space(.)='" + taskName + "']]"
-                + "[contains(normalize-space(.),'" + caseText + "')]")).getText();
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+                        + "[.//h4[contains(@class,'task')]/a[normalize-space(.)='" + taskName + "']]"
+                        + "[contains(normalize-space(.),'" + caseText + "')]")));
+        List<WebElement> arrow = card.findElements(By.cssSelector("a.glyphicon-menu-down"));
+        if (!arrow.isEmpty()) {
+            arrow.get(0).click();
+            wait.until(d -> !card.findElements(By.cssSelector(".task-card-details.expanded")).isEmpty());
+        }
+        shot("卡片-" + taskName);
+        return card.getText();
     }
 
     /** Claims the open task when it is not yet the user's; until then the form is greyed out. */
@@ -126,7 +134,8 @@ final class TasklistWalker {
     /** Submits the start dialog and returns the notification's text (which carries the new case number). */
     String submitStart() {
         shot("启动-填写");
-        web.findElement(By.cssSelector("button[ng-click='startProcessInstance()']")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='startProcessInstance()']")))
+                .click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal .fjs-form")));
         WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//*[contains(@class,'notification') or contains(@class,'alert')][contains(.,'编号')]")));
@@ -144,8 +153,8 @@ final class TasklistWalker {
 
     void type(String label, String text) {
         WebElement input = field(label).findElement(By.cssSelector("input.fjs-input, textarea"));
-        input.clear();
-        input.sendKeys(text);
+        // select what is there (a number field starts at 0) and type over it, as a person does
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
     }
 
     /** A radio option, a select's or a taglist's entry, by the option's Chinese text. */
