@@ -15,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -68,7 +69,9 @@ final class TasklistWalker {
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-widget-header] li.account > a.dropdown-toggle")))
                 .click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-widget-header] li.logout a"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        // the browser goes on to the login page meanwhile: a look at the page may be cut short by that navigation
+        new WebDriverWait(web, PATIENCE).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         loggedIn = false;
     }
 
@@ -146,9 +149,11 @@ final class TasklistWalker {
 
     /** The form's field labelled {@code label}, as form-js lays it out. */
     private WebElement field(String label) {
-        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//div[contains(@class,'fjs-form-field')][.//label[contains(@class,'fjs-form-field-label')]"
                         + "[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']]")));
+        ((JavascriptExecutor) web).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+        return field;
     }
 
     void type(String label, String text) {
@@ -194,9 +199,11 @@ final class TasklistWalker {
     /** Completes the open task and waits until Tasklist has closed it. */
     void complete() {
         shot("提交前");
-        WebElement button = wait.until(ExpectedConditions.elementToBeClickable(
+        WebElement button = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("button[ng-click='complete()']")));
-        button.click();
+        // a long form puts 完成 below the fold, under Tasklist's footer: scroll to it first, as a person does
+        ((JavascriptExecutor) web).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
+        wait.until(ExpectedConditions.elementToBeClickable(button)).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button[ng-click='complete()']")));
         shot("已提交");
     }
