@@ -174,7 +174,8 @@ final class TasklistWalker {
         f.findElement(By.cssSelector(".fjs-input-group")).click();
         List<WebElement> search = f.findElements(By.cssSelector("input.fjs-input, input.fjs-taglist-input"));
         if (!search.isEmpty() && search.get(0).isDisplayed() && search.get(0).isEnabled()) {
-            search.get(0).sendKeys(option);
+            // a searchable select may hold a proposed value: search over it
+            search.get(0).sendKeys(Keys.chord(Keys.CONTROL, "a"), option);
         }
         wait.until(ExpectedConditions.elementToBeClickable(f.findElement(By.xpath(
                 ".//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.),'" + option + "')]"))))
