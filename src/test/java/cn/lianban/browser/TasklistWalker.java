@@ -157,9 +157,13 @@ final class TasklistWalker {
     }
 
     void type(String label, String text) {
-        WebElement input = field(label).findElement(By.cssSelector("input.fjs-input, textarea"));
-        // select what is there (a number field starts at 0) and type over it, as a person does
-        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+        // a form drawn again just after it opened drops what was typed into it: type until the field holds it
+        wait.until(d -> {
+            WebElement input = field(label).findElement(By.cssSelector("input.fjs-input, textarea"));
+            // select what is there (a number field starts at 0) and type over it, as a person does
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+            return text.equals(input.getDomProperty("value"));
+        });
     }
 
     /** A radio option, a select's or a taglist's entry, by the option's Chinese text. */
