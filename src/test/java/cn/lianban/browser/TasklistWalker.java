@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,6 +43,8 @@ final class TasklistWalker {
     private final String flow;
     private int step;
     private boolean loggedIn;
+    /** What was typed into the open form, by field label. */
+    private final Map<String, String> typed = new LinkedHashMap<>();
 
     TasklistWalker(Browser browser, String baseUrl, String flow) {
         this.browser = browser;
@@ -136,6 +140,7 @@ final class TasklistWalker {
 
     /** Submits the start dialog and returns the notification's text (which carries the new case number). */
     String submitStart() {
+        lookOver();
         shot("启动-填写");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='startProcessInstance()']")))
                 .click();
@@ -157,13 +162,29 @@ final class TasklistWalker {
     }
 
     void type(String label, String text) {
-        // a form drawn again just after it opened drops what was typed into it: type until the field holds it
+        typed.put(label, text);
+        typeInto(label, text);
+    }
+
+    /** Types until the field holds the text: a form drawn again just after it opened drops what was typed. */
+    private void typeInto(String label, String text) {
         wait.until(d -> {
             WebElement input = field(label).findElement(By.cssSelector("input.fjs-input, textarea"));
             // select what is there (a number field starts at 0) and type over it, as a person does
             input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
             return text.equals(input.getDomProperty("value"));
         });
+    }
+
+    /** Before sending, a person looks over the form: what was typed and is gone is typed again. */
+    private void lookOver() {
+        typed.forEach((label, text) -> {
+            WebElement input = field(label).findElement(By.cssSelector("input.fjs-input, textarea"));
+            if (!text.equals(input.getDomProperty("value"))) {
+                typeInto(label, text);
+            }
+        });
+        typed.clear();
     }
 
     /** A radio option, a select's or a taglist's entry, by the option's Chinese text. */
@@ -203,6 +224,7 @@ final class TasklistWalker {
 
     /** Completes the open task and waits until Tasklist has closed it. */
     void complete() {
+        lookOver();
         shot("提交前");
         WebElement button = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("button[ng-click='complete()']")));
