@@ -37,6 +37,7 @@ final class TasklistWalker {
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
 
     private final Browser browser;
+    private final Tasklist tasklist;
     private final WebDriver web;
     private final WebDriverWait wait;
     private final String baseUrl;
@@ -48,6 +49,7 @@ final class TasklistWalker {
 
     TasklistWalker(Browser browser, String baseUrl, String flow) {
         this.browser = browser;
+        this.tasklist = new Tasklist(browser, baseUrl);
         this.web = browser.driver;
         this.wait = new WebDriverWait(web, PATIENCE);
         this.baseUrl = baseUrl;
@@ -59,12 +61,8 @@ final class TasklistWalker {
         if (loggedIn) {
             logOut();
         }
-        browser.logIn(baseUrl, user, "demo");
+        tasklist.logIn(user);
         loggedIn = true;
-        if (!web.getCurrentUrl().contains("/camunda/app/tasklist")) {
-            web.get(baseUrl + "/camunda/app/tasklist/");
-        }
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
         shot("登录-" + user);
     }
 
@@ -81,12 +79,7 @@ final class TasklistWalker {
 
     /** The filter list on the left: a filter's name is its link text. */
     void openFilter(String name) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//div[contains(@class,'task-filter')]/h4[contains(@class,'name')]/a[contains(normalize-space(.),'"
-                        + name + "')]"))).click();
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//div[contains(@class,'task-filter') and contains(@class,'active')]/h4/a[contains(normalize-space(.),'"
-                        + name + "')]")));
+        tasklist.openFilter(name);
         shot("筛选-" + name);
     }
 
@@ -118,14 +111,12 @@ final class TasklistWalker {
         return card.getText();
     }
 
-    /** Claims the open task when it is not yet the user's; until then the form is greyed out. */
+    /** Claims the open task when it is not yet the user's (a task assigned to her at once needs no claim). */
     void claim() {
-        List<WebElement> claim = web.findElements(By.cssSelector("button.claim"));
-        if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
-            claim.get(0).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("button.unclaim")));
+        if (!web.findElements(By.cssSelector("button.claim")).stream().filter(WebElement::isDisplayed).toList()
+                .isEmpty()) {
+            tasklist.claim();
         }
-        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".disabled-form"), 0));
     }
 
     /** 启动流程 → the process by its Chinese name; the start form then shows in the dialog. */
@@ -226,12 +217,8 @@ final class TasklistWalker {
     void complete() {
         lookOver();
         shot("提交前");
-        WebElement button = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("button[ng-click='complete()']")));
-        // a long form puts 完成 below the fold, under Tasklist's footer: scroll to it first, as a person does
-        ((JavascriptExecutor) web).executeScript("arguments[0].scrollIntoView({block: 'center'});", button);
-        wait.until(ExpectedConditions.elementToBeClickable(button)).click();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector("button[ng-click='complete()']")));
+        tasklist.complete();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(Tasklist.COMPLETE));
         shot("已提交");
     }
 
