@@ -120,7 +120,7 @@ final class Browser implements AutoCloseable {
     /** Saves a screenshot and the page source as target/browser/{name}.png and .html; never throws. */
     void save(String name) {
         try {
-            Files.createDirectories(OUT);
+            Files.createDirectories(OUT.resolve(name).getParent());
             Files.writeString(OUT.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
             File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
             Files.copy(png.toPath(), OUT.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);

@@ -1,0 +1,261 @@
+package cn.lianban.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.TimeoutException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Walks Tasklist as a person does: logs in at the one login page, picks a filter by its name, opens a
+ * task by what its card says, claims it, fills the form by the fields' Chinese labels and completes it.
+ * Never opens a task by URL. After every step it saves a screenshot and fails on English text that is
+ * not a product name.
+ */
+final class TasklistWalker {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+    /** Product names and units that may stay in Latin letters on a Chinese screen. */
+    private static final List<String> ALLOWED = List.of("Camunda", "Platform", "Tasklist", "Cockpit", "Admin", "JH", "TK",
+            "lianban", "WGS", "GCJ", "km", "Asia", "Shanghai", "UTC", "GMT", "CST");
+    private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
+
+    private final Browser browser;
+    private final Tasklist tasklist;
+    private final WebDriver web;
+    private final WebDriverWait wait;
+    private final String baseUrl;
+    private final String flow;
+    private int step;
+    private boolean loggedIn;
+    /** What was typed into the open form, by field label. */
+    private final Map<String, String> typed = new LinkedHashMap<>();
+
+    TasklistWalker(Browser browser, String baseUrl, String flow) {
+        this.browser = browser;
+        this.tasklist = new Tasklist(browser, baseUrl);
+        this.web = browser.driver;
+        this.wait = new WebDriverWait(web, PATIENCE);
+        this.baseUrl = baseUrl;
+        this.flow = flow;
+    }
+
+    /** Logs out whoever is logged in (through Tasklist's user menu) and logs in as {@code user} at the one login. */
+    void logInAs(String user) {
+        if (loggedIn) {
+            logOut();
+        }
+        try {
+            tasklist.logIn(user);
+        } catch (TimeoutException stuck) {
+            // now and then Tasklist stays on its loading spinner after a fresh login (cause not found); a person
+            // reloads the page, and so does the walker, once, keeping the screen that shows it
+            browser.save(Path.of("flows", flow, String.format("%02d-登录未完成-%s", step, user)).toString());
+            web.navigate().refresh();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
+        }
+        loggedIn = true;
+        shot("登录-" + user);
+    }
+
+    /** Logs out through Tasklist's user menu, as a person switching users does; the one login page follows. */
+    void logOut() {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-widget-header] li.account > a.dropdown-toggle")))
+                .click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-widget-header] li.logout a"))).click();
+        // the browser goes on to the login page meanwhile: a look at the page may be cut short by that navigation
+        new WebDriverWait(web, PATIENCE).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
+        loggedIn = false;
+    }
+
+    /** The filter list on the left: a filter's name is its link text. */
+    void openFilter(String name) {
+        tasklist.openFilter(name);
+        shot("筛选-" + name);
+    }
+
+    /** Opens the task whose card names {@code caseText} (case number or title) and the task {@code taskName}. */
+    WebElement openTask(String taskName, String caseText) {
+        By card = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+                + "[.//h4[contains(@class,'task')]/a[normalize-space(.)='" + taskName + "']]"
+                + "[contains(normalize-space(.),'" + caseText + "')]");
+        WebElement found = wait.until(ExpectedConditions.visibilityOfElementLocated(card));
+        String text = found.getText();
+        found.findElement(By.cssSelector("h4.task a")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+        shot("任务-" + taskName);
+        return found;
+    }
+
+    /** What a task's card shows once its arrow has opened every column the filter lists. */
+    String card(String taskName, String caseText) {
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+                        + "[.//h4[contains(@class,'task')]/a[normalize-space(.)='" + taskName + "']]"
+                        + "[contains(normalize-space(.),'" + caseText + "')]")));
+        List<WebElement> arrow = card.findElements(By.cssSelector("a.glyphicon-menu-down"));
+        if (!arrow.isEmpty()) {
+            arrow.get(0).click();
+            wait.until(d -> !card.findElements(By.cssSelector(".task-card-details.expanded")).isEmpty());
+        }
+        shot("卡片-" + taskName);
+        return card.getText();
+    }
+
+    /** Claims the open task when it is not yet the user's (a task assigned to her at once needs no claim). */
+    void claim() {
+        if (!web.findElements(By.cssSelector("button.claim")).stream().filter(WebElement::isDisplayed).toList()
+                .isEmpty()) {
+            tasklist.claim();
+        }
+    }
+
+    /** 启动流程 → the process by its Chinese name; the start form then shows in the dialog. */
+    void startProcess(String processName) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))).click();
+        wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//a[@ng-click='selectProcessDefinition(processDefinition)'][contains(normalize-space(.),'"
+                        + processName + "')]"))).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".modal .fjs-form")));
+        shot("启动-" + processName);
+    }
+
+    /** Submits the start dialog and returns the notification's text (which carries the new case number). */
+    String submitStart() {
+        lookOver();
+        shot("启动-填写");
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='startProcessInstance()']")))
+                .click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal .fjs-form")));
+        WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//*[contains(@class,'notification') or contains(@class,'alert')][contains(.,'编号')]")));
+        String text = note.getText();
+        shot("启动-完成");
+        return text;
+    }
+
+    /** The form's field labelled {@code label}, as form-js lays it out. */
+    private WebElement field(String label) {
+        WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//div[contains(@class,'fjs-form-field')][.//label[contains(@class,'fjs-form-field-label')]"
+                        + "[normalize-space(.)='" + label + "' or normalize-space(.)='" + label + "*']]")));
+        ((JavascriptExecutor) web).executeScript("arguments[0].scrollIntoView({block: 'center'});", field);
+        return field;
+    }
+
+    void type(String label, String text) {
+        typed.put(label, text);
+        typeInto(label, text);
+    }
+
+    /** Types until the field holds the text: a form drawn again just after it opened drops what was typed. */
+    private void typeInto(String label, String text) {
+        wait.until(d -> {
+            WebElement input = field(label).findElement(By.cssSelector("input.fjs-input, textarea"));
+            // select what is there (a number field starts at 0) and type over it, as a person does
+            input.sendKeys(Keys.chord(Keys.CONTROL, "a"), text);
+            return text.equals(input.getDomProperty("value"));
+        });
+    }
+
+    /** Before sending, a person looks over the form: what was typed and is gone is typed again. */
+    private void lookOver() {
+        typed.forEach((label, text) -> {
+            WebElement input = field(label).findElement(By.cssSelector("input.fjs-input, textarea"));
+            if (!text.equals(input.getDomProperty("value"))) {
+                typeInto(label, text);
+            }
+        });
+        typed.clear();
+    }
+
+    /** A radio option, a select's or a taglist's entry, by the option's Chinese text. */
+    void choose(String label, String option) {
+        WebElement f = field(label);
+        List<WebElement> radios = f.findElements(By.xpath(".//label[input[@type='radio']][normalize-space(.)='"
+                + option + "']/input"));
+        if (!radios.isEmpty()) {
+            radios.get(0).click();
+            return;
+        }
+        f.findElement(By.cssSelector(".fjs-input-group")).click();
+        List<WebElement> search = f.findElements(By.cssSelector("input.fjs-input, input.fjs-taglist-input"));
+        if (!search.isEmpty() && search.get(0).isDisplayed() && search.get(0).isEnabled()) {
+            // a searchable select may hold a proposed value: search over it
+            search.get(0).sendKeys(Keys.chord(Keys.CONTROL, "a"), option);
+        }
+        wait.until(ExpectedConditions.elementToBeClickable(f.findElement(By.xpath(
+                ".//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.),'" + option + "')]"))))
+                .click();
+    }
+
+    void tick(String label) {
+        WebElement box = field(label).findElement(By.cssSelector("input[type='checkbox']"));
+        if (!box.isSelected()) {
+            box.click();
+        }
+    }
+
+    /** A date typed as the Chinese date field shows it (2026-12-10), confirmed with Enter. */
+    void date(String label, LocalDate day) {
+        WebElement input = field(label).findElement(By.cssSelector("input.fjs-input"));
+        input.click();
+        input.sendKeys(day.format(DateTimeFormatter.ISO_LOCAL_DATE), Keys.ENTER);
+        shot("日期-" + label);
+    }
+
+    /** Completes the open task and waits until Tasklist has closed it. */
+    void complete() {
+        lookOver();
+        shot("提交前");
+        tasklist.complete();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(Tasklist.COMPLETE));
+        shot("已提交");
+    }
+
+    /** The text of the open form, to check what context it shows. */
+    String formText() {
+        return web.findElement(By.cssSelector(".fjs-form")).getText();
+    }
+
+    /** Saves a numbered screenshot of this step and fails on English words on the screen. */
+    void shot(String name) {
+        step++;
+        browser.save(Path.of("flows", flow, String.format("%02d-%s", step, name)).toString());
+        assertNoEnglish(name);
+    }
+
+    void assertNoEnglish(String where) {
+        String text = (String) ((JavascriptExecutor) web).executeScript(
+                "var t = document.body ? document.body.innerText : '';"
+                        + "document.querySelectorAll('input[placeholder],textarea[placeholder]').forEach(function(e){"
+                        + " if (e.offsetParent) t += '\\n' + e.getAttribute('placeholder'); });"
+                        + "return t;");
+        List<String> english = new ArrayList<>();
+        Matcher m = LATIN_WORD.matcher(text);
+        while (m.find()) {
+            if (ALLOWED.stream().noneMatch(a -> a.equalsIgnoreCase(m.group()))) {
+                english.add(m.group());
+            }
+        }
+        assertThat(english).as("English on the screen at %s (%s)", where, flow).isEmpty();
+    }
+}
