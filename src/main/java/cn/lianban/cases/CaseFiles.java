@@ -15,6 +15,7 @@ import cn.lianban.directory.Community;
 import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 import cn.lianban.issue.IssueStatus;
+import cn.lianban.ticket.TicketStatus;
 
 /**
  * Cases and tickets as the case page and 我的事项 show them, only to whoever may see them
@@ -26,8 +27,6 @@ class CaseFiles {
     /** A page of 我的事项 holds at most this many cases. */
     static final int MAX_PAGE_SIZE = 200;
     private static final int TITLE_FROM_DESCRIPTION = 20;
-    private static final Map<String, String> TICKET_STATUS = Map.of("DISPATCHING", "待派单", "ACCEPTING", "待接单",
-            "RESOLVING", "办理中", "CONFIRMING", "待确认", "RATING", "待回访", "CLOSED", "已办结");
 
     private final CaseHistory history;
     private final CaseVisibility visibility;
@@ -107,7 +106,7 @@ class CaseFiles {
         if (label != null || status == null) {
             return label;
         }
-        return c.isTicket() ? TICKET_STATUS.getOrDefault(status, status) : IssueStatus.chineseName(status);
+        return c.isTicket() ? TicketStatus.label(status) : IssueStatus.chineseName(status);
     }
 
     private String deptName(CaseFacts c, String dept) {

@@ -5,6 +5,8 @@ import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 
+import cn.lianban.database.DatabaseOutage;
+
 /**
  * How Camunda REST answers a start or a completion the engine refused because of the client: an HTTP status and
  * Camunda's own error body {@code {"type", "message"}} whose message is one Chinese sentence. Camunda wraps every
@@ -23,10 +25,14 @@ public record EngineRefusal(int status, Body body) {
     static final String CLAIMED = "该任务已被他人认领，请刷新任务列表";
 
     /**
-     * A check of the project refused the input (400); someone else changed the case at the same moment, or claimed
-     * the task first (409).
+     * The database cannot be reached (503); a check of the project refused the input (400); someone else changed
+     * the case at the same moment, or claimed the task first (409).
      */
     static Optional<EngineRefusal> fromCauses(Throwable e) {
+        if (DatabaseOutage.isCause(e)) {
+            // Tasklist's own engine API fails inside Jersey, out of reach of the servlet filter that answers outages
+            return Optional.of(new EngineRefusal(503, new Body("DatabaseUnavailable", DatabaseOutage.MESSAGE)));
+        }
         UserInputException input = cause(e, UserInputException.class);
         if (input != null) {
             // Tasklist shows the sentence to a person: without the field codes apps get (请填写标题（title）)

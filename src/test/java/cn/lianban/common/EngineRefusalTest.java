@@ -37,6 +37,16 @@ class EngineRefusalTest {
 
     /** /engine-rest has the default engine; Tasklist's engine API (/camunda/api/engine) names it in the path. */
     @Test
+    void aDatabaseThatCannotBeReachedIsUnavailableNotAServerError() {
+        ProcessEngineException failed = new ProcessEngineException("ENGINE-03083 exception while executing Batch",
+                new java.sql.SQLTransientConnectionException("HikariPool-1 - Connection is not available"));
+
+        assertThat(EngineRefusal.fromCauses(failed)).contains(new EngineRefusal(503,
+                new EngineRefusal.Body("DatabaseUnavailable", "数据库暂时无法连接，请稍后再试")));
+        assertThat(EngineRefusal.fromCauses(new ProcessEngineException("ENGINE-01234 something else"))).isEmpty();
+    }
+
+    @Test
     void aTaskCompletionIsRecognisedInBothRestApplications() {
         Matcher rest = EngineRefusalMapper.TASK_COMPLETION.matcher("task/4711/complete");
         Matcher tasklist = EngineRefusalMapper.TASK_COMPLETION.matcher("/engine/default/task/4711/submit-form");
