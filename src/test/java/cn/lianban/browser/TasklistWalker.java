@@ -16,7 +16,6 @@ import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -62,15 +61,7 @@ final class TasklistWalker {
         if (loggedIn) {
             logOut();
         }
-        try {
-            tasklist.logIn(user);
-        } catch (TimeoutException stuck) {
-            // now and then Tasklist stays on its loading spinner after a fresh login (cause not found); a person
-            // reloads the page, and so does the walker, once, keeping the screen that shows it
-            browser.save(Path.of("flows", flow, String.format("%02d-登录未完成-%s", step, user)).toString());
-            web.navigate().refresh();
-            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".task-filter")));
-        }
+        tasklist.logIn(user);
         loggedIn = true;
         shot("登录-" + user);
     }
