@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,6 +35,7 @@ class JointHandlingFlowBrowserTest {
     @Autowired
     IssueDriver issues;
 
+    @AutoClose
     private Browser browser;
     private TasklistWalker walk;
 
@@ -44,17 +45,10 @@ class JointHandlingFlowBrowserTest {
         browser = Browser.start("zh-CN");
     }
 
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void aGreenCaseIsFiledRatedHandledByTheCommunityAndClosed() {
         walk = new TasklistWalker(browser, "http://localhost:" + port, "green");
-        String title = "楼道灯不亮 " + number();
+        String title = "楼道灯不亮 " + TasklistWalker.digits();
         try {
             String caseNo = file(title, "公共设施", false);
 
@@ -86,7 +80,7 @@ class JointHandlingFlowBrowserTest {
     @Test
     void aYellowCaseIsMetOnEscalatedByApprovalMetAgainAtTheStreetAndClosed() {
         walk = new TasklistWalker(browser, "http://localhost:" + port, "yellow");
-        String title = "老旧小区外墙脱落 " + number();
+        String title = "老旧小区外墙脱落 " + TasklistWalker.digits();
         LocalDate deadline = LocalDate.now(EngineClock.ZONE).plusDays(3);
         try {
             String caseNo = file(title, "房屋住建", true);
@@ -183,10 +177,5 @@ class JointHandlingFlowBrowserTest {
                 .singleResult();
         assertThat(pi.getEndTime()).as("case %s closed", caseNo).isNotNull();
         assertThat(issues.events(caseNo)).contains("FILED", "HANDLED", "EVALUATED");
-    }
-
-    /** Tells test cases apart by digits: Latin letters would count as English on the screen. */
-    private static String number() {
-        return String.format("%04d", System.nanoTime() % 10000);
     }
 }

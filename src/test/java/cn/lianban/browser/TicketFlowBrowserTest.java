@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,6 +34,7 @@ class TicketFlowBrowserTest {
     @Autowired
     IssueDriver trail;
 
+    @AutoClose
     private Browser browser;
 
     @BeforeEach
@@ -42,17 +43,10 @@ class TicketFlowBrowserTest {
         browser = Browser.start("zh-CN");
     }
 
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
     @Test
     void aTicketIsReturnedRedispatchedAcceptedResolvedConfirmedAndRated() {
         TasklistWalker walk = new TasklistWalker(browser, "http://localhost:" + port, "ticket");
-        String where = "菜市场东门 " + number();
+        String where = "菜市场东门 " + TasklistWalker.digits();
         try {
             walk.logInAs("gridworker");
             walk.startProcess("双联双促工单");
@@ -118,10 +112,5 @@ class TicketFlowBrowserTest {
             browser.save("flows/ticket/failure");
             throw e;
         }
-    }
-
-    /** Tells test cases apart by digits: Latin letters would count as English on the screen. */
-    private static String number() {
-        return String.format("%04d", System.nanoTime() % 10000);
     }
 }
