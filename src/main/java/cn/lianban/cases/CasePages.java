@@ -18,13 +18,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.lianban.common.ApiException;
+import cn.lianban.common.CaseLabels;
 import cn.lianban.common.LocalTimes;
 import cn.lianban.common.NotFound;
 import cn.lianban.common.TimeLight;
 import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.IssueCategories;
-import cn.lianban.issue.Levels;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -143,8 +143,8 @@ class CasePages {
         } else {
             add(facts, "类别", c.text("category") == null ? null : IssueCategories.chineseName(c.text("category")));
             facts.add(v.color() == null ? new Fact("评级", "待评级", null)
-                    : new Fact("评级", Levels.colorName(v.color()), tone(v.color())));
-            add(facts, "办理层级", v.level() == null ? null : Levels.chineseName(v.level()));
+                    : new Fact("评级", CaseLabels.colorName(v.color()), tone(v.color())));
+            add(facts, "办理层级", v.level() == null ? null : CaseLabels.levelName(v.level()));
             add(facts, "牵头部门", c.text("leadDept") == null ? null : department(c.text("leadDept")));
             add(facts, "协办部门", String.join("、", c.list("coDepts").stream().map(this::department).toList()));
             if (c.instant("meetingAt") != null) {

@@ -4,7 +4,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -21,6 +20,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+
+import cn.lianban.security.Grants;
 
 /**
  * Answers Camunda REST calls the engine refused because of the client ({@link EngineRefusal}) instead of Camunda's
@@ -83,20 +84,13 @@ public abstract class EngineRefusalMapper<E extends RuntimeException> implements
         ProcessEngine engine = EngineUtil.lookupProcessEngine(call.group(1));
         String taskId = call.group(2);
         // the caller may read neither the finished task nor its history: look as the engine, then restore the caller
-        IdentityService identity = engine.getIdentityService();
-        var caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
+        return Grants.asSystem(engine.getIdentityService(), () -> {
             if (engine.getTaskService().createTaskQuery().taskId(taskId).count() > 0) {
-                return Optional.empty();
+                return Optional.<EngineRefusal>empty();
             }
             HistoricTaskInstance past = engine.getHistoryService().createHistoricTaskInstanceQuery().taskId(taskId)
                     .singleResult();
             return Optional.of(EngineRefusal.missingTask(past != null && past.getEndTime() != null));
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
+        });
     }
 }

@@ -17,10 +17,10 @@ import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
+import cn.lianban.common.CaseLabels;
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.SqlIn;
 import cn.lianban.issue.IssueStatus;
-import cn.lianban.issue.Levels;
 import cn.lianban.resource.ResourceTotals;
 import cn.lianban.ticket.CheckinService;
 import cn.lianban.ticket.TicketRates;
@@ -157,9 +157,9 @@ public class DashboardFigures {
                 ages.add(new Count(String.valueOf(i), AGE_NAMES.get(i), age[i]));
             }
             return new CaseFigures(color.entrySet().stream().map(e -> new Count(e.getKey(),
-                    e.getKey().isEmpty() ? "未评级" : Levels.colorName(e.getKey()), e.getValue())).toList(),
+                    e.getKey().isEmpty() ? "未评级" : CaseLabels.colorName(e.getKey()), e.getValue())).toList(),
                     level.entrySet().stream().map(e -> new Count(String.valueOf(e.getKey()),
-                            e.getKey() == 0 ? "未定级" : Levels.chineseName(e.getKey()), e.getValue())).toList(),
+                            e.getKey() == 0 ? "未定级" : CaseLabels.levelName(e.getKey()), e.getValue())).toList(),
                     status.entrySet().stream().map(e -> new Count(e.getKey(), IssueStatus.chineseName(e.getKey()),
                             e.getValue())).toList(), ages, overdue, escalations);
         }

@@ -18,10 +18,10 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import cn.lianban.common.CaseLabels;
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.NotFound;
 import cn.lianban.issue.IssueStatus;
-import cn.lianban.issue.Levels;
 import cn.lianban.resource.ResourceTotals;
 import cn.lianban.ticket.CheckinService;
 import cn.lianban.ticket.TicketRates;
@@ -103,8 +103,8 @@ public class DashboardTables {
             Timestamp due = rs.getTimestamp("due_at");
             String status = rs.getString("status");
             sink.accept(Arrays.asList(rs.getString("business_key"), rs.getString("community_name"),
-                    color == null ? "未评级" : Levels.colorName(color),
-                    unleveled ? "未定级" : Levels.chineseName(level), IssueStatus.chineseName(status),
+                    color == null ? "未评级" : CaseLabels.colorName(color),
+                    unleveled ? "未定级" : CaseLabels.levelName(level), IssueStatus.chineseName(status),
                     time(rs.getTimestamp("filed_at")), time(due), time(rs.getTimestamp("closed_at")),
                     !IssueStatus.CLOSED.equals(status) && due != null && due.before(now) ? 1L : 0L,
                     rs.getLong("escalations")));

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.lianban.common.CaseLabels;
 import cn.lianban.common.CaseLog;
 import cn.lianban.common.LocalTimes;
 import cn.lianban.directory.Directory;
@@ -35,8 +36,8 @@ public class AssignIssue implements JavaDelegate {
         execution.setVariable("level", level);
         String key = execution.getProcessBusinessKey();
         if (!color.equals(proposed)) {
-            log.record(key, execution.getProcessInstanceId(), "RATING_OVERRIDE", Levels.colorName(proposed) + " → "
-                    + Levels.colorName(color) + "，理由：" + IssueVariables.text(execution, "overrideReason"));
+            log.record(key, execution.getProcessInstanceId(), "RATING_OVERRIDE", CaseLabels.colorName(proposed) + " → "
+                    + CaseLabels.colorName(color) + "，理由：" + IssueVariables.text(execution, "overrideReason"));
         }
         IssueService.Assignment a = issues.assign(IssueVariables.text(execution, "category"), color, level,
                 directory.placement(IssueVariables.text(execution, "communityCode")));
@@ -46,8 +47,8 @@ public class AssignIssue implements JavaDelegate {
         IssueVariables.setDeadline(execution, a.deadline());
         labels.apply(execution, true);
         summary.update(execution);
-        log.record(key, execution.getProcessInstanceId(), "ASSIGNED", "评级" + Levels.colorName(color) + "，"
-                + Levels.label(level) + "，" + (level <= 2 ? "由社区办理" : "建议牵头部门 " + labels.deptName(a.leadDept()))
+        log.record(key, execution.getProcessInstanceId(), "ASSIGNED", "评级" + CaseLabels.colorName(color) + "，"
+                + CaseLabels.levelLabel(level) + "，" + (level <= 2 ? "由社区办理" : "建议牵头部门 " + labels.deptName(a.leadDept()))
                 + "，期限 " + LocalTimes.minutes(a.deadline().due().toInstant()));
     }
 }

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.lianban.common.CaseLabels;
 import cn.lianban.common.CaseLog;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Directory.Placement;
@@ -44,7 +45,7 @@ public class EscalateIssue implements JavaDelegate {
         labels.apply(execution, level >= 3);
         summary.update(execution);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "ESCALATED",
-                Levels.label(from) + " → " + Levels.label(level) + "，原因："
+                CaseLabels.levelLabel(from) + " → " + CaseLabels.levelLabel(level) + "，原因："
                         + IssueVariables.text(execution, "escalationReasonLabel"));
         mails.escalated(execution);
     }

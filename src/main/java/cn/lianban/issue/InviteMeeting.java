@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import cn.lianban.common.CaseLabels;
 import cn.lianban.common.CaseLog;
 import cn.lianban.directory.Directory;
 import cn.lianban.security.CaseAccess;
@@ -60,7 +61,7 @@ public class InviteMeeting implements JavaDelegate {
         access.open(execution.getProcessInstanceId(), List.of(group));
         mails.meetingInvitation(execution, start, place);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "MEETING_CONVENED",
-                Levels.label(IssueVariables.level(execution)) + "联席会议 "
+                CaseLabels.levelLabel(IssueVariables.level(execution)) + "联席会议 "
                         + IssueVariables.text(execution, MeetingSlots.TIME_LABEL) + "，" + place
                         + (booking.isPresent() ? "，场地预约号 " + booking.get().code() : "，未能预约场地（无空闲时段）"));
     }

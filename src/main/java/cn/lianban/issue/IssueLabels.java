@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
+import cn.lianban.common.CaseLabels;
 import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 
@@ -24,7 +25,7 @@ public class IssueLabels {
 
     /** After the decision table proposed a colour (BPMN end listener of proposeColor). */
     public void proposal(DelegateExecution execution) {
-        execution.setVariable("proposedColorLabel", Levels.colorName(IssueVariables.text(execution, "proposedColor")));
+        execution.setVariable("proposedColorLabel", CaseLabels.colorName(IssueVariables.text(execution, "proposedColor")));
     }
 
     /**
@@ -32,9 +33,9 @@ public class IssueLabels {
      * department, marked as a proposal while the joint meeting has still to confirm it.
      */
     public void apply(VariableScope scope, boolean leadProposed) {
-        scope.setVariable("colorLabel", Levels.colorName(IssueVariables.text(scope, "color")));
+        scope.setVariable("colorLabel", CaseLabels.colorName(IssueVariables.text(scope, "color")));
         int level = IssueVariables.level(scope);
-        scope.setVariable("levelLabel", Levels.label(level));
+        scope.setVariable("levelLabel", CaseLabels.levelLabel(level));
         String leadDept = IssueVariables.text(scope, "leadDept");
         String lead;
         if (level <= 2) {

@@ -1,5 +1,6 @@
 package cn.lianban.issue;
 
+import cn.lianban.common.CaseLabels;
 import cn.lianban.common.Deadline;
 import cn.lianban.common.UserInputException;
 import java.time.LocalDate;
@@ -110,7 +111,7 @@ public class IssueService {
         boolean override = !color.equals(proposed);
         if (override && isBlank(overrideReason)) {
             throw new UserInputException("overrideReason",
-                    "评级与系统建议（" + Levels.colorName(proposed) + "）不一致，必须填写调整理由");
+                    "评级与系统建议（" + CaseLabels.colorName(proposed) + "）不一致，必须填写调整理由");
         }
         return override;
     }
@@ -159,7 +160,7 @@ public class IssueService {
         }
         if (deadline.isAfter(latest.due().toLocalDate())) {
             throw new UserInputException("deadline",
-                    "办理期限不能晚于本级时限 " + latest.due().toLocalDate() + "（" + Levels.chineseName(level) + "）");
+                    "办理期限不能晚于本级时限 " + latest.due().toLocalDate() + "（" + CaseLabels.levelName(level) + "）");
         }
         ZonedDateTime due = deadline.atTime(WorkingCalendar.END_OF_WORKING_DAY).atZone(EngineClock.ZONE);
         return new Meeting(leadDept, coDepts, new Deadline(due, calendar.reminderAt(due)));

@@ -31,41 +31,6 @@ public final class Levels {
         return level <= 2 ? gridsOfCommunity.stream().map(UnitType.GRID::group).toList() : List.of();
     }
 
-    /** The level as cards and forms show it: 第三级（片区）. */
-    public static String label(int level) {
-        return switch (level) {
-            case 1 -> "第一级（网格）";
-            case 2 -> "第二级（社区）";
-            case 3 -> "第三级（片区）";
-            case 4 -> "第四级（街道）";
-            case 5 -> "第五级（市级）";
-            default -> "第" + level + "级";
-        };
-    }
-
-    public static String chineseName(int level) {
-        return switch (level) {
-            case 1 -> "第1级 网格";
-            case 2 -> "第2级 社区";
-            case 3 -> "第3级 片区";
-            case 4 -> "第4级 街道";
-            case 5 -> "第5级 市级";
-            default -> "第" + level + "级";
-        };
-    }
-
-    public static String colorName(String color) {
-        if (color == null) {
-            return "";
-        }
-        return switch (color) {
-            case "GREEN" -> "绿色";
-            case "YELLOW" -> "黄色";
-            case "RED" -> "红色";
-            default -> color;
-        };
-    }
-
     private Levels() {
     }
 }

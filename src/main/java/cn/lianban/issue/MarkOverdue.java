@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import cn.lianban.common.CaseClock;
+import cn.lianban.common.CaseLabels;
 import cn.lianban.common.CaseLog;
 import cn.lianban.common.TimeLight;
 
@@ -25,7 +26,7 @@ public class MarkOverdue implements JavaDelegate {
         execution.setVariable("overdueCount", IssueVariables.count(execution, "overdueCount") + 1);
         CaseClock.light(execution, TimeLight.RED);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "OVERDUE",
-                Levels.label(IssueVariables.level(execution)) + "办理时限届满未办结");
+                CaseLabels.levelLabel(IssueVariables.level(execution)) + "办理时限届满未办结");
         mails.overdue(execution);
     }
 }

@@ -18,6 +18,8 @@ import java.util.stream.Stream;
 
 import org.springframework.web.util.HtmlUtils;
 
+import cn.lianban.common.CaseLabels;
+
 /**
  * Turns the caller's model (process variables, mostly) into template variables: values become
  * display text, and labels are added so the templates stay free of logic. Missing keys stay missing;
@@ -31,7 +33,6 @@ final class MailModel {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
-    private static final String[] LEVEL_UNITS = {"网格", "社区", "片区", "街道", "市级"};
 
     private MailModel() {
     }
@@ -64,12 +65,8 @@ final class MailModel {
         if (color == null) {
             return null;
         }
-        return switch (color.toString().trim().toUpperCase(java.util.Locale.ROOT)) {
-            case "GREEN" -> "绿";
-            case "YELLOW" -> "黄";
-            case "RED" -> "红";
-            default -> color.toString();
-        };
+        String word = CaseLabels.colorWord(color.toString());
+        return word == null ? color.toString() : word;
     }
 
     /** 3 → 第3级 片区. */
@@ -78,8 +75,7 @@ final class MailModel {
             return null;
         }
         try {
-            int n = Integer.parseInt(level.toString().trim());
-            return n >= 1 && n <= LEVEL_UNITS.length ? "第" + n + "级 " + LEVEL_UNITS[n - 1] : "第" + n + "级";
+            return CaseLabels.levelName(Integer.parseInt(level.toString().trim()));
         } catch (NumberFormatException e) {
             return level.toString();
         }

@@ -31,6 +31,7 @@ import cn.lianban.directory.Community;
 import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Street;
+import cn.lianban.security.Grants;
 import cn.lianban.ticket.ResponsibilityList;
 import cn.lianban.ticket.ResponsibilityList.ResponsibilityItem;
 import cn.lianban.ticket.TicketService;
@@ -215,7 +216,8 @@ class Open311Service {
         start.put("location", form.get("address_string") != null ? form.get("address_string")
                 : form.get("lat") + "," + form.get("long"));
         ProcessInstance ticket = tx.execute(status -> {
-            ProcessInstance started = asSystem(() -> runtime.startProcessInstanceByKey("ticket", start));
+            // an Open311 request is raised by the system, not by whoever is logged in
+            ProcessInstance started = Grants.asSystem(identity, () -> runtime.startProcessInstanceByKey("ticket", start));
             requests.insert(new Open311Request(started.getBusinessKey(), UUID.randomUUID().toString(),
                     started.getId(), form.get("api_key"), service.code(), description, place.lat(), place.lon(),
                     form.get("address_string"), email, form.get("first_name"), form.get("last_name"), phone,
@@ -285,18 +287,6 @@ class Open311Service {
         }
     }
 
-    /** Runs without the caller's Camunda identity: an Open311 request is raised by the system, not by a user. */
-    private <T> T asSystem(java.util.function.Supplier<T> work) {
-        var caller = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (caller != null) {
-                identity.setAuthentication(caller);
-            }
-        }
-    }
 
     private static String notice(String department, int acceptHours, long resolveDays) {
         return (department == null ? "" : department) + acceptHours + "小时内接单，接单后" + resolveDays

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import cn.lianban.common.Distance;
 import cn.lianban.directory.Community;
 import cn.lianban.directory.Directory;
 
@@ -15,8 +16,6 @@ import cn.lianban.directory.Directory;
  */
 @Component
 class ServiceArea {
-
-    private static final double EARTH_RADIUS_METERS = 6_371_008.8;
 
     private final Directory directory;
     private final double maxDistanceMeters;
@@ -33,7 +32,7 @@ class ServiceArea {
     /** The nearest community within reach of the point, or empty when the point is outside the service area. */
     Optional<Community> communityAt(double lat, double lon) {
         return directory.communities().stream()
-                .map(c -> new Candidate(c, meters(lat, lon, c.lat(), c.lon())))
+                .map(c -> new Candidate(c, Distance.meters(lat, lon, c.lat(), c.lon())))
                 .min(Comparator.comparingDouble(Candidate::meters))
                 .filter(c -> c.meters() <= maxDistanceMeters)
                 .map(Candidate::community);
@@ -43,15 +42,6 @@ class ServiceArea {
     Optional<Community> communityNamedIn(String address) {
         return directory.communities().stream().filter(c -> address.contains(c.name()))
                 .max(Comparator.comparingInt(c -> c.name().length()));
-    }
-
-    /** Haversine distance in metres between two WGS-84 points. */
-    static double meters(double lat1, double lon1, double lat2, double lon2) {
-        double dLat = Math.toRadians(lat2 - lat1);
-        double dLon = Math.toRadians(lon2 - lon1);
-        double a = Math.sin(dLat / 2) * Math.sin(dLat / 2) + Math.cos(Math.toRadians(lat1))
-                * Math.cos(Math.toRadians(lat2)) * Math.sin(dLon / 2) * Math.sin(dLon / 2);
-        return 2 * EARTH_RADIUS_METERS * Math.asin(Math.min(1, Math.sqrt(a)));
     }
 
     private record Candidate(Community community, double meters) {

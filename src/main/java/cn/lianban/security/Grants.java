@@ -53,6 +53,14 @@ public class Grants {
 
     /** Runs engine calls with no current authentication, i.e. without authorization checks. */
     public <T> T asSystem(Supplier<T> work) {
+        return asSystem(identity, work);
+    }
+
+    /**
+     * The same for code that has an engine's identity service but no Spring bean at hand (JAX-RS providers
+     * of the engine's REST API): the caller's authentication is lifted for the work and put back afterwards.
+     */
+    public static <T> T asSystem(IdentityService identity, Supplier<T> work) {
         var current = identity.getCurrentAuthentication();
         identity.clearAuthentication();
         try {

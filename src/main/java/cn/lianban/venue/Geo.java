@@ -5,13 +5,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Distances on WGS-84 coordinates, the conversion to GCJ-02 (the datum Chinese maps such as Amap use) and
+ * Walking time, the conversion of WGS-84 coordinates to GCJ-02 (the datum Chinese maps such as Amap use) and
  * the Amap navigation link.
  */
 public final class Geo {
 
-    /** Mean earth radius (IUGG), metres. */
-    public static final double EARTH_RADIUS_M = 6371008.8;
     /** Walking speed for "minutes on foot": 80 m a minute, so 15 minutes ≈ 1.2 km (一刻钟党群服务圈). */
     public static final double WALK_METERS_PER_MINUTE = 80;
 
@@ -20,16 +18,6 @@ public final class Geo {
     private static final double KRASOVSKY_EE = 0.00669342162296594323;
 
     private Geo() {
-    }
-
-    /** Great-circle distance by the haversine formula, in metres. */
-    public static double distanceMeters(double lat1, double lon1, double lat2, double lon2) {
-        double phi1 = Math.toRadians(lat1);
-        double phi2 = Math.toRadians(lat2);
-        double sinHalfDPhi = Math.sin((phi2 - phi1) / 2);
-        double sinHalfDLambda = Math.sin(Math.toRadians(lon2 - lon1) / 2);
-        double h = sinHalfDPhi * sinHalfDPhi + Math.cos(phi1) * Math.cos(phi2) * sinHalfDLambda * sinHalfDLambda;
-        return 2 * EARTH_RADIUS_M * Math.asin(Math.min(1, Math.sqrt(h)));
     }
 
     /** Whole minutes on foot, rounded up. */

@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.common.BadRequest;
+import cn.lianban.common.Distance;
 
 /**
  * Finds venues by function and by distance from a point (一刻钟党群服务圈: 15 minutes on foot, about 1.2 km).
@@ -61,7 +62,7 @@ public class VenueSearch {
         if (!q.near()) {
             return offering.map(v -> new Found(v, null)).toList();
         }
-        return offering.map(v -> new Found(v, Geo.distanceMeters(q.lat(), q.lon(), v.lat(), v.lon())))
+        return offering.map(v -> new Found(v, Distance.meters(q.lat(), q.lon(), v.lat(), v.lon())))
                 .filter(f -> f.distanceMeters() <= q.radius())
                 .sorted(Comparator.comparingDouble(Found::distanceMeters)).toList();
     }

@@ -33,6 +33,7 @@ import org.w3c.dom.Node;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.lianban.common.Distance;
 import cn.lianban.directory.Community;
 import cn.lianban.directory.Directory;
 import cn.lianban.support.ProcessTestBase;
@@ -473,7 +474,7 @@ class Open311Test extends ProcessTestBase {
 
     private String nearestTo(double lat, double lon) {
         return directory.communities().stream().min(java.util.Comparator.comparingDouble(
-                c -> ServiceArea.meters(lat, lon, c.lat(), c.lon()))).orElseThrow().code();
+                c -> Distance.meters(lat, lon, c.lat(), c.lon()))).orElseThrow().code();
     }
 
     /** A valid request for R-001 at community A's centre; {@code changes} override fields (null removes one). */

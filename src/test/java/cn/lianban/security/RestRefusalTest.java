@@ -19,9 +19,9 @@ import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.lianban.common.CaseLabels;
 import cn.lianban.common.EngineClock;
 import cn.lianban.issue.IssueService;
-import cn.lianban.issue.Levels;
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
 
@@ -85,7 +85,7 @@ class RestRefusalTest {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(body(refused)).isEqualTo(Map.of("type", "UserInputException",
-                "message", "办理期限不能晚于本级时限 " + latest + "（" + Levels.chineseName(3) + "）"));
+                "message", "办理期限不能晚于本级时限 " + latest + "（" + CaseLabels.levelName(3) + "）"));
         assertThat(tasks.createTaskQuery().taskId(meet).count()).as("the meeting task stays open").isOne();
         assertThat(runtime.getActiveActivityIds(pi.getId())).containsExactly("meet");
     }

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
+import cn.lianban.common.Distance;
 import cn.lianban.directory.Area;
 import cn.lianban.directory.Community;
 import cn.lianban.directory.DemoDirectoryGenerator;
@@ -60,7 +61,7 @@ class DemoVenueGeneratorTest {
             Community c = communities.get(v.communityCode());
             assertThat(v.areaCode()).isEqualTo(c.areaCode());
             assertThat(v.managerGroup()).isEqualTo("community:" + c.code());
-            assertThat(Geo.distanceMeters(v.lat(), v.lon(), c.lat(), c.lon())).as(v.code()).isLessThan(400);
+            assertThat(Distance.meters(v.lat(), v.lon(), c.lat(), c.lon())).as(v.code()).isLessThan(400);
         }
         assertThat(VENUES).allSatisfy(v -> {
             assertThat(v.functions()).isNotEmpty().isSubsetOf(DemoVenueGenerator.FUNCTIONS).doesNotHaveDuplicates();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
+import cn.lianban.common.Distance;
+
 class GeoTest {
 
     /**
@@ -14,12 +16,12 @@ class GeoTest {
      */
     @Test
     void haversineDistancesAgreeWithTheHandComputation() {
-        assertThat(Geo.distanceMeters(37.65, 120.48, 37.66, 120.48)).isCloseTo(1111.95, within(0.01));
-        assertThat(Geo.distanceMeters(37.65, 120.48, 37.65, 120.49)).isCloseTo(880.39, within(0.01));
-        assertThat(Geo.distanceMeters(37.65, 120.48, 37.65, 120.48)).isZero();
+        assertThat(Distance.meters(37.65, 120.48, 37.66, 120.48)).isCloseTo(1111.95, within(0.01));
+        assertThat(Distance.meters(37.65, 120.48, 37.65, 120.49)).isCloseTo(880.39, within(0.01));
+        assertThat(Distance.meters(37.65, 120.48, 37.65, 120.48)).isZero();
         // symmetric, and half the circumference between antipodes: π · R = 20015114.44 m
-        assertThat(Geo.distanceMeters(37.66, 120.48, 37.65, 120.48)).isCloseTo(1111.95, within(0.01));
-        assertThat(Geo.distanceMeters(0, 0, 0, 180)).isCloseTo(20015114.44, within(0.01));
+        assertThat(Distance.meters(37.66, 120.48, 37.65, 120.48)).isCloseTo(1111.95, within(0.01));
+        assertThat(Distance.meters(0, 0, 0, 180)).isCloseTo(20015114.44, within(0.01));
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.lianban.common.Distance;
 import cn.lianban.directory.Community;
 import cn.lianban.directory.Directory;
 import cn.lianban.support.LianbanTest;
@@ -83,7 +84,7 @@ class VenueApiTest {
         assertThat(near).isNotEmpty().extracting(v -> v.get("code")).contains(center.code());
         List<Long> distances = near.stream().map(v -> ((Number) v.get("distanceMeters")).longValue()).toList();
         assertThat(distances).isSorted().allMatch(d -> d <= 1200);
-        long expected = Math.round(Geo.distanceMeters(c.lat(), c.lon(), center.lat(), center.lon()));
+        long expected = Math.round(Distance.meters(c.lat(), c.lon(), center.lat(), center.lon()));
         assertThat(near).filteredOn(v -> v.get("code").equals(center.code())).singleElement()
                 .satisfies(v -> assertThat(((Number) v.get("distanceMeters")).longValue()).isEqualTo(expected));
 
