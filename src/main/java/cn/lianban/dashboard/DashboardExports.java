@@ -5,7 +5,12 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -15,8 +20,8 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
 /**
- * Writes a {@link DashboardTable} straight to the response as its rows arrive: CSV row by row (UTF-8 with a BOM
- * so that Excel reads the Chinese), XLSX through POI's streaming workbook, which keeps only a window of rows in
+ * Writes a {@link DashboardTable} straight to the response as its rows arrive: CSV row by row through Commons CSV
+ * (UTF-8 with a BOM so that Excel reads the Chinese; text cells guarded by {@link CellGuard}), XLSX through POI's streaming workbook, which keeps only a window of rows in
  * memory and the rest in a temporary file.
  */
 final class DashboardExports {
@@ -26,15 +31,19 @@ final class DashboardExports {
     private DashboardExports() {
     }
 
+    /** Quotes only where needed and ends rows with CRLF, as RFC 4180 and Excel expect. */
+    private static final CSVFormat CSV = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.MINIMAL).get();
+
     static void csv(DashboardTable table, Writer out) throws IOException {
         DashboardTable.Totals totals = table.new Totals();
         out.write('\uFEFF');
-        csvRow(table.headers(), out);
+        CSVPrinter printer = new CSVPrinter(out, CSV);
+        csvRow(table.headers(), printer);
         try {
             table.rows().each(row -> {
                 totals.add(row);
                 try {
-                    csvRow(row, out);
+                    csvRow(row, printer);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
@@ -42,23 +51,18 @@ final class DashboardExports {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-        csvRow(totals.row(), out);
-        out.flush();
+        csvRow(totals.row(), printer);
+        // flush, not close: the response owns the writer
+        printer.flush();
     }
 
-    private static void csvRow(List<?> values, Writer out) throws IOException {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            Object v = values.get(i);
-            String text = v == null ? "" : v instanceof BigDecimal d ? d.toPlainString() : v.toString();
-            if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
-                text = "\"" + text.replace("\"", "\"\"") + "\"";
-            }
-            out.write(text);
+    private static void csvRow(List<?> values, CSVPrinter printer) throws IOException {
+        List<String> cells = new ArrayList<>(values.size());
+        for (Object v : values) {
+            cells.add(v == null ? "" : v instanceof BigDecimal d ? d.toPlainString()
+                    : v instanceof Number n ? n.toString() : CellGuard.text(v.toString()));
         }
-        out.write("\r\n");
+        printer.printRecord(cells);
     }
 
     static void xlsx(DashboardTable table, OutputStream out) throws IOException {
@@ -122,6 +126,7 @@ final class DashboardExports {
                 cell.setCellValue(d.doubleValue());
                 style = bold ? styles.boldMoney() : styles.money();
             } else if (v != null) {
+                // a text cell is never a formula in XLSX, so names like "=1+1" stay as typed
                 cell.setCellValue(v.toString());
             }
             if (style != null) {

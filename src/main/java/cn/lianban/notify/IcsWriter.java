@@ -1,14 +1,39 @@
 package cn.lianban.notify;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.Property;
+import net.fortuna.ical4j.model.component.VEvent;
+import net.fortuna.ical4j.model.parameter.Cn;
+import net.fortuna.ical4j.model.parameter.PartStat;
+import net.fortuna.ical4j.model.parameter.Role;
+import net.fortuna.ical4j.model.parameter.Rsvp;
+import net.fortuna.ical4j.model.property.Attendee;
+import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.DtEnd;
+import net.fortuna.ical4j.model.property.DtStamp;
+import net.fortuna.ical4j.model.property.DtStart;
+import net.fortuna.ical4j.model.property.Location;
+import net.fortuna.ical4j.model.property.Organizer;
+import net.fortuna.ical4j.model.property.ProdId;
+import net.fortuna.ical4j.model.property.Sequence;
+import net.fortuna.ical4j.model.property.Summary;
+import net.fortuna.ical4j.model.property.Uid;
+import net.fortuna.ical4j.model.property.immutable.ImmutableCalScale;
+import net.fortuna.ical4j.model.property.immutable.ImmutableMethod;
+import net.fortuna.ical4j.model.property.immutable.ImmutableStatus;
+import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
+
 /**
- * Writes a meeting invitation as an RFC 5545 calendar with iTIP METHOD:REQUEST.
- * Times are written in UTC so that no VTIMEZONE block is needed and every client agrees on the instant.
+ * Writes a meeting invitation as an RFC 5545 calendar with iTIP METHOD:REQUEST, built with ical4j, which names
+ * the properties and escapes their values. Times are written in UTC so that no VTIMEZONE block is needed and every
+ * client agrees on the instant. Lines are folded here rather than by ical4j's {@code FoldingWriter}, because that
+ * one counts characters, and a line of Chinese (3 octets each) would run far past the 75 octets RFC 5545 allows.
  */
 public final class IcsWriter {
 
@@ -16,90 +41,78 @@ public final class IcsWriter {
     /** RFC 5545 3.1: lines SHOULD NOT be longer than 75 octets, excluding the line break. */
     static final int MAX_OCTETS = 75;
 
-    private static final DateTimeFormatter UTC =
-            DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
-
     private IcsWriter() {
     }
 
     /** @param dtstamp when the invitation is created (DTSTAMP) */
     public static String write(MeetingInvite invite, Instant dtstamp) {
-        StringBuilder out = new StringBuilder();
-        line(out, "BEGIN:VCALENDAR");
-        line(out, "PRODID:-//lianban//notify//ZH");
-        line(out, "VERSION:2.0");
-        line(out, "CALSCALE:GREGORIAN");
-        line(out, "METHOD:REQUEST");
-        line(out, "BEGIN:VEVENT");
-        line(out, "UID:" + escapeText(invite.uid()));
-        line(out, "DTSTAMP:" + utc(dtstamp));
-        line(out, "DTSTART:" + utc(invite.start()));
-        line(out, "DTEND:" + utc(invite.end()));
-        line(out, "SEQUENCE:0");
-        line(out, "STATUS:CONFIRMED");
-        text(out, "SUMMARY", invite.summary());
-        text(out, "DESCRIPTION", invite.description());
-        text(out, "LOCATION", invite.location());
-        line(out, "ORGANIZER" + cn(invite.organizer()) + ":mailto:" + invite.organizer().email().trim());
+        VEvent event = new VEvent(false)
+                .add(new Uid(invite.uid()))
+                .add(new DtStamp(seconds(dtstamp)))
+                .add(new DtStart<>(seconds(invite.start())))
+                .add(new DtEnd<>(seconds(invite.end())))
+                .add(new Sequence(0))
+                .add(ImmutableStatus.VEVENT_CONFIRMED);
+        text(event, new Summary(), invite.summary());
+        text(event, new Description(), invite.description());
+        text(event, new Location(), invite.location());
+        event.add(person(new Organizer(mailto(invite.organizer())), invite.organizer()));
         for (MeetingInvite.Person a : invite.attendees()) {
-            line(out, "ATTENDEE" + cn(a) + ";ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=TRUE:mailto:"
-                    + a.email().trim());
+            event.add(person(new Attendee(mailto(a)), a)
+                    .add(Role.REQ_PARTICIPANT).add(PartStat.NEEDS_ACTION).add(Rsvp.TRUE));
         }
-        line(out, "END:VEVENT");
-        line(out, "END:VCALENDAR");
-        return out.toString();
+        Calendar calendar = new Calendar()
+                .add(new ProdId("-//lianban//notify//ZH"))
+                .add(ImmutableVersion.VERSION_2_0)
+                .add(ImmutableCalScale.GREGORIAN)
+                .add(ImmutableMethod.REQUEST);
+        calendar.add(event);
+        return foldAll(calendar.toString());
     }
 
-    private static String utc(TemporalAccessor t) {
-        // seconds are the finest unit iCalendar DATE-TIME carries
-        return UTC.format(Instant.from(t).truncatedTo(ChronoUnit.SECONDS));
+    /** Seconds are the finest unit iCalendar DATE-TIME carries. */
+    private static Instant seconds(TemporalAccessor t) {
+        return Instant.from(t).truncatedTo(ChronoUnit.SECONDS);
     }
 
-    private static void text(StringBuilder out, String name, String value) {
+    private static void text(VEvent event, Property property, String value) {
         if (value != null && !value.isBlank()) {
-            line(out, name + ":" + escapeText(value));
+            property.setValue(plainText(value));
+            event.add(property);
         }
     }
 
-    private static void line(StringBuilder out, String contentLine) {
-        out.append(fold(contentLine)).append(CRLF);
+    /**
+     * ical4j escapes backslash, ';', ',' and CRLF or LF; a lone CR and other control characters it would pass
+     * through, so they are made a line break or dropped first (RFC 5545 3.3.11 allows only tab among them).
+     */
+    private static String plainText(String value) {
+        return value.replace("\r\n", "\n").replace('\r', '\n').replaceAll("[\\p{Cntrl}&&[^\\t\\n]]", "");
     }
 
-    /** ;CN="…" or nothing. Parameter values are quoted because names may contain ':', ';' or ','. */
-    private static String cn(MeetingInvite.Person p) {
-        if (p.name() == null || p.name().isBlank()) {
-            return "";
+    private static URI mailto(MeetingInvite.Person p) {
+        try {
+            return new URI("mailto", p.email().trim(), null);
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException("not a mail address: " + p.email(), e);
         }
-        // RFC 5545 3.2: a quoted parameter value cannot contain DQUOTE or control characters
-        String safe = p.name().replace('"', '\'').replaceAll("\\p{Cntrl}", " ");
-        return ";CN=\"" + safe + "\"";
     }
 
-    /** TEXT value escaping (RFC 5545 3.3.11): backslash, semicolon, comma and line breaks. */
-    static String escapeText(String value) {
-        StringBuilder sb = new StringBuilder(value.length() + 8);
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '\\' -> sb.append("\\\\");
-                case ';' -> sb.append("\\;");
-                case ',' -> sb.append("\\,");
-                case '\r' -> {
-                    sb.append("\\n");
-                    if (i + 1 < value.length() && value.charAt(i + 1) == '\n') {
-                        i++;
-                    }
-                }
-                case '\n' -> sb.append("\\n");
-                default -> {
-                    // other control characters are not allowed in TEXT; tab is
-                    if (c >= 0x20 || c == '\t') {
-                        sb.append(c);
-                    }
-                }
-            }
+    /** CN=… when the person has a name; ical4j quotes it, since names may contain ':', ';' or ','. */
+    private static <P extends Property> P person(P property, MeetingInvite.Person p) {
+        if (p.name() != null && !p.name().isBlank()) {
+            // RFC 5545 3.2: a quoted parameter value cannot contain DQUOTE or control characters
+            property.add(new Cn(p.name().replace('"', '\'').replaceAll("\\p{Cntrl}", " ")));
         }
-        return sb.toString();
+        return property;
+    }
+
+    private static String foldAll(String unfolded) {
+        StringBuilder out = new StringBuilder(unfolded.length() + 64);
+        for (String line : unfolded.split(CRLF)) {
+            out.append(fold(line)).append(CRLF);
+        }
+        return out.toString();
     }
 
     /**

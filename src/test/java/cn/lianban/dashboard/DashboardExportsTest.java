@@ -60,4 +60,39 @@ class DashboardExportsTest {
                     .isEqualTo(CellType.BLANK);
         }
     }
+
+    /** A title someone typed as a formula: CSV makes it inert text, XLSX keeps it a string cell. */
+    private static final DashboardTable FORMULAS = new DashboardTable("公式", List.of(text("案件"), count("差额")),
+            sink -> {
+                sink.accept(Arrays.asList("=HYPERLINK(\"http://evil.example\",\"点我\")", -3L));
+                sink.accept(Arrays.asList("+1", 0L));
+                sink.accept(Arrays.asList("-2+3", 0L));
+                sink.accept(Arrays.asList("@SUM(A1)", 0L));
+                sink.accept(Arrays.asList("路灯-损坏", 0L));
+            });
+
+    @Test
+    void csvNeutralisesTextThatWouldRunAsAFormulaButKeepsNegativeNumbers() throws Exception {
+        StringWriter out = new StringWriter();
+        DashboardExports.csv(FORMULAS, out);
+        assertThat(out.toString()).isEqualTo("\uFEFF案件,差额\r\n"
+                + "\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"点我\"\")\",-3\r\n"
+                + "'+1,0\r\n"
+                + "'-2+3,0\r\n"
+                + "'@SUM(A1),0\r\n"
+                + "路灯-损坏,0\r\n"
+                + "合计,-3\r\n");
+    }
+
+    @Test
+    void xlsxWritesFormulaLookingTextAsAStringCell() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        DashboardExports.xlsx(FORMULAS, out);
+        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(out.toByteArray()))) {
+            Row first = book.getSheetAt(0).getRow(1);
+            assertThat(first.getCell(0).getCellType()).isEqualTo(CellType.STRING);
+            assertThat(first.getCell(0).getStringCellValue()).isEqualTo("=HYPERLINK(\"http://evil.example\",\"点我\")");
+            assertThat(first.getCell(1).getNumericCellValue()).isEqualTo(-3);
+        }
+    }
 }

@@ -33,8 +33,10 @@ class IcsWriterTest {
 
     @Test
     void escapesTextValues() {
-        assertThat(IcsWriter.escapeText("a\\b;c,d\ne\r\nf\rg")).isEqualTo("a\\\\b\\;c\\,d\\ne\\nf\\ng");
-        assertThat(IcsWriter.escapeText("会议：讨论路灯")).isEqualTo("会议：讨论路灯");
+        String ics = IcsWriter.write(invite("会议：讨论路灯", "a\\b;c,d\ne\r\nf\rg", null),
+                Instant.parse("2026-03-01T02:00:00Z")).replace("\r\n ", "");
+        assertThat(ics).contains("DESCRIPTION:a\\\\b\\;c\\,d\\ne\\nf\\ng\r\n");
+        assertThat(ics).contains("SUMMARY:会议：讨论路灯\r\n");
     }
 
     @Test
