@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.history.HistoricVariableInstanceQuery;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.directory.UnitType;
-import cn.lianban.security.Grants;
+import cn.lianban.common.Grants;
 
 /**
  * Reads cases and tickets from Camunda's history, which keeps finished instances too (Cockpit of the free edition

@@ -28,7 +28,7 @@ import cn.lianban.common.CaseLog;
 import cn.lianban.common.EngineClock;
 import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
-import cn.lianban.security.Grants;
+import cn.lianban.common.Grants;
 
 /**
  * The whole story of a case, oldest first: the audit trail (case_event) with what each step decided, completed

@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
-import cn.lianban.security.Grants;
 
 /**
  * Answers Camunda REST calls the engine refused because of the client ({@link EngineRefusal}) instead of Camunda's

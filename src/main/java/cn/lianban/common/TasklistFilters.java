@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.directory.Roles;
-import cn.lianban.security.Grants;
 
 /**
  * Creates a Tasklist filter once by name and keeps it in line with its definition, readable by the

@@ -14,7 +14,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
-import cn.lianban.security.Grants;
 
 /**
  * Moves the 时效灯 on as time passes: a case's light is set when its clock starts ({@link CaseClock}), but it turns

@@ -17,6 +17,7 @@ import cn.lianban.directory.Roles;
 import cn.lianban.directory.Street;
 import cn.lianban.directory.UnitType;
 import cn.lianban.security.UserUnits;
+import cn.lianban.web.PageAccess;
 
 /**
  * Which communities' figures a user may see on the dashboard, checked on the server: the city center and
@@ -25,7 +26,7 @@ import cn.lianban.security.UserUnits;
  * departments read their own 三率 on /tickets/rates.
  */
 @Service
-public class DashboardScope {
+public class DashboardScope implements PageAccess {
 
     private final Directory directory;
     private final UserUnits units;
@@ -57,6 +58,12 @@ public class DashboardScope {
     }
 
     /** Whether the user may open the dashboard at all (the page header offers it only then). */
+    @Override
+    public String page() {
+        return "/dashboard";
+    }
+
+    @Override
     public boolean mayUse(Authentication user) {
         Set<String> allowed = allowed(user);
         return allowed == null || !allowed.isEmpty();

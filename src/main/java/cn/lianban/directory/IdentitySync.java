@@ -11,7 +11,9 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
+import cn.lianban.startup.StartupStep;
 
 /**
  * Mirrors the directory into Camunda's identity: one group per role and per unit, one user per person,
@@ -19,8 +21,9 @@ import org.springframework.stereotype.Service;
  * a second run changes nothing. Passwords are only set when a user is created, so a changed password
  * survives a restart.
  */
+@Order(0)
 @Service
-public class IdentitySync {
+public class IdentitySync implements StartupStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdentitySync.class);
 
@@ -33,6 +36,11 @@ public class IdentitySync {
     }
 
     /** @return how many groups, users and memberships were created or changed */
+    @Override
+    public void run() {
+        sync();
+    }
+
     public int sync() {
         int changes = syncGroups(wantedGroups());
         Map<String, User> users = identity.createUserQuery().list().stream()

@@ -2,14 +2,17 @@ package cn.lianban.issue;
 
 import java.util.Map;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.common.TasklistFilters;
 import cn.lianban.directory.Roles;
+import cn.lianban.startup.StartupStep;
 
 /** The Tasklist filters of 五级三色联席汇办 for each role. */
+@Order(20)
 @Service
-public class IssueFilters {
+public class IssueFilters implements StartupStep {
 
     static final String PROCESS = "joint-handling";
     /** Words, not codes: the display variables the process keeps (IssueLabels, IssueStatus, CaseClock). */
@@ -21,6 +24,11 @@ public class IssueFilters {
 
     public IssueFilters(TasklistFilters filters) {
         this.filters = filters;
+    }
+
+    @Override
+    public void run() {
+        apply();
     }
 
     public void apply() {

@@ -10,11 +10,10 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import cn.lianban.startup.StartupStep;
 
 /**
  * At startup, from Camunda's history: cases filed before issue_summary existed (or whose row went missing) get
@@ -23,8 +22,8 @@ import org.springframework.stereotype.Component;
  * two counts and one indexed look-up.
  */
 @Component
-@Order(30)
-public class IssueSummaryBackfill implements ApplicationRunner {
+@Order(70)
+public class IssueSummaryBackfill implements StartupStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(IssueSummaryBackfill.class);
     private static final String KEY = "joint-handling";
@@ -42,7 +41,7 @@ public class IssueSummaryBackfill implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void run() {
         backfill();
     }
 

@@ -1,16 +1,14 @@
 package cn.lianban.open311;
 
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import cn.lianban.startup.DemoStep;
+
 /** With demo data on, outside apps can try the Open311 interface with api_key {@code demo-key}. */
 @Component
-@Order(20)
-@ConditionalOnProperty(name = "lianban.demo.enabled", havingValue = "true")
-class Open311DemoKey implements ApplicationRunner {
+@Order(60)
+class Open311DemoKey implements DemoStep {
 
     private final Open311Keys keys;
 
@@ -19,7 +17,7 @@ class Open311DemoKey implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void seedIfEmpty() {
         keys.addIfMissing(Open311Keys.DEMO_KEY, "演示用（demo data）");
     }
 }

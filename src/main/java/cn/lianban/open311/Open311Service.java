@@ -31,7 +31,7 @@ import cn.lianban.directory.Community;
 import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Street;
-import cn.lianban.security.Grants;
+import cn.lianban.common.Grants;
 import cn.lianban.ticket.ResponsibilityList;
 import cn.lianban.ticket.ResponsibilityList.ResponsibilityItem;
 import cn.lianban.ticket.TicketService;

@@ -2,14 +2,17 @@ package cn.lianban.resource;
 
 import java.util.Map;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.common.TasklistFilters;
 import cn.lianban.directory.Roles;
+import cn.lianban.startup.StartupStep;
 
 /** The Tasklist filters of resource claims and community orders for departments, communities and the city center. */
+@Order(50)
 @Service
-public class ResourceFilters {
+public class ResourceFilters implements StartupStep {
 
     static final String CLAIM = "resource-claim";
     static final String ORDER = "community-order";
@@ -22,6 +25,11 @@ public class ResourceFilters {
 
     public ResourceFilters(TasklistFilters filters) {
         this.filters = filters;
+    }
+
+    @Override
+    public void run() {
+        apply();
     }
 
     public void apply() {

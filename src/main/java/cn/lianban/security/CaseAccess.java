@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.springframework.stereotype.Service;
 
+import cn.lianban.common.Grants;
+
 /**
  * Opens one case to the units involved in it: they may read the running instance and its history.
  * Tasks themselves are opened by Camunda to their candidate groups.

@@ -12,9 +12,12 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.HistoricTaskPermissions;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
+import cn.lianban.common.Grants;
 import cn.lianban.directory.Roles;
+import cn.lianban.startup.StartupStep;
 
 /**
  * The standing authorizations of each role. What a role may see of a single case is granted per
@@ -22,8 +25,9 @@ import cn.lianban.directory.Roles;
  * process definitions (Tasklist needs them for forms) and gives the city center its view of all (and, with the
  * street offices, the right to reassign tasks).
  */
+@Order(10)
 @Service
-public class GlobalAuthorizations {
+public class GlobalAuthorizations implements StartupStep {
 
     public static final String JOINT_HANDLING = "joint-handling";
     public static final String TICKET = "ticket";
@@ -35,6 +39,11 @@ public class GlobalAuthorizations {
 
     public GlobalAuthorizations(Grants grants) {
         this.grants = grants;
+    }
+
+    @Override
+    public void run() {
+        apply();
     }
 
     public void apply() {

@@ -14,13 +14,14 @@ import cn.lianban.common.BadRequest;
 import cn.lianban.common.Forbidden;
 import cn.lianban.directory.Roles;
 import cn.lianban.security.UserUnits;
+import cn.lianban.web.PageAccess;
 
 /**
  * Who records 双报到 check-ins and reads their totals: a community secretary for their own community, a grid
  * worker for the community of their grid, the city center and administrators for every community.
  */
 @Service
-public class CheckinDesk {
+public class CheckinDesk implements PageAccess {
 
     /** The error code of a check-in that {@link CheckinService} refuses. */
     public static final String INVALID = "invalid_checkin";
@@ -57,6 +58,12 @@ public class CheckinDesk {
     }
 
     /** Whether the user has one of the roles that take part in 双报到 (the page header offers it only then). */
+    @Override
+    public String page() {
+        return "/checkins";
+    }
+
+    @Override
     public boolean mayUse(Authentication user) {
         Set<String> groups = UserUnits.groups(user);
         return UserUnits.citywide(groups) || groups.contains(Roles.COMMUNITY_SECRETARY)

@@ -2,10 +2,12 @@ package cn.lianban.ticket;
 
 import java.util.Map;
 
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.common.TasklistFilters;
 import cn.lianban.directory.Roles;
+import cn.lianban.startup.StartupStep;
 
 /**
  * The Tasklist filters of 双联双促 tickets for each role. Every user task of the process is in a filter of the
@@ -13,8 +15,9 @@ import cn.lianban.directory.Roles;
  * and {@code decide} to {@code street:}, {@code confirm} and {@code rate} to {@code community:}. A resolve task
  * claimed or assigned to whoever accepted is also in 本部门办理中, shared with issues ({@code IssueFilters}).
  */
+@Order(30)
 @Service
-public class TicketFilters {
+public class TicketFilters implements StartupStep {
 
     static final String PROCESS = "ticket";
     /** Cards show names and labels the process keeps up to date, never codes. */
@@ -26,6 +29,11 @@ public class TicketFilters {
 
     public TicketFilters(TasklistFilters filters) {
         this.filters = filters;
+    }
+
+    @Override
+    public void run() {
+        apply();
     }
 
     public void apply() {

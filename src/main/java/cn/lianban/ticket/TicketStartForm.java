@@ -6,19 +6,22 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.lianban.startup.StartupStep;
 
 /**
  * The start form of a ticket (点单/吹哨) lists the responsibility list's active items, so it is built
  * from the table and deployed as Camunda Form {@code ticket-start}. Deploying the same content again
  * is filtered out; an edited list gives a new form version that new tickets use.
  */
+@Order(40)
 @Service
-public class TicketStartForm {
+public class TicketStartForm implements StartupStep {
 
     static final String FORM_ID = "ticket-start";
     static final String DEPLOYMENT = "ticket-start-form";
@@ -42,6 +45,11 @@ public class TicketStartForm {
     @Transactional
     public void saveItem(ResponsibilityList.ResponsibilityItem item) {
         list.save(item);
+        deploy();
+    }
+
+    @Override
+    public void run() {
         deploy();
     }
 

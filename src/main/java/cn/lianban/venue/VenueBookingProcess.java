@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.common.EngineClock;
-import cn.lianban.security.Grants;
+import cn.lianban.common.Grants;
 
 /**
  * Process {@code venue-booking}: a booking of a venue that needs approval waits, holding its hours, until the

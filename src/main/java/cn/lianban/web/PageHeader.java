@@ -2,7 +2,10 @@ package cn.lianban.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,13 +20,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
-import cn.lianban.dashboard.DashboardScope;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Roles;
 import cn.lianban.directory.UnitType;
-import cn.lianban.security.Grants;
+import cn.lianban.common.Grants;
 import cn.lianban.security.UserUnits;
-import cn.lianban.ticket.CheckinDesk;
 
 /**
  * What the shared page header ({@code templates/fragments/header.html}) shows: who is logged in and the pages
@@ -47,19 +48,18 @@ public class PageHeader {
     private final AuthorizationService authorizations;
     private final Grants grants;
     private final Directory directory;
-    private final DashboardScope dashboard;
-    private final CheckinDesk checkins;
+    /** The pages with their own check, by address. */
+    private final Map<String, PageAccess> pages;
 
     public PageHeader(WebInvocationPrivilegeEvaluator urls, IdentityService identity,
                       AuthorizationService authorizations, Grants grants, Directory directory,
-                      DashboardScope dashboard, CheckinDesk checkins) {
+                      List<PageAccess> pages) {
         this.urls = urls;
         this.identity = identity;
         this.authorizations = authorizations;
         this.grants = grants;
         this.directory = directory;
-        this.dashboard = dashboard;
-        this.checkins = checkins;
+        this.pages = pages.stream().collect(Collectors.toMap(PageAccess::page, Function.identity()));
     }
 
     /** Whether someone is logged in for the current request. */
@@ -77,17 +77,17 @@ public class PageHeader {
         String path = currentPath();
         List<Link> links = new ArrayList<>();
         add(links, path, "任务", "/camunda/app/tasklist/", mayOpenWebapp(user, groups, "tasklist"));
-        add(links, path, "我的事项", "/cases", urls.isAllowed("/cases", user));
-        add(links, path, "数据看板", "/dashboard", dashboard.mayUse(user));
-        add(links, path, "三率排名", "/tickets/rates", urls.isAllowed("/tickets/rates", user));
-        add(links, path, "双报到", "/checkins", checkins.mayUse(user));
-        add(links, path, "资源清单", "/resources", urls.isAllowed("/resources", user));
-        add(links, path, "活动", "/activities", urls.isAllowed("/activities", user));
+        add(links, path, "我的事项", "/cases", mayOpen(user, "/cases"));
+        add(links, path, "数据看板", "/dashboard", mayOpen(user, "/dashboard"));
+        add(links, path, "三率排名", "/tickets/rates", mayOpen(user, "/tickets/rates"));
+        add(links, path, "双报到", "/checkins", mayOpen(user, "/checkins"));
+        add(links, path, "资源清单", "/resources", mayOpen(user, "/resources"));
+        add(links, path, "活动", "/activities", mayOpen(user, "/activities"));
         List<Link> admin = new ArrayList<>();
-        add(admin, path, "邮件队列", "/admin/mail", urls.isAllowed("/admin/mail", user));
-        add(admin, path, "工作日历", "/admin/calendar", urls.isAllowed("/admin/calendar", user));
-        add(admin, path, "权责清单", "/admin/responsibility", urls.isAllowed("/admin/responsibility", user));
-        add(admin, path, "登录安全", "/admin/logins", urls.isAllowed("/admin/logins", user));
+        add(admin, path, "邮件队列", "/admin/mail", mayOpen(user, "/admin/mail"));
+        add(admin, path, "工作日历", "/admin/calendar", mayOpen(user, "/admin/calendar"));
+        add(admin, path, "权责清单", "/admin/responsibility", mayOpen(user, "/admin/responsibility"));
+        add(admin, path, "登录安全", "/admin/logins", mayOpen(user, "/admin/logins"));
         add(admin, path, "流程监控", "/camunda/app/cockpit/", mayOpenWebapp(user, groups, "cockpit"));
         add(admin, path, "用户与权限", "/camunda/app/admin/", mayOpenWebapp(user, groups, "admin"));
         return new Menu(true, name(user.getName()), unitName(groups), links, admin);
@@ -102,6 +102,12 @@ public class PageHeader {
         if (allowed) {
             links.add(new Link(label, href, path != null && path.startsWith(href)));
         }
+    }
+
+    /** The page's own check where its module contributes one, else the URL rules of the security configuration. */
+    private boolean mayOpen(Authentication user, String page) {
+        PageAccess own = pages.get(page);
+        return own != null ? own.mayUse(user) : urls.isAllowed(page, user);
     }
 
     /** Camunda lets a user into Tasklist, Cockpit or Admin by the application authorizations of their groups. */

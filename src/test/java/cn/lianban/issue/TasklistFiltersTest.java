@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import cn.lianban.security.StartupSetup;
+import cn.lianban.startup.StartupStep;
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
 
@@ -33,7 +33,7 @@ class TasklistFiltersTest {
     @Autowired
     IssueDriver driver;
     @Autowired
-    StartupSetup startup;
+    java.util.List<StartupStep> startup;
 
     @AfterEach
     void reset() {
@@ -144,7 +144,7 @@ class TasklistFiltersTest {
     void aSecondStartCreatesNoFiltersAndNoAuthorizations() throws Exception {
         long filterCount = filters.createFilterQuery().count();
         long authCount = authorizations.createAuthorizationQuery().count();
-        startup.run(null);
+        startup.forEach(StartupStep::run);
                 assertThat(filters.createFilterQuery().count()).isEqualTo(filterCount);
         assertThat(filters.createFilterQuery().list()).extracting(org.camunda.bpm.engine.filter.Filter::getName)
                 .contains("本社区事项", "本片区待评级", "本级待会商", "待审批升级", "本部门待认领", "本部门办理中", "全市逾期",

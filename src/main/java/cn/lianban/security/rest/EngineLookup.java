@@ -18,7 +18,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.springframework.stereotype.Component;
 
-import cn.lianban.security.Grants;
+import cn.lianban.common.Grants;
 
 /**
  * What the guards need to know about a task or case: looked up as the system (the facts, whoever asks), or as the

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.lianban.security.Grants;
+import cn.lianban.common.Grants;
 
 /**
  * The variables a task or a start event accepts: the keys of the input fields of its Camunda Form

@@ -1,4 +1,4 @@
-package cn.lianban.security;
+package cn.lianban.common;
 
 import java.util.List;
 import java.util.function.Supplier;
