@@ -22,8 +22,8 @@ import cn.lianban.common.EngineClock;
 import cn.lianban.common.SqlIn;
 import cn.lianban.issue.IssueStatus;
 import cn.lianban.resource.ResourceTotals;
-import cn.lianban.ticket.CheckinService;
-import cn.lianban.ticket.TicketRates;
+import cn.lianban.pairing.CheckinService;
+import cn.lianban.rates.TicketRates;
 import cn.lianban.venue.VenueUsage;
 
 /**

@@ -27,8 +27,8 @@ import cn.lianban.directory.Directory;
 import cn.lianban.directory.Street;
 import cn.lianban.issue.IssueStatus;
 import cn.lianban.resource.ResourceTotals;
-import cn.lianban.ticket.CheckinService;
-import cn.lianban.ticket.TicketRates;
+import cn.lianban.pairing.CheckinService;
+import cn.lianban.rates.TicketRates;
 import cn.lianban.venue.VenueUsage;
 
 /**

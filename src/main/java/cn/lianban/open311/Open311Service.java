@@ -32,8 +32,8 @@ import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Street;
 import cn.lianban.common.Grants;
-import cn.lianban.ticket.ResponsibilityList;
-import cn.lianban.ticket.ResponsibilityList.ResponsibilityItem;
+import cn.lianban.responsibility.ResponsibilityList;
+import cn.lianban.responsibility.ResponsibilityList.ResponsibilityItem;
 import cn.lianban.ticket.TicketService;
 
 /**

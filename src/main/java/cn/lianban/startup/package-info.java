@@ -1,5 +1,7 @@
 /**
- * The bottom of the house: how modules contribute what runs at start ({@link cn.lianban.startup.StartupStep}) and
- * the demo data ({@link cn.lianban.startup.DemoStep}) without this layer importing any of them.
+ * How modules contribute what runs at start and the demo data.
  */
+@ApplicationModule(displayName = "启动", allowedDependencies = {})
 package cn.lianban.startup;
+
+import org.springframework.modulith.ApplicationModule;

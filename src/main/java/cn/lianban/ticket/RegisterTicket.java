@@ -11,6 +11,7 @@ import cn.lianban.directory.Directory.Placement;
 import cn.lianban.directory.Grid;
 import cn.lianban.directory.UnitType;
 import cn.lianban.security.CaseAccess;
+import cn.lianban.pairing.AgencyMember;
 
 /** 登记: checks the ticket, gives it its TK key (shown as {@code caseNo}) and opens it to the community and its street. */
 @Component("registerTicket")

@@ -12,6 +12,7 @@ import cn.lianban.directory.Directory;
 import cn.lianban.directory.UnitType;
 import cn.lianban.notify.MailKind;
 import cn.lianban.notify.Notifier;
+import cn.lianban.pairing.PairingRepository;
 
 /** Who hears what about a ticket; mails go to the outbox in the step's own transaction. */
 @Component

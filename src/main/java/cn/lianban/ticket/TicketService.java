@@ -16,6 +16,9 @@ import cn.lianban.directory.Directory;
 import cn.lianban.directory.Directory.Placement;
 import cn.lianban.common.Deadline;
 import cn.lianban.common.UserInputException;
+import cn.lianban.responsibility.ResponsibilityList;
+import cn.lianban.pairing.PairingRepository;
+import cn.lianban.pairing.AgencyMember;
 
 /**
  * The rules of 双联双促 tickets that the BPMN does not draw: what a raised ticket must contain, where

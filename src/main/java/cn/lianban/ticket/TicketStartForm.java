@@ -8,11 +8,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.context.event.EventListener;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.lianban.startup.StartupStep;
+import cn.lianban.responsibility.ResponsibilityList;
+import cn.lianban.responsibility.ResponsibilityListChanged;
 
 /**
  * The start form of a ticket (点单/吹哨) lists the responsibility list's active items, so it is built
@@ -36,15 +38,12 @@ public class TicketStartForm implements StartupStep {
     }
 
     /**
-     * Saves an item of the list ({@link ResponsibilityList#save}) and deploys the form built from the changed
-     * list, in one transaction: both or neither. New tickets offer the new list; running tickets keep the
-     * department and time limit copied into their variables at dispatch.
-     *
-     * @throws IllegalArgumentException from {@link ResponsibilityList#save}; nothing is changed then
+     * Deploys the form built from the changed list in the transaction that saved the item: both or neither (a
+     * failed deployment rolls the save back). New tickets offer the new list; running tickets keep the department
+     * and time limit copied into their variables at dispatch.
      */
-    @Transactional
-    public void saveItem(ResponsibilityList.ResponsibilityItem item) {
-        list.save(item);
+    @EventListener
+    void listChanged(ResponsibilityListChanged change) {
         deploy();
     }
 

@@ -39,7 +39,7 @@ import cn.lianban.issue.IssueSummaryBackfill;
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
 import cn.lianban.support.TicketDriver;
-import cn.lianban.ticket.CheckinService;
+import cn.lianban.pairing.CheckinService;
 import cn.lianban.venue.BookingRequest;
 import cn.lianban.venue.BookingService;
 

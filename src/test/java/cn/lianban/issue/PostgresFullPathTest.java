@@ -63,7 +63,7 @@ class PostgresFullPathTest {
     @Autowired
     cn.lianban.support.TicketDriver tickets;
     @Autowired
-    cn.lianban.ticket.TicketRates rates;
+    cn.lianban.rates.TicketRates rates;
     @Autowired
     IssueSummaryBackfill backfill;
     @Autowired
@@ -98,7 +98,7 @@ class PostgresFullPathTest {
         driver.complete(pi, "rate", "satisfaction", 4);
         assertThat(pi).isEnded();
         var month = java.time.YearMonth.from(cn.lianban.common.EngineClock.now());
-        var urban = rates.rates(month, cn.lianban.ticket.TicketRates.By.DEPT).stream()
+        var urban = rates.rates(month, cn.lianban.rates.TicketRates.By.DEPT).stream()
                 .filter(r -> r.key().equals("urban")).findFirst().orElseThrow();
         assertThat(urban.dispatched()).isPositive();
         assertThat(urban.acceptedOnTime()).isPositive();

@@ -7,7 +7,7 @@ import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.lianban.ticket.TicketRates;
+import cn.lianban.rates.TicketRates;
 
 /**
  * The resolution rate's due and solved counts as TicketRates read them before V14 (a correlated EXISTS per due

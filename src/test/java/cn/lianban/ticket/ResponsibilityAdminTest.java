@@ -21,10 +21,11 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
+import cn.lianban.responsibility.ResponsibilityList;
 import cn.lianban.support.LianbanTest;
 import cn.lianban.support.PageSession;
 import cn.lianban.support.TicketDriver;
-import cn.lianban.ticket.ResponsibilityList.ResponsibilityItem;
+import cn.lianban.responsibility.ResponsibilityList.ResponsibilityItem;
 
 /** The 权责清单 admin page, through security, against the shared demo data. */
 @LianbanTest

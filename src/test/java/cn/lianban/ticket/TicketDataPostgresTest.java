@@ -15,8 +15,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import cn.lianban.support.Postgres;
-import cn.lianban.ticket.CheckinService.Total;
-import cn.lianban.ticket.ResponsibilityList.ResponsibilityItem;
+import cn.lianban.pairing.CheckinService.Total;
+import cn.lianban.responsibility.ResponsibilityList.ResponsibilityItem;
+import cn.lianban.responsibility.ResponsibilityList;
+import cn.lianban.pairing.PairingSnapshot;
+import cn.lianban.pairing.PairingRepository;
+import cn.lianban.pairing.Pairing;
+import cn.lianban.pairing.DemoPairingGenerator;
+import cn.lianban.pairing.CheckinService;
+import cn.lianban.pairing.AgencyMember;
+import cn.lianban.pairing.Agency;
+import cn.lianban.support.MigratedDb;
 
 /** V5 and V6 and the ticket data SQL (LIKE ... ESCAPE, identity keys, NUMERIC sums) on PostgreSQL 17 too. */
 class TicketDataPostgresTest {
@@ -26,10 +35,10 @@ class TicketDataPostgresTest {
 
     @Test
     void migratesStoresAndSumsOnPostgres() {
-        TicketDb db = TicketDb.on(postgres.database());
+        MigratedDb db = MigratedDb.on(postgres.database());
         assertThat(db.jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL 17");
 
-        ResponsibilityList list = new ResponsibilityList(db.jdbc);
+        ResponsibilityList list = new ResponsibilityList(db.jdbc, event -> { });
         assertThat(list.search(null, null)).hasSize(220);
         assertThat(list.search(null, null)).filteredOn(ResponsibilityItem::isCoordination).hasSize(79);
         assertThat(list.categories()).hasSize(10);
@@ -43,7 +52,7 @@ class TicketDataPostgresTest {
                 ResponsibilityList.BASIC, "fire", List.of(), 3, true))).isInstanceOf(IllegalArgumentException.class);
 
         PairingRepository pairings = new PairingRepository(db.jdbc);
-        PairingSnapshot s = new DemoPairingGenerator(TicketDb.SEED)
+        PairingSnapshot s = new DemoPairingGenerator(MigratedDb.SEED)
                 .generate(db.directory.communities(), db.directory.grids());
         pairings.insert(s);
         assertThat(pairings.agencies()).isEqualTo(s.agencies());

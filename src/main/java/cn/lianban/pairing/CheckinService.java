@@ -1,0 +1,199 @@
+package cn.lianban.pairing;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import cn.lianban.calendar.WorkingCalendar;
+import cn.lianban.common.SqlIn;
+
+/**
+ * 双报到: agency party members report the service they did in a community (date, hours, what they did),
+ * and the city center reads the totals by member, agency and community instead of asking for forms.
+ */
+@Service
+public class CheckinService {
+
+    public static final BigDecimal MAX_HOURS = new BigDecimal("24");
+    public static final int ACTIVITY_MAX = 200;
+
+    private final JdbcTemplate jdbc;
+    private Clock clock = Clock.system(WorkingCalendar.ZONE);
+
+    public CheckinService(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A single Clock bean, if the application defines one, replaces the system clock (Beijing time). */
+    @Autowired
+    void useClockBean(ObjectProvider<Clock> clocks) {
+        clocks.ifUnique(this::setClock);
+    }
+
+    /** Lets tests control time. */
+    public void setClock(Clock clock) {
+        this.clock = clock;
+    }
+
+    /** Today in Beijing, on the clock that check-in dates are checked against. */
+    public LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /**
+     * Totals of one member, agency or community: {@code key} is the member id, agency code or community
+     * code, {@code hours} has one decimal place. Lists of totals hold only those with check-ins, most hours
+     * first, equal hours by member id or code.
+     */
+    public record Total(String key, String name, long checkins, BigDecimal hours) {
+    }
+
+    /**
+     * Records a service of a member in a community (one whose grids the member is placed in, or that is paired with
+     * the member's agency) and returns the new check-in's id.
+     *
+     * @throws IllegalArgumentException with a Chinese message naming the field when the input is not valid;
+     *                                  nothing is stored then
+     */
+    @Transactional
+    public long checkIn(long memberId, String communityCode, LocalDate date, BigDecimal hours, String activity) {
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM agency_member WHERE id = ?", Integer.class, memberId) == 0) {
+            throw new IllegalArgumentException("报到党员（memberId）不存在：" + memberId);
+        }
+        if (communityCode == null || communityCode.isBlank() || jdbc.queryForObject(
+                "SELECT COUNT(*) FROM community WHERE code = ?", Integer.class, communityCode) == 0) {
+            throw new IllegalArgumentException("服务社区（communityCode）不存在：" + communityCode);
+        }
+        // 双报到 is service in the community one is placed in (下沉网格) or whose paired agency one belongs to (结对)
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM agency_member m JOIN grid g ON g.code = m.grid_code"
+                + " WHERE m.id = ? AND (g.community_code = ? OR m.agency_code IN"
+                + " (SELECT agency_code FROM pairing WHERE community_code = ?))", Integer.class,
+                memberId, communityCode, communityCode) == 0) {
+            throw new IllegalArgumentException("报到党员（memberId）" + memberId
+                    + " 未下沉到该社区，所在单位也未与该社区结对，不能在该社区登记双报到");
+        }
+        if (hours == null) {
+            throw new IllegalArgumentException("服务时长（hours）不能为空");
+        }
+        if (hours.signum() <= 0 || hours.compareTo(MAX_HOURS) > 0) {
+            throw new IllegalArgumentException("服务时长（hours）应大于 0 且不超过 24 小时：" + hours.toPlainString());
+        }
+        if (hours.stripTrailingZeros().scale() > 1) {
+            throw new IllegalArgumentException("服务时长（hours）最多保留一位小数：" + hours.toPlainString());
+        }
+        if (date == null) {
+            throw new IllegalArgumentException("服务日期（date）不能为空");
+        }
+        LocalDateTime now = LocalDateTime.now(clock);
+        if (date.isAfter(today())) {
+            throw new IllegalArgumentException("服务日期（date）不能晚于今天：" + date);
+        }
+        String text = activity == null ? "" : activity.strip();
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("服务内容（activity）不能为空");
+        }
+        if (text.codePointCount(0, text.length()) > ACTIVITY_MAX) {
+            throw new IllegalArgumentException("服务内容（activity）不能超过 " + ACTIVITY_MAX + " 个字");
+        }
+        BigDecimal sameDay = jdbc.queryForObject(
+                "SELECT COALESCE(SUM(hours), 0) FROM checkin WHERE member_id = ? AND service_date = ?",
+                BigDecimal.class, memberId, date);
+        if (sameDay.add(hours).compareTo(MAX_HOURS) > 0) {
+            throw new IllegalArgumentException("服务时长（hours）：该党员 " + date + " 已登记 " + sameDay.stripTrailingZeros()
+                    .toPlainString() + " 小时，一天合计不能超过 24 小时");
+        }
+        KeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            PreparedStatement ps = connection.prepareStatement("INSERT INTO checkin (member_id, community_code,"
+                    + " service_date, hours, activity, created_at) VALUES (?,?,?,?,?,?)", new String[]{"id"});
+            ps.setLong(1, memberId);
+            ps.setString(2, communityCode);
+            ps.setObject(3, date);
+            ps.setBigDecimal(4, hours);
+            ps.setString(5, text);
+            ps.setTimestamp(6, Timestamp.valueOf(now));
+            return ps;
+        }, keys);
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    private static final String MEMBERS =
+            "checkin c JOIN agency_member m ON m.id = c.member_id JOIN grid g ON g.code = m.grid_code";
+
+    /**
+     * What totals are summed by. {@code scope} is the column that places a row in a community: for members
+     * and agencies the community of the grid the member is placed in, for communities the community served.
+     */
+    public enum By {
+        MEMBER("m.id", "m.name", MEMBERS, "g.community_code"),
+        AGENCY("a.code", "a.name", MEMBERS + " JOIN agency a ON a.code = m.agency_code", "g.community_code"),
+        COMMUNITY("co.code", "co.name", "checkin c JOIN community co ON co.code = c.community_code", "co.code");
+
+        private final String key;
+        private final String name;
+        private final String from;
+        private final String scope;
+
+        By(String key, String name, String from, String scope) {
+            this.key = key;
+            this.name = name;
+            this.from = from;
+            this.scope = scope;
+        }
+    }
+
+    /** Check-ins and hours per member, most hours first; {@code month} null means all time. */
+    public List<Total> totalsByMember(YearMonth month) {
+        return totals(By.MEMBER, month, null);
+    }
+
+    /** Check-ins and hours per agency (by the members' agency), most hours first; null month = all time. */
+    public List<Total> totalsByAgency(YearMonth month) {
+        return totals(By.AGENCY, month, null);
+    }
+
+    /** Check-ins and hours per community served, most hours first; null month = all time. */
+    public List<Total> totalsByCommunity(YearMonth month) {
+        return totals(By.COMMUNITY, month, null);
+    }
+
+    /**
+     * Totals by member, agency or community; {@code month} null means all time. {@code communities} null
+     * means citywide; otherwise only check-ins of members placed in grids of those communities count (by
+     * member and agency), or only the rows of those communities (by community).
+     */
+    public List<Total> totals(By by, YearMonth month, Collection<String> communities) {
+        if (communities != null && communities.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("SELECT " + by.key + " AS total_key, " + by.name + " AS total_name,"
+                + " COUNT(*) AS checkins, SUM(c.hours) AS total_hours FROM " + by.from + " WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (month != null) {
+            sql.append(" AND c.service_date >= ? AND c.service_date < ?");
+            args.add(month.atDay(1));
+            args.add(month.plusMonths(1).atDay(1));
+        }
+        sql.append(SqlIn.and(by.scope, communities, args));
+        sql.append(" GROUP BY ").append(by.key).append(", ").append(by.name)
+                .append(" ORDER BY SUM(c.hours) DESC, ").append(by.key);
+        return jdbc.query(sql.toString(), (rs, i) -> new Total(rs.getString("total_key"), rs.getString("total_name"),
+                rs.getLong("checkins"), rs.getBigDecimal("total_hours").setScale(1, RoundingMode.HALF_UP)), args.toArray());
+    }
+}

@@ -1,5 +1,0 @@
-package cn.lianban.ticket;
-
-/** 结对: a community and the one agency paired with it. */
-public record Pairing(String agencyCode, String communityCode) {
-}
