@@ -17,6 +17,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -136,10 +137,9 @@ final class TasklistWalker {
 
     /** Submits the start dialog and returns the notification's text (which carries the new case number). */
     String submitStart() {
-        lookOver();
+        WebElement start = readyToSend(By.cssSelector("button[ng-click='startProcessInstance()']"));
         shot("启动-填写");
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("button[ng-click='startProcessInstance()']")))
-                .click();
+        start.click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".modal .fjs-form")));
         WebElement note = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//*[contains(@class,'notification') or contains(@class,'alert')][contains(.,'编号')]")));
@@ -172,15 +172,32 @@ final class TasklistWalker {
         });
     }
 
-    /** Before sending, a person looks over the form: what was typed and is gone is typed again. */
-    private void lookOver() {
-        typed.forEach((label, text) -> {
-            WebElement input = field(label).findElement(By.cssSelector("input.fjs-input, textarea"));
-            if (!text.equals(input.getDomProperty("value"))) {
-                typeInto(label, text);
+    /**
+     * Before sending, a person looks over the form: what was typed and is gone is typed again, and a field the
+     * form marks empty although it shows the text (a keystroke lost while the form was drawn again) is typed
+     * once more, until the button lets the form be sent.
+     */
+    private WebElement readyToSend(By button) {
+        for (int look = 1; ; look++) {
+            boolean again = look > 1;
+            typed.forEach((label, text) -> {
+                WebElement input = field(label).findElement(By.cssSelector("input.fjs-input, textarea"));
+                if (!text.equals(input.getDomProperty("value"))
+                        || again && "true".equals(input.getDomAttribute("aria-invalid"))) {
+                    typeInto(label, text);
+                }
+            });
+            try {
+                WebElement ready = new WebDriverWait(web, Duration.ofSeconds(10))
+                        .until(ExpectedConditions.elementToBeClickable(button));
+                typed.clear();
+                return ready;
+            } catch (TimeoutException e) {
+                if (look == 3) {
+                    throw e;
+                }
             }
-        });
-        typed.clear();
+        }
     }
 
     /** A radio option, a select's or a taglist's entry, by the option's Chinese text. */
@@ -220,7 +237,7 @@ final class TasklistWalker {
 
     /** Completes the open task and waits until Tasklist has closed it. */
     void complete() {
-        lookOver();
+        readyToSend(Tasklist.COMPLETE);
         shot("提交前");
         tasklist.complete();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(Tasklist.COMPLETE));
