@@ -130,7 +130,7 @@ public class DashboardFigures {
             }
             c.age[bucket]++;
             Timestamp due = rs.getTimestamp("due_at");
-            if (!IssueStatus.CLOSED.equals(status) && due != null && due.toInstant().isBefore(now)) {
+            if (!IssueStatus.CLOSED.name().equals(status) && due != null && due.toInstant().isBefore(now)) {
                 c.overdue++;
             }
             c.escalations += rs.getLong("escalations");
@@ -145,7 +145,7 @@ public class DashboardFigures {
     private static final class Tally {
         final Map<String, Long> color = new TreeMap<>();
         final Map<Integer, Long> level = new TreeMap<>();
-        final Map<String, Long> status = new TreeMap<>(Comparator.<String>comparingInt(IssueStatus.ALL::indexOf)
+        final Map<String, Long> status = new TreeMap<>(Comparator.<String>comparingInt(IssueStatus::order)
                 .thenComparing(Comparator.naturalOrder()));
         final long[] age = new long[AGE_LIMITS.length + 1];
         long overdue;

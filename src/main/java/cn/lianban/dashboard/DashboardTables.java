@@ -106,7 +106,7 @@ public class DashboardTables {
                     color == null ? "未评级" : CaseLabels.colorName(color),
                     unleveled ? "未定级" : CaseLabels.levelName(level), IssueStatus.chineseName(status),
                     time(rs.getTimestamp("filed_at")), time(due), time(rs.getTimestamp("closed_at")),
-                    !IssueStatus.CLOSED.equals(status) && due != null && due.before(now) ? 1L : 0L,
+                    !IssueStatus.CLOSED.name().equals(status) && due != null && due.before(now) ? 1L : 0L,
                     rs.getLong("escalations")));
         }, where.args().toArray()));
     }

@@ -69,7 +69,7 @@ public class MonthlyReport {
                 + " GROUP BY s.community_code, c.name ORDER BY s.community_code", (rs, i) -> new CaseCount(
                 rs.getString("community_code"), rs.getString("name"), rs.getLong("filed"), rs.getLong("closed"),
                 rs.getLong("overdue"), rs.getLong("escalated"), rs.getLong("escalations")),
-                where.with(IssueStatus.CLOSED, IssueStatus.CLOSED, now));
+                where.with(IssueStatus.CLOSED.name(), IssueStatus.CLOSED.name(), now));
     }
 
     public DashboardTable table(String title, YearMonth month, Set<String> communities) {

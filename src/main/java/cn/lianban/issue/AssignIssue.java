@@ -11,7 +11,7 @@ import cn.lianban.directory.Directory;
 
 /** 交办: records the confirmed colour (and any override), proposes the lead department and starts the clock. */
 @Component("assignIssue")
-public class AssignIssue implements JavaDelegate {
+class AssignIssue implements JavaDelegate {
 
     private final IssueService issues;
     private final Directory directory;
@@ -19,8 +19,7 @@ public class AssignIssue implements JavaDelegate {
     private final IssueSummary summary;
     private final IssueLabels labels;
 
-    public AssignIssue(IssueService issues, Directory directory, CaseLog log, IssueSummary summary,
-                       IssueLabels labels) {
+    AssignIssue(IssueService issues, Directory directory, CaseLog log, IssueSummary summary, IssueLabels labels) {
         this.summary = summary;
         this.issues = issues;
         this.directory = directory;
@@ -30,22 +29,23 @@ public class AssignIssue implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String color = IssueVariables.text(execution, "color");
-        String proposed = IssueVariables.text(execution, "proposedColor");
-        int level = IssueVariables.level(execution);
-        execution.setVariable("level", level);
+        IssueVariables variables = new IssueVariables(execution);
+        String color = variables.color();
+        String proposed = variables.proposedColor();
+        int level = variables.level();
+        variables.setLevel(level);
         String key = execution.getProcessBusinessKey();
         if (!color.equals(proposed)) {
             log.record(key, execution.getProcessInstanceId(), "RATING_OVERRIDE", CaseLabels.colorName(proposed) + " → "
-                    + CaseLabels.colorName(color) + "，理由：" + IssueVariables.text(execution, "overrideReason"));
+                    + CaseLabels.colorName(color) + "，理由：" + variables.overrideReason());
         }
-        IssueService.Assignment a = issues.assign(IssueVariables.text(execution, "category"), color, level,
-                directory.placement(IssueVariables.text(execution, "communityCode")));
-        execution.setVariable("leadDept", a.leadDept());
-        IssueVariables.setHandlers(execution, a.handlers());
-        execution.setVariable("meetingGroup", a.meetingGroup());
-        IssueVariables.setDeadline(execution, a.deadline());
-        labels.apply(execution, true);
+        IssueService.Assignment a = issues.assign(variables.category(), color, level,
+                directory.placement(variables.communityCode()));
+        variables.setLeadDept(a.leadDept());
+        variables.setHandlers(a.handlers());
+        variables.setMeetingGroup(a.meetingGroup());
+        variables.setDeadline(a.deadline());
+        labels.apply(variables, true);
         summary.update(execution);
         log.record(key, execution.getProcessInstanceId(), "ASSIGNED", "评级" + CaseLabels.colorName(color) + "，"
                 + CaseLabels.levelLabel(level) + "，" + (level <= 2 ? "由社区办理" : "建议牵头部门 " + labels.deptName(a.leadDept()))

@@ -12,21 +12,21 @@ import cn.lianban.common.CaseLog;
  * BPMN task listener on the task's delete event, which the engine does not fire on completion.
  */
 @Component("assistLeftOpen")
-public class AssistLeftOpen implements TaskListener {
+class AssistLeftOpen implements TaskListener {
 
     static final String ACTION = "ASSIST_UNFINISHED";
 
     private final CaseLog log;
     private final IssueLabels labels;
 
-    public AssistLeftOpen(CaseLog log, IssueLabels labels) {
+    AssistLeftOpen(CaseLog log, IssueLabels labels) {
         this.log = log;
         this.labels = labels;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        String dept = IssueVariables.text(task, "coDept");
+        String dept = new IssueVariables(task).coDept();
         String claimedBy = task.getAssignee() == null ? "尚无人认领" : "已由 " + task.getAssignee() + " 认领";
         log.record(new CaseLog.Entry(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), ACTION,
                 labels.deptName(dept) + "的协办未报告完成情况，随办理阶段结束而关闭（" + claimedBy + "）").dept(dept));

@@ -4,18 +4,17 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.lianban.common.CaseClock;
 import cn.lianban.common.CaseLog;
 
 /** 销号: the community is satisfied; the case closes and the community gets the record by mail. */
 @Component("closeIssue")
-public class CloseIssue implements JavaDelegate {
+class CloseIssue implements JavaDelegate {
 
     private final IssueMails mails;
     private final CaseLog log;
-    private final IssueStatus status;
+    private final IssueStatusListener status;
 
-    public CloseIssue(IssueMails mails, CaseLog log, IssueStatus status) {
+    CloseIssue(IssueMails mails, CaseLog log, IssueStatusListener status) {
         this.status = status;
         this.mails = mails;
         this.log = log;
@@ -23,10 +22,10 @@ public class CloseIssue implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        IssueVariables variables = new IssueVariables(execution);
         status.enter(execution, IssueStatus.CLOSED);
-        CaseClock.stop(execution);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "CLOSED",
-                "满意度 " + execution.getVariable("satisfaction"));
-        mails.closed(execution);
+                "满意度 " + variables.satisfaction());
+        mails.closed(variables.mail());
     }
 }

@@ -11,7 +11,7 @@ import cn.lianban.directory.Directory.Placement;
 
 /** 逐级汇办: one level up, with that level's units and time limit; the reopen count starts again. */
 @Component("escalateIssue")
-public class EscalateIssue implements JavaDelegate {
+class EscalateIssue implements JavaDelegate {
 
     private final IssueService issues;
     private final Directory directory;
@@ -20,8 +20,8 @@ public class EscalateIssue implements JavaDelegate {
     private final IssueSummary summary;
     private final IssueLabels labels;
 
-    public EscalateIssue(IssueService issues, Directory directory, IssueMails mails, CaseLog log, IssueSummary summary,
-                         IssueLabels labels) {
+    EscalateIssue(IssueService issues, Directory directory, IssueMails mails, CaseLog log, IssueSummary summary,
+                  IssueLabels labels) {
         this.summary = summary;
         this.issues = issues;
         this.directory = directory;
@@ -32,21 +32,21 @@ public class EscalateIssue implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int from = IssueVariables.level(execution);
+        IssueVariables variables = new IssueVariables(execution);
+        int from = variables.level();
         int level = Math.min(from + 1, Levels.TOP);
-        Placement p = directory.placement(IssueVariables.text(execution, "communityCode"));
-        execution.setVariable("level", level);
-        execution.setVariable("escalations", IssueVariables.count(execution, "escalations") + 1);
-        execution.setVariable("reopens", 0L);
-        execution.setVariable("meetingGroup", Levels.meetingGroup(level, p));
-        IssueVariables.setHandlers(execution,
-                issues.handlers(level, p.community().code(), IssueVariables.text(execution, "leadDept")));
-        IssueVariables.setDeadline(execution, issues.deadlineForLevel(level));
-        labels.apply(execution, level >= 3);
+        Placement p = directory.placement(variables.communityCode());
+        variables.setLevel(level);
+        variables.setEscalations(variables.escalations() + 1);
+        variables.setReopens(0);
+        variables.setMeetingGroup(Levels.meetingGroup(level, p));
+        variables.setHandlers(issues.handlers(level, p.community().code(), variables.leadDept()));
+        variables.setDeadline(issues.deadlineForLevel(level));
+        labels.apply(variables, level >= 3);
         summary.update(execution);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "ESCALATED",
                 CaseLabels.levelLabel(from) + " → " + CaseLabels.levelLabel(level) + "，原因："
-                        + IssueVariables.text(execution, "escalationReasonLabel"));
-        mails.escalated(execution);
+                        + variables.escalationReasonLabel());
+        mails.escalated(variables.mail());
     }
 }

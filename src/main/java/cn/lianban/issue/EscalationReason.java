@@ -1,7 +1,7 @@
 package cn.lianban.issue;
 
 /** Why a case asks to go one level up; the approval form shows the sentence, never "the time ran out" for all. */
-public enum EscalationReason {
+enum EscalationReason {
     OVERDUE("办理时限届满未办结"),
     UNRESOLVED("牵头部门报告本级无法解决"),
     DISSATISFIED("群众三次不满意");
@@ -12,7 +12,7 @@ public enum EscalationReason {
         this.label = label;
     }
 
-    public String label() {
+    String label() {
         return label;
     }
 }

@@ -15,13 +15,13 @@ import cn.lianban.common.LocalTimes;
  * 办理经过: what earlier rounds of a case brought (meeting decisions, results of the lead and co-departments,
  * residents' verdicts and reasons for reopening, time-outs, escalations), as the handling, approval and evaluation
  * forms show it in the text variable {@code handlingRounds}. Read from the audit trail, so the forms and the case
- * page tell the same story from one record.
+ * page tell the same story from one record. Public only because BPMN expressions can call methods of public classes
+ * alone.
  */
 // named apart from the process variable handlingRounds, which would hide the bean in BPMN expressions
 @Component("issueRounds")
 public class HandlingRounds {
 
-    static final String VARIABLE = "handlingRounds";
     static final String NONE = "尚无往轮办理记录。";
 
     /** The audit actions that belong to the story of the handling, with the word each line starts with. */
@@ -34,13 +34,13 @@ public class HandlingRounds {
 
     private final CaseLog log;
 
-    public HandlingRounds(CaseLog log) {
+    HandlingRounds(CaseLog log) {
         this.log = log;
     }
 
     /** Writes the story so far into the case (BPMN start listeners of handling, approval and evaluation). */
     public void refresh(DelegateExecution execution) {
-        execution.setVariable(VARIABLE, render(log.events(execution.getProcessBusinessKey())));
+        new IssueVariables(execution).setHandlingRounds(render(log.events(execution.getProcessBusinessKey())));
     }
 
     /** One markdown list item per event, oldest first. */

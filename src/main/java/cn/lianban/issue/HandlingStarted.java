@@ -15,7 +15,7 @@ import cn.lianban.security.CaseAccess;
  * tells the lead by mail, and gives the handling forms the story of earlier rounds.
  */
 @Component("handlingStarted")
-public class HandlingStarted implements ExecutionListener {
+class HandlingStarted implements ExecutionListener {
 
     static final String NO_RESULT_YET = "本轮尚未报告办理结果";
 
@@ -23,22 +23,22 @@ public class HandlingStarted implements ExecutionListener {
     private final IssueMails mails;
     private final HandlingRounds rounds;
 
-    public HandlingStarted(CaseAccess access, IssueMails mails, HandlingRounds rounds) {
+    HandlingStarted(CaseAccess access, IssueMails mails, HandlingRounds rounds) {
         this.access = access;
         this.mails = mails;
         this.rounds = rounds;
     }
 
     @Override
-    @SuppressWarnings("unchecked")
     public void notify(DelegateExecution execution) {
+        IssueVariables variables = new IssueVariables(execution);
         List<String> groups = new ArrayList<>();
-        groups.add(IssueVariables.text(execution, "handleGroup"));
-        groups.addAll((List<String>) execution.getVariable("handleGridGroups"));
-        IssueVariables.departments(execution).forEach(d -> groups.add(UnitType.DEPT.group(d)));
+        groups.add(variables.handleGroup());
+        groups.addAll(variables.handleGridGroups());
+        variables.coDepts().forEach(d -> groups.add(UnitType.DEPT.group(d)));
         access.open(execution.getProcessInstanceId(), groups);
-        execution.setVariable("roundResult", NO_RESULT_YET);
+        variables.setRoundResult(NO_RESULT_YET);
         rounds.refresh(execution);
-        mails.assigned(execution);
+        mails.assigned(variables.mail());
     }
 }

@@ -13,7 +13,7 @@ import cn.lianban.directory.Directory;
 import cn.lianban.security.CaseAccess;
 import cn.lianban.venue.Booking;
 import cn.lianban.venue.BookingService;
-import cn.lianban.venue.VenueRepository;
+import cn.lianban.venue.Venues;
 
 /**
  * Convenes the joint meeting (联席会议) at the handling level: books two hours of the convening unit's venue
@@ -21,7 +21,7 @@ import cn.lianban.venue.VenueRepository;
  * at the unit's office, and the audit trail says the venue could not be booked.
  */
 @Component("inviteMeeting")
-public class InviteMeeting implements JavaDelegate {
+class InviteMeeting implements JavaDelegate {
 
     static final int MEETING_HOURS = 2;
 
@@ -30,11 +30,11 @@ public class InviteMeeting implements JavaDelegate {
     private final CaseAccess access;
     private final CaseLog log;
     private final BookingService bookings;
-    private final VenueRepository venues;
+    private final Venues venues;
     private final Directory directory;
 
-    public InviteMeeting(IssueService issues, IssueMails mails, CaseAccess access, CaseLog log,
-                         BookingService bookings, VenueRepository venues, Directory directory) {
+    InviteMeeting(IssueService issues, IssueMails mails, CaseAccess access, CaseLog log, BookingService bookings,
+                  Venues venues, Directory directory) {
         this.issues = issues;
         this.mails = mails;
         this.access = access;
@@ -46,7 +46,8 @@ public class InviteMeeting implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String group = IssueVariables.text(execution, "meetingGroup");
+        IssueVariables variables = new IssueVariables(execution);
+        String group = variables.meetingGroup();
         String unit = directory.unitName(group);
         var start = issues.meetingTime();
         Optional<Booking> booking = bookings.bookForUnit(group, unit, start.toLocalDateTime(), MEETING_HOURS,
@@ -54,20 +55,19 @@ public class InviteMeeting implements JavaDelegate {
         String place = booking.map(b -> placeOf(b.venueCode())).orElse(unit + "会议室");
         if (booking.isPresent()) {
             start = booking.get().start().atZone(start.getZone());
-            execution.setVariable("meetingBooking", booking.get().code());
-            execution.setVariable("meetingVenue", booking.get().venueCode());
+            variables.setMeetingBooking(booking.get().code());
+            variables.setMeetingVenue(booking.get().venueCode());
         }
-        MeetingSlots.setTime(execution, start, place);
+        MeetingSlots.setTime(variables, start, place);
         access.open(execution.getProcessInstanceId(), List.of(group));
-        mails.meetingInvitation(execution, start, place);
+        mails.meetingInvitation(variables.mail(), start, place);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "MEETING_CONVENED",
-                CaseLabels.levelLabel(IssueVariables.level(execution)) + "联席会议 "
-                        + IssueVariables.text(execution, MeetingSlots.TIME_LABEL) + "，" + place
+                CaseLabels.levelLabel(variables.level()) + "联席会议 " + variables.meetingTimeLabel() + "，" + place
                         + (booking.isPresent() ? "，场地预约号 " + booking.get().code() : "，未能预约场地（无空闲时段）"));
     }
 
     /** The venue as invitations and forms name it: 东莱北片区党群服务中心（地址）. */
-    String placeOf(String venueCode) {
+    private String placeOf(String venueCode) {
         return venues.find(venueCode).map(v -> v.name() + "（" + v.address() + "）").orElse(venueCode);
     }
 }

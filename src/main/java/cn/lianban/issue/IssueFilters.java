@@ -12,17 +12,14 @@ import cn.lianban.startup.StartupStep;
 /** The Tasklist filters of 五级三色联席汇办 for each role. */
 @Order(20)
 @Service
-public class IssueFilters implements StartupStep {
+class IssueFilters implements StartupStep {
 
     static final String PROCESS = "joint-handling";
-    /** Words, not codes: the display variables the process keeps (IssueLabels, IssueStatus, CaseClock). */
-    private static final Map<String, String> COLUMNS = TasklistFilters.columns("caseNo", "编号", "title", "标题",
-            "communityName", "社区", "statusLabel", "状态", "colorLabel", "评级", "levelLabel", "层级",
-            "leadDeptName", "牵头部门", "dueLabel", "办理期限", "timeLightLabel", "时效");
+    private static final Map<String, String> COLUMNS = IssueVariables.cardColumns();
 
     private final TasklistFilters filters;
 
-    public IssueFilters(TasklistFilters filters) {
+    IssueFilters(TasklistFilters filters) {
         this.filters = filters;
     }
 
@@ -31,7 +28,7 @@ public class IssueFilters implements StartupStep {
         apply();
     }
 
-    public void apply() {
+    void apply() {
         // at levels 1–2 the community's grid workers are candidates of 牵头办理 too (handleGridGroups)
         filters.define("本社区事项", 10, "本社区提报、办理和待评价的联席汇办事项",
                 filters.mine().processDefinitionKey(PROCESS), COLUMNS, Roles.COMMUNITY_SECRETARY, Roles.GRID_WORKER);

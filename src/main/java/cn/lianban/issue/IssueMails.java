@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import cn.lianban.common.EngineClock;
+import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.IssueCategories;
 import cn.lianban.directory.Roles;
@@ -21,109 +21,119 @@ import cn.lianban.notify.MailKind;
 import cn.lianban.notify.MeetingInvite;
 import cn.lianban.notify.Notifier;
 
-/** Who is told what about a joint-handling case. Mails go to the outbox in the step's own transaction. */
+/**
+ * Who is told what about a joint-handling case, from the {@link IssueMail} the step filled. Mails go to the outbox
+ * in the step's own transaction.
+ */
 @Component
-public class IssueMails {
+class IssueMails {
 
     private static final Duration MEETING_LENGTH = Duration.ofHours(InviteMeeting.MEETING_HOURS);
 
     private final Notifier notifier;
     private final Directory directory;
 
-    public IssueMails(Notifier notifier, Directory directory) {
+    IssueMails(Notifier notifier, Directory directory) {
         this.notifier = notifier;
         this.directory = directory;
     }
 
-    public void assigned(DelegateExecution e) {
-        List<String> groups = new ArrayList<>(List.of(text(e, "handleGroup")));
-        coDepts(e).forEach(d -> groups.add(UnitType.DEPT.group(d)));
-        send(MailKind.ASSIGNED, e, groups);
+    void assigned(IssueMail mail) {
+        List<String> groups = new ArrayList<>(List.of(mail.groups().handle()));
+        mail.coDepts().forEach(d -> groups.add(UnitType.DEPT.group(d)));
+        send(MailKind.ASSIGNED, mail, groups);
     }
 
-    public void reminder(DelegateExecution e) {
-        send(MailKind.REMINDER, e, List.of(text(e, "handleGroup")));
+    void reminder(IssueMail mail) {
+        send(MailKind.REMINDER, mail, List.of(mail.groups().handle()));
     }
 
-    public void overdue(DelegateExecution e) {
-        send(MailKind.OVERDUE, e, List.of(text(e, "handleGroup"), text(e, "communityGroup"), text(e, "areaGroup")));
+    void overdue(IssueMail mail) {
+        IssueMail.Groups g = mail.groups();
+        send(MailKind.OVERDUE, mail, List.of(g.handle(), g.community(), g.area()));
     }
 
-    public void escalated(DelegateExecution e) {
-        String newUnit = IssueVariables.level(e) >= 3 ? text(e, "meetingGroup") : text(e, "handleGroup");
-        send(MailKind.ESCALATED, e, List.of(newUnit, text(e, "communityGroup"), text(e, "areaGroup")));
+    void escalated(IssueMail mail) {
+        IssueMail.Groups g = mail.groups();
+        String newUnit = mail.level() >= 3 ? g.meeting() : g.handle();
+        send(MailKind.ESCALATED, mail, List.of(newUnit, g.community(), g.area()));
     }
 
-    public void closed(DelegateExecution e) {
-        Map<String, Object> model = model(e);
+    void closed(IssueMail mail) {
+        Map<String, Object> model = model(mail);
         model.put("closedAt", EngineClock.now());
-        notifier.enqueue(MailKind.CLOSED, emails(List.of(text(e, "communityGroup"))), model,
-                e.getProcessBusinessKey());
+        notifier.enqueue(MailKind.CLOSED, emails(List.of(mail.groups().community())), model, mail.caseNo());
     }
 
-    public void centerOverdue(DelegateExecution e) {
-        send(MailKind.CENTER_OVERDUE, e, List.of(Roles.CITY_CENTER));
+    void centerOverdue(IssueMail mail) {
+        send(MailKind.CENTER_OVERDUE, mail, List.of(Roles.CITY_CENTER));
     }
 
     /**
      * Invites the convening unit, the proposed lead department, the street, the community and the
      * deputies (两代表一委员) to the joint meeting, with a calendar entry.
      */
-    public void meetingInvitation(DelegateExecution e, ZonedDateTime start, String place) {
-        String organizerGroup = text(e, "meetingGroup");
-        List<String> groups = new ArrayList<>(List.of(organizerGroup, text(e, "streetGroup"),
-                text(e, "communityGroup")));
-        String leadDept = text(e, "leadDept");
-        if (leadDept != null) {
-            groups.add(UnitType.DEPT.group(leadDept));
+    void meetingInvitation(IssueMail mail, ZonedDateTime start, String place) {
+        IssueMail.Groups g = mail.groups();
+        List<String> groups = new ArrayList<>(List.of(g.meeting(), g.street(), g.community()));
+        if (mail.leadDept() != null) {
+            groups.add(UnitType.DEPT.group(mail.leadDept()));
         }
         groups.add(Roles.DEPUTY);
         List<MeetingInvite.Person> attendees = new ArrayList<>();
         for (String group : groups.subList(1, groups.size())) {
-            String name = groupName(group);
-            directory.emailsOf(group).forEach(mail -> attendees.add(new MeetingInvite.Person(name, mail)));
+            String name = directory.unitName(group);
+            directory.emailsOf(group).forEach(address -> attendees.add(new MeetingInvite.Person(name, address)));
         }
-        String organizerName = groupName(organizerGroup);
-        String organizerMail = directory.emailsOf(organizerGroup).stream().findFirst()
-                .orElse("lianban@lianban.local");
-        int level = IssueVariables.level(e);
-        MeetingInvite invite = new MeetingInvite(e.getProcessBusinessKey() + "-L" + level + "@lianban",
-                "联席会议：" + text(e, "title"), text(e, "description"),
-                place, start, MEETING_LENGTH,
-                new MeetingInvite.Person(organizerName, organizerMail), attendees);
-        notifier.enqueueMeetingInvitation(emails(groups), model(e), invite, e.getProcessBusinessKey());
+        String organizerMail = directory.emailsOf(g.meeting()).stream().findFirst().orElse("lianban@lianban.local");
+        MeetingInvite invite = new MeetingInvite(mail.caseNo() + "-L" + mail.level() + "@lianban",
+                "联席会议：" + mail.title(), mail.description(), place, start, MEETING_LENGTH,
+                new MeetingInvite.Person(directory.unitName(g.meeting()), organizerMail), attendees);
+        notifier.enqueueMeetingInvitation(emails(groups), model(mail), invite, mail.caseNo());
     }
 
-    private void send(MailKind kind, DelegateExecution e, Collection<String> groups) {
-        notifier.enqueue(kind, emails(groups), model(e), e.getProcessBusinessKey());
+    private void send(MailKind kind, IssueMail mail, Collection<String> groups) {
+        notifier.enqueue(kind, emails(groups), model(mail), mail.caseNo());
     }
 
     private Set<String> emails(Collection<String> groups) {
         return directory.emailsOf(groups);
     }
 
-    private Map<String, Object> model(DelegateExecution e) {
-        Map<String, Object> model = new HashMap<>(e.getVariables());
-        model.put("businessKey", e.getProcessBusinessKey());
-        model.put("categoryName", IssueCategories.chineseName(text(e, "category")));
-        String leadDept = text(e, "leadDept");
-        if (leadDept != null) {
-            directory.department(leadDept).ifPresent(d -> model.put("leadDeptName", d.name()));
-        }
-        model.put("coDeptNames", coDepts(e).stream()
-                .map(code -> directory.department(code).map(d -> d.name()).orElse(code)).toList());
+    /** The templates' names (mail/_case.html and the kind's own); what is unknown is left out. */
+    private Map<String, Object> model(IssueMail mail) {
+        Map<String, Object> model = new HashMap<>();
+        put(model, "businessKey", mail.caseNo());
+        put(model, "title", mail.title());
+        put(model, "description", mail.description());
+        put(model, "communityCode", mail.communityCode());
+        put(model, "communityName", mail.communityName());
+        put(model, "category", mail.category());
+        put(model, "categoryName", IssueCategories.chineseName(mail.category()));
+        put(model, "color", mail.color());
+        put(model, "colorLabel", mail.colorLabel());
+        put(model, "level", mail.level());
+        put(model, "levelLabel", mail.levelLabel());
+        put(model, "leadDept", mail.leadDept());
+        // the department's own name, not the card's 待联席会商确定 or （建议）
+        put(model, "leadDeptName", mail.leadDept() == null ? mail.leadDeptName()
+                : directory.department(mail.leadDept()).map(Department::name).orElse(mail.leadDeptName()));
+        put(model, "coDepts", mail.coDepts());
+        model.put("coDeptNames", mail.coDepts().stream()
+                .map(code -> directory.department(code).map(Department::name).orElse(code)).toList());
+        put(model, "dueDate", mail.dueDate());
+        put(model, "minutes", mail.minutes());
+        put(model, "result", mail.result());
+        put(model, "satisfied", mail.satisfied());
+        put(model, "satisfaction", mail.satisfaction());
+        put(model, "comment", mail.comment());
+        put(model, "escalations", mail.escalations());
         return model;
     }
 
-    private static List<String> coDepts(DelegateExecution e) {
-        return IssueVariables.departments(e);
-    }
-
-    private String groupName(String groupId) {
-        return directory.unitName(groupId);
-    }
-
-    private static String text(DelegateExecution e, String name) {
-        return IssueVariables.text(e, name);
+    private static void put(Map<String, Object> model, String key, Object value) {
+        if (value != null) {
+            model.put(key, value);
+        }
     }
 }

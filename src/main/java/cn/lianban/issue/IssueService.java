@@ -1,8 +1,5 @@
 package cn.lianban.issue;
 
-import cn.lianban.common.CaseLabels;
-import cn.lianban.common.Deadline;
-import cn.lianban.common.UserInputException;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
@@ -10,15 +7,17 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
 
 import cn.lianban.calendar.WorkingCalendar;
+import cn.lianban.common.CaseLabels;
+import cn.lianban.common.Deadline;
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.KeySequence;
 import cn.lianban.common.TimeLimits;
+import cn.lianban.common.UserInputException;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Directory.Placement;
 import cn.lianban.directory.IssueCategories;
@@ -28,12 +27,12 @@ import cn.lianban.security.UserUnits;
 /**
  * The rules of 五级三色联席汇办 that are not drawn in the BPMN: what a filing must contain, when an
  * override needs a reason, who handles at which level, and how time limits turn into due dates.
- * Process delegates are thin wrappers around these methods.
+ * Process delegates are thin wrappers around these methods. Public for the level's time limit only.
  */
 @Service
 public class IssueService {
 
-    public static final Set<String> COLORS = Set.of("GREEN", "YELLOW", "RED");
+    static final Set<String> COLORS = Set.of("GREEN", "YELLOW", "RED");
     static final int MAX_TITLE = 100;
 
     private final Directory directory;
@@ -42,8 +41,8 @@ public class IssueService {
     private final WorkingCalendar calendar;
     private final UserUnits units;
 
-    public IssueService(Directory directory, KeySequence keys, TimeLimits limits, WorkingCalendar calendar,
-                        UserUnits units) {
+    IssueService(Directory directory, KeySequence keys, TimeLimits limits, WorkingCalendar calendar,
+                 UserUnits units) {
         this.units = units;
         this.directory = directory;
         this.keys = keys;
@@ -57,34 +56,30 @@ public class IssueService {
      * filled in when she leaves it empty; a street office for the communities of its street; the city center and
      * administrators for any.
      */
-    public Filed file(Map<String, Object> v, Collection<String> filerGroups) {
-        String title = requiredText(v, "title", "标题");
+    Filed file(Filing f, Collection<String> filerGroups) {
+        String title = requiredText(f.title(), "title", "标题");
         if (title.length() > MAX_TITLE) {
             throw new UserInputException("title", "标题不能超过" + MAX_TITLE + "个字");
         }
-        requiredText(v, "description", "问题描述");
-        String category = requiredText(v, "category", "问题类别");
+        requiredText(f.description(), "description", "问题描述");
+        String category = requiredText(f.category(), "category", "问题类别");
         if (!IssueCategories.isValid(category)) {
             throw new UserInputException("category", "问题类别无效，请选择：" + String.join("、", IssueCategories.NAMES.values()));
         }
-        String communityCode = filingCommunity(v, filerGroups);
-        nonNegative(v, "households", "涉及户数");
-        nonNegative(v, "estimatedCost", "预估费用");
-        for (String flag : List.of("multiCommunity", "multiDepartment", "safetyRisk")) {
-            Object value = v.get(flag);
-            if (value != null && !(value instanceof Boolean)) {
-                throw new UserInputException(flag, flag + " 必须是是/否（Boolean）");
-            }
-        }
+        String communityCode = filingCommunity(f.communityCode(), filerGroups);
+        nonNegative(f.households(), "households", "涉及户数");
+        nonNegative(f.estimatedCost(), "estimatedCost", "预估费用");
+        flag(f.multiCommunity(), "multiCommunity");
+        flag(f.multiDepartment(), "multiDepartment");
+        flag(f.safetyRisk(), "safetyRisk");
         String key = keys.next("JH", EngineClock.now().getYear());
         return new Filed(key, directory.placement(communityCode));
     }
 
     /** The community filed for: as given and within the filer's scope, or the filer's only community. */
-    private String filingCommunity(Map<String, Object> v, Collection<String> filerGroups) {
+    private String filingCommunity(Object given, Collection<String> filerGroups) {
         Set<String> scope = filerGroups == null ? null
                 : units.communities(Set.copyOf(filerGroups), Roles.COMMUNITY_SECRETARY, Roles.STREET_OFFICE);
-        Object given = v.get("communityCode");
         String code = given == null ? "" : given.toString().trim();
         if (code.isEmpty()) {
             if (scope == null || scope.size() != 1) {
@@ -104,7 +99,7 @@ public class IssueService {
     }
 
     /** The committee may override the proposed colour, but only with a reason (every override is recorded). */
-    public boolean checkRating(String proposed, String color, String overrideReason) {
+    boolean checkRating(String proposed, String color, String overrideReason) {
         if (color == null || !COLORS.contains(color)) {
             throw new UserInputException("color", "请选择评级颜色：绿色、黄色或红色");
         }
@@ -117,14 +112,14 @@ public class IssueService {
     }
 
     /** 交办: the lead department proposed from the category and the first deadline from the colour. */
-    public Assignment assign(String category, String color, int level, Placement placement) {
+    Assignment assign(String category, String color, int level, Placement placement) {
         String leadDept = directory.leadDepartmentFor(category).orElse(null);
         return new Assignment(leadDept, handlers(level, placement.community().code(), leadDept),
                 Levels.meetingGroup(level, placement), deadlineInDays(limits.resolveDaysForColor(color)));
     }
 
     /** Who handles at a level: the community with its grid workers at levels 1–2, the lead department above. */
-    public Handlers handlers(int level, String communityCode, String leadDept) {
+    Handlers handlers(int level, String communityCode, String leadDept) {
         return new Handlers(Levels.handleGroup(level, communityCode, leadDept),
                 Levels.handleGridGroups(level, level <= 2 ? directory.gridsOf(communityCode) : List.of()));
     }
@@ -135,13 +130,13 @@ public class IssueService {
     }
 
     /** Level 5 has nowhere to escalate: the city center is reminded again one working day later. */
-    public Deadline nextCenterReminder() {
+    Deadline nextCenterReminder() {
         return deadlineInDays(1);
     }
 
     /** Checks what the joint meeting decided: lead and co-departments, and a deadline within the level's limit. */
-    public Meeting meeting(Object leadDeptValue, Object coDeptsValue, Object deadlineValue, Object minutes, int level) {
-        String leadDept = leadDeptValue == null ? "" : leadDeptValue.toString().trim();
+    Meeting meeting(String leadDeptValue, Object coDeptsValue, Object deadlineValue, String minutes, int level) {
+        String leadDept = leadDeptValue == null ? "" : leadDeptValue;
         if (leadDept.isEmpty() || directory.department(leadDept).isEmpty()) {
             throw new UserInputException("leadDept", "牵头部门无效: " + leadDept);
         }
@@ -149,7 +144,7 @@ public class IssueService {
         if (coDepts.contains(leadDept)) {
             throw new UserInputException("coDepts", "协办部门不能包含牵头部门 " + leadDept);
         }
-        if (minutes == null || isBlank(minutes.toString())) {
+        if (isBlank(minutes)) {
             throw new UserInputException("minutes", "请填写会议纪要");
         }
         LocalDate deadline = parseDate(deadlineValue);
@@ -166,36 +161,36 @@ public class IssueService {
         return new Meeting(leadDept, coDepts, new Deadline(due, calendar.reminderAt(due)));
     }
 
-    public void checkApproval(Object approved, Object comment) {
-        if (!(approved instanceof Boolean decision)) {
+    void checkApproval(Boolean approved, String comment) {
+        if (approved == null) {
             throw new UserInputException("approved", "请选择是否同意升级");
         }
-        if (!decision && (comment == null || isBlank(comment.toString()))) {
+        if (!approved && isBlank(comment)) {
             throw new UserInputException("comment", "不同意升级时必须填写意见");
         }
     }
 
-    public void checkEvaluation(Object satisfied, Object satisfaction) {
-        if (!(satisfied instanceof Boolean)) {
+    void checkEvaluation(Boolean satisfied, Number satisfaction) {
+        if (satisfied == null) {
             throw new UserInputException("satisfied", "请选择是否满意");
         }
-        if (!(satisfaction instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
-                || n.intValue() < 1 || n.intValue() > 5) {
+        if (satisfaction == null || satisfaction.doubleValue() != Math.rint(satisfaction.doubleValue())
+                || satisfaction.intValue() < 1 || satisfaction.intValue() > 5) {
             throw new UserInputException("satisfaction", "满意度须为 1 到 5 的整数");
         }
     }
 
-    public void checkHandling(Object result, Object resolved) {
-        if (result == null || isBlank(result.toString())) {
+    void checkHandling(String result, Boolean resolved) {
+        if (isBlank(result)) {
             throw new UserInputException("result", "请填写办理结果");
         }
-        if (!(resolved instanceof Boolean)) {
+        if (resolved == null) {
             throw new UserInputException("resolved", "请选择是否已解决");
         }
     }
 
     /** Joint meetings are convened from 09:00 on the next working day, in the first free hours of the venue. */
-    public ZonedDateTime meetingTime() {
+    ZonedDateTime meetingTime() {
         return calendar.addWorkingDays(EngineClock.now().toLocalDate(), 1).atTime(9, 0).atZone(EngineClock.ZONE);
     }
 
@@ -242,18 +237,22 @@ public class IssueService {
         }
     }
 
-    private static String requiredText(Map<String, Object> v, String key, String label) {
-        Object value = v.get(key);
+    private static String requiredText(Object value, String key, String label) {
         if (value == null || isBlank(value.toString())) {
             throw new UserInputException(key, "请填写" + label + "（" + key + "）");
         }
         return value.toString().trim();
     }
 
-    private static void nonNegative(Map<String, Object> v, String key, String label) {
-        Object value = v.get(key);
+    private static void nonNegative(Object value, String key, String label) {
         if (!(value instanceof Number n) || n.doubleValue() < 0 || n.doubleValue() != Math.rint(n.doubleValue())) {
             throw new UserInputException(key, label + "（" + key + "）须为不小于 0 的整数");
+        }
+    }
+
+    private static void flag(Object value, String key) {
+        if (value != null && !(value instanceof Boolean)) {
+            throw new UserInputException(key, key + " 必须是是/否（Boolean）");
         }
     }
 
@@ -261,16 +260,21 @@ public class IssueService {
         return s == null || s.isBlank();
     }
 
-    public record Filed(String businessKey, Placement placement) {
+    /** A filing as sent, unchecked; the keys in the checks are the start form's fields. */
+    record Filing(Object title, Object description, Object category, Object communityCode, Object households,
+                  Object estimatedCost, Object multiCommunity, Object multiDepartment, Object safetyRisk) {
     }
 
-    public record Assignment(String leadDept, Handlers handlers, String meetingGroup, Deadline deadline) {
+    record Filed(String businessKey, Placement placement) {
+    }
+
+    record Assignment(String leadDept, Handlers handlers, String meetingGroup, Deadline deadline) {
     }
 
     /** @param group the unit answerable for handling; @param gridGroups grid workers who may take the task too */
-    public record Handlers(String group, List<String> gridGroups) {
+    record Handlers(String group, List<String> gridGroups) {
     }
 
-    public record Meeting(String leadDept, List<String> coDepts, Deadline deadline) {
+    record Meeting(String leadDept, List<String> coDepts, Deadline deadline) {
     }
 }

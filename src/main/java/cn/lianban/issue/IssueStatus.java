@@ -1,51 +1,38 @@
 package cn.lianban.issue;
 
-import java.util.List;
-
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.stereotype.Component;
+import java.util.Arrays;
 
 /**
- * The case's status as the contract names it, set by the BPMN listeners of the steps ({@code
- * ${issueStatus.enter(execution, 'MEETING')}}): the process variable {@code status}, its Chinese
- * {@code statusLabel} for Tasklist cards and the dashboard's issue_summary row change together, in the engine's
- * transaction; the step's form opens without the answers of its last round ({@link FreshAnswers}).
+ * The status of a joint-handling case as the contract names it (process variable {@code status}, column
+ * {@code issue_summary.status}), with the Chinese word cards, the case page and the dashboard show. Entered by the
+ * BPMN through {@link IssueStatusListener}, bean {@code issueStatus}. In the order a case passes them.
  */
-@Component("issueStatus")
-public class IssueStatus {
+public enum IssueStatus {
+    RATING("待评级"),
+    MEETING("联席会商"),
+    HANDLING("办理中"),
+    ESCALATING("升级审批"),
+    EVALUATING("评价销号"),
+    CLOSED("已销号");
 
-    public static final String RATING = "RATING";
-    public static final String MEETING = "MEETING";
-    public static final String HANDLING = "HANDLING";
-    public static final String ESCALATING = "ESCALATING";
-    public static final String EVALUATING = "EVALUATING";
-    public static final String CLOSED = "CLOSED";
-    /** In the order a case passes them. */
-    public static final List<String> ALL = List.of(RATING, MEETING, HANDLING, ESCALATING, EVALUATING, CLOSED);
+    private final String label;
 
-    private final IssueSummary summary;
-
-    public IssueStatus(IssueSummary summary) {
-        this.summary = summary;
+    IssueStatus(String label) {
+        this.label = label;
     }
 
-    public void enter(DelegateExecution execution, String status) {
-        execution.setVariable("status", status);
-        execution.setVariable("statusLabel", chineseName(status));
-        FreshAnswers.clear(execution, status);
-        summary.update(execution);
+    public String label() {
+        return label;
     }
 
-    /** The status in Chinese, as the dashboard and exports show it. */
-    public static String chineseName(String status) {
-        return switch (status) {
-            case RATING -> "待评级";
-            case MEETING -> "联席会商";
-            case HANDLING -> "办理中";
-            case ESCALATING -> "升级审批";
-            case EVALUATING -> "评价销号";
-            case CLOSED -> "已销号";
-            default -> status;
-        };
+    /** The status code read from a table or a variable in Chinese; an unknown code (e.g. RESYNC) as it is. */
+    public static String chineseName(String code) {
+        return Arrays.stream(values()).filter(s -> s.name().equals(code)).findFirst().map(IssueStatus::label)
+                .orElse(code);
+    }
+
+    /** Where a status code sorts: in the order a case passes the statuses, an unknown code first. */
+    public static int order(String code) {
+        return Arrays.stream(values()).filter(s -> s.name().equals(code)).findFirst().map(Enum::ordinal).orElse(-1);
     }
 }

@@ -1,75 +1,64 @@
 package cn.lianban.issue;
 
 import java.sql.Timestamp;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.common.EngineClock;
 
 /**
  * Keeps table issue_summary current from the joint-handling process: the delegates that change a case (and
- * {@link IssueStatus}, on each step) call {@link #update} in the engine's transaction, so the dashboard counts one
- * row per case instead of scanning Camunda's history. Its status is the process variable {@code status}; a case
- * just registered waits for rating.
+ * {@link IssueStatusListener}, on each step) call {@link #update} in the engine's transaction, so the dashboard
+ * counts one row per case instead of scanning Camunda's history.
  */
 @Service
-public class IssueSummary {
+class IssueSummary {
 
-    /** The case variables the row is made of. */
-    static final List<String> VARIABLES = List.of("communityCode", "areaCode", "streetCode", "category", "color",
-            "level", "status", "dueDate", "escalations");
+    /** A case's row as its variables have it ({@link IssueVariables#summaryRow()}). */
+    record Row(String communityCode, String areaCode, String streetCode, String category, String color, Integer level,
+               String status, Instant due, long escalations) {
+    }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    public IssueSummary(JdbcTemplate jdbc) {
+    IssueSummary(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     /** Writes the case's current colour, level, status, due date and escalations (the row on filing). */
-    public void update(DelegateExecution execution) {
+    void update(DelegateExecution execution) {
         Timestamp now = Timestamp.from(EngineClock.now().toInstant());
-        Map<String, Object> variables = new HashMap<>();
-        VARIABLES.forEach(name -> variables.put(name, execution.getVariable(name)));
-        save(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), variables, now, now);
+        save(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
+                new IssueVariables(execution).summaryRow(), now, now);
     }
 
     /**
-     * Updates the case's row from its variables, or inserts it filed at {@code filedAt}; {@code closedAt} is kept
-     * only when the status is CLOSED.
+     * Updates the case's row, or inserts it filed at {@code filedAt}; {@code closedAt} is kept only when the status
+     * is CLOSED. Colour and level stay as they were while the case has none.
      */
-    void save(String businessKey, String processInstanceId, Map<String, Object> variables, Timestamp filedAt,
-              Timestamp closedAt) {
-        String status = variables.get("status") == null ? IssueStatus.RATING : variables.get("status").toString();
-        Object due = variables.get("dueDate");
-        Object[] state = {text(variables, "color"), number(variables, "level"), status,
-                due instanceof Date d ? new Timestamp(d.getTime()) : null,
-                IssueStatus.CLOSED.equals(status) ? closedAt : null,
-                number(variables, "escalations") == null ? 0 : number(variables, "escalations")};
-        int updated = jdbc.update("UPDATE issue_summary SET color = COALESCE(?, color), level = COALESCE(?, level), "
-                + "status = ?, due_at = ?, closed_at = ?, escalations = ? WHERE business_key = ?",
-                state[0], state[1], state[2], state[3], state[4], state[5], businessKey);
+    void save(String businessKey, String processInstanceId, Row row, Timestamp filedAt, Timestamp closedAt) {
+        Timestamp due = row.due() == null ? null : Timestamp.from(row.due());
+        Timestamp closed = IssueStatus.CLOSED.name().equals(row.status()) ? closedAt : null;
+        int updated = jdbc.sql("UPDATE issue_summary SET color = COALESCE(:color, color), "
+                        + "level = COALESCE(:level, level), status = :status, due_at = :due, closed_at = :closed, "
+                        + "escalations = :escalations WHERE business_key = :key")
+                .param("color", row.color()).param("level", row.level()).param("status", row.status())
+                .param("due", due).param("closed", closed).param("escalations", row.escalations())
+                .param("key", businessKey).update();
         if (updated == 0) {
-            jdbc.update("INSERT INTO issue_summary (business_key, process_instance_id, community_code, area_code, "
+            jdbc.sql("INSERT INTO issue_summary (business_key, process_instance_id, community_code, area_code, "
                             + "street_code, category, color, level, status, due_at, closed_at, escalations, filed_at) "
-                            + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    businessKey, processInstanceId, text(variables, "communityCode"), text(variables, "areaCode"),
-                    text(variables, "streetCode"), text(variables, "category"), state[0], state[1], state[2],
-                    state[3], state[4], state[5], filedAt);
+                            + "VALUES (:key, :instance, :community, :area, :street, :category, :color, :level, "
+                            + ":status, :due, :closed, :escalations, :filed)")
+                    .param("key", businessKey).param("instance", processInstanceId)
+                    .param("community", row.communityCode()).param("area", row.areaCode())
+                    .param("street", row.streetCode()).param("category", row.category()).param("color", row.color())
+                    .param("level", row.level()).param("status", row.status()).param("due", due)
+                    .param("closed", closed).param("escalations", row.escalations()).param("filed", filedAt)
+                    .update();
         }
-    }
-
-    private static String text(Map<String, Object> variables, String name) {
-        Object value = variables.get(name);
-        return value == null ? null : value.toString();
-    }
-
-    private static Integer number(Map<String, Object> variables, String name) {
-        return variables.get(name) instanceof Number n ? n.intValue() : null;
     }
 }

@@ -2,7 +2,6 @@ package cn.lianban.issue;
 
 import java.sql.Timestamp;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -11,7 +10,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import cn.lianban.startup.StartupStep;
 
@@ -28,13 +27,13 @@ public class IssueSummaryBackfill implements StartupStep {
     private static final Logger LOG = LoggerFactory.getLogger(IssueSummaryBackfill.class);
     private static final String KEY = "joint-handling";
     /** The status of a row that waits for its case's state to be read again. */
-    public static final String RESYNC = "RESYNC";
+    static final String RESYNC = "RESYNC";
 
     private final HistoryService history;
     private final IssueSummary summary;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    public IssueSummaryBackfill(HistoryService history, IssueSummary summary, JdbcTemplate jdbc) {
+    IssueSummaryBackfill(HistoryService history, IssueSummary summary, JdbcClient jdbc) {
         this.history = history;
         this.summary = summary;
         this.jdbc = jdbc;
@@ -52,8 +51,8 @@ public class IssueSummaryBackfill implements StartupStep {
 
     private int resync() {
         int refreshed = 0;
-        for (String id : jdbc.queryForList("SELECT process_instance_id FROM issue_summary WHERE status = ?",
-                String.class, RESYNC)) {
+        for (String id : jdbc.sql("SELECT process_instance_id FROM issue_summary WHERE status = ?")
+                .param(RESYNC).query(String.class).list()) {
             HistoricProcessInstance pi = history.createHistoricProcessInstanceQuery().processInstanceId(id)
                     .singleResult();
             if (pi != null) {
@@ -69,11 +68,11 @@ public class IssueSummaryBackfill implements StartupStep {
 
     private int addMissing() {
         long cases = history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).count();
-        Long rows = jdbc.queryForObject("SELECT COUNT(*) FROM issue_summary", Long.class);
-        if (rows != null && rows >= cases) {
+        long rows = jdbc.sql("SELECT COUNT(*) FROM issue_summary").query(Long.class).single();
+        if (rows >= cases) {
             return 0;
         }
-        Set<String> known = new HashSet<>(jdbc.queryForList("SELECT business_key FROM issue_summary", String.class));
+        Set<String> known = jdbc.sql("SELECT business_key FROM issue_summary").query(String.class).set();
         int added = 0;
         for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
                 .orderByProcessInstanceStartTime().asc().list()) {
@@ -92,9 +91,10 @@ public class IssueSummaryBackfill implements StartupStep {
     private void save(HistoricProcessInstance pi) {
         Map<String, Object> variables = new HashMap<>();
         history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableNameIn(IssueSummary.VARIABLES.toArray(String[]::new)).list()
+                .variableNameIn(IssueVariables.summaryNames()).list()
                 .forEach(v -> variables.put(v.getName(), v.getValue()));
-        summary.save(pi.getBusinessKey(), pi.getId(), variables, new Timestamp(pi.getStartTime().getTime()),
+        summary.save(pi.getBusinessKey(), pi.getId(), new IssueVariables(variables).summaryRow(),
+                new Timestamp(pi.getStartTime().getTime()),
                 pi.getEndTime() == null ? null : new Timestamp(pi.getEndTime().getTime()));
     }
 }

@@ -1,81 +1,532 @@
 package cn.lianban.issue;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 import cn.lianban.common.CaseClock;
 import cn.lianban.common.Deadline;
+import cn.lianban.common.ProcessVariables;
+import cn.lianban.common.TasklistFilters;
 import cn.lianban.directory.Directory.Placement;
 import cn.lianban.directory.UnitType;
 
-/** Reading and normalising the process variables of a joint-handling case. */
-final class IssueVariables {
+/**
+ * The one typed accessor of the joint-handling process's variables (docs/contract.md): every variable name of the
+ * process is here once; delegates, listeners, checks, the projection and the mails read and write through it. The
+ * running clock's display variables are {@link CaseClock}'s.
+ */
+final class IssueVariables extends ProcessVariables {
 
-    static String communityGroup(Placement p) {
-        return UnitType.COMMUNITY.group(p.community().code());
+    // the filing (start form)
+    private static final String TITLE = "title";
+    private static final String DESCRIPTION = "description";
+    private static final String CATEGORY = "category";
+    private static final String COMMUNITY_CODE = "communityCode";
+    private static final String HOUSEHOLDS = "households";
+    private static final String ESTIMATED_COST = "estimatedCost";
+    private static final String MULTI_COMMUNITY = "multiCommunity";
+    private static final String MULTI_DEPARTMENT = "multiDepartment";
+    private static final String SAFETY_RISK = "safetyRisk";
+    // where the case sits (registerIssue)
+    private static final String CASE_NO = "caseNo";
+    private static final String COMMUNITY_NAME = "communityName";
+    private static final String CATEGORY_NAME = "categoryName";
+    private static final String AREA_CODE = "areaCode";
+    private static final String STREET_CODE = "streetCode";
+    private static final String COMMUNITY_GROUP = "communityGroup";
+    private static final String AREA_GROUP = "areaGroup";
+    private static final String STREET_GROUP = "streetGroup";
+    // rating: the decision tables' results and the committee's answer
+    private static final String PROPOSED_COLOR = "proposedColor";
+    private static final String PROPOSED_COLOR_LABEL = "proposedColorLabel";
+    private static final String COLOR = "color";
+    private static final String OVERRIDE_REASON = "overrideReason";
+    private static final String LEVEL = "level";
+    // who handles, until when
+    private static final String LEAD_DEPT = "leadDept";
+    private static final String CO_DEPTS = "coDepts";
+    private static final String CO_DEPT = "coDept";
+    private static final String HANDLE_GROUP = "handleGroup";
+    private static final String HANDLE_GRID_GROUPS = "handleGridGroups";
+    private static final String MEETING_GROUP = "meetingGroup";
+    private static final String DUE_DATE = "dueDate";
+    private static final String REMINDER_AT = "reminderAt";
+    // words for cards and forms
+    private static final String STATUS = "status";
+    private static final String STATUS_LABEL = "statusLabel";
+    private static final String COLOR_LABEL = "colorLabel";
+    private static final String LEVEL_LABEL = "levelLabel";
+    private static final String LEAD_DEPT_NAME = "leadDeptName";
+    private static final String CO_DEPTS_LABEL = "coDeptsLabel";
+    private static final String ESCALATION_REASON = "escalationReason";
+    private static final String ESCALATION_REASON_LABEL = "escalationReasonLabel";
+    // the joint meeting
+    private static final String MEETING_BOOKING = "meetingBooking";
+    private static final String MEETING_VENUE = "meetingVenue";
+    private static final String MEETING_AT = "meetingAt";
+    private static final String MEETING_PLACE = "meetingPlace";
+    private static final String MEETING_TIME_LABEL = "meetingTimeLabel";
+    private static final String MEETING_SLOTS = "meetingSlots";
+    private static final String MOVE_MEETING = "moveMeeting";
+    private static final String MEETING_SLOT = "meetingSlot";
+    private static final String MEETING_MOVED = "meetingMoved";
+    private static final String DEADLINE = "deadline";
+    private static final String MINUTES = "minutes";
+    private static final String FUNDS = "funds";
+    // handling
+    private static final String RESULT = "result";
+    private static final String RESOLVED = "resolved";
+    private static final String ROUND_RESULT = "roundResult";
+    private static final String HANDLING_ROUNDS = "handlingRounds";
+    private static final String ASSIST_RESULT = "assistResult";
+    // approval and evaluation
+    private static final String APPROVED = "approved";
+    private static final String COMMENT = "comment";
+    private static final String SATISFIED = "satisfied";
+    private static final String SATISFACTION = "satisfaction";
+    private static final String EVALUATION_COMMENT = "evaluationComment";
+    // counts
+    private static final String ESCALATIONS = "escalations";
+    private static final String REOPENS = "reopens";
+    private static final String OVERDUE_COUNT = "overdueCount";
+    private static final String CENTER_REMINDERS = "centerReminders";
+
+    /** The variables an issue_summary row is made of. */
+    private static final List<String> SUMMARY = List.of(COMMUNITY_CODE, AREA_CODE, STREET_CODE, CATEGORY, COLOR,
+            LEVEL, STATUS, DUE_DATE, ESCALATIONS);
+
+    IssueVariables(VariableScope scope) {
+        super(scope);
     }
 
-    static String areaGroup(Placement p) {
-        return UnitType.AREA.group(p.area().code());
+    /** Over the variables read from history: read only. */
+    IssueVariables(Map<String, Object> values) {
+        super(values);
     }
 
-    static String streetGroup(Placement p) {
-        return UnitType.STREET.group(p.street().code());
+    /** The names to read from history for {@link IssueSummary}. */
+    static String[] summaryNames() {
+        return SUMMARY.toArray(String[]::new);
+    }
+
+    /** Words, not codes, on Tasklist cards: the display variables the process keeps (and CaseClock's). */
+    static Map<String, String> cardColumns() {
+        return TasklistFilters.columns(CASE_NO, "编号", TITLE, "标题", COMMUNITY_NAME, "社区", STATUS_LABEL, "状态",
+                COLOR_LABEL, "评级", LEVEL_LABEL, "层级", LEAD_DEPT_NAME, "牵头部门", CaseClock.DUE_LABEL, "办理期限",
+                CaseClock.LIGHT_LABEL, "时效");
+    }
+
+    // the filing
+
+    /** The filing as the start form or REST sent it, to be checked. */
+    IssueService.Filing filing() {
+        return new IssueService.Filing(raw(TITLE), raw(DESCRIPTION), raw(CATEGORY), raw(COMMUNITY_CODE),
+                raw(HOUSEHOLDS), raw(ESTIMATED_COST), raw(MULTI_COMMUNITY), raw(MULTI_DEPARTMENT), raw(SAFETY_RISK));
     }
 
     /** The contract's types: counts and money as Long, flags as Boolean (forms may send Double or nothing). */
-    static void normalizeFiling(DelegateExecution execution) {
-        for (String key : List.of("households", "estimatedCost")) {
-            execution.setVariable(key, ((Number) execution.getVariable(key)).longValue());
+    void normalizeFiling() {
+        for (String key : List.of(HOUSEHOLDS, ESTIMATED_COST)) {
+            set(key, ((Number) raw(key)).longValue());
         }
-        for (String key : List.of("multiCommunity", "multiDepartment", "safetyRisk")) {
-            execution.setVariable(key, Boolean.TRUE.equals(execution.getVariable(key)));
+        for (String key : List.of(MULTI_COMMUNITY, MULTI_DEPARTMENT, SAFETY_RISK)) {
+            set(key, flag(key));
         }
     }
 
-    static int level(VariableScope scope) {
-        return ((Number) scope.getVariable("level")).intValue();
+    String title() {
+        return text(TITLE);
     }
 
-    static long count(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null ? 0 : ((Number) value).longValue();
+    String category() {
+        return text(CATEGORY);
     }
 
-    static String text(VariableScope scope, String name) {
-        Object value = scope.getVariable(name);
-        return value == null ? null : value.toString();
+    String communityCode() {
+        return text(COMMUNITY_CODE);
+    }
+
+    String communityName() {
+        return text(COMMUNITY_NAME);
+    }
+
+    void setCaseNo(String caseNo) {
+        set(CASE_NO, caseNo);
+    }
+
+    void setCategoryName(String name) {
+        set(CATEGORY_NAME, name);
+    }
+
+    /** Where the case sits, and the groups of its community, area and street (candidates, mails, case access). */
+    void setPlace(Placement p) {
+        set(COMMUNITY_CODE, p.community().code());
+        set(COMMUNITY_NAME, p.community().name());
+        set(AREA_CODE, p.area().code());
+        set(STREET_CODE, p.street().code());
+        set(COMMUNITY_GROUP, UnitType.COMMUNITY.group(p.community().code()));
+        set(AREA_GROUP, UnitType.AREA.group(p.area().code()));
+        set(STREET_GROUP, UnitType.STREET.group(p.street().code()));
+    }
+
+    String communityGroup() {
+        return text(COMMUNITY_GROUP);
+    }
+
+    String areaGroup() {
+        return text(AREA_GROUP);
+    }
+
+    String streetGroup() {
+        return text(STREET_GROUP);
+    }
+
+    // rating and level
+
+    String proposedColor() {
+        return text(PROPOSED_COLOR);
+    }
+
+    void setProposedColorLabel(String label) {
+        set(PROPOSED_COLOR_LABEL, label);
+    }
+
+    String color() {
+        return text(COLOR);
+    }
+
+    String overrideReason() {
+        return text(OVERRIDE_REASON);
+    }
+
+    /** The handling level (1–5); none before the decision table chose it. */
+    Integer level() {
+        return raw(LEVEL) instanceof Number n ? n.intValue() : null;
+    }
+
+    void setLevel(int level) {
+        set(LEVEL, level);
+    }
+
+    // who handles, until when
+
+    String leadDept() {
+        return text(LEAD_DEPT);
+    }
+
+    void setLeadDept(String code) {
+        set(LEAD_DEPT, code);
     }
 
     /** The co-departments (协办部门) decided for the case; empty before the meeting. */
     @SuppressWarnings("unchecked")
-    static List<String> departments(VariableScope scope) {
-        Object value = scope.getVariable("coDepts");
-        return value instanceof List<?> list ? (List<String>) list : List.of();
+    List<String> coDepts() {
+        return raw(CO_DEPTS) instanceof List<?> list ? (List<String>) list : List.of();
     }
 
-    /** A new time limit: the timers, and the case's clock on cards (deadline and 时效灯) starts again. */
-    static void setDeadline(VariableScope scope, Deadline deadline) {
-        setTimers(scope, deadline);
-        CaseClock.start(scope, deadline.due().toInstant());
+    /** The co-departments as the meeting form sent them: a list, JSON or text, to be checked. */
+    Object coDeptsAsSent() {
+        return raw(CO_DEPTS);
     }
 
-    /** Moves only the timers (reminder, overdue); the case's clock and its light stay as they are. */
-    static void setTimers(VariableScope scope, Deadline deadline) {
-        scope.setVariable("dueDate", deadline.dueDate());
-        scope.setVariable("reminderAt", deadline.reminderDate());
+    void setCoDepts(List<String> codes) {
+        // a mutable list: the engine stores it as JSON with its Java type and reads it back
+        set(CO_DEPTS, new ArrayList<>(codes));
+    }
+
+    /** The co-department of one 协办 task (the multi-instance element). */
+    String coDept() {
+        return text(CO_DEPT);
+    }
+
+    String handleGroup() {
+        return text(HANDLE_GROUP);
+    }
+
+    @SuppressWarnings("unchecked")
+    List<String> handleGridGroups() {
+        return raw(HANDLE_GRID_GROUPS) instanceof List<?> list ? (List<String>) list : List.of();
     }
 
     /** Who handles: {@code handleGroup} (mails and case access) and the grid workers who may take it too. */
-    static void setHandlers(VariableScope scope, IssueService.Handlers handlers) {
-        scope.setVariable("handleGroup", handlers.group());
-        // a mutable list: the engine stores it as JSON with its Java type and reads it back
-        scope.setVariable("handleGridGroups", new ArrayList<>(handlers.gridGroups()));
+    void setHandlers(IssueService.Handlers handlers) {
+        set(HANDLE_GROUP, handlers.group());
+        set(HANDLE_GRID_GROUPS, new ArrayList<>(handlers.gridGroups()));
     }
 
-    private IssueVariables() {
+    String meetingGroup() {
+        return text(MEETING_GROUP);
+    }
+
+    void setMeetingGroup(String group) {
+        set(MEETING_GROUP, group);
+    }
+
+    Instant dueDate() {
+        return instant(DUE_DATE);
+    }
+
+    /** A new time limit: the timers, and the case's clock on cards (deadline and 时效灯) starts again. */
+    void setDeadline(Deadline deadline) {
+        setTimers(deadline);
+        CaseClock.start(writable(), deadline.due().toInstant());
+    }
+
+    /** Moves only the timers (reminder, overdue); the case's clock and its light stay as they are. */
+    void setTimers(Deadline deadline) {
+        set(DUE_DATE, deadline.dueDate());
+        set(REMINDER_AT, deadline.reminderDate());
+    }
+
+    // words for cards and forms
+
+    String status() {
+        return text(STATUS);
+    }
+
+    void setStatus(IssueStatus status) {
+        set(STATUS, status.name());
+        set(STATUS_LABEL, status.label());
+    }
+
+    /**
+     * A step that comes round again (a second meeting after escalation, another handling round, approval or
+     * evaluation) opens its form blank: Tasklist fills a form from the case's variables, so the answers of the last
+     * round would otherwise stand pre-filled. What earlier rounds answered stays in the audit trail and in
+     * {@code handlingRounds}. The meeting keeps its proposals (lead and co-departments).
+     */
+    void clearAnswers(IssueStatus entered) {
+        List<String> asked = switch (entered) {
+            case MEETING -> List.of(DEADLINE, MINUTES, FUNDS);
+            case HANDLING -> List.of(RESULT, RESOLVED);
+            case ESCALATING -> List.of(APPROVED, COMMENT);
+            case EVALUATING -> List.of(SATISFIED, SATISFACTION, EVALUATION_COMMENT);
+            case RATING, CLOSED -> List.of();
+        };
+        asked.forEach(this::remove);
+    }
+
+    void setColorLabel(String label) {
+        set(COLOR_LABEL, label);
+    }
+
+    void setLevelLabel(String label) {
+        set(LEVEL_LABEL, label);
+    }
+
+    String leadDeptName() {
+        return text(LEAD_DEPT_NAME);
+    }
+
+    void setLeadDeptName(String name) {
+        set(LEAD_DEPT_NAME, name);
+    }
+
+    void setCoDeptsLabel(String label) {
+        set(CO_DEPTS_LABEL, label);
+    }
+
+    String escalationReasonLabel() {
+        return text(ESCALATION_REASON_LABEL);
+    }
+
+    void setEscalationReason(EscalationReason reason) {
+        set(ESCALATION_REASON, reason.name());
+        set(ESCALATION_REASON_LABEL, reason.label());
+    }
+
+    // the joint meeting
+
+    String meetingBooking() {
+        return text(MEETING_BOOKING);
+    }
+
+    void setMeetingBooking(String code) {
+        set(MEETING_BOOKING, code);
+    }
+
+    String meetingVenue() {
+        return text(MEETING_VENUE);
+    }
+
+    void setMeetingVenue(String code) {
+        set(MEETING_VENUE, code);
+    }
+
+    String meetingPlace() {
+        return text(MEETING_PLACE);
+    }
+
+    String meetingTimeLabel() {
+        return text(MEETING_TIME_LABEL);
+    }
+
+    /** When and where the meeting is, and the time as people read it (2026-03-03 09:00–11:00). */
+    void setMeeting(Instant at, String place, String timeLabel) {
+        set(MEETING_AT, at);
+        set(MEETING_PLACE, place);
+        set(MEETING_TIME_LABEL, timeLabel);
+    }
+
+    /** The free slots the meeting form offers (a form-js {@code valuesKey}: label and value each). */
+    void setMeetingSlots(List<Map<String, String>> options) {
+        set(MEETING_SLOTS, options);
+    }
+
+    /** The convener ticked 改期 instead of recording decisions. */
+    boolean moveMeeting() {
+        return flag(MOVE_MEETING);
+    }
+
+    String meetingSlot() {
+        return text(MEETING_SLOT);
+    }
+
+    /** Leads the BPMN back to the meeting task after a move. */
+    void setMeetingMoved(boolean moved) {
+        set(MEETING_MOVED, moved);
+    }
+
+    /** The next meeting task starts with a fresh form, not with 改期 ticked. */
+    void clearMoveChoice() {
+        set(MOVE_MEETING, false);
+        set(MEETING_SLOT, null);
+    }
+
+    /** The meeting's deadline as the form sent it: a date or its text, to be checked. */
+    Object deadlineAsSent() {
+        return raw(DEADLINE);
+    }
+
+    String minutes() {
+        return text(MINUTES);
+    }
+
+    // handling
+
+    String result() {
+        return text(RESULT);
+    }
+
+    /** Whether the lead reports the issue solved; null when not answered yes or no. */
+    Boolean resolved() {
+        return answer(RESOLVED);
+    }
+
+    void setRoundResult(String text) {
+        set(ROUND_RESULT, text);
+    }
+
+    void setHandlingRounds(String markdown) {
+        set(HANDLING_ROUNDS, markdown);
+    }
+
+    String assistResult() {
+        return text(ASSIST_RESULT);
+    }
+
+    /** The variable is the case's, not one department's: the next co-department's form must not show this part. */
+    void clearAssistResult() {
+        remove(ASSIST_RESULT);
+    }
+
+    // approval and evaluation
+
+    /** Whether the escalation is approved; null when not answered yes or no. */
+    Boolean approved() {
+        return answer(APPROVED);
+    }
+
+    String comment() {
+        return text(COMMENT);
+    }
+
+    /** Whether residents are satisfied; null when not answered yes or no. */
+    Boolean satisfied() {
+        return answer(SATISFIED);
+    }
+
+    /** The satisfaction as the form sent it (forms send Long or Double), to be checked. */
+    Number satisfactionAsSent() {
+        return raw(SATISFACTION) instanceof Number n ? n : null;
+    }
+
+    Long satisfaction() {
+        return number(SATISFACTION);
+    }
+
+    void setSatisfaction(long score) {
+        set(SATISFACTION, score);
+    }
+
+    String evaluationComment() {
+        return text(EVALUATION_COMMENT);
+    }
+
+    // counts
+
+    long escalations() {
+        return count(ESCALATIONS);
+    }
+
+    void setEscalations(long count) {
+        set(ESCALATIONS, count);
+    }
+
+    long reopens() {
+        return count(REOPENS);
+    }
+
+    void setReopens(long count) {
+        set(REOPENS, count);
+    }
+
+    long overdueCount() {
+        return count(OVERDUE_COUNT);
+    }
+
+    void setOverdueCount(long count) {
+        set(OVERDUE_COUNT, count);
+    }
+
+    long centerReminders() {
+        return count(CENTER_REMINDERS);
+    }
+
+    void setCenterReminders(long count) {
+        set(CENTER_REMINDERS, count);
+    }
+
+    // the projection row and the mails
+
+    /** The case's row in issue_summary; a case just registered waits for rating. */
+    IssueSummary.Row summaryRow() {
+        String status = text(STATUS);
+        return new IssueSummary.Row(text(COMMUNITY_CODE), text(AREA_CODE), text(STREET_CODE), text(CATEGORY),
+                text(COLOR), level(), status == null ? IssueStatus.RATING.name() : status, dueDate(),
+                count(ESCALATIONS));
+    }
+
+    /** What the mails of the case show and whom they go to. */
+    IssueMail mail() {
+        return new IssueMail(text(CASE_NO), text(TITLE), text(DESCRIPTION), text(COMMUNITY_CODE),
+                text(COMMUNITY_NAME), text(CATEGORY), text(COLOR), text(COLOR_LABEL), level(), text(LEVEL_LABEL),
+                text(LEAD_DEPT), text(LEAD_DEPT_NAME), coDepts(), dueDate(), text(MINUTES), text(RESULT),
+                answer(SATISFIED), satisfaction(), text(COMMENT), number(ESCALATIONS),
+                new IssueMail.Groups(text(HANDLE_GROUP), text(MEETING_GROUP), text(COMMUNITY_GROUP),
+                        text(AREA_GROUP), text(STREET_GROUP)));
+    }
+
+    private long count(String name) {
+        Long value = number(name);
+        return value == null ? 0 : value;
+    }
+
+    private Boolean answer(String name) {
+        return raw(name) instanceof Boolean b ? b : null;
     }
 }

@@ -11,22 +11,23 @@ import cn.lianban.common.TimeLight;
 
 /** The time limit passed unresolved: recorded, and the units told. */
 @Component("markOverdue")
-public class MarkOverdue implements JavaDelegate {
+class MarkOverdue implements JavaDelegate {
 
     private final IssueMails mails;
     private final CaseLog log;
 
-    public MarkOverdue(IssueMails mails, CaseLog log) {
+    MarkOverdue(IssueMails mails, CaseLog log) {
         this.mails = mails;
         this.log = log;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("overdueCount", IssueVariables.count(execution, "overdueCount") + 1);
+        IssueVariables variables = new IssueVariables(execution);
+        variables.setOverdueCount(variables.overdueCount() + 1);
         CaseClock.light(execution, TimeLight.RED);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "OVERDUE",
-                CaseLabels.levelLabel(IssueVariables.level(execution)) + "办理时限届满未办结");
-        mails.overdue(execution);
+                CaseLabels.levelLabel(variables.level()) + "办理时限届满未办结");
+        mails.overdue(variables.mail());
     }
 }

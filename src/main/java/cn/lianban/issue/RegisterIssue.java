@@ -1,6 +1,5 @@
 package cn.lianban.issue;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,14 +16,14 @@ import cn.lianban.security.CaseAccess;
  * community when left empty, records where it sits and opens it to its units.
  */
 @Component("registerIssue")
-public class RegisterIssue implements JavaDelegate {
+class RegisterIssue implements JavaDelegate {
 
     private final IssueService issues;
     private final CaseAccess access;
     private final CaseLog log;
     private final IssueSummary summary;
 
-    public RegisterIssue(IssueService issues, CaseAccess access, CaseLog log, IssueSummary summary) {
+    RegisterIssue(IssueService issues, CaseAccess access, CaseLog log, IssueSummary summary) {
         this.summary = summary;
         this.issues = issues;
         this.access = access;
@@ -33,27 +32,22 @@ public class RegisterIssue implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
+        IssueVariables variables = new IssueVariables(execution);
         var filer = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        IssueService.Filed filed = issues.file(execution.getVariables(), filer == null ? null : filer.getGroupIds());
+        IssueService.Filed filed = issues.file(variables.filing(), filer == null ? null : filer.getGroupIds());
         execution.setProcessBusinessKey(filed.businessKey());
         Placement p = filed.placement();
-        IssueVariables.normalizeFiling(execution);
-        execution.setVariable("caseNo", filed.businessKey());
-        execution.setVariable("communityCode", p.community().code());
-        execution.setVariable("communityName", p.community().name());
-        execution.setVariable("categoryName", IssueCategories.chineseName(IssueVariables.text(execution, "category")));
-        execution.setVariable("areaCode", p.area().code());
-        execution.setVariable("streetCode", p.street().code());
-        execution.setVariable("communityGroup", IssueVariables.communityGroup(p));
-        execution.setVariable("areaGroup", IssueVariables.areaGroup(p));
-        execution.setVariable("streetGroup", IssueVariables.streetGroup(p));
-        execution.setVariable("escalations", 0L);
-        execution.setVariable("reopens", 0L);
-        execution.setVariable("coDepts", new ArrayList<String>());
+        variables.normalizeFiling();
+        variables.setCaseNo(filed.businessKey());
+        variables.setPlace(p);
+        variables.setCategoryName(IssueCategories.chineseName(variables.category()));
+        variables.setEscalations(0);
+        variables.setReopens(0);
+        variables.setCoDepts(List.of());
         access.open(execution.getProcessInstanceId(),
-                List.of(IssueVariables.communityGroup(p), IssueVariables.areaGroup(p), IssueVariables.streetGroup(p)));
+                List.of(variables.communityGroup(), variables.areaGroup(), variables.streetGroup()));
         log.record(filed.businessKey(), execution.getProcessInstanceId(), "FILED",
-                p.community().name() + "：" + execution.getVariable("title"));
+                p.community().name() + "：" + variables.title());
         summary.update(execution);
     }
 }

@@ -8,13 +8,13 @@ import cn.lianban.common.CaseLog;
 
 /** Level 5 has nowhere higher to go: the city center is reminded, and again each working day it stays open. */
 @Component("remindCenter")
-public class RemindCenter implements JavaDelegate {
+class RemindCenter implements JavaDelegate {
 
     private final IssueService issues;
     private final IssueMails mails;
     private final CaseLog log;
 
-    public RemindCenter(IssueService issues, IssueMails mails, CaseLog log) {
+    RemindCenter(IssueService issues, IssueMails mails, CaseLog log) {
         this.issues = issues;
         this.mails = mails;
         this.log = log;
@@ -22,11 +22,13 @@ public class RemindCenter implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable("centerReminders", IssueVariables.count(execution, "centerReminders") + 1);
+        IssueVariables variables = new IssueVariables(execution);
+        long reminders = variables.centerReminders() + 1;
+        variables.setCenterReminders(reminders);
         // only the reminder timer moves: the case stays overdue (red) on cards
-        IssueVariables.setTimers(execution, issues.nextCenterReminder());
-        mails.centerOverdue(execution);
+        variables.setTimers(issues.nextCenterReminder());
+        mails.centerOverdue(variables.mail());
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "CENTER_REMINDED",
-                "市级督办提醒第" + execution.getVariable("centerReminders") + "次");
+                "市级督办提醒第" + reminders + "次");
     }
 }

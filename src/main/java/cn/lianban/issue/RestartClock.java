@@ -6,19 +6,20 @@ import org.springframework.stereotype.Component;
 
 /** Escalation refused: the same level handles on, with its time limit counted again from now. */
 @Component("restartClock")
-public class RestartClock implements JavaDelegate {
+class RestartClock implements JavaDelegate {
 
     private final IssueService issues;
     private final IssueSummary summary;
 
-    public RestartClock(IssueService issues, IssueSummary summary) {
+    RestartClock(IssueService issues, IssueSummary summary) {
         this.summary = summary;
         this.issues = issues;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        IssueVariables.setDeadline(execution, issues.deadlineForLevel(IssueVariables.level(execution)));
+        IssueVariables variables = new IssueVariables(execution);
+        variables.setDeadline(issues.deadlineForLevel(variables.level()));
         summary.update(execution);
     }
 }

@@ -6,16 +6,16 @@ import org.springframework.stereotype.Component;
 
 /** One working day before the due date: reminds the handling unit. */
 @Component("sendReminder")
-public class SendReminder implements JavaDelegate {
+class SendReminder implements JavaDelegate {
 
     private final IssueMails mails;
 
-    public SendReminder(IssueMails mails) {
+    SendReminder(IssueMails mails) {
         this.mails = mails;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        mails.reminder(execution);
+        mails.reminder(new IssueVariables(execution).mail());
     }
 }

@@ -1,0 +1,37 @@
+package cn.lianban.issue;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import cn.lianban.common.CaseClock;
+
+/**
+ * Enters a status of the case, called by the BPMN on the state's first element ({@code
+ * ${issueStatus.enter(execution, 'MEETING')}}): the process variable {@code status}, its Chinese {@code statusLabel}
+ * for Tasklist cards and the issue_summary row change together, in the engine's transaction; the step's form opens
+ * without the answers of its last round; a closed case's clock stops. Public only because BPMN expressions can call
+ * methods of public classes alone.
+ */
+@Component("issueStatus")
+public class IssueStatusListener {
+
+    private final IssueSummary summary;
+
+    IssueStatusListener(IssueSummary summary) {
+        this.summary = summary;
+    }
+
+    public void enter(DelegateExecution execution, String status) {
+        enter(execution, IssueStatus.valueOf(status));
+    }
+
+    void enter(DelegateExecution execution, IssueStatus status) {
+        IssueVariables variables = new IssueVariables(execution);
+        variables.setStatus(status);
+        variables.clearAnswers(status);
+        if (status == IssueStatus.CLOSED) {
+            CaseClock.stop(execution);
+        }
+        summary.update(execution);
+    }
+}
