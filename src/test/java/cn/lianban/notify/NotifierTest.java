@@ -63,6 +63,19 @@ class NotifierTest {
                 "href=\"http://lianban.example:8080/camunda/app/tasklist/\"");
     }
 
+    @Test
+    void theRatingIsColouredByTheCaseColourWhateverItsLabelSays() {
+        Map<String, Object> red = caseModel();
+        red.put("color", "RED");
+        red.put("colorLabel", "红色");
+        f.notifier.enqueue(MailKind.ASSIGNED, List.of("a@lianban.local"), red, "JH-2026-000042");
+        f.notifier.enqueue(MailKind.ASSIGNED, List.of("a@lianban.local"), caseModel(), "JH-2026-000043");
+
+        List<OutboxMail> mails = f.outbox.recent(MailStatus.PENDING, 10);
+        assertThat(body(mails.get(1).id())).contains("color:#c62828;").contains(">红色<");
+        assertThat(body(mails.get(0).id())).contains("color:#a67c00;").doesNotContain("color:#c62828;");
+    }
+
     @ParameterizedTest
     @EnumSource(MailKind.class)
     void everyTemplateRendersWithAFullAndAnEmptyModel(MailKind kind) {
