@@ -12,7 +12,7 @@ import cn.lianban.directory.Directory;
 import cn.lianban.directory.UnitType;
 import cn.lianban.notify.MailKind;
 import cn.lianban.notify.Notifier;
-import cn.lianban.pairing.PairingRepository;
+import cn.lianban.pairing.Pairings;
 
 /** Who hears what about a ticket; mails go to the outbox in the step's own transaction. */
 @Component
@@ -20,9 +20,9 @@ public class TicketMails {
 
     private final Notifier notifier;
     private final Directory directory;
-    private final PairingRepository pairings;
+    private final Pairings pairings;
 
-    public TicketMails(Notifier notifier, Directory directory, PairingRepository pairings) {
+    public TicketMails(Notifier notifier, Directory directory, Pairings pairings) {
         this.notifier = notifier;
         this.directory = directory;
         this.pairings = pairings;

@@ -17,7 +17,7 @@ import cn.lianban.directory.Directory.Placement;
 import cn.lianban.common.Deadline;
 import cn.lianban.common.UserInputException;
 import cn.lianban.responsibility.ResponsibilityList;
-import cn.lianban.pairing.PairingRepository;
+import cn.lianban.pairing.Pairings;
 import cn.lianban.pairing.AgencyMember;
 
 /**
@@ -31,14 +31,14 @@ public class TicketService {
     public static final int MAX_LOCATION = 200;
 
     private final Directory directory;
-    private final PairingRepository pairings;
+    private final Pairings pairings;
     private final ResponsibilityList list;
     private final KeySequence keys;
     private final TimeLimits limits;
     private final WorkingCalendar calendar;
     private final RaisingUnit units;
 
-    public TicketService(Directory directory, PairingRepository pairings, ResponsibilityList list, KeySequence keys,
+    public TicketService(Directory directory, Pairings pairings, ResponsibilityList list, KeySequence keys,
                          TimeLimits limits, WorkingCalendar calendar, RaisingUnit units) {
         this.directory = directory;
         this.pairings = pairings;
