@@ -19,7 +19,8 @@ class ReopenTicket implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         TicketVariables ticket = new TicketVariables(execution);
-        long reopens = ticket.reopen();
+        long reopens = ticket.reopens() + 1;
+        ticket.setReopened(reopens);
         ticket.setResolveDeadline(tickets.resolveDeadline(ticket.resolveDays()));
         log.record(log.entry(execution, "REOPENED", "社区确认未解决，第" + reopens + "次重新办理").score(0));
     }

@@ -20,8 +20,7 @@ import cn.lianban.startup.StartupStep;
 class TicketFilters implements StartupStep {
 
     static final String PROCESS = "ticket";
-    /** Cards show names and labels the process keeps up to date, never codes. */
-    static final Map<String, String> COLUMNS = TicketVariables.CARD_COLUMNS;
+    private static final Map<String, String> COLUMNS = TicketVariables.CARD_COLUMNS;
 
     private final TasklistFilters filters;
 

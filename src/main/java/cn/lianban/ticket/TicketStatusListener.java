@@ -13,9 +13,6 @@ import org.springframework.stereotype.Component;
 @Component("ticketStatus")
 public class TicketStatusListener {
 
-    TicketStatusListener() {
-    }
-
     public void enter(DelegateExecution execution, TicketStatus status) {
         TicketVariables ticket = new TicketVariables(execution);
         ticket.setStatus(status);

@@ -186,12 +186,10 @@ final class TicketVariables extends ProcessVariables {
     }
 
     /** The community says it is not solved: counted, and the department's last result no longer stands. */
-    long reopen() {
-        long reopens = count(REOPENS) + 1;
+    void setReopened(long reopens) {
         set(REOPENS, reopens);
         set(RESOLVED_AT, null);
         set(RESOLVED_AT_LABEL, null);
-        return reopens;
     }
 
     /** Past the resolution limit: marked, and the 时效灯 is red from this moment on. */
@@ -270,6 +268,10 @@ final class TicketVariables extends ProcessVariables {
 
     long returns() {
         return count(RETURNS);
+    }
+
+    long reopens() {
+        return count(REOPENS);
     }
 
     String returnHistory() {
