@@ -106,7 +106,7 @@ class CaseFiles {
         if (label != null || status == null) {
             return label;
         }
-        return c.isTicket() ? TicketStatus.label(status) : IssueStatus.chineseName(status);
+        return c.isTicket() ? TicketStatus.valueOf(status).label() : IssueStatus.chineseName(status);
     }
 
     private String deptName(CaseFacts c, String dept) {

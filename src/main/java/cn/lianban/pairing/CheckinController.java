@@ -27,6 +27,7 @@ import cn.lianban.common.BadRequest;
 import cn.lianban.common.FieldCodes;
 import cn.lianban.common.Forbidden;
 import cn.lianban.common.JsonBodies;
+import cn.lianban.common.RequestBodies;
 import cn.lianban.common.RequestValues;
 import cn.lianban.directory.Community;
 import cn.lianban.directory.CommunityChoice;
@@ -38,7 +39,7 @@ import cn.lianban.pairing.CheckinDesk.Scope;
  * 双报到 check-ins as JSON for apps and as a small page for community secretaries. Who may do what is
  * decided by {@link CheckinDesk}.
  */
-public final class CheckinController {
+final class CheckinController {
 
     private CheckinController() {
     }
@@ -51,15 +52,18 @@ public final class CheckinController {
     static class Api {
         private final CheckinDesk desk;
         private final ObjectMapper json;
+        private final RequestBodies bodies;
 
-        Api(CheckinDesk desk, ObjectMapper json) {
+        Api(CheckinDesk desk, ObjectMapper json, RequestBodies bodies) {
             this.desk = desk;
             this.json = json;
+            this.bodies = bodies;
         }
 
         @PostMapping("/api/checkins")
         ResponseEntity<Map<String, Long>> record(@RequestBody JsonNode body, Authentication user) {
-            long id = desk.record(user, JsonBodies.read(json, body, CheckinInput.class));
+            // read before checking, not RequestBodies.read: apps know a body that is no object as malformed_json
+            long id = desk.record(user, bodies.valid(JsonBodies.read(json, body, CheckinInput.class)));
             return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
         }
 
@@ -73,7 +77,7 @@ public final class CheckinController {
     }
 
     /** What the page's form shows, as typed, so that a rejected check-in comes back unchanged. */
-    public record Form(String memberId, String communityCode, String date, String hours, String activity) {
+    record Form(String memberId, String communityCode, String date, String hours, String activity) {
 
         static Form empty(String community, LocalDate today) {
             return new Form("", community, today.toString(), "", "");
@@ -113,11 +117,11 @@ public final class CheckinController {
     }
 
     /** A member in the form's list: the id the form sends, and the name and agency people pick by. */
-    public record MemberOption(long id, String label) {
+    record MemberOption(long id, String label) {
     }
 
     /** A table of the page: this month's totals by member or by agency. */
-    public record Table(String title, String unit, List<CheckinService.Total> rows) {
+    record Table(String title, String unit, List<CheckinService.Total> rows) {
     }
 
     /** Page: {@code GET /checkins} records a check-in and shows this month's totals of the user's community. */
@@ -127,12 +131,15 @@ public final class CheckinController {
         private final CheckinService checkins;
         private final PairingRepository pairing;
         private final Directory directory;
+        private final RequestBodies bodies;
 
-        Page(CheckinDesk desk, CheckinService checkins, PairingRepository pairing, Directory directory) {
+        Page(CheckinDesk desk, CheckinService checkins, PairingRepository pairing, Directory directory,
+             RequestBodies bodies) {
             this.desk = desk;
             this.checkins = checkins;
             this.pairing = pairing;
             this.directory = directory;
+            this.bodies = bodies;
         }
 
         @GetMapping("/checkins")
@@ -152,7 +159,7 @@ public final class CheckinController {
             Form form = new Form(memberId, community, date, hours, activity);
             CheckinInput input;
             try {
-                input = form.toInput();
+                input = bodies.valid(form.toInput());
                 desk.record(user, input);
             } catch (BadRequest | Forbidden e) {
                 // shown on the page with the form as typed; nothing was stored

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
@@ -21,33 +24,37 @@ import cn.lianban.web.PageAccess;
  * worker for the community of their grid, the city center and administrators for every community.
  */
 @Service
-public class CheckinDesk implements PageAccess {
+class CheckinDesk implements PageAccess {
 
     /** The error code of a check-in that {@link CheckinService} refuses. */
-    public static final String INVALID = "invalid_checkin";
+    static final String INVALID = "invalid_checkin";
 
     private final CheckinService checkins;
     private final UserUnits units;
 
-    public CheckinDesk(CheckinService checkins, UserUnits units) {
+    CheckinDesk(CheckinService checkins, UserUnits units) {
         this.checkins = checkins;
         this.units = units;
     }
 
-    /** A check-in as the JSON API receives it or the page's form gives it. */
-    public record CheckinInput(Long memberId, String communityCode, LocalDate date, BigDecimal hours,
-                               String activity) {
+    /**
+     * A check-in as the JSON API receives it or the page's form gives it. The rest is checked by {@link
+     * CheckinService}, whose refusals keep the code {@link #INVALID} that apps know.
+     */
+    record CheckinInput(@NotNull(message = "报到党员（memberId）不能为空") Long memberId,
+                        @NotBlank(message = "服务社区（communityCode）不能为空") String communityCode,
+                        LocalDate date, BigDecimal hours, String activity) {
     }
 
     /** The communities a user works for: all of them, or those listed. */
-    public record Scope(boolean citywide, Set<String> communities) {
+    record Scope(boolean citywide, Set<String> communities) {
 
-        public boolean includes(String community) {
+        boolean includes(String community) {
             return citywide || communities.contains(community);
         }
 
         /** The user's only community, when they are not citywide and have exactly one. */
-        public Optional<String> single() {
+        Optional<String> single() {
             return !citywide && communities.size() == 1 ? Optional.of(communities.iterator().next()) : Optional.empty();
         }
 
@@ -71,7 +78,7 @@ public class CheckinDesk implements PageAccess {
     }
 
     /** @throws Forbidden when the user has none of the roles that take part in 双报到 */
-    public Scope scopeOf(Authentication user) {
+    Scope scopeOf(Authentication user) {
         if (!mayUse(user)) {
             throw new Forbidden("双报到登记与统计仅限社区书记、网格员、市城市党建服务中心和管理员");
         }
@@ -82,20 +89,15 @@ public class CheckinDesk implements PageAccess {
     /**
      * Records a check-in for the user and returns its id.
      *
+     * @param in checked by its annotations ({@code RequestBodies})
      * @throws BadRequest {@link #INVALID} with a Chinese message naming the field; nothing is stored then
      * @throws Forbidden  when the community is not the user's
      */
-    public long record(Authentication user, CheckinInput in) {
+    long record(Authentication user, CheckinInput in) {
         Scope scope = scopeOf(user);
-        String community = in.communityCode() == null ? "" : in.communityCode().strip();
-        if (community.isEmpty()) {
-            throw new BadRequest(INVALID, "服务社区（communityCode）不能为空");
-        }
+        String community = in.communityCode().strip();
         if (!scope.includes(community)) {
             throw new Forbidden("只能为本人所在社区登记双报到，不能登记到 " + community);
-        }
-        if (in.memberId() == null) {
-            throw new BadRequest(INVALID, "报到党员（memberId）不能为空");
         }
         try {
             return checkins.checkIn(in.memberId(), community, in.date(), in.hours(), in.activity());
@@ -105,7 +107,7 @@ public class CheckinDesk implements PageAccess {
     }
 
     /** The totals the user may see: citywide, or those of members placed in (or rows of) their communities. */
-    public List<CheckinService.Total> totals(Authentication user, CheckinService.By by, YearMonth month) {
+    List<CheckinService.Total> totals(Authentication user, CheckinService.By by, YearMonth month) {
         return checkins.totals(by, month, scopeOf(user).filter());
     }
 }

@@ -2,8 +2,6 @@ package cn.lianban.pairing;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.PreparedStatement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,15 +10,12 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import cn.lianban.calendar.WorkingCalendar;
 import cn.lianban.common.SqlIn;
 
 /**
@@ -30,29 +25,20 @@ import cn.lianban.common.SqlIn;
 @Service
 public class CheckinService {
 
-    public static final BigDecimal MAX_HOURS = new BigDecimal("24");
-    public static final int ACTIVITY_MAX = 200;
+    static final BigDecimal MAX_HOURS = new BigDecimal("24");
+    static final int ACTIVITY_MAX = 200;
 
-    private final JdbcTemplate jdbc;
-    private Clock clock = Clock.system(WorkingCalendar.ZONE);
+    private final JdbcClient jdbc;
+    private final Clock clock;
 
-    public CheckinService(JdbcTemplate jdbc) {
+    /** @param clock Beijing time: check-in dates are checked against its day */
+    CheckinService(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-    }
-
-    /** A single Clock bean, if the application defines one, replaces the system clock (Beijing time). */
-    @Autowired
-    void useClockBean(ObjectProvider<Clock> clocks) {
-        clocks.ifUnique(this::setClock);
-    }
-
-    /** Lets tests control time. */
-    public void setClock(Clock clock) {
         this.clock = clock;
     }
 
     /** Today in Beijing, on the clock that check-in dates are checked against. */
-    public LocalDate today() {
+    LocalDate today() {
         return LocalDate.now(clock);
     }
 
@@ -73,17 +59,17 @@ public class CheckinService {
      */
     @Transactional
     public long checkIn(long memberId, String communityCode, LocalDate date, BigDecimal hours, String activity) {
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM agency_member WHERE id = ?", Integer.class, memberId) == 0) {
+        if (count("SELECT COUNT(*) FROM agency_member WHERE id = ?", memberId) == 0) {
             throw new IllegalArgumentException("报到党员（memberId）不存在：" + memberId);
         }
-        if (communityCode == null || communityCode.isBlank() || jdbc.queryForObject(
-                "SELECT COUNT(*) FROM community WHERE code = ?", Integer.class, communityCode) == 0) {
+        if (communityCode == null || communityCode.isBlank()
+                || count("SELECT COUNT(*) FROM community WHERE code = ?", communityCode) == 0) {
             throw new IllegalArgumentException("服务社区（communityCode）不存在：" + communityCode);
         }
         // 双报到 is service in the community one is placed in (下沉网格) or whose paired agency one belongs to (结对)
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM agency_member m JOIN grid g ON g.code = m.grid_code"
+        if (count("SELECT COUNT(*) FROM agency_member m JOIN grid g ON g.code = m.grid_code"
                 + " WHERE m.id = ? AND (g.community_code = ? OR m.agency_code IN"
-                + " (SELECT agency_code FROM pairing WHERE community_code = ?))", Integer.class,
+                + " (SELECT agency_code FROM pairing WHERE community_code = ?))",
                 memberId, communityCode, communityCode) == 0) {
             throw new IllegalArgumentException("报到党员（memberId）" + memberId
                     + " 未下沉到该社区，所在单位也未与该社区结对，不能在该社区登记双报到");
@@ -111,26 +97,22 @@ public class CheckinService {
         if (text.codePointCount(0, text.length()) > ACTIVITY_MAX) {
             throw new IllegalArgumentException("服务内容（activity）不能超过 " + ACTIVITY_MAX + " 个字");
         }
-        BigDecimal sameDay = jdbc.queryForObject(
-                "SELECT COALESCE(SUM(hours), 0) FROM checkin WHERE member_id = ? AND service_date = ?",
-                BigDecimal.class, memberId, date);
+        BigDecimal sameDay = jdbc.sql(
+                "SELECT COALESCE(SUM(hours), 0) FROM checkin WHERE member_id = ? AND service_date = ?")
+                .params(memberId, date).query(BigDecimal.class).single();
         if (sameDay.add(hours).compareTo(MAX_HOURS) > 0) {
             throw new IllegalArgumentException("服务时长（hours）：该党员 " + date + " 已登记 " + sameDay.stripTrailingZeros()
                     .toPlainString() + " 小时，一天合计不能超过 24 小时");
         }
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            PreparedStatement ps = connection.prepareStatement("INSERT INTO checkin (member_id, community_code,"
-                    + " service_date, hours, activity, created_at) VALUES (?,?,?,?,?,?)", new String[]{"id"});
-            ps.setLong(1, memberId);
-            ps.setString(2, communityCode);
-            ps.setObject(3, date);
-            ps.setBigDecimal(4, hours);
-            ps.setString(5, text);
-            ps.setTimestamp(6, Timestamp.valueOf(now));
-            return ps;
-        }, keys);
+        jdbc.sql("INSERT INTO checkin (member_id, community_code, service_date, hours, activity, created_at)"
+                        + " VALUES (?,?,?,?,?,?)")
+                .params(memberId, communityCode, date, hours, text, now).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    private int count(String sql, Object... args) {
+        return jdbc.sql(sql).params(args).query(Integer.class).single();
     }
 
     private static final String MEMBERS =
@@ -159,17 +141,17 @@ public class CheckinService {
     }
 
     /** Check-ins and hours per member, most hours first; {@code month} null means all time. */
-    public List<Total> totalsByMember(YearMonth month) {
+    List<Total> totalsByMember(YearMonth month) {
         return totals(By.MEMBER, month, null);
     }
 
     /** Check-ins and hours per agency (by the members' agency), most hours first; null month = all time. */
-    public List<Total> totalsByAgency(YearMonth month) {
+    List<Total> totalsByAgency(YearMonth month) {
         return totals(By.AGENCY, month, null);
     }
 
     /** Check-ins and hours per community served, most hours first; null month = all time. */
-    public List<Total> totalsByCommunity(YearMonth month) {
+    List<Total> totalsByCommunity(YearMonth month) {
         return totals(By.COMMUNITY, month, null);
     }
 
@@ -193,7 +175,13 @@ public class CheckinService {
         sql.append(SqlIn.and(by.scope, communities, args));
         sql.append(" GROUP BY ").append(by.key).append(", ").append(by.name)
                 .append(" ORDER BY SUM(c.hours) DESC, ").append(by.key);
-        return jdbc.query(sql.toString(), (rs, i) -> new Total(rs.getString("total_key"), rs.getString("total_name"),
-                rs.getLong("checkins"), rs.getBigDecimal("total_hours").setScale(1, RoundingMode.HALF_UP)), args.toArray());
+        return jdbc.sql(sql.toString()).params(args).query(TotalRow.class).list().stream().map(TotalRow::total).toList();
+    }
+
+    private record TotalRow(String totalKey, String totalName, long checkins, BigDecimal totalHours) {
+
+        Total total() {
+            return new Total(totalKey, totalName, checkins, totalHours.setScale(1, RoundingMode.HALF_UP));
+        }
     }
 }

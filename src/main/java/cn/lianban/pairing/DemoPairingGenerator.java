@@ -28,11 +28,11 @@ import cn.lianban.directory.Grid;
  * <p>The result depends only on the seed and on the given communities and grids (their order does not
  * matter): one {@link Random} made from the seed is consumed in a fixed order by each call.
  */
-public final class DemoPairingGenerator {
+final class DemoPairingGenerator {
 
-    public static final int AGENCIES = 64;
-    public static final int MEMBERS = 5000;
-    public static final int STATIONS = 11;
+    static final int AGENCIES = 64;
+    static final int MEMBERS = 5000;
+    static final int STATIONS = 11;
 
     /** Invented party organisations of city agencies and state-owned enterprises, in code order AG-01.. */
     private static final String[][] AGENCY_NAMES = {
@@ -90,7 +90,7 @@ public final class DemoPairingGenerator {
 
     private final long seed;
 
-    public DemoPairingGenerator(long seed) {
+    DemoPairingGenerator(long seed) {
         this.seed = seed;
     }
 
@@ -100,7 +100,7 @@ public final class DemoPairingGenerator {
      * @throws IllegalArgumentException when a grid names a community that is not among the given ones, or a
      *                                  community or grid code appears twice
      */
-    public PairingSnapshot generate(List<Community> communities, List<Grid> grids) {
+    PairingSnapshot generate(List<Community> communities, List<Grid> grids) {
         Random random = new Random(seed);
         List<Community> cs = sortedDistinct(communities, Community::code, "community");
         List<Grid> gs = sortedDistinct(grids, Grid::code, "grid");

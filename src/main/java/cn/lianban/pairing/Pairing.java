@@ -1,5 +1,5 @@
 package cn.lianban.pairing;
 
 /** 结对: a community and the one agency paired with it. */
-public record Pairing(String agencyCode, String communityCode) {
+record Pairing(String agencyCode, String communityCode) {
 }

@@ -5,31 +5,31 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads and writes the 双联双促 pairing tables (Flyway V6): agencies, pairings, placed members, stations. */
 @Repository
-public class PairingRepository {
+class PairingRepository {
 
-    private static final RowMapper<Agency> AGENCY = (rs, i) -> new Agency(rs.getString("code"),
-            rs.getString("name"), rs.getString("kind"), rs.getString("email"));
+    private final JdbcClient jdbc;
+    /** The snapshot's thousands of rows go in batches, which JdbcClient does not offer. */
+    private final JdbcTemplate batches;
 
-    private final JdbcTemplate jdbc;
-
-    public PairingRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    PairingRepository(JdbcTemplate jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batches = jdbc;
     }
 
     /** True when no agency has been stored yet, i.e. the demo pairing data may be seeded. */
-    public boolean isEmpty() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM agency", Integer.class) == 0;
+    boolean isEmpty() {
+        return jdbc.sql("SELECT COUNT(*) FROM agency").query(Integer.class).single() == 0;
     }
 
     /** Stores a whole snapshot in one transaction; the communities and grids it names must exist. */
     @Transactional
-    public void insert(PairingSnapshot s) {
+    void insert(PairingSnapshot s) {
         batch("INSERT INTO agency(code, name, kind, email) VALUES (?,?,?,?)", s.agencies(),
                 a -> new Object[]{a.code(), a.name(), a.kind(), a.email()});
         batch("INSERT INTO pairing(community_code, agency_code) VALUES (?,?)", s.pairings(),
@@ -41,39 +41,35 @@ public class PairingRepository {
     }
 
     /** The agency paired with a community (结对), if any. */
-    public Optional<Agency> pairedAgency(String communityCode) {
-        return jdbc.query("SELECT a.* FROM agency a JOIN pairing p ON p.agency_code = a.code"
-                + " WHERE p.community_code = ?", AGENCY, communityCode).stream().findFirst();
+    Optional<Agency> pairedAgency(String communityCode) {
+        return jdbc.sql("SELECT a.* FROM agency a JOIN pairing p ON p.agency_code = a.code WHERE p.community_code = ?")
+                .param(communityCode).query(Agency.class).optional();
     }
 
     /** How many agency party members are placed in grids. */
-    public int memberCount() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM agency_member", Integer.class);
+    int memberCount() {
+        return jdbc.sql("SELECT COUNT(*) FROM agency_member").query(Integer.class).single();
     }
-
-    private static final org.springframework.jdbc.core.RowMapper<AgencyMember> MEMBER = (rs, i) -> new AgencyMember(
-            rs.getLong("id"), rs.getString("name"), rs.getString("agency_code"), rs.getString("grid_code"),
-            rs.getString("phone"));
 
     /** The members placed in the grids of a community, by id. */
-    public List<AgencyMember> membersPlacedIn(String communityCode) {
-        return jdbc.query("SELECT m.* FROM agency_member m JOIN grid g ON g.code = m.grid_code"
-                + " WHERE g.community_code = ? ORDER BY m.id", MEMBER, communityCode);
+    List<AgencyMember> membersPlacedIn(String communityCode) {
+        return jdbc.sql("SELECT m.* FROM agency_member m JOIN grid g ON g.code = m.grid_code"
+                + " WHERE g.community_code = ? ORDER BY m.id").param(communityCode).query(AgencyMember.class).list();
     }
 
-    public Optional<AgencyMember> member(long id) {
-        return jdbc.query("SELECT * FROM agency_member WHERE id = ?", MEMBER, id).stream().findFirst();
+    Optional<AgencyMember> member(long id) {
+        return jdbc.sql("SELECT * FROM agency_member WHERE id = ?").param(id).query(AgencyMember.class).optional();
     }
 
-    public Optional<Agency> agency(String code) {
-        return jdbc.query("SELECT * FROM agency WHERE code = ?", AGENCY, code).stream().findFirst();
+    Optional<Agency> agency(String code) {
+        return jdbc.sql("SELECT * FROM agency WHERE code = ?").param(code).query(Agency.class).optional();
     }
 
-    public List<Agency> agencies() {
-        return jdbc.query("SELECT * FROM agency ORDER BY code", AGENCY);
+    List<Agency> agencies() {
+        return jdbc.sql("SELECT * FROM agency ORDER BY code").query(Agency.class).list();
     }
 
     private <T> void batch(String sql, List<T> rows, Function<T, Object[]> args) {
-        jdbc.batchUpdate(sql, rows.stream().map(args).toList());
+        batches.batchUpdate(sql, rows.stream().map(args).toList());
     }
 }

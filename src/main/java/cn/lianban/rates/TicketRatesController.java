@@ -21,7 +21,7 @@ import cn.lianban.security.UserUnits;
  * The monthly 三率 ranking, as a page for street offices and the city center and as JSON. A street
  * office sees departments and streets citywide but communities of its own street only.
  */
-public final class TicketRatesController {
+final class TicketRatesController {
 
     private TicketRatesController() {
     }

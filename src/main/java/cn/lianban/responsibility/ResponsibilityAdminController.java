@@ -26,27 +26,27 @@ import cn.lianban.responsibility.ResponsibilityList.ResponsibilityItem;
  */
 @Controller
 @RequestMapping("/admin/responsibility")
-public class ResponsibilityAdminController {
+class ResponsibilityAdminController {
 
     private static final String VIEW = "admin/responsibility";
 
     private final ResponsibilityList list;
     private final Directory directory;
 
-    public ResponsibilityAdminController(ResponsibilityList list, Directory directory) {
+    ResponsibilityAdminController(ResponsibilityList list, Directory directory) {
         this.list = list;
         this.directory = directory;
     }
 
     /** A table row with the Chinese names the administrator reads. */
-    public record Row(ResponsibilityItem item, String categoryName, String leadName, String helperNames) {
+    record Row(ResponsibilityItem item, String categoryName, String leadName, String helperNames) {
     }
 
     /** What the form shows; the time limit as text so that a rejected input comes back exactly as typed. */
-    public record Form(String code, String name, String category, String kind, String leadDept,
+    record Form(String code, String name, String category, String kind, String leadDept,
                        List<String> helperDepts, String resolveDays, boolean active) {
 
-        public Form {
+        Form {
             helperDepts = helperDepts == null ? List.of() : List.copyOf(helperDepts);
         }
 
@@ -73,14 +73,14 @@ public class ResponsibilityAdminController {
     }
 
     @GetMapping
-    public String list(@RequestParam(required = false) String category, @RequestParam(required = false) String q,
+    String list(@RequestParam(required = false) String category, @RequestParam(required = false) String q,
                        @RequestParam(required = false) String edit, CsrfToken csrf, Model model) {
         Form form = list.find(edit).map(Form::of).orElse(Form.empty());
         return page(category, q, form, null, csrf, model);
     }
 
     @PostMapping
-    public String save(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
+    String save(@RequestParam(required = false) String code, @RequestParam(required = false) String name,
                        @RequestParam(required = false) String category, @RequestParam(required = false) String kind,
                        @RequestParam(required = false) String leadDept,
                        @RequestParam(required = false) List<String> helperDepts,

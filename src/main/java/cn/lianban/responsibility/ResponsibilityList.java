@@ -11,9 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.stereotype.Repository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -21,27 +20,25 @@ import org.springframework.transaction.annotation.Transactional;
  * many working days (Flyway V5). Basic items go to one department; coordination items to a lead
  * department plus helpers. Administrators change items with {@link #save}.
  */
-@Repository
+@Service
 public class ResponsibilityList {
 
     public static final String BASIC = "BASIC";
     public static final String COORDINATION = "COORDINATION";
-    public static final int MIN_RESOLVE_DAYS = 3;
-    public static final int MAX_RESOLVE_DAYS = 15;
-    public static final int NAME_MAX = 100;
+    static final int MIN_RESOLVE_DAYS = 3;
+    static final int MAX_RESOLVE_DAYS = 15;
+    static final int NAME_MAX = 100;
 
     private static final Pattern CODE = Pattern.compile("R-\\d{3,14}");
     private static final int HELPERS_MAX_CHARS = 255;
 
-    private static final RowMapper<ResponsibilityItem> ITEM = (rs, i) -> new ResponsibilityItem(
-            rs.getString("code"), rs.getString("name"), rs.getString("category"), rs.getString("kind"),
-            rs.getString("lead_dept"), splitHelpers(rs.getString("helper_depts")), rs.getInt("resolve_days"),
-            rs.getBoolean("active"));
+    private static final String ITEMS = "SELECT code, name, category, kind, lead_dept, helper_depts, resolve_days,"
+            + " active FROM responsibility_item";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
 
-    public ResponsibilityList(JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    ResponsibilityList(JdbcClient jdbc, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.events = events;
     }
@@ -74,11 +71,21 @@ public class ResponsibilityList {
     public record Category(String code, String name) {
     }
 
+    /** An item as stored: the helpers are one comma-separated column. */
+    private record ItemRow(String code, String name, String category, String kind, String leadDept,
+                           String helperDepts, int resolveDays, boolean active) {
+
+        ResponsibilityItem item() {
+            return new ResponsibilityItem(code, name, category, kind, leadDept, splitHelpers(helperDepts), resolveDays,
+                    active);
+        }
+    }
+
     public Optional<ResponsibilityItem> find(String code) {
         if (code == null) {
             return Optional.empty();
         }
-        return jdbc.query("SELECT * FROM responsibility_item WHERE code = ?", ITEM, code).stream().findFirst();
+        return jdbc.sql(ITEMS + " WHERE code = ?").param(code).query(ItemRow.class).optional().map(ItemRow::item);
     }
 
     /**
@@ -86,7 +93,7 @@ public class ResponsibilityList {
      * (part of the name, or of the code, ignoring case) narrow the result; null or blank means any.
      */
     public List<ResponsibilityItem> search(String category, String text) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM responsibility_item WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder(ITEMS + " WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (category != null && !category.isBlank()) {
             sql.append(" AND category = ?");
@@ -99,13 +106,13 @@ public class ResponsibilityList {
             args.add(pattern.toUpperCase(Locale.ROOT));
         }
         sql.append(" ORDER BY code");
-        return jdbc.query(sql.toString(), ITEM, args.toArray());
+        return jdbc.sql(sql.toString()).params(args).query(ItemRow.class).list().stream().map(ItemRow::item).toList();
     }
 
     /** The categories in display order. */
     public List<Category> categories() {
-        return jdbc.query("SELECT code, name FROM responsibility_category ORDER BY sort_order, code",
-                (rs, i) -> new Category(rs.getString("code"), rs.getString("name")));
+        return jdbc.sql("SELECT code, name FROM responsibility_category ORDER BY sort_order, code")
+                .query(Category.class).list();
     }
 
     /**
@@ -115,7 +122,7 @@ public class ResponsibilityList {
      *                                  nothing is changed then
      */
     @Transactional
-    public void save(ResponsibilityItem item) {
+    void save(ResponsibilityItem item) {
         if (item == null) {
             throw new IllegalArgumentException("事项不能为空");
         }
@@ -129,8 +136,8 @@ public class ResponsibilityList {
         if (name.codePointCount(0, name.length()) > NAME_MAX) {
             throw new IllegalArgumentException("事项名称（name）不能超过 " + NAME_MAX + " 个字");
         }
-        List<String> sameName = jdbc.queryForList(
-                "SELECT code FROM responsibility_item WHERE name = ? AND code <> ?", String.class, name, item.code());
+        List<String> sameName = jdbc.sql("SELECT code FROM responsibility_item WHERE name = ? AND code <> ?")
+                .params(name, item.code()).query(String.class).list();
         if (!sameName.isEmpty()) {
             throw new IllegalArgumentException("事项名称（name）已被 " + sameName.get(0) + " 使用：" + name);
         }
@@ -170,21 +177,23 @@ public class ResponsibilityList {
             throw new IllegalArgumentException("办结时限（resolveDays）应为 " + MIN_RESOLVE_DAYS + "–" + MAX_RESOLVE_DAYS
                     + " 个工作日：" + item.resolveDays());
         }
-        int updated = jdbc.update("UPDATE responsibility_item SET name = ?, category = ?, kind = ?, lead_dept = ?,"
-                        + " helper_depts = ?, resolve_days = ?, active = ?, updated_at = CURRENT_TIMESTAMP WHERE code = ?",
-                name, item.category(), item.kind(), item.leadDept(), helperText, item.resolveDays(), item.active(),
-                item.code());
+        int updated = jdbc.sql("UPDATE responsibility_item SET name = ?, category = ?, kind = ?, lead_dept = ?,"
+                        + " helper_depts = ?, resolve_days = ?, active = ?, updated_at = CURRENT_TIMESTAMP WHERE code = ?")
+                .params(name, item.category(), item.kind(), item.leadDept(), helperText, item.resolveDays(),
+                        item.active(), item.code())
+                .update();
         if (updated == 0) {
-            jdbc.update("INSERT INTO responsibility_item (code, name, category, kind, lead_dept, helper_depts,"
-                            + " resolve_days, active, updated_at) VALUES (?,?,?,?,?,?,?,?,CURRENT_TIMESTAMP)",
-                    item.code(), name, item.category(), item.kind(), item.leadDept(), helperText,
-                    item.resolveDays(), item.active());
+            jdbc.sql("INSERT INTO responsibility_item (code, name, category, kind, lead_dept, helper_depts,"
+                            + " resolve_days, active, updated_at) VALUES (?,?,?,?,?,?,?,?,CURRENT_TIMESTAMP)")
+                    .params(item.code(), name, item.category(), item.kind(), item.leadDept(), helperText,
+                            item.resolveDays(), item.active())
+                    .update();
         }
         events.publishEvent(new ResponsibilityListChanged(item.code()));
     }
 
     private int count(String table, String code) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE code = ?", Integer.class, code);
+        return jdbc.sql("SELECT COUNT(*) FROM " + table + " WHERE code = ?").param(code).query(Integer.class).single();
     }
 
     private static List<String> splitHelpers(String text) {

@@ -1,5 +1,7 @@
 package cn.lianban.ticket;
 
+import java.time.Instant;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -8,27 +10,28 @@ import cn.lianban.common.Deadline;
 
 /** 接单: records when and whether on time, and starts the resolution clock of the item's limit. */
 @Component("acceptTicket")
-public class AcceptTicket implements JavaDelegate {
+class AcceptTicket implements JavaDelegate {
 
     private final TicketService tickets;
-    private final TicketSteps steps;
+    private final TicketLog log;
 
-    public AcceptTicket(TicketService tickets, TicketSteps steps) {
+    AcceptTicket(TicketService tickets, TicketLog log) {
         this.tickets = tickets;
-        this.steps = steps;
+        this.log = log;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var now = TicketSteps.now();
-        boolean onTime = !now.toInstant().isAfter(TicketSteps.instant(execution, "acceptBy"));
-        TicketDeadlines.accepted(execution, now);
+        TicketVariables ticket = new TicketVariables(execution);
+        Instant now = tickets.now();
+        boolean onTime = !now.isAfter(ticket.acceptBy());
+        ticket.setAcceptedAt(now);
         // whoever accepted handles it: the resolve task is assigned to them
         var user = execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        execution.setVariable("acceptedBy", user == null ? null : user.getUserId());
-        Deadline deadline = tickets.resolveDeadline((int) TicketSteps.count(execution, "resolveDays"));
-        TicketDeadlines.set(execution, deadline);
-        steps.record(steps.entry(execution, "ACCEPTED", onTime ? "按时接单" : "超时接单").onTime(onTime)
+        ticket.setAcceptedBy(user == null ? null : user.getUserId());
+        Deadline deadline = tickets.resolveDeadline(ticket.resolveDays());
+        ticket.setResolveDeadline(deadline);
+        log.record(log.entry(execution, "ACCEPTED", onTime ? "按时接单" : "超时接单").onTime(onTime)
                 .due(deadline.due().toInstant()));
     }
 }

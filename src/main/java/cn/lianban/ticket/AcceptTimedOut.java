@@ -4,26 +4,25 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import cn.lianban.common.LocalTimes;
-
 /** Not accepted within 24 hours: counted against the department, and the street desk dispatches again. */
 @Component("acceptTimedOut")
-public class AcceptTimedOut implements JavaDelegate {
+class AcceptTimedOut implements JavaDelegate {
 
+    private final TicketService tickets;
     private final TicketMails mails;
-    private final TicketSteps steps;
+    private final TicketLog log;
 
-    public AcceptTimedOut(TicketMails mails, TicketSteps steps) {
+    AcceptTimedOut(TicketService tickets, TicketMails mails, TicketLog log) {
+        this.tickets = tickets;
         this.mails = mails;
-        this.steps = steps;
+        this.log = log;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(TicketSteps.STREET_REASON, steps.deptName(TicketSteps.text(execution, "deptCode"))
-                + "未在 24 小时内接单（时限 " + LocalTimes.minutes(TicketSteps.instant(execution, "acceptBy"))
-                + "），请核实后改派。");
-        steps.record(steps.entry(execution, "ACCEPT_TIMEOUT", "24小时内未接单，转街道协调派单").onTime(false));
-        mails.acceptTimedOut(execution);
+        TicketVariables ticket = new TicketVariables(execution);
+        ticket.setStreetReason(tickets.acceptTimedOut(ticket.deptCode(), ticket.acceptBy()));
+        log.record(log.entry(execution, "ACCEPT_TIMEOUT", "24小时内未接单，转街道协调派单").onTime(false));
+        mails.acceptTimedOut(TicketMail.of(ticket));
     }
 }

@@ -6,20 +6,20 @@ import org.springframework.stereotype.Component;
 
 /** 回访 done: the ticket closes as solved with its satisfaction score. */
 @Component("closeTicket")
-public class CloseTicket implements JavaDelegate {
+class CloseTicket implements JavaDelegate {
 
-    private final TicketSteps steps;
-    private final TicketStatus status;
+    private final TicketLog log;
+    private final TicketStatusListener status;
 
-    public CloseTicket(TicketSteps steps, TicketStatus status) {
-        this.steps = steps;
+    CloseTicket(TicketLog log, TicketStatusListener status) {
+        this.log = log;
         this.status = status;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        int satisfaction = ((Number) execution.getVariable("satisfaction")).intValue();
+        int satisfaction = new TicketVariables(execution).satisfaction();
         status.enter(execution, TicketStatus.CLOSED);
-        steps.record(steps.entry(execution, "CLOSED", "已解决，满意度 " + satisfaction).score(satisfaction));
+        log.record(log.entry(execution, "CLOSED", "已解决，满意度 " + satisfaction).score(satisfaction));
     }
 }

@@ -12,27 +12,28 @@ import cn.lianban.security.CaseAccess;
 
 /** The street office's decision after a second return is final: the department handles it without a further accept step. */
 @Component("imposeDepartment")
-public class ImposeDepartment implements JavaDelegate {
+class ImposeDepartment implements JavaDelegate {
 
     private final TicketService tickets;
     private final CaseAccess access;
-    private final TicketSteps steps;
+    private final TicketLog log;
 
-    public ImposeDepartment(TicketService tickets, CaseAccess access, TicketSteps steps) {
+    ImposeDepartment(TicketService tickets, CaseAccess access, TicketLog log) {
         this.tickets = tickets;
         this.access = access;
-        this.steps = steps;
+        this.log = log;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        String dept = TicketSteps.text(execution, "deptCode");
-        steps.department(execution, dept);
+        TicketVariables ticket = new TicketVariables(execution);
+        String dept = ticket.deptCode();
+        ticket.setDepartment(dept, tickets.deptName(dept));
         access.open(execution.getProcessInstanceId(), List.of(UnitType.DEPT.group(dept)));
-        TicketDeadlines.accepted(execution, TicketSteps.now());
-        Deadline deadline = tickets.resolveDeadline((int) TicketSteps.count(execution, "resolveDays"));
-        TicketDeadlines.set(execution, deadline);
-        steps.record(steps.entry(execution, "IMPOSED", "街道裁定由" + steps.deptName(dept) + "承办："
-                + TicketSteps.text(execution, "decisionNote")).due(deadline.due().toInstant()));
+        ticket.setAcceptedAt(tickets.now());
+        Deadline deadline = tickets.resolveDeadline(ticket.resolveDays());
+        ticket.setResolveDeadline(deadline);
+        log.record(log.entry(execution, "IMPOSED", "街道裁定由" + ticket.deptName() + "承办："
+                + ticket.decisionNote()).due(deadline.due().toInstant()));
     }
 }

@@ -1,5 +1,6 @@
 package cn.lianban.ticket;
 
+import java.time.Instant;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -11,30 +12,29 @@ import cn.lianban.security.CaseAccess;
 
 /** The ticket reaches a department: the 24-hour response clock starts, the department and the paired agency hear of it. */
 @Component("openAcceptance")
-public class OpenAcceptance implements JavaDelegate {
+class OpenAcceptance implements JavaDelegate {
 
     private final TicketService tickets;
     private final TicketMails mails;
     private final CaseAccess access;
-    private final TicketSteps steps;
+    private final TicketLog log;
 
-    public OpenAcceptance(TicketService tickets, TicketMails mails, CaseAccess access, TicketSteps steps) {
+    OpenAcceptance(TicketService tickets, TicketMails mails, CaseAccess access, TicketLog log) {
         this.tickets = tickets;
         this.mails = mails;
         this.access = access;
-        this.steps = steps;
+        this.log = log;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        var acceptBy = tickets.acceptBy();
-        execution.setVariable("acceptBy", java.util.Date.from(acceptBy.toInstant()));
-        // the previous department's reason is in the audit trail; the next department starts with a clean form
-        execution.removeVariable("returnReason");
-        String dept = TicketSteps.text(execution, "deptCode");
-        steps.department(execution, dept);
+        TicketVariables ticket = new TicketVariables(execution);
+        Instant acceptBy = tickets.acceptBy();
+        ticket.setAcceptBy(acceptBy);
+        String dept = ticket.deptCode();
+        ticket.setDepartment(dept, tickets.deptName(dept));
         access.open(execution.getProcessInstanceId(), List.of(UnitType.DEPT.group(dept)));
-        steps.record(steps.entry(execution, "DISPATCHED", "派至" + steps.deptName(dept)).due(acceptBy.toInstant()));
-        mails.dispatched(execution);
+        log.record(log.entry(execution, "DISPATCHED", "派至" + ticket.deptName()).due(acceptBy));
+        mails.dispatched(TicketMail.of(ticket));
     }
 }

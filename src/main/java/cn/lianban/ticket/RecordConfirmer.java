@@ -9,11 +9,11 @@ import org.springframework.stereotype.Component;
  * {@code confirmedBy} as it is created, so she finds it under her name without claiming it a second time.
  */
 @Component("recordConfirmer")
-public class RecordConfirmer implements TaskListener {
+class RecordConfirmer implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
         var user = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-        task.setVariable("confirmedBy", user != null ? user.getUserId() : task.getAssignee());
+        new TicketVariables(task).setConfirmedBy(user != null ? user.getUserId() : task.getAssignee());
     }
 }

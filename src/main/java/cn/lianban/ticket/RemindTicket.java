@@ -6,16 +6,16 @@ import org.springframework.stereotype.Component;
 
 /** One working day before the resolution limit: reminds the department. */
 @Component("remindTicket")
-public class RemindTicket implements JavaDelegate {
+class RemindTicket implements JavaDelegate {
 
     private final TicketMails mails;
 
-    public RemindTicket(TicketMails mails) {
+    RemindTicket(TicketMails mails) {
         this.mails = mails;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        mails.reminder(execution);
+        mails.reminder(TicketMail.of(new TicketVariables(execution)));
     }
 }

@@ -6,23 +6,22 @@ import org.springframework.stereotype.Component;
 
 /** The community says it is not solved: back to the department with a fresh limit. */
 @Component("reopenTicket")
-public class ReopenTicket implements JavaDelegate {
+class ReopenTicket implements JavaDelegate {
 
     private final TicketService tickets;
-    private final TicketSteps steps;
+    private final TicketLog log;
 
-    public ReopenTicket(TicketService tickets, TicketSteps steps) {
+    ReopenTicket(TicketService tickets, TicketLog log) {
         this.tickets = tickets;
-        this.steps = steps;
+        this.log = log;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        long reopens = TicketSteps.count(execution, "reopens") + 1;
-        execution.setVariable("reopens", reopens);
-        execution.setVariable("resolvedAt", null);
-        execution.setVariable("resolvedAtLabel", null);
-        TicketDeadlines.set(execution, tickets.resolveDeadline((int) TicketSteps.count(execution, "resolveDays")));
-        steps.record(steps.entry(execution, "REOPENED", "社区确认未解决，第" + reopens + "次重新办理").score(0));
+        TicketVariables ticket = new TicketVariables(execution);
+        long reopens = ticket.reopens() + 1;
+        ticket.setReopened(reopens);
+        ticket.setResolveDeadline(tickets.resolveDeadline(ticket.resolveDays()));
+        log.record(log.entry(execution, "REOPENED", "社区确认未解决，第" + reopens + "次重新办理").score(0));
     }
 }

@@ -9,26 +9,27 @@ import org.springframework.stereotype.Component;
  * the user sees the message; what passes is normalised to the contract's types.
  */
 @Component("ticketChecks")
-public class TicketChecks implements TaskListener {
+class TicketChecks implements TaskListener {
 
     private final TicketService tickets;
 
-    public TicketChecks(TicketService tickets) {
+    TicketChecks(TicketService tickets) {
         this.tickets = tickets;
     }
 
     @Override
     public void notify(DelegateTask task) {
+        TicketVariables ticket = new TicketVariables(task);
         switch (task.getTaskDefinitionKey()) {
-            case "redispatch" -> task.setVariable("deptCode", tickets.checkDepartment(task.getVariable("deptCode")));
+            case "redispatch" -> ticket.setDeptCode(tickets.checkDepartment(ticket.deptCode()));
             case "decide" -> {
-                tickets.checkDecision(task.getVariable("decisionNote"));
-                task.setVariable("deptCode", tickets.checkDepartment(task.getVariable("deptCode")));
+                tickets.checkDecision(ticket.decisionNote());
+                ticket.setDeptCode(tickets.checkDepartment(ticket.deptCode()));
             }
-            case "accept" -> tickets.checkAcceptance(task.getVariable("accepted"), task.getVariable("returnReason"));
-            case "resolve" -> tickets.checkResult(task.getVariable("result"));
-            case "confirm" -> tickets.checkConfirmation(task.getVariable("solved"));
-            case "rate" -> task.setVariable("satisfaction", (long) tickets.checkSatisfaction(task.getVariable("satisfaction")));
+            case "accept" -> tickets.checkAcceptance(ticket.accepted(), ticket.returnReason());
+            case "resolve" -> tickets.checkResult(ticket.result());
+            case "confirm" -> tickets.checkConfirmation(ticket.solved());
+            case "rate" -> ticket.setSatisfaction(tickets.checkSatisfaction(ticket.satisfactionAsSent()));
             default -> throw new IllegalStateException("no check for task " + task.getTaskDefinitionKey());
         }
     }

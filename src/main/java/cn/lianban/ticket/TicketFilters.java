@@ -17,17 +17,14 @@ import cn.lianban.startup.StartupStep;
  */
 @Order(30)
 @Service
-public class TicketFilters implements StartupStep {
+class TicketFilters implements StartupStep {
 
     static final String PROCESS = "ticket";
-    /** Cards show names and labels the process keeps up to date, never codes. */
-    static final Map<String, String> COLUMNS = TasklistFilters.columns("caseNo", "编号", "itemName", "事项",
-            "description", "问题描述", "communityName", "社区", "deptName", "承办部门", "statusLabel", "状态",
-            "dueLabel", "办理期限", "timeLightLabel", "时效");
+    private static final Map<String, String> COLUMNS = TicketVariables.CARD_COLUMNS;
 
     private final TasklistFilters filters;
 
-    public TicketFilters(TasklistFilters filters) {
+    TicketFilters(TasklistFilters filters) {
         this.filters = filters;
     }
 
@@ -36,7 +33,7 @@ public class TicketFilters implements StartupStep {
         apply();
     }
 
-    public void apply() {
+    void apply() {
         filters.define("本部门待接单", 45, "派给本部门、24小时内须接单或退单的工单",
                 filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("accept"), COLUMNS, Roles.DEPARTMENT);
         // after the street's decision (and when such a ticket is reopened) nobody has accepted it: the

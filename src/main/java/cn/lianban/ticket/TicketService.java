@@ -1,45 +1,52 @@
 package cn.lianban.ticket;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Service;
 
 import cn.lianban.calendar.WorkingCalendar;
-import cn.lianban.common.EngineClock;
+import cn.lianban.common.Deadline;
 import cn.lianban.common.KeySequence;
+import cn.lianban.common.LocalTimes;
 import cn.lianban.common.TimeLimits;
+import cn.lianban.common.UserInputException;
+import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Directory.Placement;
-import cn.lianban.common.Deadline;
-import cn.lianban.common.UserInputException;
-import cn.lianban.responsibility.ResponsibilityList;
-import cn.lianban.pairing.PairingRepository;
+import cn.lianban.directory.Grid;
 import cn.lianban.pairing.AgencyMember;
+import cn.lianban.pairing.Pairings;
+import cn.lianban.responsibility.ResponsibilityList;
 
 /**
  * The rules of 双联双促 tickets that the BPMN does not draw: what a raised ticket must contain, where
- * the responsibility list sends it, and how the response and resolution limits become dates.
+ * the responsibility list sends it, how the response and resolution limits become dates, and what the street desk
+ * reads when a ticket comes back to it. Open311 checks its requests against the same limits of length.
  */
 @Service
 public class TicketService {
 
     public static final int MAX_DESCRIPTION = 2000;
     public static final int MAX_LOCATION = 200;
+    /** What cards and forms show as the item of a ticket that is not on the list. */
+    static final String UNLISTED = "清单外事项";
 
     private final Directory directory;
-    private final PairingRepository pairings;
+    private final Pairings pairings;
     private final ResponsibilityList list;
     private final KeySequence keys;
     private final TimeLimits limits;
     private final WorkingCalendar calendar;
     private final RaisingUnit units;
+    private final Clock clock;
 
-    public TicketService(Directory directory, PairingRepository pairings, ResponsibilityList list, KeySequence keys,
-                         TimeLimits limits, WorkingCalendar calendar, RaisingUnit units) {
+    TicketService(Directory directory, Pairings pairings, ResponsibilityList list, KeySequence keys,
+                  TimeLimits limits, WorkingCalendar calendar, RaisingUnit units, Clock clock) {
         this.directory = directory;
         this.pairings = pairings;
         this.list = list;
@@ -47,6 +54,12 @@ public class TicketService {
         this.limits = limits;
         this.calendar = calendar;
         this.units = units;
+        this.clock = clock;
+    }
+
+    /** The start form as filled in: text stripped, blank as null; {@code memberId} as sent. */
+    record Raising(String description, String communityCode, String gridCode, String location, String itemCode,
+                   Object memberId) {
     }
 
     /**
@@ -54,26 +67,27 @@ public class TicketService {
      * raiser's groups (null when the system raises it): a community or one of its grids raises for itself,
      * and an empty community or grid is taken from the login ({@link RaisingUnit}).
      */
-    public Raised raise(Map<String, Object> v, Collection<String> raiserGroups) {
-        String description = text(v, "description");
+    Raised raise(Raising r, Collection<String> raiserGroups) {
+        String description = r.description();
         if (description == null) {
             throw new UserInputException("description", "请填写问题描述（description）");
         }
         if (description.length() > MAX_DESCRIPTION) {
             throw new UserInputException("description", "问题描述不能超过" + MAX_DESCRIPTION + "字");
         }
-        RaisingUnit.Unit unit = units.of(text(v, "communityCode"), text(v, "gridCode"), raiserGroups);
-        String location = text(v, "location");
+        RaisingUnit.Unit unit = units.of(r.communityCode(), r.gridCode(), raiserGroups);
+        String location = r.location();
         if (location != null && location.length() > MAX_LOCATION) {
             throw new UserInputException("location", "位置不能超过" + MAX_LOCATION + "字");
         }
-        String itemCode = text(v, "itemCode");
+        String itemCode = r.itemCode();
         if (itemCode != null && list.find(itemCode).filter(ResponsibilityList.ResponsibilityItem::active).isEmpty()) {
             throw new UserInputException("itemCode", "权责清单中没有有效事项 " + itemCode + "，不确定时请留空，由街道派单");
         }
-        AgencyMember member = member(v.get("memberId"), unit.communityCode(), unit.gridCode());
-        String key = keys.next("TK", EngineClock.now().getYear());
-        return new Raised(key, directory.placement(unit.communityCode()), unit.gridCode(), itemCode, member);
+        AgencyMember member = member(r.memberId(), unit.communityCode(), unit.gridCode());
+        String key = keys.next("TK", ZonedDateTime.now(clock).getYear());
+        String gridName = unit.gridCode() == null ? null : directory.grid(unit.gridCode()).map(Grid::name).orElse(null);
+        return new Raised(key, directory.placement(unit.communityCode()), unit.gridCode(), gridName, itemCode, member);
     }
 
     /** An agency party member doing 双报到 service may blow the whistle in the grid they are placed in. */
@@ -95,27 +109,69 @@ public class TicketService {
         return member;
     }
 
-    /** 派单: the responsibility list names the department; an unlisted item has no department yet. */
-    public Dispatch dispatch(String itemCode) {
+    /**
+     * 派单: the responsibility list names the department; an unlisted item has no department yet and goes to the
+     * street desk.
+     */
+    Dispatch dispatch(String itemCode, String description) {
         if (itemCode == null) {
-            return new Dispatch(null, List.of(), limits.unlistedTicketDays(), null);
+            return new Dispatch(null, null, List.of(), limits.unlistedTicketDays(), UNLISTED, title(null, description),
+                    "问题不在权责清单内，需由街道确定承办部门。");
         }
         ResponsibilityList.ResponsibilityItem item = list.find(itemCode).orElseThrow();
-        return new Dispatch(item.leadDept(), item.helperDepts(), item.resolveDays(), item.name());
+        return new Dispatch(item.leadDept(), deptName(item.leadDept()), item.helperDepts(), item.resolveDays(),
+                item.name(), title(item.name(), description), null);
+    }
+
+    /** A ticket's title for cards and mails: the list item, or the start of the description when off the list. */
+    private static String title(String listedItemName, String description) {
+        if (listedItemName != null) {
+            return listedItemName;
+        }
+        return description == null || description.length() <= 30 ? description : description.substring(0, 30) + "…";
+    }
+
+    /** A department by name for people, by its code when the directory does not know it. */
+    String deptName(String deptCode) {
+        return directory.department(deptCode).map(Department::name).orElse(deptCode);
+    }
+
+    Instant now() {
+        return clock.instant();
     }
 
     /** Accepting is due 24 clock hours after dispatch (接诉即办), not working days. */
-    public ZonedDateTime acceptBy() {
-        return EngineClock.now().plus(Duration.ofHours(limits.ticketAcceptHours()));
+    Instant acceptBy() {
+        return now().plus(Duration.ofHours(limits.ticketAcceptHours()));
     }
 
-    public Deadline resolveDeadline(int workingDays) {
-        ZonedDateTime due = calendar.dueAt(EngineClock.now(), workingDays);
+    Deadline resolveDeadline(int workingDays) {
+        ZonedDateTime due = calendar.dueAt(ZonedDateTime.now(clock), workingDays);
         return new Deadline(due, calendar.reminderAt(due));
     }
 
-    public String checkDepartment(Object deptCode) {
-        String code = deptCode == null ? "" : deptCode.toString().trim();
+    /** What the street desk reads when the department let the 24 hours pass. */
+    String acceptTimedOut(String deptCode, Instant acceptBy) {
+        return deptName(deptCode) + "未在 24 小时内接单（时限 " + LocalTimes.minutes(acceptBy) + "），请核实后改派。";
+    }
+
+    /**
+     * 退单: the {@code returns}-th return, by the department that has the ticket, for {@code reason}, added to the
+     * history of returns so far ({@code history}, null before the first).
+     */
+    Return returned(long returns, String deptCode, String reason, String history) {
+        String dept = deptName(deptCode);
+        // one line each, so the street reads every department's reason and not only the last one
+        String line = "- 第" + returns + "次 · " + dept + " · " + LocalTimes.minutes(now()) + "："
+                + reason.replaceAll("\\s+", " ").trim();
+        return new Return(returns, history == null ? line : history + "\n" + line, returns >= 2
+                ? "已被退单" + returns + "次，须由街道裁定承办部门，裁定后不得再退单。"
+                : dept + "退单，请核实后改派。");
+    }
+
+    /** The street desk's choice of department, on completing redispatch or decide. */
+    String checkDepartment(String deptCode) {
+        String code = deptCode == null ? "" : deptCode;
         if (code.isEmpty() || directory.department(code).isEmpty()) {
             throw new UserInputException("deptCode", "承办部门无效: " + code);
         }
@@ -123,34 +179,34 @@ public class TicketService {
     }
 
     /** The street office's decision after a second return is final, so it must say why. */
-    public void checkDecision(Object note) {
-        if (note == null || note.toString().isBlank()) {
+    void checkDecision(String note) {
+        if (note == null) {
             throw new UserInputException("decisionNote", "请填写裁定意见");
         }
     }
 
-    public void checkAcceptance(Object accepted, Object returnReason) {
-        if (!(accepted instanceof Boolean decision)) {
+    void checkAcceptance(Boolean accepted, String returnReason) {
+        if (accepted == null) {
             throw new UserInputException("accepted", "请选择接单或退单");
         }
-        if (!decision && (returnReason == null || returnReason.toString().isBlank())) {
+        if (!accepted && returnReason == null) {
             throw new UserInputException("returnReason", "退单必须说明理由");
         }
     }
 
-    public void checkResult(Object result) {
-        if (result == null || result.toString().isBlank()) {
+    void checkResult(String result) {
+        if (result == null) {
             throw new UserInputException("result", "请填写办理结果");
         }
     }
 
-    public void checkConfirmation(Object solved) {
-        if (!(solved instanceof Boolean)) {
+    void checkConfirmation(Boolean solved) {
+        if (solved == null) {
             throw new UserInputException("solved", "请选择问题是否已解决");
         }
     }
 
-    public int checkSatisfaction(Object satisfaction) {
+    int checkSatisfaction(Object satisfaction) {
         if (!(satisfaction instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())
                 || n.intValue() < 1 || n.intValue() > 5) {
             throw new UserInputException("satisfaction", "满意度须为 1 到 5 的整数");
@@ -158,20 +214,24 @@ public class TicketService {
         return n.intValue();
     }
 
-    private static String text(Map<String, Object> v, String key) {
-        Object value = v.get(key);
-        return value == null || value.toString().isBlank() ? null : value.toString().trim();
-    }
-
     /**
      * @param gridCode the grid typed or taken from the raiser's login, or null
      * @param member   the agency party member who raised it, or null
      */
-    public record Raised(String businessKey, Placement placement, String gridCode, String itemCode,
-                         AgencyMember member) {
+    record Raised(String businessKey, Placement placement, String gridCode, String gridName, String itemCode,
+                  AgencyMember member) {
     }
 
-    /** @param deptCode null when the item is not on the list and the street desk must dispatch by hand */
-    public record Dispatch(String deptCode, List<String> helperDepts, int resolveDays, String itemName) {
+    /**
+     * @param deptCode     null when the item is not on the list and the street desk must dispatch by hand
+     * @param itemName     {@link #UNLISTED} then
+     * @param streetReason why the street desk has it, null when listed
+     */
+    record Dispatch(String deptCode, String deptName, List<String> helperDepts, int resolveDays, String itemName,
+                    String title, String streetReason) {
+    }
+
+    /** @param history one markdown line per return so far */
+    record Return(long returns, String history, String streetReason) {
     }
 }

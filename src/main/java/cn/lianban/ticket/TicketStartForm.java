@@ -23,7 +23,7 @@ import cn.lianban.responsibility.ResponsibilityListChanged;
  */
 @Order(40)
 @Service
-public class TicketStartForm implements StartupStep {
+class TicketStartForm implements StartupStep {
 
     static final String FORM_ID = "ticket-start";
     static final String DEPLOYMENT = "ticket-start-form";
@@ -32,7 +32,7 @@ public class TicketStartForm implements StartupStep {
     private final RepositoryService repository;
     private final ObjectMapper json = new ObjectMapper();
 
-    public TicketStartForm(ResponsibilityList list, RepositoryService repository) {
+    TicketStartForm(ResponsibilityList list, RepositoryService repository) {
         this.list = list;
         this.repository = repository;
     }
@@ -52,7 +52,7 @@ public class TicketStartForm implements StartupStep {
         deploy();
     }
 
-    public void deploy() {
+    void deploy() {
         repository.createDeployment().name(DEPLOYMENT).enableDuplicateFiltering(true)
                 .addString(FORM_ID + ".form", render()).deploy();
     }
@@ -67,22 +67,23 @@ public class TicketStartForm implements StartupStep {
                         categories.getOrDefault(item.category(), item.category()) + " · " + item.name() + "（" + item.code() + "）"));
             }
         }
+        TicketVariables.StartFields fields = TicketVariables.START_FIELDS;
         List<Map<String, Object>> components = List.of(
                 component("text", "intro", null, ordered("text",
                         "### 点单 / 吹哨\n社区、网格发现的问题在此点单。系统按权责清单派给承办部门，部门 24 小时内接单；"
                                 + "清单外的问题由街道协调派单。")),
-                component("select", "itemCode", "权责清单事项", ordered("searchable", true, "values", items,
+                component("select", fields.itemCode(), "权责清单事项", ordered("searchable", true, "values", items,
                         "description", "可输入类别或关键词搜索，如“市容”“路灯”；不确定时留空，由街道派单")),
-                component("textarea", "description", "问题描述", ordered("validate",
+                component("textarea", fields.description(), "问题描述", ordered("validate",
                         ordered("required", true, "maxLength", TicketService.MAX_DESCRIPTION))),
                 // the unit comes from the login when left empty (RaisingUnit); the server checks what is typed
-                component("textfield", "communityCode", "社区编码（可选）", ordered("description",
+                component("textfield", fields.communityCode(), "社区编码（可选）", ordered("description",
                         "留空即按您的账号填写：社区书记为本社区，网格员为所在网格的社区。只能为本社区点单")),
-                component("textfield", "gridCode", "网格编码（可选）", ordered("description",
+                component("textfield", fields.gridCode(), "网格编码（可选）", ordered("description",
                         "网格员留空即为本网格；社区书记可填本社区网格的编码")),
-                component("number", "memberId", "下沉机关党员编号（可选）", ordered("decimalDigits", 0,
+                component("number", fields.memberId(), "下沉机关党员编号（可选）", ordered("decimalDigits", 0,
                         "description", "机关党员在下沉网格吹哨时填写")),
-                component("textfield", "location", "具体位置（可选）", ordered("validate",
+                component("textfield", fields.location(), "具体位置（可选）", ordered("validate",
                         ordered("maxLength", TicketService.MAX_LOCATION))));
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("schemaVersion", 16);

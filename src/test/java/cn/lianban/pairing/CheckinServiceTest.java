@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.lianban.directory.DemoDirectoryGenerator;
 import cn.lianban.pairing.CheckinService.Total;
@@ -48,8 +48,7 @@ class CheckinServiceTest {
                         new AgencyMember(2, "李四", "AG-01", gridA, "13800000002"),
                         new AgencyMember(3, "王五", "AG-02", gridB, null)),
                 List.of()));
-        checkins = new CheckinService(db.jdbc);
-        checkins.setClock(NOW);
+        checkins = new CheckinService(JdbcClient.create(db.jdbc), NOW);
     }
 
     @AfterEach
@@ -175,14 +174,12 @@ class CheckinServiceTest {
     void todayIsTheClockBeansDayInBeijing() {
         // 17:30 UTC on 15 March is already 16 March in Beijing
         Clock late = Clock.fixed(Instant.parse("2026-03-15T17:30:00Z"), BEIJING);
-        CheckinService service = new CheckinService(db.jdbc);
-        service.useClockBean(new StaticListableBeanFactory(Map.of("clock", late)).getBeanProvider(Clock.class));
+        CheckinService service = new CheckinService(JdbcClient.create(db.jdbc), late);
         service.checkIn(1, A, LocalDate.of(2026, 3, 16), BigDecimal.ONE, "走访");
         expectRejected(() -> service.checkIn(1, A, LocalDate.of(2026, 3, 17), BigDecimal.ONE, "走访"), "date");
 
-        // without a Clock bean the system clock is used
-        CheckinService system = new CheckinService(db.jdbc);
-        system.useClockBean(new StaticListableBeanFactory().getBeanProvider(Clock.class));
+        // on the system clock in Beijing
+        CheckinService system = new CheckinService(JdbcClient.create(db.jdbc), Clock.system(BEIJING));
         system.checkIn(2, A, LocalDate.now(BEIJING).minusDays(1), BigDecimal.ONE, "走访");
         expectRejected(() -> system.checkIn(2, A, LocalDate.now(BEIJING).plusDays(2), BigDecimal.ONE, "走访"), "date");
     }

@@ -3,12 +3,14 @@ package cn.lianban.rates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.lianban.common.EngineClock;
 import cn.lianban.support.FormerSolvedQuery;
@@ -58,7 +60,7 @@ class TicketRatesSqlTest {
         event(jdbc, "TK-2025-000105", "CLOSED", "urban", "C-DL-01", null);
         event(jdbc, "JH-2025-000103", "CLOSED", null, null, null);
 
-        TicketRates rates = new TicketRates(jdbc);
+        TicketRates rates = new TicketRates(JdbcClient.create(jdbc), Clock.system(EngineClock.ZONE));
         for (TicketRates.By by : TicketRates.By.values()) {
             assertThat(FormerSolvedQuery.current(rates, MARCH, by)).as(by.name()).isEqualTo(
                     FormerSolvedQuery.dueAndSolved(jdbc, by, ts("2025-03-01T00:00"), ts("2025-04-01T00:00"),

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.lianban.directory.DemoDirectoryGenerator;
 import cn.lianban.responsibility.ResponsibilityList.Category;
@@ -31,7 +32,7 @@ class ResponsibilityListMigrationTest {
     @BeforeAll
     static void migrate() {
         db = MigratedDb.h2();
-        ResponsibilityList list = new ResponsibilityList(db.jdbc, event -> { });
+        ResponsibilityList list = new ResponsibilityList(JdbcClient.create(db.jdbc), event -> { });
         items = list.search(null, null);
         categories = list.categories();
     }

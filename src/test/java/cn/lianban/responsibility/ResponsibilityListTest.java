@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.lianban.responsibility.ResponsibilityList.Category;
 import cn.lianban.responsibility.ResponsibilityList.ResponsibilityItem;
@@ -21,7 +22,7 @@ class ResponsibilityListTest {
     @BeforeEach
     void setUp() {
         db = MigratedDb.h2();
-        list = new ResponsibilityList(db.jdbc, event -> { });
+        list = new ResponsibilityList(JdbcClient.create(db.jdbc), event -> { });
     }
 
     @AfterEach
@@ -141,7 +142,7 @@ class ResponsibilityListTest {
     @Test
     void departmentsMustExistInTheDirectory() {
         try (MigratedDb empty = MigratedDb.h2WithoutDirectory()) {
-            ResponsibilityList noDepartments = new ResponsibilityList(empty.jdbc, event -> { });
+            ResponsibilityList noDepartments = new ResponsibilityList(JdbcClient.create(empty.jdbc), event -> { });
             assertThatThrownBy(() -> noDepartments.save(basic("R-300", "某事项", "urban", 3)))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("leadDept");
         }

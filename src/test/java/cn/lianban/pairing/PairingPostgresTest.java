@@ -1,7 +1,6 @@
-package cn.lianban.ticket;
+package cn.lianban.pairing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -9,26 +8,17 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-import cn.lianban.support.Postgres;
 import cn.lianban.pairing.CheckinService.Total;
-import cn.lianban.responsibility.ResponsibilityList.ResponsibilityItem;
-import cn.lianban.responsibility.ResponsibilityList;
-import cn.lianban.pairing.PairingSnapshot;
-import cn.lianban.pairing.PairingRepository;
-import cn.lianban.pairing.Pairing;
-import cn.lianban.pairing.DemoPairingGenerator;
-import cn.lianban.pairing.CheckinService;
-import cn.lianban.pairing.AgencyMember;
-import cn.lianban.pairing.Agency;
 import cn.lianban.support.MigratedDb;
+import cn.lianban.support.Postgres;
 
-/** V5 and V6 and the ticket data SQL (LIKE ... ESCAPE, identity keys, NUMERIC sums) on PostgreSQL 17 too. */
-class TicketDataPostgresTest {
+/** V6 and the pairing and 双报到 SQL (identity keys, NUMERIC sums) on PostgreSQL 17 too. */
+class PairingPostgresTest {
 
     @RegisterExtension
     static final Postgres postgres = new Postgres();
@@ -37,19 +27,6 @@ class TicketDataPostgresTest {
     void migratesStoresAndSumsOnPostgres() {
         MigratedDb db = MigratedDb.on(postgres.database());
         assertThat(db.jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL 17");
-
-        ResponsibilityList list = new ResponsibilityList(db.jdbc, event -> { });
-        assertThat(list.search(null, null)).hasSize(220);
-        assertThat(list.search(null, null)).filteredOn(ResponsibilityItem::isCoordination).hasSize(79);
-        assertThat(list.categories()).hasSize(10);
-        assertThat(list.search(null, "r-21")).hasSize(10);
-        assertThat(list.search("SAFETY", "群租房")).hasSize(1);
-        assertThat(list.search(null, "%")).isEmpty();
-        list.save(new ResponsibilityItem("R-221", "小区消防车通道划线", "SAFETY", ResponsibilityList.COORDINATION, "fire",
-                List.of("housing", "urban"), 10, true));
-        assertThat(list.find("R-221").orElseThrow().helperDepts()).containsExactly("housing", "urban");
-        assertThatThrownBy(() -> list.save(new ResponsibilityItem("R-221", "路灯不亮", "SAFETY",
-                ResponsibilityList.BASIC, "fire", List.of(), 3, true))).isInstanceOf(IllegalArgumentException.class);
 
         PairingRepository pairings = new PairingRepository(db.jdbc);
         PairingSnapshot s = new DemoPairingGenerator(MigratedDb.SEED)
@@ -61,8 +38,8 @@ class TicketDataPostgresTest {
         assertThat(pairings.pairedAgency(first.communityCode())).get().extracting(Agency::code)
                 .isEqualTo(first.agencyCode());
 
-        CheckinService checkins = new CheckinService(db.jdbc);
-        checkins.setClock(Clock.fixed(Instant.parse("2026-03-15T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
+        CheckinService checkins = new CheckinService(JdbcClient.create(db.jdbc),
+                Clock.fixed(Instant.parse("2026-03-15T02:00:00Z"), ZoneId.of("Asia/Shanghai")));
         String community = first.communityCode();
         AgencyMember m = pairings.membersPlacedIn(community).get(0);
         long id1 = checkins.checkIn(m.id(), community, LocalDate.of(2026, 3, 1), new BigDecimal("2.5"), "走访");

@@ -1,0 +1,325 @@
+package cn.lianban.ticket;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+
+import cn.lianban.common.CaseClock;
+import cn.lianban.common.Deadline;
+import cn.lianban.common.LocalTimes;
+import cn.lianban.common.ProcessVariables;
+import cn.lianban.common.TasklistFilters;
+import cn.lianban.common.TimeLight;
+import cn.lianban.directory.UnitType;
+import cn.lianban.pairing.AgencyMember;
+
+/**
+ * The variables of a ticket (ticket.bpmn), each named once here: what the raiser fills in, what the process
+ * writes for cards, forms and timers, and what each task's form answers. Names are the contract's.
+ */
+final class TicketVariables extends ProcessVariables {
+
+    // the start form (点单/吹哨)
+    private static final String ITEM_CODE = "itemCode";
+    private static final String DESCRIPTION = "description";
+    private static final String COMMUNITY_CODE = "communityCode";
+    private static final String GRID_CODE = "gridCode";
+    private static final String MEMBER_ID = "memberId";
+    private static final String LOCATION = "location";
+    // registration
+    private static final String CASE_NO = "caseNo";
+    private static final String COMMUNITY_NAME = "communityName";
+    private static final String GRID_NAME = "gridName";
+    private static final String STREET_CODE = "streetCode";
+    private static final String COMMUNITY_GROUP = "communityGroup";
+    private static final String STREET_GROUP = "streetGroup";
+    private static final String MEMBER_NAME = "memberName";
+    private static final String RETURNS = "returns";
+    private static final String REOPENS = "reopens";
+    private static final String STATUS = "status";
+    private static final String STATUS_LABEL = "statusLabel";
+    // dispatch by the responsibility list
+    private static final String ITEM_NAME = "itemName";
+    private static final String TITLE = "title";
+    private static final String DEPT_CODE = "deptCode";
+    private static final String DEPT_NAME = "deptName";
+    private static final String HELPER_DEPTS = "helperDepts";
+    private static final String RESOLVE_DAYS = "resolveDays";
+    /** Why the ticket is at the street desk now, in a sentence for the redispatch and decide forms. */
+    private static final String STREET_REASON = "streetReason";
+    /** One markdown line per return so far: who returned it and why. */
+    private static final String RETURN_HISTORY = "returnHistory";
+    private static final String DECISION_NOTE = "decisionNote";
+    // accepting and resolving
+    private static final String ACCEPT_BY = "acceptBy";
+    private static final String ACCEPTED = "accepted";
+    private static final String RETURN_REASON = "returnReason";
+    private static final String ACCEPTED_AT = "acceptedAt";
+    private static final String ACCEPTED_AT_LABEL = "acceptedAtLabel";
+    private static final String ACCEPTED_BY = "acceptedBy";
+    private static final String RESOLVE_BY = "resolveBy";
+    private static final String REMIND_AT = "remindAt";
+    private static final String OVERDUE = "overdue";
+    private static final String RESULT = "result";
+    private static final String RESOLVED_AT = "resolvedAt";
+    private static final String RESOLVED_AT_LABEL = "resolvedAtLabel";
+    // confirming and rating
+    private static final String SOLVED = "solved";
+    private static final String CONFIRMED_BY = "confirmedBy";
+    private static final String SATISFACTION = "satisfaction";
+
+    /** The start form's fields ({@link TicketStartForm}), the variables a raiser fills in. */
+    record StartFields(String itemCode, String description, String communityCode, String gridCode,
+                       String memberId, String location) {
+    }
+
+    static final StartFields START_FIELDS = new StartFields(ITEM_CODE, DESCRIPTION, COMMUNITY_CODE, GRID_CODE,
+            MEMBER_ID, LOCATION);
+
+    /** What Tasklist cards show of a ticket ({@link TicketFilters}): names and labels, never codes. */
+    static final Map<String, String> CARD_COLUMNS = TasklistFilters.columns(CASE_NO, "编号", ITEM_NAME, "事项",
+            DESCRIPTION, "问题描述", COMMUNITY_NAME, "社区", DEPT_NAME, "承办部门", STATUS_LABEL, "状态",
+            CaseClock.DUE_LABEL, "办理期限", CaseClock.LIGHT_LABEL, "时效");
+
+    TicketVariables(VariableScope scope) {
+        super(scope);
+    }
+
+    /** The start form as the raiser filled it in; {@code memberId} as sent, the service checks it is whole. */
+    TicketService.Raising raising() {
+        return new TicketService.Raising(text(DESCRIPTION), text(COMMUNITY_CODE), text(GRID_CODE), text(LOCATION),
+                text(ITEM_CODE), raw(MEMBER_ID));
+    }
+
+    /** The ticket as registered: its key, the unit as checked (filled from the login when left empty), the member. */
+    void setRaised(TicketService.Raised raised) {
+        set(CASE_NO, raised.businessKey());
+        set(ITEM_CODE, raised.itemCode());
+        String community = raised.placement().community().code();
+        String street = raised.placement().street().code();
+        set(COMMUNITY_CODE, community);
+        set(GRID_CODE, raised.gridCode());
+        set(COMMUNITY_NAME, raised.placement().community().name());
+        set(GRID_NAME, raised.gridName());
+        set(STREET_CODE, street);
+        set(COMMUNITY_GROUP, UnitType.COMMUNITY.group(community));
+        set(STREET_GROUP, UnitType.STREET.group(street));
+        set(RETURNS, 0L);
+        set(REOPENS, 0L);
+        set(ACCEPTED_BY, null);
+        AgencyMember member = raised.member();
+        set(MEMBER_ID, member == null ? null : member.id());
+        set(MEMBER_NAME, member == null ? null : member.name());
+    }
+
+    void setStatus(TicketStatus status) {
+        set(STATUS, status.name());
+        set(STATUS_LABEL, status.label());
+    }
+
+    /** The list's answer: department (none when unlisted), helpers, limit, the item's name and the card title. */
+    void setDispatch(TicketService.Dispatch d) {
+        setDepartment(d.deptCode(), d.deptName());
+        // a mutable list: the engine stores it as JSON with its Java type and reads it back
+        set(HELPER_DEPTS, new ArrayList<>(d.helperDepts()));
+        set(RESOLVE_DAYS, (long) d.resolveDays());
+        set(ITEM_NAME, d.itemName());
+        set(TITLE, d.title());
+        if (d.streetReason() != null) {
+            set(STREET_REASON, d.streetReason());
+        }
+    }
+
+    /** The department that has the ticket now, by code for the process and by name for people. */
+    void setDepartment(String code, String name) {
+        set(DEPT_CODE, code);
+        if (name != null) {
+            set(DEPT_NAME, name);
+        }
+    }
+
+    /** The street desk's choice, as checked on completing its task; {@code deptName} follows at the next step. */
+    void setDeptCode(String code) {
+        set(DEPT_CODE, code);
+    }
+
+    void setStreetReason(String sentence) {
+        set(STREET_REASON, sentence);
+    }
+
+    /** A department returned the ticket: the count, every department's reason so far, and what the street does now. */
+    void setReturned(TicketService.Return r) {
+        set(RETURNS, r.returns());
+        set(RETURN_HISTORY, r.history());
+        set(STREET_REASON, r.streetReason());
+    }
+
+    /** The ticket reaches a department, which has until {@code acceptBy} to accept or return it. */
+    void setAcceptBy(Instant acceptBy) {
+        set(ACCEPT_BY, acceptBy);
+        // the previous department's reason is in the audit trail; the next department starts with a clean form
+        remove(RETURN_REASON);
+    }
+
+    /** Accepted by the department, or imposed on it by the street: the resolution clock starts. */
+    void setAcceptedAt(Instant at) {
+        set(ACCEPTED_AT, at);
+        set(ACCEPTED_AT_LABEL, LocalTimes.minutes(at));
+    }
+
+    /** Whoever accepted handles it: the resolve task is assigned to them. */
+    void setAcceptedBy(String userId) {
+        set(ACCEPTED_BY, userId);
+    }
+
+    /** The resolution limit and the reminder one working day before it. */
+    void setResolveDeadline(Deadline deadline) {
+        set(RESOLVE_BY, deadline.dueDate());
+        set(REMIND_AT, deadline.reminderDate());
+    }
+
+    void setResolvedAt(Instant at) {
+        set(RESOLVED_AT, at);
+        set(RESOLVED_AT_LABEL, LocalTimes.minutes(at));
+    }
+
+    /** The community says it is not solved: counted, and the department's last result no longer stands. */
+    void setReopened(long reopens) {
+        set(REOPENS, reopens);
+        set(RESOLVED_AT, null);
+        set(RESOLVED_AT_LABEL, null);
+    }
+
+    /** Past the resolution limit: marked, and the 时效灯 is red from this moment on. */
+    void markOverdue() {
+        set(OVERDUE, true);
+        CaseClock.light(writable(), TimeLight.RED);
+    }
+
+    void setConfirmedBy(String userId) {
+        set(CONFIRMED_BY, userId);
+    }
+
+    void setSatisfaction(int satisfaction) {
+        set(SATISFACTION, (long) satisfaction);
+    }
+
+    /** The running clock on cards runs from now to {@code due}. */
+    void startClock(Instant due) {
+        CaseClock.start(writable(), due);
+    }
+
+    /** No clock runs while the ticket waits on someone without a limit, or is closed. */
+    void stopClock() {
+        CaseClock.stop(writable());
+    }
+
+    /** No clock and no 办理期限 on cards: a past department's limit no longer applies. */
+    void stopClockAndDeadline() {
+        stopClock();
+        remove(CaseClock.DUE_LABEL);
+    }
+
+    String caseNo() {
+        return text(CASE_NO);
+    }
+
+    String itemCode() {
+        return text(ITEM_CODE);
+    }
+
+    String description() {
+        return text(DESCRIPTION);
+    }
+
+    String title() {
+        return text(TITLE);
+    }
+
+    String communityCode() {
+        return text(COMMUNITY_CODE);
+    }
+
+    String communityName() {
+        return text(COMMUNITY_NAME);
+    }
+
+    String streetCode() {
+        return text(STREET_CODE);
+    }
+
+    String streetGroup() {
+        return text(STREET_GROUP);
+    }
+
+    String deptCode() {
+        return text(DEPT_CODE);
+    }
+
+    String deptName() {
+        return text(DEPT_NAME);
+    }
+
+    int resolveDays() {
+        return (int) count(RESOLVE_DAYS);
+    }
+
+    long returns() {
+        return count(RETURNS);
+    }
+
+    long reopens() {
+        return count(REOPENS);
+    }
+
+    String returnHistory() {
+        return text(RETURN_HISTORY);
+    }
+
+    Instant acceptBy() {
+        return instant(ACCEPT_BY);
+    }
+
+    Instant resolveBy() {
+        return instant(RESOLVE_BY);
+    }
+
+    /** The accept form's answer: null when neither accepted nor returned. */
+    Boolean accepted() {
+        return raw(ACCEPTED) instanceof Boolean b ? b : null;
+    }
+
+    String returnReason() {
+        return text(RETURN_REASON);
+    }
+
+    String decisionNote() {
+        return text(DECISION_NOTE);
+    }
+
+    String result() {
+        return text(RESULT);
+    }
+
+    /** The confirm form's answer: null when not chosen. */
+    Boolean solved() {
+        return raw(SOLVED) instanceof Boolean b ? b : null;
+    }
+
+    /** The rate form's score as sent (a form may send a fraction); {@link TicketService} checks it. */
+    Object satisfactionAsSent() {
+        return raw(SATISFACTION);
+    }
+
+    /** The score once checked: 1 to 5. */
+    int satisfaction() {
+        return (int) count(SATISFACTION);
+    }
+
+    private long count(String name) {
+        Long value = number(name);
+        return value == null ? 0 : value;
+    }
+}
