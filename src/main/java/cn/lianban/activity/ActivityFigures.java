@@ -14,7 +14,7 @@ import org.springframework.stereotype.Service;
  * and cancelled sign-ups do not count. The month is Beijing time, by the activity's start.
  */
 @Service
-public class ActivityFigures {
+class ActivityFigures {
 
     /** One venue's figures in a month. */
     public record VenueFigures(long activities, long confirmed, long attended) {

@@ -47,7 +47,7 @@ import cn.lianban.common.RandomCode;
  * Plain JDBC and programmatic transactions, so that the same class runs in tests on a bare DataSource.
  */
 @Service
-public class ActivityService {
+class ActivityService {
 
     public static final String INVALID_ACTIVITY = "invalid_activity";
     public static final String INVALID_SIGNUP = "invalid_signup";

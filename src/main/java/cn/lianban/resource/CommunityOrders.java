@@ -20,7 +20,7 @@ import cn.lianban.directory.Directory.Placement;
  * waiting for the city center to reassign.
  */
 @Service
-public class CommunityOrders {
+class CommunityOrders {
 
     static final String TABLE = "community_order";
 

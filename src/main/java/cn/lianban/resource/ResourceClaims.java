@@ -19,7 +19,7 @@ import cn.lianban.directory.Directory.Placement;
  * CLAIMED → APPROVED → DELIVERED → CONFIRMED, or REJECTED.
  */
 @Service
-public class ResourceClaims {
+class ResourceClaims {
 
     static final String TABLE = "resource_claim";
 

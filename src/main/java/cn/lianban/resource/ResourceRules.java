@@ -13,7 +13,7 @@ import cn.lianban.directory.UnitType;
 
 /** Input rules that claims (承接) and community orders (点单) share. */
 @Component
-public class ResourceRules {
+class ResourceRules {
 
     static final int TEXT_MAX = ResourceList.TEXT_MAX;
     private static final String COMMUNITY_GROUP = UnitType.COMMUNITY.group("");

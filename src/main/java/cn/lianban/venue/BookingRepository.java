@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
  * and its hours are written together, and a taken hour fails the whole write.
  */
 @Repository
-public class BookingRepository {
+class BookingRepository {
 
     private static final RowMapper<Booking> BOOKING = (rs, i) -> new Booking(rs.getString("code"),
             rs.getString("venue_code"), rs.getObject("start_at", LocalDateTime.class),

@@ -46,7 +46,7 @@ public class BookingService {
     private final BookingApprovals approvals;
     private final TransactionTemplate tx;
 
-    public BookingService(VenueRepository venues, BookingRepository bookings, BookingApprovals approvals,
+    BookingService(VenueRepository venues, BookingRepository bookings, BookingApprovals approvals,
                           PlatformTransactionManager transactions) {
         this.venues = venues;
         this.bookings = bookings;

@@ -15,7 +15,7 @@ import cn.lianban.common.Grants;
  * {@link NoticeBooker}); its variables are {@link VenueBookingVariables}.
  */
 @Service
-public class VenueBookingProcess implements BookingApprovals {
+class VenueBookingProcess implements BookingApprovals {
 
     public static final String KEY = "venue-booking";
     static final String EXPIRED_COMMENT = "场馆管理员未在预约开始前审批";

@@ -17,7 +17,7 @@ import cn.lianban.directory.UnitType;
 
 /** Reads and writes the venues and their functions (Flyway V8). */
 @Repository
-public class VenueRepository {
+class VenueRepository {
 
     private static final RowMapper<Venue> VENUE = (rs, i) -> new Venue(rs.getString("code"), rs.getString("name"),
             rs.getInt("level"), Arrays.stream(rs.getString("functions").split(",")).map(String::strip)
