@@ -13,7 +13,7 @@ import cn.lianban.directory.Directory;
 import cn.lianban.security.CaseAccess;
 import cn.lianban.venue.Booking;
 import cn.lianban.venue.BookingService;
-import cn.lianban.venue.VenueRepository;
+import cn.lianban.venue.Venues;
 
 /**
  * Convenes the joint meeting (联席会议) at the handling level: books two hours of the convening unit's venue
@@ -30,11 +30,11 @@ public class InviteMeeting implements JavaDelegate {
     private final CaseAccess access;
     private final CaseLog log;
     private final BookingService bookings;
-    private final VenueRepository venues;
+    private final Venues venues;
     private final Directory directory;
 
     public InviteMeeting(IssueService issues, IssueMails mails, CaseAccess access, CaseLog log,
-                         BookingService bookings, VenueRepository venues, Directory directory) {
+                         BookingService bookings, Venues venues, Directory directory) {
         this.issues = issues;
         this.mails = mails;
         this.access = access;
