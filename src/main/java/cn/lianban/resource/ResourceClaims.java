@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.common.EngineClock;
@@ -24,12 +25,15 @@ class ResourceClaims {
     static final String TABLE = "resource_claim";
 
     private final JdbcTemplate jdbc;
+    /** Reads rows into records by column name. */
+    private final JdbcClient client;
     private final ResourceList list;
     private final ResourceRules rules;
     private final KeySequence keys;
 
     public ResourceClaims(JdbcTemplate jdbc, ResourceList list, ResourceRules rules, KeySequence keys) {
         this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
         this.list = list;
         this.rules = rules;
         this.keys = keys;
@@ -136,10 +140,8 @@ class ResourceClaims {
     }
 
     private Asked asked(String businessKey) {
-        return jdbc.queryForObject("SELECT item_code, amount, places FROM resource_claim WHERE business_key = ?",
-                (rs, i) -> new Asked(rs.getString("item_code"),
-                        rs.getBigDecimal("amount") == null ? BigDecimal.ZERO : rs.getBigDecimal("amount"),
-                        rs.getInt("places")), businessKey);
+        return client.sql("SELECT item_code, COALESCE(amount, 0) AS amount, COALESCE(places, 0)"
+                + " AS places FROM resource_claim WHERE business_key = ?").param(businessKey).query(Asked.class).single();
     }
 
     /** What a claim reserves of its item; zero of a measure it does not ask for. */
