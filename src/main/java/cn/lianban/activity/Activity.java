@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
  * An activity as residents and units see it, with the number of confirmed and waitlisted sign-ups.
  * Times are Beijing local time.
  */
-public record Activity(long id, String title, String description, String venueCode, String venueName,
+record Activity(long id, String title, String description, String venueCode, String venueName,
                        String unitGroup, LocalDateTime startsAt, LocalDateTime endsAt, int capacity, Status status,
                        int confirmed, int waitlisted) {
 

@@ -41,7 +41,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * Listing, signing up and cancelling are anonymous; publishing, withdrawing, the sign-up list and attendance
  * need a login of the publishing unit.
  */
-public final class ActivityController {
+final class ActivityController {
 
     /** ISO local date-time, Beijing time, always with seconds: {@code 2026-12-01T09:30:00}. */
     static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");

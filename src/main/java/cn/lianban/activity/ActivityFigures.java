@@ -3,9 +3,10 @@ package cn.lianban.activity;
 import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -14,15 +15,15 @@ import org.springframework.stereotype.Service;
  * and cancelled sign-ups do not count. The month is Beijing time, by the activity's start.
  */
 @Service
-public class ActivityFigures {
+class ActivityFigures {
 
     /** One venue's figures in a month. */
     public record VenueFigures(long activities, long confirmed, long attended) {
     }
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    public ActivityFigures(JdbcTemplate jdbc) {
+    ActivityFigures(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -38,21 +39,23 @@ public class ActivityFigures {
 
     private Map<String, VenueFigures> query(YearMonth month, String venueCode) {
         Map<String, VenueFigures> figures = new LinkedHashMap<>();
-        jdbc.query("SELECT a.venue_code, COUNT(DISTINCT a.id) AS activities,"
+        jdbc.sql("SELECT a.venue_code, COUNT(DISTINCT a.id) AS activities,"
                         + " SUM(CASE WHEN s.status = 'CONFIRMED' THEN 1 ELSE 0 END) AS confirmed,"
                         + " SUM(CASE WHEN s.status = 'CONFIRMED' AND s.attended THEN 1 ELSE 0 END) AS attended"
                         + " FROM activity a LEFT JOIN signup s ON s.activity_id = a.id"
                         + " WHERE a.status = 'PUBLISHED' AND a.starts_at >= ? AND a.starts_at < ?"
                         + (venueCode == null ? "" : " AND a.venue_code = ?")
-                        + " GROUP BY a.venue_code ORDER BY a.venue_code",
-                rs -> {
-                    figures.put(rs.getString("venue_code"), new VenueFigures(rs.getLong("activities"),
-                            rs.getLong("confirmed"), rs.getLong("attended")));
-                },
-                venueCode == null
-                        ? new Object[]{start(month), start(month.plusMonths(1))}
-                        : new Object[]{start(month), start(month.plusMonths(1)), venueCode});
+                        + " GROUP BY a.venue_code ORDER BY a.venue_code")
+                .params(venueCode == null
+                        ? List.of(start(month), start(month.plusMonths(1)))
+                        : List.of(start(month), start(month.plusMonths(1)), venueCode))
+                .query(VenueRow.class).list()
+                .forEach(r -> figures.put(r.venueCode(), new VenueFigures(r.activities(), r.confirmed(), r.attended())));
         return figures;
+    }
+
+    /** A row of the query: a venue's figures with its code. */
+    private record VenueRow(String venueCode, long activities, long confirmed, long attended) {
     }
 
     private static Timestamp start(YearMonth month) {

@@ -1,7 +1,7 @@
 package cn.lianban.activity;
 
 /** No activity with that id, or no live sign-up of that phone for it: answered with 404. */
-public class ActivityNotFound extends RuntimeException {
+class ActivityNotFound extends RuntimeException {
 
     private final String code;
 

@@ -26,13 +26,13 @@ import cn.lianban.common.FieldCodes;
 import cn.lianban.common.Forbidden;
 import cn.lianban.directory.Directory;
 import cn.lianban.venue.Venue;
-import cn.lianban.venue.VenueRepository;
+import cn.lianban.venue.Venues;
 
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * {@code /activities/new}: a unit's secretary, committee, street office or the city center publishes an activity
- * at one of the venues the unit holds activities at ({@link VenueRepository#usableBy}), and sees its upcoming
+ * at one of the venues the unit holds activities at ({@link Venues#usableBy}), and sees its upcoming
  * activities with their sign-ups. The checks are {@link ActivityService#publish}'s; a refusal comes back on the
  * form as typed, in Chinese.
  */
@@ -42,10 +42,10 @@ class ActivityPublishPage {
     static final String NOT_A_PUBLISHER = "发布活动仅限社区书记、片区联合党委委员、街道和市城市党建服务中心";
 
     private final ActivityService activities;
-    private final VenueRepository venues;
+    private final Venues venues;
     private final Directory directory;
 
-    ActivityPublishPage(ActivityService activities, VenueRepository venues, Directory directory) {
+    ActivityPublishPage(ActivityService activities, Venues venues, Directory directory) {
         this.activities = activities;
         this.venues = venues;
         this.directory = directory;

@@ -1,8 +1,5 @@
 package cn.lianban.activity;
 
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDateTime;
@@ -17,19 +14,16 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.retry.support.RetryTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import cn.lianban.calendar.WorkingCalendar;
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.Forbidden;
 import cn.lianban.common.RandomCode;
@@ -42,12 +36,12 @@ import cn.lianban.common.RandomCode;
  * activity's row ({@code SELECT … FOR UPDATE}, on H2 and PostgreSQL alike), so sign-ups and cancellations of
  * one activity happen one after another however close together they arrive: confirmed sign-ups never exceed
  * the capacity and the order of sign-up has no gaps or repeats. A transaction that gave up waiting for the
- * lock (H2's lock timeout) is run again.
+ * lock (H2's lock timeout) is run again, by Spring Retry.
  * <p>
  * Plain JDBC and programmatic transactions, so that the same class runs in tests on a bare DataSource.
  */
 @Service
-public class ActivityService {
+class ActivityService {
 
     public static final String INVALID_ACTIVITY = "invalid_activity";
     public static final String INVALID_SIGNUP = "invalid_signup";
@@ -64,23 +58,16 @@ public class ActivityService {
     /** Times in messages as people write them. */
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final TransactionTemplate tx;
-    private Clock clock = Clock.system(WorkingCalendar.ZONE);
+    /** Runs a transaction again that timed out waiting for the activity's lock; nothing else is tried twice. */
+    private final RetryTemplate lockRetry = RetryTemplate.builder().maxAttempts(TRIES).noBackoff()
+            .retryOn(TransientDataAccessException.class).build();
+    private final Clock clock;
 
-    public ActivityService(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+    ActivityService(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
-    }
-
-    /** A single Clock bean, if the application defines one, replaces the system clock (Beijing time). */
-    @Autowired
-    void useClockBean(ObjectProvider<Clock> clocks) {
-        clocks.ifUnique(this::setClock);
-    }
-
-    /** Lets tests control time. */
-    public void setClock(Clock clock) {
         this.clock = clock;
     }
 
@@ -140,9 +127,8 @@ public class ActivityService {
         if (venueCode.isEmpty()) {
             throw invalid("活动场所（venueCode）不能为空");
         }
-        List<VenueHours> venues = jdbc.query("SELECT name, opens, closes, capacity FROM venue WHERE code = ?",
-                (rs, i) -> new VenueHours(rs.getString("name"), rs.getTime("opens").toLocalTime(),
-                        rs.getTime("closes").toLocalTime(), rs.getInt("capacity")), venueCode);
+        List<VenueHours> venues = jdbc.sql("SELECT name, opens, closes, capacity FROM venue WHERE code = ?")
+                .param(venueCode).query(VenueHours.class).list();
         if (venues.isEmpty()) {
             throw invalid("活动场所（venueCode）不存在：" + venueCode);
         }
@@ -183,28 +169,18 @@ public class ActivityService {
             throw invalid("名额（capacity）不能超过" + venue.name() + "的容量 " + venue.capacity() + " 人：" + capacity);
         }
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.update(connection -> {
-            PreparedStatement ps = connection.prepareStatement("INSERT INTO activity (title, description, venue_code,"
-                    + " unit_group, published_by, starts_at, ends_at, capacity, status, created_at)"
-                    + " VALUES (?,?,?,?,?,?,?,?,?,?)", new String[]{"id"});
-            ps.setString(1, title);
-            ps.setString(2, description.isEmpty() ? null : description);
-            ps.setString(3, venueCode);
-            ps.setString(4, unit);
-            ps.setString(5, login);
-            ps.setTimestamp(6, Timestamp.valueOf(starts));
-            ps.setTimestamp(7, Timestamp.valueOf(ends));
-            ps.setInt(8, capacity);
-            ps.setString(9, Activity.Status.PUBLISHED.name());
-            ps.setTimestamp(10, Timestamp.valueOf(now));
-            return ps;
-        }, keys);
+        jdbc.sql("INSERT INTO activity (title, description, venue_code, unit_group, published_by, starts_at, ends_at,"
+                        + " capacity, status, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                .params(title, description.isEmpty() ? null : description, venueCode, unit, login,
+                        Timestamp.valueOf(starts), Timestamp.valueOf(ends), capacity, Activity.Status.PUBLISHED.name(),
+                        Timestamp.valueOf(now))
+                .update(keys, "id");
         return find(keys.getKeyAs(Number.class).longValue()).orElseThrow();
     }
 
     /** True when no activity has been published yet, i.e. the demo activities may be seeded. */
     public boolean isEmpty() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM activity", Integer.class) == 0;
+        return jdbc.sql("SELECT COUNT(*) FROM activity").query(Integer.class).single() == 0;
     }
 
     /**
@@ -228,25 +204,20 @@ public class ActivityService {
             + " (SELECT COUNT(*) FROM signup s WHERE s.activity_id = a.id AND s.status = 'WAITLISTED') AS waitlisted"
             + " FROM activity a JOIN venue v ON v.code = a.venue_code";
 
-    private static final RowMapper<Activity> ACTIVITY = (rs, i) -> new Activity(rs.getLong("id"),
-            rs.getString("title"), rs.getString("description"), rs.getString("venue_code"),
-            rs.getString("venue_name"), rs.getString("unit_group"), time(rs, "starts_at"), time(rs, "ends_at"),
-            rs.getInt("capacity"), Activity.Status.valueOf(rs.getString("status")), rs.getInt("confirmed"),
-            rs.getInt("waitlisted"));
-
     /** Published activities that have not started yet, soonest first; {@code venueCode} null for all venues. */
     public List<Activity> upcoming(String venueCode) {
         if (venueCode == null || venueCode.isBlank()) {
-            return jdbc.query(SELECT + " WHERE a.status = 'PUBLISHED' AND a.starts_at > ? ORDER BY a.starts_at, a.id",
-                    ACTIVITY, Timestamp.valueOf(now()));
+            return jdbc.sql(SELECT + " WHERE a.status = 'PUBLISHED' AND a.starts_at > ? ORDER BY a.starts_at, a.id")
+                    .param(Timestamp.valueOf(now())).query(Activity.class).list();
         }
-        return jdbc.query(SELECT + " WHERE a.status = 'PUBLISHED' AND a.starts_at > ? AND a.venue_code = ?"
-                + " ORDER BY a.starts_at, a.id", ACTIVITY, Timestamp.valueOf(now()), venueCode.strip());
+        return jdbc.sql(SELECT + " WHERE a.status = 'PUBLISHED' AND a.starts_at > ? AND a.venue_code = ?"
+                        + " ORDER BY a.starts_at, a.id")
+                .params(Timestamp.valueOf(now()), venueCode.strip()).query(Activity.class).list();
     }
 
     /** One activity, published or cancelled, past or upcoming. */
     public Optional<Activity> find(long id) {
-        return jdbc.query(SELECT + " WHERE a.id = ?", ACTIVITY, id).stream().findFirst();
+        return jdbc.sql(SELECT + " WHERE a.id = ?").param(id).query(Activity.class).optional();
     }
 
     /** The activity, or {@link ActivityNotFound}. */
@@ -262,10 +233,10 @@ public class ActivityService {
     public List<Signup> signups(long activityId, Collection<String> groups) {
         Activity activity = get(activityId);
         requireUnit(activity, groups);
-        List<Signup> rows = jdbc.query("SELECT * FROM signup WHERE activity_id = ? ORDER BY position",
-                (rs, i) -> new Signup(rs.getLong("id"), rs.getString("name"), rs.getString("phone"),
-                        SignupStatus.valueOf(rs.getString("status")), rs.getLong("position"), null,
-                        rs.getBoolean("attended")), activityId);
+        // the place on the waiting list is no column: it is counted below
+        List<Signup> rows = jdbc.sql("SELECT id, name, phone, status, position, CAST(NULL AS INT) AS waitlist_position,"
+                + " attended FROM signup WHERE activity_id = ? ORDER BY position").param(activityId)
+                .query(Signup.class).list();
         List<Signup> numbered = new ArrayList<>(rows.size());
         int waiting = 0;
         for (Signup s : rows) {
@@ -303,31 +274,21 @@ public class ActivityService {
             if (!activity.startsAt().isAfter(now)) {
                 throw new SignupConflict("signup_closed", "活动已开始或已结束，不能报名");
             }
-            if (jdbc.queryForObject("SELECT COUNT(*) FROM signup WHERE activity_id = ? AND active_phone = ?",
-                    Integer.class, activityId, mobile) > 0) {
+            if (jdbc.sql("SELECT COUNT(*) FROM signup WHERE activity_id = ? AND active_phone = ?")
+                    .params(activityId, mobile).query(Integer.class).single() > 0) {
                 throw new SignupConflict("already_signed_up", "手机号（phone）" + mobile + " 已报名此活动");
             }
             int confirmed = count(activityId, SignupStatus.CONFIRMED);
-            long position = jdbc.queryForObject("SELECT COALESCE(MAX(position), 0) + 1 FROM signup WHERE activity_id = ?",
-                    Long.class, activityId);
+            long position = jdbc.sql("SELECT COALESCE(MAX(position), 0) + 1 FROM signup WHERE activity_id = ?")
+                    .param(activityId).query(Long.class).single();
             SignupStatus status = confirmed < activity.capacity() ? SignupStatus.CONFIRMED : SignupStatus.WAITLISTED;
             KeyHolder keys = new GeneratedKeyHolder();
             String code = RandomCode.of("S-", 8);
-            jdbc.update(connection -> {
-                PreparedStatement ps = connection.prepareStatement("INSERT INTO signup (activity_id, name, phone,"
-                        + " active_phone, status, position, created_at, confirmed_at, code) VALUES (?,?,?,?,?,?,?,?,?)",
-                        new String[]{"id"});
-                ps.setLong(1, activityId);
-                ps.setString(2, who);
-                ps.setString(3, mobile);
-                ps.setString(4, mobile);
-                ps.setString(5, status.name());
-                ps.setLong(6, position);
-                ps.setTimestamp(7, Timestamp.valueOf(now));
-                ps.setTimestamp(8, status == SignupStatus.CONFIRMED ? Timestamp.valueOf(now) : null);
-                ps.setString(9, code);
-                return ps;
-            }, keys);
+            jdbc.sql("INSERT INTO signup (activity_id, name, phone, active_phone, status, position, created_at,"
+                            + " confirmed_at, code) VALUES (?,?,?,?,?,?,?,?,?)")
+                    .params(activityId, who, mobile, mobile, status.name(), position, Timestamp.valueOf(now),
+                            status == SignupStatus.CONFIRMED ? Timestamp.valueOf(now) : null, code)
+                    .update(keys, "id");
             Integer place = status == SignupStatus.WAITLISTED ? count(activityId, SignupStatus.WAITLISTED) : null;
             return new SignupResult(keys.getKeyAs(Number.class).longValue(), code, status, position, place);
         });
@@ -354,24 +315,25 @@ public class ActivityService {
         }
         return locked(activityId, activity -> {
             LocalDateTime now = now();
-            List<Object[]> live = jdbc.query("SELECT id, status FROM signup WHERE activity_id = ? AND code = ?"
-                            + " AND active_phone = ?",
-                    (rs, i) -> new Object[]{rs.getLong("id"), SignupStatus.valueOf(rs.getString("status"))},
-                    activityId, signup, mobile);
+            List<LiveSignup> live = jdbc.sql("SELECT id, status FROM signup WHERE activity_id = ? AND code = ?"
+                    + " AND active_phone = ?").params(activityId, signup, mobile).query(LiveSignup.class).list();
             if (live.isEmpty()) {
                 throw new ActivityNotFound(SIGNUP_NOT_FOUND, "没有找到该报名：请核对报名号（code）和手机号（phone）");
             }
             if (activity.status() == Activity.Status.PUBLISHED && !activity.startsAt().isAfter(now)) {
                 throw new SignupConflict("cancel_closed", "活动已开始或已结束，不能取消报名");
             }
-            long id = (Long) live.get(0)[0];
-            SignupStatus previous = (SignupStatus) live.get(0)[1];
-            jdbc.update("UPDATE signup SET status = 'CANCELLED', active_phone = NULL, cancelled_at = ? WHERE id = ?",
-                    Timestamp.valueOf(now), id);
+            long id = live.get(0).id();
+            SignupStatus previous = live.get(0).status();
+            jdbc.sql("UPDATE signup SET status = 'CANCELLED', active_phone = NULL, cancelled_at = ? WHERE id = ?")
+                    .params(Timestamp.valueOf(now), id).update();
             List<Long> promoted = activity.status() == Activity.Status.PUBLISHED ? fillPlaces(activity, now)
                     : List.of();
             return new Cancellation(id, previous, promoted);
         });
+    }
+
+    private record LiveSignup(long id, SignupStatus status) {
     }
 
     /** Gives free places to the waiting list in order of sign-up; returns the ids promoted. */
@@ -380,12 +342,12 @@ public class ActivityService {
         if (free <= 0) {
             return List.of();
         }
-        List<Long> waiting = jdbc.queryForList("SELECT id FROM signup WHERE activity_id = ? AND status = 'WAITLISTED'"
-                + " ORDER BY position", Long.class, activity.id());
+        List<Long> waiting = jdbc.sql("SELECT id FROM signup WHERE activity_id = ? AND status = 'WAITLISTED'"
+                + " ORDER BY position").param(activity.id()).query(Long.class).list();
         List<Long> promoted = waiting.subList(0, Math.min(free, waiting.size()));
         for (long id : promoted) {
-            jdbc.update("UPDATE signup SET status = 'CONFIRMED', confirmed_at = ? WHERE id = ?", Timestamp.valueOf(now),
-                    id);
+            jdbc.sql("UPDATE signup SET status = 'CONFIRMED', confirmed_at = ? WHERE id = ?")
+                    .params(Timestamp.valueOf(now), id).update();
         }
         return List.copyOf(promoted);
     }
@@ -404,8 +366,8 @@ public class ActivityService {
         Activity found = get(activityId);
         requireUnit(found, groups);
         locked(activityId, activity -> {
-            List<String> status = jdbc.queryForList("SELECT status FROM signup WHERE activity_id = ? AND active_phone = ?",
-                    String.class, activityId, mobile);
+            List<String> status = jdbc.sql("SELECT status FROM signup WHERE activity_id = ? AND active_phone = ?")
+                    .params(activityId, mobile).query(String.class).list();
             if (status.isEmpty()) {
                 throw new ActivityNotFound(SIGNUP_NOT_FOUND, "手机号（phone）" + mobile + " 没有报名此活动");
             }
@@ -418,8 +380,8 @@ public class ActivityService {
             if (now().toLocalDate().isBefore(activity.startsAt().toLocalDate())) {
                 throw new SignupConflict("not_started", "活动当天起才能登记到场");
             }
-            jdbc.update("UPDATE signup SET attended = TRUE WHERE activity_id = ? AND active_phone = ?", activityId,
-                    mobile);
+            jdbc.sql("UPDATE signup SET attended = TRUE WHERE activity_id = ? AND active_phone = ?")
+                    .params(activityId, mobile).update();
             return null;
         });
     }
@@ -438,7 +400,7 @@ public class ActivityService {
             if (activity.status() == Activity.Status.PUBLISHED && !activity.startsAt().isAfter(now())) {
                 throw new SignupConflict("activity_started", "活动已开始或已结束，不能取消");
             }
-            jdbc.update("UPDATE activity SET status = 'CANCELLED' WHERE id = ?", activityId);
+            jdbc.sql("UPDATE activity SET status = 'CANCELLED' WHERE id = ?").param(activityId).update();
             return null;
         });
     }
@@ -456,38 +418,30 @@ public class ActivityService {
 
     /**
      * Runs {@code work} in a transaction holding the activity's row lock. A transaction that times out waiting
-     * for the lock is rolled back and run again; {@code work} must therefore only read and write the database.
+     * for the lock is rolled back and run again ({@link #lockRetry}); {@code work} must therefore only read and
+     * write the database.
      */
     private <T> T locked(long activityId, Function<LockedActivity, T> work) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return tx.execute(status -> {
-                    List<LockedActivity> rows = jdbc.query("SELECT id, capacity, status, starts_at FROM activity"
-                                    + " WHERE id = ? FOR UPDATE",
-                            (rs, i) -> new LockedActivity(rs.getLong("id"), rs.getInt("capacity"),
-                                    Activity.Status.valueOf(rs.getString("status")), time(rs, "starts_at")),
-                            activityId);
-                    if (rows.isEmpty()) {
-                        throw notFound(activityId);
-                    }
-                    return work.apply(rows.get(0));
-                });
-            } catch (TransientDataAccessException lockTimeout) {
-                if (attempt >= TRIES) {
-                    throw lockTimeout;
+        try {
+            return lockRetry.execute(attempt -> tx.execute(status -> {
+                List<LockedActivity> rows = jdbc.sql("SELECT id, capacity, status, starts_at FROM activity"
+                        + " WHERE id = ? FOR UPDATE").param(activityId).query(LockedActivity.class).list();
+                if (rows.isEmpty()) {
+                    throw notFound(activityId);
                 }
-            } catch (DuplicateKeyException e) {
-                // cannot happen while the row lock serialises sign-ups; the constraints are the last line
-                throw new SignupConflict("already_signed_up", "该手机号（phone）已报名此活动");
-            }
+                return work.apply(rows.get(0));
+            }));
+        } catch (DuplicateKeyException e) {
+            // cannot happen while the row lock serialises sign-ups; the constraints are the last line
+            throw new SignupConflict("already_signed_up", "该手机号（phone）已报名此活动");
         }
     }
 
     // ---------------------------------------------------------------- helpers
 
     private int count(long activityId, SignupStatus status) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM signup WHERE activity_id = ? AND status = ?", Integer.class,
-                activityId, status.name());
+        return jdbc.sql("SELECT COUNT(*) FROM signup WHERE activity_id = ? AND status = ?")
+                .params(activityId, status.name()).query(Integer.class).single();
     }
 
     private static String checkedPhone(String phone) {
@@ -515,9 +469,5 @@ public class ActivityService {
 
     private static int length(String text) {
         return text.codePointCount(0, text.length());
-    }
-
-    private static LocalDateTime time(ResultSet rs, String column) throws SQLException {
-        return rs.getTimestamp(column).toLocalDateTime();
     }
 }

@@ -10,7 +10,7 @@ import cn.lianban.venue.VenueUsageFigures;
 
 /** Adds the activities held at a venue, their confirmed sign-ups and attendance to its monthly usage. */
 @Component
-public class ActivityUsageFigures implements VenueUsageFigures {
+class ActivityUsageFigures implements VenueUsageFigures {
 
     private final ActivityFigures figures;
 

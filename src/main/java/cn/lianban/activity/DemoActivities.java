@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 
 import cn.lianban.common.EngineClock;
 import cn.lianban.startup.DemoStep;
-import cn.lianban.venue.VenueRepository;
+import cn.lianban.venue.Venues;
 
 /** Demo data after the venues: the activities of the coming weeks, with residents signed up. */
 @Component
@@ -17,11 +17,11 @@ class DemoActivities implements DemoStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(DemoActivities.class);
 
-    private final VenueRepository venues;
+    private final Venues venues;
     private final ActivityService activities;
     private final long seed;
 
-    DemoActivities(VenueRepository venues, ActivityService activities,
+    DemoActivities(Venues venues, ActivityService activities,
                    @Value("${lianban.demo.seed}") long seed) {
         this.venues = venues;
         this.activities = activities;

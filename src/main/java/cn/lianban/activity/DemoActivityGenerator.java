@@ -18,7 +18,7 @@ import cn.lianban.venue.Venue;
  * manages its venue, with residents signed up: some full with a waiting list, some with one place left, some
  * half full. The result depends only on the seed, the venues and the day.
  */
-public final class DemoActivityGenerator {
+final class DemoActivityGenerator {
 
     public static final int ACTIVITIES = 12;
     public static final int WEEKS = 4;

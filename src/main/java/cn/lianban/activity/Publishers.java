@@ -13,7 +13,7 @@ import cn.lianban.directory.UnitType;
  * {@code street:<code>}, the city center as {@code city-center}. Others (grid workers, departments, deputies,
  * administrators) publish for none.
  */
-public final class Publishers {
+final class Publishers {
 
     private Publishers() {
     }

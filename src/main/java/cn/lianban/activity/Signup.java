@@ -5,6 +5,6 @@ package cn.lianban.activity;
  * {@code waitlistPosition} is the place on the waiting list now (1 = next to get a place), null unless
  * WAITLISTED.
  */
-public record Signup(long id, String name, String phone, SignupStatus status, long position,
+record Signup(long id, String name, String phone, SignupStatus status, long position,
                      Integer waitlistPosition, boolean attended) {
 }

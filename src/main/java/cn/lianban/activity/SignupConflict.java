@@ -4,7 +4,7 @@ package cn.lianban.activity;
  * A well-formed request the activity's state refuses (already signed up, sign-up closed, not confirmed…):
  * answered with 409; nothing changed.
  */
-public class SignupConflict extends RuntimeException {
+class SignupConflict extends RuntimeException {
 
     private final String code;
 

@@ -5,5 +5,5 @@ package cn.lianban.activity;
  * order of sign-up within the activity ({@code position}), and for WAITLISTED its place on the waiting list
  * ({@code waitlistPosition}, 1 = next).
  */
-public record SignupResult(long id, String code, SignupStatus status, long position, Integer waitlistPosition) {
+record SignupResult(long id, String code, SignupStatus status, long position, Integer waitlistPosition) {
 }

@@ -1,6 +1,6 @@
 package cn.lianban.activity;
 
 /** Where a sign-up stands: has a place, waits for one in order of sign-up, or was cancelled. */
-public enum SignupStatus {
+enum SignupStatus {
     CONFIRMED, WAITLISTED, CANCELLED
 }

@@ -20,7 +20,7 @@ import cn.lianban.directory.Directory.Placement;
  * waiting for the city center to reassign.
  */
 @Service
-public class CommunityOrders {
+class CommunityOrders {
 
     static final String TABLE = "community_order";
 
@@ -37,15 +37,15 @@ public class CommunityOrders {
     }
 
     /** 点单: checks the order, gives it its RO key and stores it as ORDERED. A funds order names its amount. */
-    public Order order(Map<String, Object> v, Collection<String> starterGroups, String processInstanceId) {
-        String category = ResourceRules.text(v, "category");
+    public Order order(OrderForm form, Collection<String> starterGroups, String processInstanceId) {
+        String category = ResourceRules.text(form.category());
         Map<String, String> categories = list.categories();
         if (category == null || !categories.containsKey(category)) {
             throw new UserInputException("category", "请选择资源类别（category）：" + String.join("、", categories.keySet()));
         }
-        Placement place = rules.community(v, starterGroups);
-        String need = ResourceRules.requiredText(v.get("need"), "need", "需求说明");
-        Long amount = ResourceRules.whole(v.get("amount"), 0, "amount", "所需金额（元）");
+        Placement place = rules.community(form.communityCode(), starterGroups);
+        String need = ResourceRules.requiredText(form.need(), "need", "需求说明");
+        Long amount = ResourceRules.whole(form.amount(), 0, "amount", "所需金额（元）");
         if (ResourceList.FUNDS.equals(category) && (amount == null || amount == 0)) {
             throw new UserInputException("amount", "资金倾斜类点单请填写所需金额（元）");
         }
@@ -116,6 +116,10 @@ public class CommunityOrders {
 
     public String checkDepartment(Object deptCode) {
         return rules.department(deptCode);
+    }
+
+    /** An order as its start form submits it; the amount as sent (Long, Double or text), checked by {@link #order}. */
+    public record OrderForm(String category, String communityCode, String need, Object amount) {
     }
 
     /** A stored order: its RO key, the community and what it asks for. */

@@ -14,7 +14,7 @@ import java.util.Random;
  * catalogue over the four categories, each with its department from the coordination mechanism and a
  * capacity, a budget or both. The same seed and month always give the same list.
  */
-public final class DemoResourceGenerator {
+final class DemoResourceGenerator {
 
     static final int MIN_ITEMS = 20;
     static final int MAX_ITEMS = 30;

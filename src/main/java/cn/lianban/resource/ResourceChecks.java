@@ -9,31 +9,28 @@ import org.springframework.stereotype.Component;
  * stays open and the user sees the message; what passes is normalised.
  */
 @Component("resourceChecks")
-public class ResourceChecks implements TaskListener {
+class ResourceChecks implements TaskListener {
 
     private final ResourceClaims claims;
     private final CommunityOrders orders;
 
-    public ResourceChecks(ResourceClaims claims, CommunityOrders orders) {
+    ResourceChecks(ResourceClaims claims, CommunityOrders orders) {
         this.claims = claims;
         this.orders = orders;
     }
 
     @Override
     public void notify(DelegateTask task) {
+        ClaimVariables claim = new ClaimVariables(task);
+        OrderVariables order = new OrderVariables(task);
         switch (task.getTaskDefinitionKey()) {
-            case "approveClaim" -> task.setVariable("reason",
-                    claims.checkDecision(task.getVariable("approved"), task.getVariable("reason")));
-            case "deliver" -> task.setVariable("deliveryNote", claims.checkDelivery(task.getVariable("deliveryNote")));
-            case "confirmDelivery" -> task.setVariable("comment",
-                    claims.checkReceipt(task.getVariable("received"), task.getVariable("comment")));
-            case "acceptOrder" -> task.setVariable("reason",
-                    orders.checkAcceptance(task.getVariable("accepted"), task.getVariable("reason")));
-            case "reassignOrder" -> task.setVariable("deptCode", orders.checkDepartment(task.getVariable("deptCode")));
-            case "completeOrder" -> task.setVariable("amount",
-                    orders.checkCompletion(task.getVariable("result"), task.getVariable("amount")));
-            case "confirmOrder" -> task.setVariable("comment",
-                    orders.checkConfirmation(task.getVariable("confirmed"), task.getVariable("comment")));
+            case "approveClaim" -> claim.setReason(claims.checkDecision(claim.approved(), claim.reason()));
+            case "deliver" -> claim.setDeliveryNote(claims.checkDelivery(claim.deliveryNote()));
+            case "confirmDelivery" -> claim.setComment(claims.checkReceipt(claim.received(), claim.comment()));
+            case "acceptOrder" -> order.setReason(orders.checkAcceptance(order.accepted(), order.reason()));
+            case "reassignOrder" -> order.setDeptCode(orders.checkDepartment(order.deptCode()));
+            case "completeOrder" -> order.setAmount(orders.checkCompletion(order.result(), order.amountAnswer()));
+            case "confirmOrder" -> order.setComment(orders.checkConfirmation(order.confirmed(), order.comment()));
             default -> throw new IllegalStateException("no check for task " + task.getTaskDefinitionKey());
         }
     }

@@ -4,9 +4,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.common.EngineClock;
@@ -20,17 +20,20 @@ import cn.lianban.directory.Directory.Placement;
  * CLAIMED → APPROVED → DELIVERED → CONFIRMED, or REJECTED.
  */
 @Service
-public class ResourceClaims {
+class ResourceClaims {
 
     static final String TABLE = "resource_claim";
 
     private final JdbcTemplate jdbc;
+    /** Reads rows into records by column name. */
+    private final JdbcClient client;
     private final ResourceList list;
     private final ResourceRules rules;
     private final KeySequence keys;
 
     public ResourceClaims(JdbcTemplate jdbc, ResourceList list, ResourceRules rules, KeySequence keys) {
         this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
         this.list = list;
         this.rules = rules;
         this.keys = keys;
@@ -40,8 +43,8 @@ public class ResourceClaims {
      * Checks a claim, gives it its RC key and stores it as CLAIMED. A funds item needs {@code amount} (whole
      * yuan); an item with places takes {@code places}, one when not given.
      */
-    public Claim claim(Map<String, Object> v, Collection<String> starterGroups, String processInstanceId) {
-        String itemCode = ResourceRules.text(v, "itemCode");
+    public Claim claim(ClaimForm form, Collection<String> starterGroups, String processInstanceId) {
+        String itemCode = ResourceRules.text(form.itemCode());
         if (itemCode == null) {
             throw new UserInputException("itemCode", "请填写资源清单项目编号（itemCode），如 RS-2026-11-001");
         }
@@ -52,10 +55,10 @@ public class ResourceClaims {
             throw new UserInputException("itemCode", "项目 " + itemCode + " 的承接期为 " + item.validFrom() + " 至 "
                     + item.validTo() + "，今天不能承接");
         }
-        Placement place = rules.community(v, starterGroups);
-        String need = ResourceRules.requiredText(v.get("need"), "need", "需求说明");
-        Long amount = ResourceRules.whole(v.get("amount"), 1, "amount", "申请金额（元）");
-        Long places = ResourceRules.whole(v.get("places"), 1, "places", "申请名额");
+        Placement place = rules.community(form.communityCode(), starterGroups);
+        String need = ResourceRules.requiredText(form.need(), "need", "需求说明");
+        Long amount = ResourceRules.whole(form.amount(), 1, "amount", "申请金额（元）");
+        Long places = ResourceRules.whole(form.places(), 1, "places", "申请名额");
         if (item.budget() == null && amount != null) {
             throw new UserInputException("amount", "项目 " + itemCode + " 没有资金预算，不需填写申请金额");
         }
@@ -137,14 +140,16 @@ public class ResourceClaims {
     }
 
     private Asked asked(String businessKey) {
-        return jdbc.queryForObject("SELECT item_code, amount, places FROM resource_claim WHERE business_key = ?",
-                (rs, i) -> new Asked(rs.getString("item_code"),
-                        rs.getBigDecimal("amount") == null ? BigDecimal.ZERO : rs.getBigDecimal("amount"),
-                        rs.getInt("places")), businessKey);
+        return client.sql("SELECT item_code, COALESCE(amount, 0) AS amount, COALESCE(places, 0)"
+                + " AS places FROM resource_claim WHERE business_key = ?").param(businessKey).query(Asked.class).single();
     }
 
     /** What a claim reserves of its item; zero of a measure it does not ask for. */
     private record Asked(String itemCode, BigDecimal amount, int places) {
+    }
+
+    /** A claim as its start form submits it; the figures as sent (Long, Double or text), checked by {@link #claim}. */
+    public record ClaimForm(String itemCode, String communityCode, String need, Object amount, Object places) {
     }
 
     /** A stored claim: its RC key, the item, the community and what it asks for (null where not asked). */

@@ -12,7 +12,7 @@ import cn.lianban.startup.StartupStep;
 /** The Tasklist filters of resource claims and community orders for departments, communities and the city center. */
 @Order(50)
 @Service
-public class ResourceFilters implements StartupStep {
+class ResourceFilters implements StartupStep {
 
     static final String CLAIM = "resource-claim";
     static final String ORDER = "community-order";

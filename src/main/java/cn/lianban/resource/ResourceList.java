@@ -13,7 +13,7 @@ import java.util.Optional;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.lianban.directory.Directory;
@@ -31,27 +31,22 @@ public class ResourceList {
     static final int CAPACITY_MAX = 1_000_000;
     static final BigDecimal BUDGET_MAX = new BigDecimal("999999999999.99");
 
-    private static final RowMapper<ResourceItem> ITEM = (rs, i) -> new ResourceItem(rs.getString("code"),
-            rs.getString("list_month"), rs.getString("category"), rs.getString("name"), rs.getString("description"),
-            rs.getString("dept_code"), rs.getObject("capacity", Integer.class), rs.getBigDecimal("budget"),
-            rs.getBigDecimal("committed"), rs.getInt("taken"), rs.getDate("valid_from").toLocalDate(),
-            rs.getDate("valid_to").toLocalDate(), rs.getBoolean("published"));
-
     private final JdbcTemplate jdbc;
+    /** Reads rows into records by column name. */
+    private final JdbcClient client;
     private final Directory directory;
 
     public ResourceList(JdbcTemplate jdbc, Directory directory) {
         this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
         this.directory = directory;
     }
 
     /** The four categories in list order: code → Chinese name. */
     public Map<String, String> categories() {
         Map<String, String> names = new LinkedHashMap<>();
-        jdbc.query("SELECT code, name FROM resource_category ORDER BY sort_order",
-                rs -> {
-                    names.put(rs.getString("code"), rs.getString("name"));
-                });
+        client.sql("SELECT code, name FROM resource_category ORDER BY sort_order").query(Category.class).list()
+                .forEach(c -> names.put(c.code(), c.name()));
         return names;
     }
 
@@ -66,13 +61,14 @@ public class ResourceList {
     }
 
     public Optional<ResourceItem> find(String code) {
-        return jdbc.query("SELECT * FROM resource_item WHERE code = ?", ITEM, code).stream().findFirst();
+        return client.sql("SELECT * FROM resource_item WHERE code = ?").param(code).query(ResourceItem.class).optional();
     }
 
     /** A month's items, by category and code. */
     public List<ResourceItem> items(YearMonth month) {
-        return jdbc.query("SELECT i.* FROM resource_item i JOIN resource_category c ON c.code = i.category "
-                + "WHERE i.list_month = ? ORDER BY c.sort_order, i.code", ITEM, month.toString());
+        return client.sql("SELECT i.* FROM resource_item i JOIN resource_category c ON c.code = i.category "
+                + "WHERE i.list_month = ? ORDER BY c.sort_order, i.code").param(month.toString())
+                .query(ResourceItem.class).list();
     }
 
     /** The months that have a list, latest first. */
@@ -248,5 +244,8 @@ public class ResourceList {
         public Map<String, String> errors() {
             return errors;
         }
+    }
+
+    private record Category(String code, String name) {
     }
 }

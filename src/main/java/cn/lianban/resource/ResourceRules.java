@@ -2,7 +2,6 @@ package cn.lianban.resource;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -14,7 +13,7 @@ import cn.lianban.directory.UnitType;
 
 /** Input rules that claims (承接) and community orders (点单) share. */
 @Component
-public class ResourceRules {
+class ResourceRules {
 
     static final int TEXT_MAX = ResourceList.TEXT_MAX;
     private static final String COMMUNITY_GROUP = UnitType.COMMUNITY.group("");
@@ -30,8 +29,8 @@ public class ResourceRules {
      * the system starts it): a community secretary acts for their own community, which is taken from their
      * groups when {@code communityCode} is not given.
      */
-    public Placement community(Map<String, Object> v, Collection<String> starterGroups) {
-        String code = text(v, "communityCode");
+    public Placement community(String communityCode, Collection<String> starterGroups) {
+        String code = text(communityCode);
         if (starterGroups != null) {
             List<String> own = starterGroups.stream().filter(g -> g.startsWith(COMMUNITY_GROUP))
                     .map(g -> g.substring(COMMUNITY_GROUP.length())).toList();
@@ -59,10 +58,6 @@ public class ResourceRules {
 
     public String departmentName(String code) {
         return directory.unitName(UnitType.DEPT.group(code));
-    }
-
-    static String text(Map<String, Object> v, String key) {
-        return text(v.get(key));
     }
 
     static String text(Object value) {

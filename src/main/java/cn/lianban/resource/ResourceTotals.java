@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -25,28 +26,26 @@ import cn.lianban.common.SqlIn;
 @Service
 public class ResourceTotals {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    public ResourceTotals(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    ResourceTotals(JdbcTemplate jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     /** One row per community with anything delivered or completed in the month, by community code. */
     public List<Total> totals(YearMonth month) {
         Timestamp from = start(month);
         Timestamp to = start(month.plusMonths(1));
-        return jdbc.query("SELECT d.community_code, c.name, SUM(d.claims) claims, SUM(d.orders) orders, "
-                        + "SUM(d.yuan) yuan FROM ("
+        return jdbc.sql("SELECT d.community_code, c.name community_name, SUM(d.claims) claims_delivered, "
+                        + "SUM(d.orders) orders_completed, SUM(d.yuan) funds_used FROM ("
                         + "SELECT community_code, 1 claims, 0 orders, COALESCE(amount, 0) yuan FROM resource_claim "
                         + "WHERE status IN ('DELIVERED', 'CONFIRMED') AND delivered_at >= ? AND delivered_at < ? "
                         + "UNION ALL "
                         + "SELECT community_code, 0, 1, COALESCE(amount_spent, 0) FROM community_order "
                         + "WHERE status IN ('COMPLETED', 'CONFIRMED') AND completed_at >= ? AND completed_at < ?"
                         + ") d LEFT JOIN community c ON c.code = d.community_code "
-                        + "GROUP BY d.community_code, c.name ORDER BY d.community_code",
-                (rs, i) -> new Total(rs.getString("community_code"), rs.getString("name"), rs.getLong("claims"),
-                        rs.getLong("orders"), rs.getBigDecimal("yuan").setScale(2, RoundingMode.UNNECESSARY)),
-                from, to, from, to);
+                        + "GROUP BY d.community_code, c.name ORDER BY d.community_code")
+                .params(from, to, from, to).query(Total.class).list();
     }
 
     /**
@@ -57,18 +56,15 @@ public class ResourceTotals {
         List<Object> args = new ArrayList<>();
         String scope = SqlIn.and("r.community_code", communities, args);
         args.add(month.toString());
-        return jdbc.query("SELECT k.code, k.name, COUNT(*) items, COALESCE(SUM(i.capacity), 0) capacity, "
+        return jdbc.sql("SELECT k.code category, k.name, COUNT(*) items, COALESCE(SUM(i.capacity), 0) capacity, "
                         + "COALESCE(SUM(i.budget), 0) budget, COALESCE(SUM(c.claims), 0) claims, "
-                        + "COALESCE(SUM(c.places), 0) places, COALESCE(SUM(c.amount), 0) amount "
+                        + "COALESCE(SUM(c.places), 0) places_claimed, COALESCE(SUM(c.amount), 0) amount_claimed "
                         + "FROM resource_item i JOIN resource_category k ON k.code = i.category LEFT JOIN ("
                         + "SELECT r.item_code, COUNT(*) claims, SUM(r.places) places, SUM(r.amount) amount "
                         + "FROM resource_claim r WHERE r.status <> 'REJECTED'" + scope + " GROUP BY r.item_code"
                         + ") c ON c.item_code = i.code WHERE i.list_month = ? AND i.published "
-                        + "GROUP BY k.code, k.name, k.sort_order ORDER BY k.sort_order",
-                (rs, i) -> new TakeUp(rs.getString("code"), rs.getString("name"), rs.getLong("items"),
-                        rs.getLong("capacity"), rs.getLong("claims"), rs.getLong("places"),
-                        rs.getBigDecimal("budget").setScale(2, RoundingMode.UNNECESSARY),
-                        rs.getBigDecimal("amount").setScale(2, RoundingMode.UNNECESSARY)), args.toArray());
+                        + "GROUP BY k.code, k.name, k.sort_order ORDER BY k.sort_order")
+                .params(args).query(TakeUp.class).list();
     }
 
     private static Timestamp start(YearMonth month) {
@@ -80,11 +76,22 @@ public class ResourceTotals {
      */
     public record TakeUp(String category, String name, long items, long capacity, long claims, long placesClaimed,
                          BigDecimal budget, BigDecimal amountClaimed) {
+
+        /** Yuan to the fen, however the database sums them. */
+        public TakeUp {
+            budget = budget.setScale(2, RoundingMode.UNNECESSARY);
+            amountClaimed = amountClaimed.setScale(2, RoundingMode.UNNECESSARY);
+        }
     }
 
     /** A community's month: claims delivered, orders completed, and the yuan used by both. */
     public record Total(String communityCode, String communityName, long claimsDelivered, long ordersCompleted,
                         BigDecimal fundsUsed) {
+
+        /** Yuan to the fen, however the database sums them. */
+        public Total {
+            fundsUsed = fundsUsed.setScale(2, RoundingMode.UNNECESSARY);
+        }
 
         /** Projects completed (完成项目): delivered claims and completed orders. */
         @JsonProperty

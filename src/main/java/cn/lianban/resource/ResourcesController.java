@@ -37,7 +37,7 @@ import cn.lianban.directory.UnitType;
  * totals they may see, the city center publishes new items, and communities learn how to claim one in
  * Tasklist. The totals also as JSON ({@code /api/resources/totals}).
  */
-public final class ResourcesController {
+final class ResourcesController {
 
     private static final String COMMUNITY_GROUP = UnitType.COMMUNITY.group("");
 

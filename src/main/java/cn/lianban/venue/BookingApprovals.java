@@ -4,7 +4,7 @@ package cn.lianban.venue;
  * Asks a venue's managers to approve a booking, and withdraws the request. Called inside the booking's
  * transaction, so a failure here stores no booking.
  */
-public interface BookingApprovals {
+interface BookingApprovals {
 
     void request(Booking booking, Venue venue);
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -13,18 +13,16 @@ import org.springframework.stereotype.Repository;
  * and its hours are written together, and a taken hour fails the whole write.
  */
 @Repository
-public class BookingRepository {
+class BookingRepository {
 
-    private static final RowMapper<Booking> BOOKING = (rs, i) -> new Booking(rs.getString("code"),
-            rs.getString("venue_code"), rs.getObject("start_at", LocalDateTime.class),
-            rs.getObject("end_at", LocalDateTime.class), rs.getString("name"), rs.getString("phone"),
-            BookingStatus.valueOf(rs.getString("status")), rs.getString("purpose"),
-            rs.getObject("created_at", LocalDateTime.class), rs.getString("notice"));
+    /** A booking's columns under the names of {@link Booking}'s components ("end" is a keyword, hence quoted). */
+    private static final String SELECT = "SELECT code, venue_code, start_at AS start, end_at AS \"end\", name, phone,"
+            + " status, purpose, created_at, notice FROM booking";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    public BookingRepository(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+    BookingRepository(JdbcTemplate jdbc) {
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     /**
@@ -34,27 +32,29 @@ public class BookingRepository {
      * @throws org.springframework.dao.DuplicateKeyException when an hour is held already
      */
     public void insert(Booking b) {
-        jdbc.update("INSERT INTO booking(code, venue_code, start_at, end_at, name, phone, status, purpose, created_at,"
-                        + " notice) VALUES (?,?,?,?,?,?,?,?,?,?)", b.code(), b.venueCode(), b.start(), b.end(), b.name(),
-                b.phone(), b.status().name(), b.purpose(), b.createdAt(), b.notice());
+        jdbc.sql("INSERT INTO booking(code, venue_code, start_at, end_at, name, phone, status, purpose, created_at,"
+                        + " notice) VALUES (?,?,?,?,?,?,?,?,?,?)")
+                .params(b.code(), b.venueCode(), b.start(), b.end(), b.name(), b.phone(), b.status().name(),
+                        b.purpose(), b.createdAt(), b.notice())
+                .update();
         for (LocalDateTime hour : b.hourStarts()) {
-            jdbc.update("INSERT INTO booking_slot(venue_code, slot_start, booking_code) VALUES (?,?,?)",
-                    b.venueCode(), hour, b.code());
+            jdbc.sql("INSERT INTO booking_slot(venue_code, slot_start, booking_code) VALUES (?,?,?)")
+                    .params(b.venueCode(), hour, b.code()).update();
         }
     }
 
     public Optional<Booking> find(String code) {
-        return jdbc.query("SELECT * FROM booking WHERE code = ?", BOOKING, code).stream().findFirst();
+        return jdbc.sql(SELECT + " WHERE code = ?").param(code).query(Booking.class).optional();
     }
 
     public boolean exists(String code) {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM booking WHERE code = ?", Integer.class, code) > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM booking WHERE code = ?").param(code).query(Integer.class).single() > 0;
     }
 
     /** Hours of the venue held by bookings, from {@code from} (inclusive) to {@code to} (exclusive). */
     public List<LocalDateTime> heldHours(String venueCode, LocalDateTime from, LocalDateTime to) {
-        return jdbc.queryForList("SELECT slot_start FROM booking_slot WHERE venue_code = ? AND slot_start >= ?"
-                + " AND slot_start < ? ORDER BY slot_start", LocalDateTime.class, venueCode, from, to);
+        return jdbc.sql("SELECT slot_start FROM booking_slot WHERE venue_code = ? AND slot_start >= ?"
+                + " AND slot_start < ? ORDER BY slot_start").params(venueCode, from, to).query(LocalDateTime.class).list();
     }
 
     /**
@@ -64,23 +64,25 @@ public class BookingRepository {
      * @return whether the booking was in {@code from}
      */
     public boolean changeStatus(String code, BookingStatus from, BookingStatus to) {
-        boolean changed = jdbc.update("UPDATE booking SET status = ? WHERE code = ? AND status = ?", to.name(), code,
-                from.name()) == 1;
+        boolean changed = jdbc.sql("UPDATE booking SET status = ? WHERE code = ? AND status = ?")
+                .params(to.name(), code, from.name()).update() == 1;
         if (changed && !to.holdsHours()) {
-            jdbc.update("DELETE FROM booking_slot WHERE booking_code = ?", code);
+            jdbc.sql("DELETE FROM booking_slot WHERE booking_code = ?").param(code).update();
         }
         return changed;
     }
 
     public void setNotice(String code, String notice) {
-        jdbc.update("UPDATE booking SET notice = ? WHERE code = ?", notice, code);
+        jdbc.sql("UPDATE booking SET notice = ? WHERE code = ?").params(notice, code).update();
     }
 
     /** Bookings in a status whose start lies in [from, to), of one venue or (venueCode null) all, by venue and start. */
     public List<Booking> starting(BookingStatus status, String venueCode, LocalDateTime from, LocalDateTime to) {
-        String sql = "SELECT * FROM booking WHERE status = ? AND start_at >= ? AND start_at < ?";
+        String sql = SELECT + " WHERE status = ? AND start_at >= ? AND start_at < ?";
         return venueCode == null
-                ? jdbc.query(sql + " ORDER BY venue_code, start_at", BOOKING, status.name(), from, to)
-                : jdbc.query(sql + " AND venue_code = ? ORDER BY start_at", BOOKING, status.name(), from, to, venueCode);
+                ? jdbc.sql(sql + " ORDER BY venue_code, start_at").params(status.name(), from, to)
+                        .query(Booking.class).list()
+                : jdbc.sql(sql + " AND venue_code = ? ORDER BY start_at").params(status.name(), from, to, venueCode)
+                        .query(Booking.class).list();
     }
 }

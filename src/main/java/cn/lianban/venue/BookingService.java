@@ -21,6 +21,7 @@ import cn.lianban.common.Conflict;
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.NotFound;
 import cn.lianban.common.RandomCode;
+import cn.lianban.common.RequestBodies;
 import cn.lianban.directory.Roles;
 
 /**
@@ -45,13 +46,15 @@ public class BookingService {
     private final BookingRepository bookings;
     private final BookingApprovals approvals;
     private final TransactionTemplate tx;
+    private final RequestBodies requests;
 
-    public BookingService(VenueRepository venues, BookingRepository bookings, BookingApprovals approvals,
-                          PlatformTransactionManager transactions) {
+    BookingService(VenueRepository venues, BookingRepository bookings, BookingApprovals approvals,
+                   PlatformTransactionManager transactions, RequestBodies requests) {
         this.venues = venues;
         this.bookings = bookings;
         this.approvals = approvals;
         this.tx = new TransactionTemplate(transactions);
+        this.requests = requests;
     }
 
     /**
@@ -64,7 +67,7 @@ public class BookingService {
     public Booking book(BookingRequest request) {
         Venue venue = check(request);
         Booking booking = new Booking(newCode(request.start().toLocalDate()), venue.code(), request.start(),
-                request.end(), request.name().strip(), request.phone().strip(),
+                request.end(), request.name(), request.phone(),
                 venue.needsApproval() ? BookingStatus.PENDING : BookingStatus.ACTIVE, blankToNull(request.purpose()),
                 now(), null);
         try {
@@ -267,25 +270,11 @@ public class BookingService {
         if (blankToNull(r.venueCode()) == null) {
             throw new BadRequest("missing_venue", "venueCode（阵地编码）不能为空");
         }
-        if (r.start() == null) {
-            throw new BadRequest("missing_start", "start（开始时间）不能为空");
-        }
-        if (r.end() == null) {
-            throw new BadRequest("missing_end", "end（结束时间）不能为空");
-        }
-        if (blankToNull(r.name()) == null) {
-            throw new BadRequest("missing_name", "name（预约人姓名）不能为空");
-        }
-        if (r.name().strip().length() > NAME_MAX) {
-            throw new BadRequest("name_too_long", "name（预约人姓名）最多 " + NAME_MAX + " 个字");
-        }
-        if (r.phone() == null || !MOBILE.matcher(r.phone().strip()).matches()) {
+        requests.valid(r);
+        if (r.phone() == null || !MOBILE.matcher(r.phone()).matches()) {
             throw new BadRequest("bad_phone", "phone（手机号）须为 1 开头的 11 位手机号码");
         }
-        if (r.purpose() != null && r.purpose().strip().length() > PURPOSE_MAX) {
-            throw new BadRequest("purpose_too_long", "purpose（用途）最多 " + PURPOSE_MAX + " 个字");
-        }
-        Venue venue = venues.find(r.venueCode().strip()).orElseThrow(() ->
+        Venue venue = venues.find(r.venueCode()).orElseThrow(() ->
                 new BadRequest("unknown_venue", "venueCode（阵地编码）" + r.venueCode() + " 不存在"));
         if (!onTheHour(r.start()) || !onTheHour(r.end())) {
             throw new BadRequest("not_whole_hours", "start 和 end（开始、结束时间）须为整点，如 09:00");

@@ -8,7 +8,7 @@ import java.util.Locale;
  * Walking time, the conversion of WGS-84 coordinates to GCJ-02 (the datum Chinese maps such as Amap use) and
  * the Amap navigation link.
  */
-public final class Geo {
+final class Geo {
 
     /** Walking speed for "minutes on foot": 80 m a minute, so 15 minutes ≈ 1.2 km (一刻钟党群服务圈). */
     public static final double WALK_METERS_PER_MINUTE = 80;

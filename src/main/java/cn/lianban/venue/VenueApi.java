@@ -6,6 +6,7 @@ import java.time.LocalDateTime;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import cn.lianban.common.RequestBodies;
 import cn.lianban.common.ResidentQuota;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -31,12 +33,15 @@ class VenueApi {
     private final BookingService bookings;
     private final VenueUsage usage;
     private final ResidentQuota quota;
+    private final RequestBodies bodies;
 
-    VenueApi(VenueSearch search, BookingService bookings, VenueUsage usage, ResidentQuota quota) {
+    VenueApi(VenueSearch search, BookingService bookings, VenueUsage usage, ResidentQuota quota,
+             RequestBodies bodies) {
         this.search = search;
         this.bookings = bookings;
         this.usage = usage;
         this.quota = quota;
+        this.bodies = bodies;
     }
 
     /** All venues, or with lat and lon those within radius metres (default 1200), nearest first. */
@@ -69,7 +74,8 @@ class VenueApi {
     }
 
     @PostMapping("/api/bookings")
-    ResponseEntity<BookingJson> book(@RequestBody BookingBody body, HttpServletRequest request) {
+    ResponseEntity<BookingJson> book(@RequestBody JsonNode json, HttpServletRequest request) {
+        BookingBody body = bodies.read(json, BookingBody.class);
         Booking booking = quota.spend(ResidentQuota.Kind.BOOKING, body.phone(), request.getRemoteAddr(),
                 () -> bookings.book(new BookingRequest(body.venueCode(),
                         VenueInputs.dateTime(body.start(), "start", "开始时间"),
@@ -92,7 +98,10 @@ class VenueApi {
         return ResponseEntity.noContent().build();
     }
 
-    /** Body of POST /api/bookings; times as text, so that a bad one is answered naming its field. */
+    /**
+     * Body of POST /api/bookings, read strictly; times as text, so that a bad one is answered naming its field.
+     * What it asks for is checked as a {@link BookingRequest} by {@link BookingService#book}, which the pages share.
+     */
     record BookingBody(String venueCode, String start, String end, String name, String phone, String purpose) {
     }
 

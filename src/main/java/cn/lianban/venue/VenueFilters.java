@@ -15,7 +15,7 @@ import cn.lianban.startup.StartupStep;
  */
 @Component
 @Order(60)
-public class VenueFilters implements StartupStep {
+class VenueFilters implements StartupStep {
 
     /** Card columns: the booking's number, then what a booking's title is, its venue and hours. */
     static final Map<String, String> COLUMNS = TasklistFilters.columns("caseNo", "预约号", "venueName", "阵地",

@@ -1,14 +1,12 @@
 package cn.lianban.venue;
 
-import java.time.LocalTime;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,25 +15,22 @@ import cn.lianban.directory.UnitType;
 
 /** Reads and writes the venues and their functions (Flyway V8). */
 @Repository
-public class VenueRepository {
+class VenueRepository {
 
-    private static final RowMapper<Venue> VENUE = (rs, i) -> new Venue(rs.getString("code"), rs.getString("name"),
-            rs.getInt("level"), Arrays.stream(rs.getString("functions").split(",")).map(String::strip)
-            .filter(f -> !f.isEmpty()).toList(), rs.getString("address"), rs.getDouble("lat"), rs.getDouble("lon"),
-            rs.getObject("opens", LocalTime.class), rs.getObject("closes", LocalTime.class), rs.getInt("capacity"),
-            rs.getBoolean("needs_approval"), rs.getString("area_code"), rs.getString("community_code"),
-            rs.getString("manager_group"));
     private static final String BY_LEVEL = " ORDER BY v.level, v.code";
 
     private final JdbcTemplate jdbc;
+    /** Reads venues by column name; the comma-separated functions become {@link Venue#functions()}'s list. */
+    private final JdbcClient client;
 
-    public VenueRepository(JdbcTemplate jdbc) {
+    VenueRepository(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.client = JdbcClient.create(jdbc);
     }
 
     /** True when no venue has been stored yet, i.e. the demo venues may be seeded. */
     public boolean isEmpty() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM venue", Integer.class) == 0;
+        return client.sql("SELECT COUNT(*) FROM venue").query(Integer.class).single() == 0;
     }
 
     @Transactional
@@ -49,7 +44,7 @@ public class VenueRepository {
 
     /** Every venue, by level and code. */
     public List<Venue> all() {
-        return jdbc.query("SELECT v.* FROM venue v" + BY_LEVEL, VENUE);
+        return venues("SELECT v.* FROM venue v" + BY_LEVEL);
     }
 
     public Optional<Venue> find(String code) {
@@ -59,10 +54,8 @@ public class VenueRepository {
     /** Function code → Chinese name, in display order. */
     public Map<String, String> functionNames() {
         Map<String, String> names = new LinkedHashMap<>();
-        jdbc.query("SELECT code, name FROM venue_function ORDER BY sort_order",
-                rs -> {
-                    names.put(rs.getString("code"), rs.getString("name"));
-                });
+        client.sql("SELECT code, name FROM venue_function ORDER BY sort_order").query(VenueFunction.class).list()
+                .forEach(f -> names.put(f.code(), f.name()));
         return names;
     }
 
@@ -102,23 +95,30 @@ public class VenueRepository {
         }
         String street = UnitType.STREET.codeIn(unitGroup);
         if (street != null) {
-            return jdbc.query("SELECT v.* FROM venue v JOIN area a ON a.code = v.area_code WHERE a.street_code = ?"
-                    + BY_LEVEL, VENUE, street);
+            return venues("SELECT v.* FROM venue v JOIN area a ON a.code = v.area_code WHERE a.street_code = ?"
+                    + BY_LEVEL, street);
         }
         String area = UnitType.AREA.codeIn(unitGroup);
         if (area != null) {
-            return jdbc.query("SELECT v.* FROM venue v WHERE v.area_code = ?" + BY_LEVEL, VENUE, area);
+            return venues("SELECT v.* FROM venue v WHERE v.area_code = ?" + BY_LEVEL, area);
         }
         String community = UnitType.COMMUNITY.codeIn(unitGroup);
         if (community != null) {
-            return jdbc.query("SELECT v.* FROM venue v WHERE v.community_code = ? OR (v.level = " + Venue.AREA
+            return venues("SELECT v.* FROM venue v WHERE v.community_code = ? OR (v.level = " + Venue.AREA
                     + " AND v.area_code = (SELECT c.area_code FROM community c WHERE c.code = ?))" + BY_LEVEL,
-                    VENUE, community, community);
+                    community, community);
         }
         return List.of();
     }
 
     private Optional<Venue> first(String sql, Object... args) {
-        return jdbc.query(sql, VENUE, args).stream().findFirst();
+        return venues(sql, args).stream().findFirst();
+    }
+
+    private List<Venue> venues(String sql, Object... args) {
+        return client.sql(sql).params(args).query(Venue.class).list();
+    }
+
+    private record VenueFunction(String code, String name) {
     }
 }

@@ -13,7 +13,7 @@ import cn.lianban.common.Distance;
  * There are a few hundred venues at most, so the search runs over all of them in memory.
  */
 @Service
-public class VenueSearch {
+class VenueSearch {
 
     public static final int DEFAULT_RADIUS = 1200;
     public static final int MAX_RADIUS = 50_000;

@@ -23,7 +23,7 @@ public class VenueUsage {
     private final BookingRepository bookings;
     private final List<VenueUsageFigures> more;
 
-    public VenueUsage(VenueRepository venues, BookingRepository bookings, ObjectProvider<VenueUsageFigures> more) {
+    VenueUsage(VenueRepository venues, BookingRepository bookings, ObjectProvider<VenueUsageFigures> more) {
         this.venues = venues;
         this.bookings = bookings;
         this.more = more.orderedStream().toList();

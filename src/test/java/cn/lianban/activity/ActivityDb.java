@@ -1,7 +1,9 @@
 package cn.lianban.activity;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -9,6 +11,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -29,13 +32,15 @@ final class ActivityDb implements AutoCloseable {
     final JdbcTemplate jdbc;
     final ActivityService activities;
     final ActivityFigures figures;
+    private final TestClock clock = new TestClock();
 
     private ActivityDb(DataSource dataSource) {
         this.dataSource = dataSource;
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
-        activities = new ActivityService(jdbc, new DataSourceTransactionManager(dataSource));
-        figures = new ActivityFigures(jdbc);
+        activities = new ActivityService(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource),
+                clock);
+        figures = new ActivityFigures(JdbcClient.create(dataSource));
         insertVenues(jdbc);
     }
 
@@ -65,7 +70,7 @@ final class ActivityDb implements AutoCloseable {
 
     /** Sets the service's clock to this Beijing time. */
     void at(LocalDateTime now) {
-        activities.setClock(Clock.fixed(now.atZone(WorkingCalendar.ZONE).toInstant(), WorkingCalendar.ZONE));
+        clock.now = now.atZone(WorkingCalendar.ZONE).toInstant();
     }
 
     /** Publishes as the secretary of community A. */
@@ -78,6 +83,26 @@ final class ActivityDb implements AutoCloseable {
     public void close() {
         if (dataSource instanceof DriverManagerDataSource d && d.getUrl().startsWith("jdbc:h2:")) {
             jdbc.execute("SHUTDOWN");
+        }
+    }
+
+    /** The clock the service is built with, standing where {@link #at} put it (the services' threads read it). */
+    private static final class TestClock extends Clock {
+        private volatile Instant now = Instant.now();
+
+        @Override
+        public ZoneId getZone() {
+            return WorkingCalendar.ZONE;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return Clock.fixed(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 }

@@ -17,7 +17,7 @@ import cn.lianban.calendar.WorkingCalendar;
 import cn.lianban.support.LianbanTest;
 import cn.lianban.support.PageSession;
 import cn.lianban.venue.Venue;
-import cn.lianban.venue.VenueRepository;
+import cn.lianban.venue.Venues;
 
 /**
  * The demo activities are there for residents, and a unit publishes one on its page: among the venues it may
@@ -31,7 +31,7 @@ class ActivityPublishPageTest {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    VenueRepository venues;
+    Venues venues;
 
     @Test
     void residentsFindTheDemoActivitiesSomeFullWithAWaitingList() {

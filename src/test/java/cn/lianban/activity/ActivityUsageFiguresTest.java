@@ -11,8 +11,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.lianban.support.LianbanTest;
-import cn.lianban.venue.VenueRepository;
 import cn.lianban.venue.VenueUsage;
+import cn.lianban.venue.Venues;
 
 /** A venue's monthly usage shows the activities held there, their confirmed sign-ups and attendance. */
 @LianbanTest
@@ -25,7 +25,7 @@ class ActivityUsageFiguresTest {
     @Autowired
     VenueUsage usage;
     @Autowired
-    VenueRepository venues;
+    Venues venues;
 
     @Test
     void activitiesSignupsAndAttendanceAppearInTheUsage() {

@@ -23,7 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
 import cn.lianban.venue.Venue;
-import cn.lianban.venue.VenueRepository;
+import cn.lianban.venue.Venues;
 
 /**
  * A resident on a phone (390 × 844, touch, mobile user agent) finds a community center near where they stand
@@ -40,7 +40,7 @@ class VenueBookingBrowserTest {
     @LocalServerPort
     int port;
     @Autowired
-    VenueRepository venues;
+    Venues venues;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired

@@ -14,10 +14,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.lianban.common.EngineClock;
+import cn.lianban.common.RequestBodies;
 import cn.lianban.directory.DemoDirectoryGenerator;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.DirectorySnapshot;
+
+import jakarta.validation.Validation;
 
 /**
  * A database migrated by Flyway (V1..V8) holding the demo directory and the demo venues, with a
@@ -53,7 +58,8 @@ final class VenueDb {
             }
         };
         bookings = new BookingService(venues, new BookingRepository(jdbc), recorder,
-                new DataSourceTransactionManager(dataSource));
+                new DataSourceTransactionManager(dataSource),
+                new RequestBodies(new ObjectMapper(), Validation.buildDefaultValidatorFactory().getValidator()));
     }
 
     static VenueDb h2() {
