@@ -24,7 +24,8 @@ import jakarta.validation.constraints.Size;
  * the record's annotations carry the Chinese sentences. A refused body is a {@link BadRequest} whose message
  * joins the sentences in the order of the record's fields, and whose code names the first: {@code
  * missing_<field>} (not given), {@code <field>_too_long} (text longer than allowed), {@code bad_<field>} (any other
- * constraint), with the field in snake case.
+ * constraint), with the field in snake case — or one code the endpoint's contract gives for every refusal of its
+ * input (e.g. {@code invalid_signup}).
  */
 @Component
 public class RequestBodies {
@@ -38,14 +39,24 @@ public class RequestBodies {
     }
 
     public <T> T read(JsonNode body, Class<T> type) {
+        return read(body, type, null);
+    }
+
+    /** The same, answering every refusal of the body's values with {@code code}. */
+    public <T> T read(JsonNode body, Class<T> type, String code) {
         if (body == null || !body.isObject()) {
-            throw new BadRequest("missing_body", "请求体应为 JSON 对象");
+            throw new BadRequest(JsonBodies.CODE, "请求体应为所需格式的 JSON 对象");
         }
-        return valid(JsonBodies.read(json, body, type));
+        return valid(JsonBodies.read(json, body, type), code);
     }
 
     /** Checks a request already bound (form parameters, query) by its annotations. */
     public <T> T valid(T request) {
+        return valid(request, null);
+    }
+
+    /** The same, answering every refusal with {@code code}; null derives the code from the first field. */
+    public <T> T valid(T request, String code) {
         Set<ConstraintViolation<T>> violations = validator.validate(request);
         if (violations.isEmpty()) {
             return request;
@@ -57,7 +68,7 @@ public class RequestBodies {
                 .toList();
         String message = ordered.stream().map(ConstraintViolation::getMessage).distinct()
                 .collect(Collectors.joining("；"));
-        throw new BadRequest(code(ordered.get(0)), message);
+        throw new BadRequest(code != null ? code : code(ordered.get(0)), message);
     }
 
     static String code(ConstraintViolation<?> violation) {

@@ -58,6 +58,15 @@ class RequestBodiesTest {
                 SignUp.class)).isInstanceOfSatisfying(BadRequest.class,
                         e -> assertThat(e.getMessage()).contains("不认识的字段：x"));
         assertThatThrownBy(() -> bodies.read(json.readTree("[1]"), SignUp.class))
-                .isInstanceOfSatisfying(BadRequest.class, e -> assertThat(e.code()).isEqualTo("missing_body"));
+                .isInstanceOfSatisfying(BadRequest.class, e -> assertThat(e.code()).isEqualTo("malformed_json"));
+    }
+
+    @Test
+    void anEndpointMayAnswerEveryRefusalWithItsOwnCode() throws Exception {
+        assertThatThrownBy(() -> bodies.read(json.readTree("{\"phoneNumber\":\"12\"}"), SignUp.class, "invalid_signup"))
+                .isInstanceOfSatisfying(BadRequest.class, e -> {
+                    assertThat(e.code()).isEqualTo("invalid_signup");
+                    assertThat(e.getMessage()).isEqualTo("请填写姓名；手机号应为 11 位数字");
+                });
     }
 }
