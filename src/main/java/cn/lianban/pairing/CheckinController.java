@@ -21,12 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.FieldCodes;
 import cn.lianban.common.Forbidden;
-import cn.lianban.common.JsonBodies;
 import cn.lianban.common.RequestBodies;
 import cn.lianban.common.RequestValues;
 import cn.lianban.directory.Community;
@@ -51,19 +49,16 @@ final class CheckinController {
     @RestController
     static class Api {
         private final CheckinDesk desk;
-        private final ObjectMapper json;
         private final RequestBodies bodies;
 
-        Api(CheckinDesk desk, ObjectMapper json, RequestBodies bodies) {
+        Api(CheckinDesk desk, RequestBodies bodies) {
             this.desk = desk;
-            this.json = json;
             this.bodies = bodies;
         }
 
         @PostMapping("/api/checkins")
         ResponseEntity<Map<String, Long>> record(@RequestBody JsonNode body, Authentication user) {
-            // read before checking, not RequestBodies.read: apps know a body that is no object as malformed_json
-            long id = desk.record(user, bodies.valid(JsonBodies.read(json, body, CheckinInput.class)));
+            long id = desk.record(user, bodies.read(body, CheckinInput.class));
             return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
         }
 
