@@ -26,6 +26,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.lianban.activity.ActivityService.AttendanceInput;
+import cn.lianban.activity.ActivityService.CancelInput;
+import cn.lianban.activity.ActivityService.NewActivity;
+import cn.lianban.activity.ActivityService.SignupInput;
 import cn.lianban.common.ApiError;
 import cn.lianban.common.ApiException;
 import cn.lianban.common.BadRequest;
@@ -61,14 +65,6 @@ final class ActivityController {
         }
     }
 
-    /** The body of a sign-up. */
-    public record SignupInput(String name, String phone) {
-    }
-
-    /** The body of an attendance record. */
-    public record AttendanceInput(String phone) {
-    }
-
     /**
      * JSON. Anonymous: {@code GET /api/activities[?venue=]}, {@code GET /api/activities/{id}},
      * {@code POST /api/activities/{id}/signups} ({@code name}, {@code phone}) → 201
@@ -77,7 +73,8 @@ final class ActivityController {
      * phone). With a login: {@code POST /api/activities} → 201 with the activity, {@code DELETE /api/activities/{id}}
      * → 204, {@code GET /api/activities/{id}/signups}, {@code POST /api/activities/{id}/attendance}
      * ({@code phone}) → 204. Unknown activity 404, refused by the activity's state 409, both with the
-     * contract's error body.
+     * contract's error body. Bodies are read strictly here ({@link JsonBodies}); their values are checked by the
+     * service, as the pages' are.
      */
     @RestController
     static class Api {
@@ -106,19 +103,19 @@ final class ActivityController {
                                             HttpServletRequest request) {
             SignupInput in = JsonBodies.read(json, body, SignupInput.class);
             return ResponseEntity.status(HttpStatus.CREATED).body(quota.spend(ResidentQuota.Kind.SIGNUP, in.phone(),
-                    request.getRemoteAddr(), () -> activities.signUp(id, in.name(), in.phone())));
+                    request.getRemoteAddr(), () -> activities.signUp(id, in)));
         }
 
         @DeleteMapping("/api/activities/{id}/signups")
         ResponseEntity<Void> cancel(@PathVariable long id, @RequestParam(required = false) String code,
                                     @RequestParam(required = false) String phone) {
-            activities.cancel(id, code, phone);
+            activities.cancel(id, new CancelInput(code, phone));
             return ResponseEntity.noContent().build();
         }
 
         @PostMapping("/api/activities")
         ResponseEntity<ActivityJson> publish(@RequestBody JsonNode body, Authentication user) {
-            ActivityService.NewActivity in = JsonBodies.read(json, body, ActivityService.NewActivity.class);
+            NewActivity in = JsonBodies.read(json, body, NewActivity.class);
             return ResponseEntity.status(HttpStatus.CREATED)
                     .body(ActivityJson.of(activities.publish(groups(user), user.getName(), in)));
         }
@@ -136,7 +133,7 @@ final class ActivityController {
 
         @PostMapping("/api/activities/{id}/attendance")
         ResponseEntity<Void> attended(@PathVariable long id, @RequestBody JsonNode body, Authentication user) {
-            activities.markAttended(id, JsonBodies.read(json, body, AttendanceInput.class).phone(), groups(user));
+            activities.markAttended(id, JsonBodies.read(json, body, AttendanceInput.class), groups(user));
             return ResponseEntity.noContent().build();
         }
 
@@ -201,12 +198,13 @@ final class ActivityController {
                       HttpServletResponse response, RedirectAttributes redirect) {
             try {
                 long activityId = activityId(id);
+                SignupInput in = new SignupInput(name, phone);
                 SignupResult result = quota.spend(ResidentQuota.Kind.SIGNUP, phone, request.getRemoteAddr(),
-                        () -> activities.signUp(activityId, name, phone));
+                        () -> activities.signUp(activityId, in));
                 Activity activity = activities.get(activityId);
                 redirect.addFlashAttribute("row", Row.of(activity));
                 redirect.addFlashAttribute("signup", result);
-                redirect.addFlashAttribute("name", name.strip());
+                redirect.addFlashAttribute("name", in.name());
                 return "redirect:/activities/result";
             } catch (ApiException | ActivityNotFound | SignupConflict e) {
                 response.setStatus(status(e).value());
@@ -220,7 +218,7 @@ final class ActivityController {
                       RedirectAttributes redirect) {
             try {
                 long activityId = activityId(id);
-                activities.cancel(activityId, code, phone);
+                activities.cancel(activityId, new CancelInput(code, phone));
                 redirect.addFlashAttribute("row", Row.of(activities.get(activityId)));
                 redirect.addFlashAttribute("cancelled", true);
                 return "redirect:/activities/result";

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import org.hibernate.validator.constraints.CodePointLength;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +28,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.Forbidden;
 import cn.lianban.common.RandomCode;
+import cn.lianban.common.RequestBodies;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 /**
  * 活动: units publish activities at venues; residents sign up, are CONFIRMED while places are left and
@@ -38,7 +44,9 @@ import cn.lianban.common.RandomCode;
  * the capacity and the order of sign-up has no gaps or repeats. A transaction that gave up waiting for the
  * lock (H2's lock timeout) is run again, by Spring Retry.
  * <p>
- * Plain JDBC and programmatic transactions, so that the same class runs in tests on a bare DataSource.
+ * Plain JDBC and programmatic transactions, so that the same class runs in tests on a bare DataSource. What a
+ * request says is checked by the annotations of its record ({@link RequestBodies#valid}), the same for the JSON API,
+ * the pages and the demo data; what depends on venues, time and the database is checked here in code.
  */
 @Service
 class ActivityService {
@@ -50,7 +58,8 @@ class ActivityService {
     public static final int TITLE_MAX = 100;
     public static final int DESCRIPTION_MAX = 2000;
     public static final int NAME_MAX = 32;
-    public static final Pattern PHONE = Pattern.compile("^1\\d{10}$");
+    /** A resident's mobile number, as {@link Mobile} checks it. */
+    public static final Pattern PHONE = Pattern.compile(Mobile.DIGITS);
     /** How far ahead an activity may be published. */
     public static final int MAX_MONTHS_AHEAD = 12;
     /** How often a transaction that timed out waiting for the activity's lock is tried. */
@@ -64,11 +73,13 @@ class ActivityService {
     private final RetryTemplate lockRetry = RetryTemplate.builder().maxAttempts(TRIES).noBackoff()
             .retryOn(TransientDataAccessException.class).build();
     private final Clock clock;
+    private final RequestBodies requests;
 
-    ActivityService(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    ActivityService(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, RequestBodies requests) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.requests = requests;
     }
 
     /** Now in Beijing, on the clock activities are checked against. */
@@ -78,10 +89,55 @@ class ActivityService {
 
     /**
      * An activity to publish, as the JSON API receives it. {@code unitGroup} may be left out by a user who
-     * publishes for one unit only; {@code description} is optional.
+     * publishes for one unit only; {@code description} is optional. Texts are taken without surrounding blanks;
+     * their lengths count characters as people see them (code points: a rare character outside the BMP is one).
      */
-    public record NewActivity(String title, String description, String venueCode, String unitGroup,
-                              LocalDateTime startsAt, LocalDateTime endsAt, Integer capacity) {
+    public record NewActivity(
+            @NotBlank(message = "活动标题（title）不能为空")
+            @CodePointLength(max = TITLE_MAX, message = "活动标题（title）不能超过 {max} 个字") String title,
+            @CodePointLength(max = DESCRIPTION_MAX, message = "活动介绍（description）不能超过 {max} 个字") String description,
+            @NotBlank(message = "活动场所（venueCode）不能为空") String venueCode,
+            String unitGroup,
+            @NotNull(message = "开始时间（startsAt）不能为空") LocalDateTime startsAt,
+            @NotNull(message = "结束时间（endsAt）不能为空") LocalDateTime endsAt,
+            @NotNull(message = "名额（capacity）不能为空")
+            @Min(value = 1, message = "名额（capacity）至少为 {value}：${validatedValue}") Integer capacity) {
+
+        public NewActivity {
+            title = stripped(title);
+            description = stripped(description);
+            venueCode = stripped(venueCode);
+            unitGroup = stripped(unitGroup);
+        }
+    }
+
+    /** A resident's sign-up, as the JSON API receives it and the page's form gives it. */
+    public record SignupInput(
+            @NotBlank(message = "姓名（name）不能为空")
+            @CodePointLength(max = NAME_MAX, message = "姓名（name）不能超过 {max} 个字") String name,
+            @Mobile String phone) {
+
+        public SignupInput {
+            name = stripped(name);
+            phone = stripped(phone);
+        }
+    }
+
+    /** A cancellation: the sign-up's code (报名号, in any case) with the phone it was made with. */
+    public record CancelInput(@NotBlank(message = "报名号（code）不能为空") String code, @Mobile String phone) {
+
+        public CancelInput {
+            code = stripped(code);
+            phone = stripped(phone);
+        }
+    }
+
+    /** The body of an attendance record: the phone the resident signed up with. */
+    public record AttendanceInput(@Mobile String phone) {
+
+        public AttendanceInput {
+            phone = stripped(phone);
+        }
     }
 
     // ---------------------------------------------------------------- publishing
@@ -91,15 +147,15 @@ class ActivityService {
      *
      * @param groups the user's Camunda groups
      * @throws Forbidden  when the user publishes for no unit, or not for the unit named
-     * @throws BadRequest {@link #INVALID_ACTIVITY} naming the field; nothing is stored then
+     * @throws BadRequest {@link #INVALID_ACTIVITY} naming the fields; nothing is stored then
      */
     public Activity publish(Collection<String> groups, String login, NewActivity in) {
         Set<String> units = Publishers.unitsOf(groups);
         if (units.isEmpty()) {
             throw new Forbidden("发布活动仅限社区书记、片区联合党委委员、街道和市城市党建服务中心");
         }
-        String unit = strip(in.unitGroup());
-        if (unit.isEmpty()) {
+        String unit = in.unitGroup();
+        if (unit == null) {
             if (units.size() > 1) {
                 throw new BadRequest(INVALID_ACTIVITY, "发布单位（unitGroup）不能为空，可选：" + String.join("、", units));
             }
@@ -112,21 +168,8 @@ class ActivityService {
 
     /** Publishes for {@code unit}, whose right to publish the caller has settled; checks every field. */
     private Activity publishFor(String unit, String login, NewActivity in) {
-        String title = strip(in.title());
-        if (title.isEmpty()) {
-            throw invalid("活动标题（title）不能为空");
-        }
-        if (length(title) > TITLE_MAX) {
-            throw invalid("活动标题（title）不能超过 " + TITLE_MAX + " 个字");
-        }
-        String description = strip(in.description());
-        if (length(description) > DESCRIPTION_MAX) {
-            throw invalid("活动介绍（description）不能超过 " + DESCRIPTION_MAX + " 个字");
-        }
-        String venueCode = strip(in.venueCode());
-        if (venueCode.isEmpty()) {
-            throw invalid("活动场所（venueCode）不能为空");
-        }
+        requests.valid(in, INVALID_ACTIVITY);
+        String venueCode = in.venueCode();
         List<VenueHours> venues = jdbc.sql("SELECT name, opens, closes, capacity FROM venue WHERE code = ?")
                 .param(venueCode).query(VenueHours.class).list();
         if (venues.isEmpty()) {
@@ -135,12 +178,6 @@ class ActivityService {
         VenueHours venue = venues.get(0);
         LocalDateTime starts = in.startsAt();
         LocalDateTime ends = in.endsAt();
-        if (starts == null) {
-            throw invalid("开始时间（startsAt）不能为空");
-        }
-        if (ends == null) {
-            throw invalid("结束时间（endsAt）不能为空");
-        }
         LocalDateTime now = now();
         if (!starts.isAfter(now)) {
             throw invalid("开始时间（startsAt）应晚于现在：" + MINUTES.format(starts));
@@ -158,20 +195,14 @@ class ActivityService {
             throw invalid("活动时间（startsAt、endsAt）应在" + venue.name() + "的开放时间 " + venue.opens() + "–"
                     + venue.closes() + " 之内");
         }
-        Integer capacity = in.capacity();
-        if (capacity == null) {
-            throw invalid("名额（capacity）不能为空");
-        }
-        if (capacity < 1) {
-            throw invalid("名额（capacity）至少为 1：" + capacity);
-        }
+        int capacity = in.capacity();
         if (capacity > venue.capacity()) {
             throw invalid("名额（capacity）不能超过" + venue.name() + "的容量 " + venue.capacity() + " 人：" + capacity);
         }
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO activity (title, description, venue_code, unit_group, published_by, starts_at, ends_at,"
                         + " capacity, status, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)")
-                .params(title, description.isEmpty() ? null : description, venueCode, unit, login,
+                .params(in.title(), in.description(), venueCode, unit, login,
                         Timestamp.valueOf(starts), Timestamp.valueOf(ends), capacity, Activity.Status.PUBLISHED.name(),
                         Timestamp.valueOf(now))
                 .update(keys, "id");
@@ -190,7 +221,7 @@ class ActivityService {
     public void seed(List<DemoActivityGenerator.DemoActivity> demo) {
         for (DemoActivityGenerator.DemoActivity d : demo) {
             long id = publishFor(d.unitGroup(), DemoActivityGenerator.PUBLISHER, d.activity()).id();
-            d.residents().forEach(r -> signUp(id, r.name(), r.phone()));
+            d.residents().forEach(r -> signUp(id, new SignupInput(r.name(), r.phone())));
         }
     }
 
@@ -252,20 +283,16 @@ class ActivityService {
      * Signs a resident up: CONFIRMED while fewer than {@code capacity} sign-ups are confirmed, WAITLISTED
      * after that.
      *
-     * @throws BadRequest       {@link #INVALID_SIGNUP} for a missing name or a phone that is not {@code ^1\d{10}$}
+     * @throws BadRequest       {@link #INVALID_SIGNUP} for a missing or long name or a phone that is not
+     *                          {@code 1\d{10}}
      * @throws ActivityNotFound when there is no such activity
      * @throws SignupConflict   {@code already_signed_up} when the phone has a live sign-up for the activity,
      *                          {@code signup_closed} when the activity is cancelled or has started
      */
-    public SignupResult signUp(long activityId, String name, String phone) {
-        String who = strip(name);
-        if (who.isEmpty()) {
-            throw new BadRequest(INVALID_SIGNUP, "姓名（name）不能为空");
-        }
-        if (length(who) > NAME_MAX) {
-            throw new BadRequest(INVALID_SIGNUP, "姓名（name）不能超过 " + NAME_MAX + " 个字");
-        }
-        String mobile = checkedPhone(phone);
+    public SignupResult signUp(long activityId, SignupInput in) {
+        requests.valid(in, INVALID_SIGNUP);
+        String who = in.name();
+        String mobile = in.phone();
         return locked(activityId, activity -> {
             LocalDateTime now = now();
             if (activity.status() != Activity.Status.PUBLISHED) {
@@ -307,12 +334,10 @@ class ActivityService {
      * @throws ActivityNotFound when there is no such activity or no live sign-up with that code and phone
      * @throws SignupConflict   {@code cancel_closed} once the activity has started
      */
-    public Cancellation cancel(long activityId, String code, String phone) {
-        String mobile = checkedPhone(phone);
-        String signup = strip(code).toUpperCase(Locale.ROOT);
-        if (signup.isEmpty()) {
-            throw new BadRequest(INVALID_SIGNUP, "报名号（code）不能为空");
-        }
+    public Cancellation cancel(long activityId, CancelInput in) {
+        requests.valid(in, INVALID_SIGNUP);
+        String mobile = in.phone();
+        String signup = in.code().toUpperCase(Locale.ROOT);
         return locked(activityId, activity -> {
             LocalDateTime now = now();
             List<LiveSignup> live = jdbc.sql("SELECT id, status FROM signup WHERE activity_id = ? AND code = ?"
@@ -357,12 +382,14 @@ class ActivityService {
     /**
      * Records that the confirmed resident with {@code phone} came, from the day of the activity on.
      *
+     * @throws BadRequest       {@link #INVALID_SIGNUP} for a phone that is not {@code 1\d{10}}
      * @throws Forbidden        when the user is not of the publishing unit
      * @throws ActivityNotFound when there is no such activity or no live sign-up of that phone
      * @throws SignupConflict   {@code not_confirmed} for a waitlisted sign-up, {@code not_started} before the day
      */
-    public void markAttended(long activityId, String phone, Collection<String> groups) {
-        String mobile = checkedPhone(phone);
+    public void markAttended(long activityId, AttendanceInput in, Collection<String> groups) {
+        requests.valid(in, INVALID_SIGNUP);
+        String mobile = in.phone();
         Activity found = get(activityId);
         requireUnit(found, groups);
         locked(activityId, activity -> {
@@ -444,17 +471,6 @@ class ActivityService {
                 .params(activityId, status.name()).query(Integer.class).single();
     }
 
-    private static String checkedPhone(String phone) {
-        String mobile = strip(phone);
-        if (mobile.isEmpty()) {
-            throw new BadRequest(INVALID_SIGNUP, "手机号（phone）不能为空");
-        }
-        if (!PHONE.matcher(mobile).matches()) {
-            throw new BadRequest(INVALID_SIGNUP, "手机号（phone）应为 1 开头的 11 位数字：" + mobile);
-        }
-        return mobile;
-    }
-
     private static ActivityNotFound notFound(long id) {
         return new ActivityNotFound("activity_not_found", "活动不存在：" + id);
     }
@@ -463,11 +479,8 @@ class ActivityService {
         return new BadRequest(INVALID_ACTIVITY, message);
     }
 
-    private static String strip(String text) {
-        return text == null ? "" : text.strip();
-    }
-
-    private static int length(String text) {
-        return text.codePointCount(0, text.length());
+    /** Text without surrounding blanks; blank text is missing (null), so that it is refused as not given. */
+    private static String stripped(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -15,7 +15,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import cn.lianban.calendar.WorkingCalendar;
+import cn.lianban.common.RequestBodies;
+
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
 
 /**
  * A database migrated by Flyway with a few venues, and the activity classes on it, without Spring Boot or
@@ -33,13 +39,14 @@ final class ActivityDb implements AutoCloseable {
     final ActivityService activities;
     final ActivityFigures figures;
     private final TestClock clock = new TestClock();
+    private final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
 
     private ActivityDb(DataSource dataSource) {
         this.dataSource = dataSource;
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         activities = new ActivityService(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource),
-                clock);
+                clock, new RequestBodies(new ObjectMapper(), validation.getValidator()));
         figures = new ActivityFigures(JdbcClient.create(dataSource));
         insertVenues(jdbc);
     }
@@ -81,6 +88,7 @@ final class ActivityDb implements AutoCloseable {
 
     @Override
     public void close() {
+        validation.close();
         if (dataSource instanceof DriverManagerDataSource d && d.getUrl().startsWith("jdbc:h2:")) {
             jdbc.execute("SHUTDOWN");
         }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import cn.lianban.activity.ActivityService.NewActivity;
+import cn.lianban.activity.ActivityService.SignupInput;
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.Forbidden;
 
@@ -112,7 +113,7 @@ class ActivityServiceTest {
         expectBadSignup(a.id(), "张三", "138000000011", "phone");
         expectBadSignup(a.id(), "张三", "23800000001", "phone");
         expectBadSignup(a.id(), "张三", "1380000000x", "phone");
-        assertThatThrownBy(() -> db.activities.signUp(a.id() + 1000, "张三", "13800000001"))
+        assertThatThrownBy(() -> db.activities.signUp(a.id() + 1000, new SignupInput("张三", "13800000001")))
                 .isInstanceOf(ActivityNotFound.class);
         assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM signup", Integer.class)).isZero();
     }
@@ -124,7 +125,7 @@ class ActivityServiceTest {
     }
 
     private void expectBadSignup(long id, String name, String phone, String field) {
-        assertThatThrownBy(() -> db.activities.signUp(id, name, phone)).as(name + "/" + phone)
+        assertThatThrownBy(() -> db.activities.signUp(id, new SignupInput(name, phone))).as(name + "/" + phone)
                 .isInstanceOf(BadRequest.class).hasMessageContaining(field)
                 .extracting(e -> ((BadRequest) e).code()).isEqualTo(ActivityService.INVALID_SIGNUP);
     }
