@@ -24,11 +24,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.FieldCodes;
 import cn.lianban.common.Forbidden;
+import cn.lianban.common.RequestBodies;
 import cn.lianban.directory.Directory;
 import cn.lianban.venue.Venue;
 import cn.lianban.venue.Venues;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
 
 /**
  * {@code /activities/new}: a unit's secretary, committee, street office or the city center publishes an activity
@@ -44,25 +46,34 @@ class ActivityPublishPage {
     private final ActivityService activities;
     private final Venues venues;
     private final Directory directory;
+    private final RequestBodies requests;
 
-    ActivityPublishPage(ActivityService activities, Venues venues, Directory directory) {
+    ActivityPublishPage(ActivityService activities, Venues venues, Directory directory, RequestBodies requests) {
         this.activities = activities;
         this.venues = venues;
         this.directory = directory;
+        this.requests = requests;
     }
 
-    /** What the form holds, as typed, so that a refused activity comes back unchanged. */
-    record Form(String unitGroup, String venueCode, String title, String date, String starts, String ends,
+    /**
+     * What the form holds, as typed, so that a refused activity comes back unchanged. Its annotations check what
+     * only the form has (a day and two times); the activity made of it is checked by the service.
+     */
+    record Form(String unitGroup, String venueCode, String title,
+                @NotBlank(message = "请填写活动日期") String date,
+                @NotBlank(message = "请填写开始时间") String starts,
+                @NotBlank(message = "请填写结束时间") String ends,
                 String capacity, String description) {
 
         static Form empty(String unitGroup, LocalDate day) {
             return new Form(unitGroup, "", "", day.toString(), "09:00", "11:00", "", "");
         }
 
-        ActivityService.NewActivity toActivity() {
-            LocalDate day = parsed(date, "请填写活动日期", "活动日期应写成 2026-12-10 这样的日期", LocalDate::parse);
-            LocalTime from = parsed(starts, "请填写开始时间", "开始时间应写成 09:00 这样的时间", LocalTime::parse);
-            LocalTime to = parsed(ends, "请填写结束时间", "结束时间应写成 11:00 这样的时间", LocalTime::parse);
+        ActivityService.NewActivity toActivity(RequestBodies requests) {
+            requests.valid(this, ActivityService.INVALID_ACTIVITY);
+            LocalDate day = parsed(date, "活动日期应写成 2026-12-10 这样的日期", LocalDate::parse);
+            LocalTime from = parsed(starts, "开始时间应写成 09:00 这样的时间", LocalTime::parse);
+            LocalTime to = parsed(ends, "结束时间应写成 11:00 这样的时间", LocalTime::parse);
             Integer places;
             try {
                 places = blank(capacity) ? null : Integer.valueOf(capacity.strip());
@@ -73,11 +84,7 @@ class ActivityPublishPage {
                     day.atTime(to), places);
         }
 
-        private static <T> T parsed(String text, String missing, String malformed,
-                                    Function<String, T> parse) {
-            if (blank(text)) {
-                throw new BadRequest(ActivityService.INVALID_ACTIVITY, missing);
-            }
+        private static <T> T parsed(String text, String malformed, Function<String, T> parse) {
             try {
                 return parse.apply(text.strip());
             } catch (DateTimeParseException e) {
@@ -120,7 +127,7 @@ class ActivityPublishPage {
                     && venues.usableBy(unit).stream().noneMatch(v -> v.code().equals(venueCode))) {
                 throw new BadRequest(ActivityService.INVALID_ACTIVITY, "请从列表中选择本单位可以使用的阵地");
             }
-            Activity published = activities.publish(groups, user.getName(), form.toActivity());
+            Activity published = activities.publish(groups, user.getName(), form.toActivity(requests));
             redirect.addFlashAttribute("message", "已发布「" + published.title() + "」："
                     + ActivityController.when(published.startsAt(), published.endsAt()) + "，" + published.venueName()
                     + "，名额 " + published.capacity() + " 人。居民可在活动报名页报名。");
