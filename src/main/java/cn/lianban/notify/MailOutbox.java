@@ -20,8 +20,6 @@ import jakarta.mail.util.ByteArrayDataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mail.MailSendException;
@@ -54,25 +52,15 @@ public class MailOutbox {
     private final JavaMailSender sender;
     private final String from;
     private final int maxAttempts;
-    private Clock clock = Clock.systemDefaultZone();
+    private final Clock clock;
 
     public MailOutbox(JdbcTemplate jdbc, JavaMailSender sender,
                       @Value("${lianban.mail.from:lianban@lianban.local}") String from,
-                      @Value("${lianban.mail.max-attempts:8}") int maxAttempts) {
+                      @Value("${lianban.mail.max-attempts:8}") int maxAttempts, Clock clock) {
         this.jdbc = jdbc;
         this.sender = sender;
         this.from = from;
         this.maxAttempts = Math.max(1, maxAttempts);
-    }
-
-    /** A single Clock bean, if the application defines one, replaces the system clock. */
-    @Autowired
-    void useClockBean(ObjectProvider<Clock> clocks) {
-        clocks.ifUnique(this::setClock);
-    }
-
-    /** Lets tests control time. */
-    public void setClock(Clock clock) {
         this.clock = clock;
     }
 

@@ -192,8 +192,7 @@ class MailOutboxTest {
     @Test
     void aSecondNodePollingTheSameTableDoesNotSendItAgain() {
         assigned("JH-2026-000042", "housing@lianban.local");
-        MailOutbox otherNode = new MailOutbox(f.jdbc, f.mailSender, "lianban@lianban.local", MAX_ATTEMPTS);
-        otherNode.setClock(f.clock);
+        MailOutbox otherNode = new MailOutbox(f.jdbc, f.mailSender, "lianban@lianban.local", MAX_ATTEMPTS, f.clock);
 
         assertThat(f.outbox.sendPending() + otherNode.sendPending()).isEqualTo(1);
         assertThat(greenMail.getReceivedMessages()).hasSize(1);

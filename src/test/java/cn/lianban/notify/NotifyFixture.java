@@ -17,6 +17,8 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
+import cn.lianban.support.MutableClock;
+
 /**
  * The notify pieces wired by hand, without Spring Boot or the process engine: an in-memory H2 migrated
  * by Flyway, Thymeleaf reading the real templates, and a mail sender pointed at a test SMTP port.
@@ -45,10 +47,8 @@ final class NotifyFixture implements AutoCloseable {
         mailSender.setPort(smtpPort);
         mailSender.getJavaMailProperties().putAll(Map.of(
                 "mail.smtp.connectiontimeout", "2000", "mail.smtp.timeout", "2000", "mail.smtp.writetimeout", "2000"));
-        notifier = new Notifier(jdbc, templateEngine(), BASE_URL);
-        notifier.setClock(clock);
-        outbox = new MailOutbox(jdbc, mailSender, "lianban@lianban.local", maxAttempts);
-        outbox.setClock(clock);
+        notifier = new Notifier(jdbc, templateEngine(), BASE_URL, clock);
+        outbox = new MailOutbox(jdbc, mailSender, "lianban@lianban.local", maxAttempts, clock);
     }
 
     static DataSource newH2() {
