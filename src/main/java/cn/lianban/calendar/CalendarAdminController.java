@@ -19,7 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/calendar")
-public class CalendarAdminController {
+class CalendarAdminController {
 
     private static final String VIEW = "admin/calendar";
 

@@ -61,7 +61,7 @@ public class WorkingCalendar {
     }
 
     /** The special days of one year, in date order. */
-    public List<CalendarDay> days(int year) {
+    List<CalendarDay> days(int year) {
         return snapshot().days().stream()
                 .filter(d -> d.date().getYear() == year)
                 .sorted(Comparator.comparing(CalendarDay::date))
@@ -69,7 +69,7 @@ public class WorkingCalendar {
     }
 
     /** Adds or replaces the entry for the day's date. Throws IllegalArgumentException (Chinese message) if invalid. */
-    public void save(CalendarDay day) {
+    void save(CalendarDay day) {
         CalendarDay d = WorkingDays.validated(day);
         // update-then-insert instead of MERGE/ON CONFLICT: plain SQL that H2 and PostgreSQL treat the same
         int updated = jdbc.update("UPDATE calendar_day SET kind = ?, name = ?, source = ? WHERE cal_date = ?",
@@ -82,7 +82,7 @@ public class WorkingCalendar {
     }
 
     /** Removes the entry for the date, if any; the date then follows the weekday rule again. */
-    public void delete(LocalDate date) {
+    void delete(LocalDate date) {
         jdbc.update("DELETE FROM calendar_day WHERE cal_date = ?", date);
         reload();
     }

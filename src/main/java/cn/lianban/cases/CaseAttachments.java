@@ -18,7 +18,7 @@ import cn.lianban.common.SqlIn;
 
 /** The files of a case (table case_attachment, Flyway V15). Who may read them is decided by the case, not here. */
 @Repository
-public class CaseAttachments {
+class CaseAttachments {
 
     private static final String COLUMNS = "id, business_key, name, content_type, size_bytes";
     private static final RowMapper<Attachment> ATTACHMENT = (rs, i) -> new Attachment(rs.getLong("id"),

@@ -31,7 +31,7 @@ import cn.lianban.common.Months;
  * {@code GET /dashboard/export/{table}.csv|.xlsx} (tables: {@link DashboardTables#TITLES}); all take {@code month, street, area, community} and show
  * only the user's own units ({@link DashboardScope}).
  */
-public final class DashboardController {
+final class DashboardController {
 
     private DashboardController() {
     }

@@ -38,7 +38,7 @@ import cn.lianban.venue.VenueUsage;
  * community.
  */
 @Service
-public class MonthlyReport {
+class MonthlyReport {
 
     private final JdbcTemplate jdbc;
     private final Directory directory;

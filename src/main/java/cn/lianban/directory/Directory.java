@@ -82,7 +82,7 @@ public class Directory {
         return jdbc.query("SELECT * FROM department ORDER BY code", DEPARTMENT);
     }
 
-    public List<Person> persons() {
+    List<Person> persons() {
         return jdbc.query("SELECT * FROM person ORDER BY login", PERSON);
     }
 

@@ -54,7 +54,7 @@ public class MailOutbox {
     private final int maxAttempts;
     private final Clock clock;
 
-    public MailOutbox(JdbcTemplate jdbc, JavaMailSender sender,
+    MailOutbox(JdbcTemplate jdbc, JavaMailSender sender,
                       @Value("${lianban.mail.from:lianban@lianban.local}") String from,
                       @Value("${lianban.mail.max-attempts:8}") int maxAttempts, Clock clock) {
         this.jdbc = jdbc;
@@ -197,7 +197,7 @@ public class MailOutbox {
     }
 
     /** Puts a FAILED mail back in the queue with a fresh set of attempts. */
-    public void retry(long id) {
+    void retry(long id) {
         int changed = jdbc.update("UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ? "
                 + "WHERE id = ? AND status = 'FAILED'", LocalDateTime.now(clock), id);
         if (changed == 1) {
@@ -208,18 +208,18 @@ public class MailOutbox {
     }
 
     /** The newest mails in a status, newest first. */
-    public List<OutboxMail> recent(MailStatus status, int limit) {
+    List<OutboxMail> recent(MailStatus status, int limit) {
         return jdbc.query("SELECT " + LIST_COLUMNS + " FROM mail_outbox WHERE status = ? ORDER BY id DESC "
                 + "FETCH FIRST %d ROWS ONLY".formatted(Math.max(1, limit)), MailOutbox::row, status.name());
     }
 
-    public Optional<OutboxMail> find(long id) {
+    Optional<OutboxMail> find(long id) {
         return jdbc.query("SELECT " + LIST_COLUMNS + " FROM mail_outbox WHERE id = ?", MailOutbox::row, id)
                 .stream().findFirst();
     }
 
     /** Number of mails per status (statuses without mails count 0). */
-    public Map<MailStatus, Long> counts() {
+    Map<MailStatus, Long> counts() {
         Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
         for (MailStatus s : MailStatus.values()) {
             counts.put(s, 0L);
