@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -48,7 +49,7 @@ final class NotifyFixture implements AutoCloseable {
         mailSender.getJavaMailProperties().putAll(Map.of(
                 "mail.smtp.connectiontimeout", "2000", "mail.smtp.timeout", "2000", "mail.smtp.writetimeout", "2000"));
         notifier = new Notifier(jdbc, templateEngine(), BASE_URL, clock);
-        outbox = new MailOutbox(jdbc, mailSender, "lianban@lianban.local", maxAttempts, clock);
+        outbox = new MailOutbox(JdbcClient.create(jdbc), mailSender, "lianban@lianban.local", maxAttempts, clock);
     }
 
     static DataSource newH2() {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.convert.ApplicationConversionService;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.thymeleaf.ITemplateEngine;
 
@@ -37,6 +38,7 @@ class NotifyWiringTest {
     ApplicationContextRunner runner() {
         return new ApplicationContextRunner()
                 .withBean(JdbcTemplate.class, () -> f.jdbc)
+                .withBean(JdbcClient.class, () -> JdbcClient.create(f.jdbc))
                 .withBean(ITemplateEngine.class, NotifyFixture::templateEngine)
                 .withBean(JavaMailSender.class, () -> mock(JavaMailSender.class))
                 .withUserConfiguration(Notifier.class, MailOutbox.class, MailOutboxHealthIndicator.class)
