@@ -1,5 +1,6 @@
 package cn.lianban.calendar;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -19,14 +20,16 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 @RequestMapping("/admin/calendar")
-public class CalendarAdminController {
+class CalendarAdminController {
 
     private static final String VIEW = "admin/calendar";
 
     private final WorkingCalendar calendar;
+    private final Clock clock;
 
-    public CalendarAdminController(WorkingCalendar calendar) {
+    CalendarAdminController(WorkingCalendar calendar, Clock clock) {
         this.calendar = calendar;
+        this.clock = clock;
     }
 
     /** A table row: the day plus its weekday, so the admin sees at once why it is special. */
@@ -44,7 +47,7 @@ public class CalendarAdminController {
     public String list(@RequestParam(required = false) Integer year,
                        @RequestParam(required = false) String edit,
                        Model model) {
-        int y = year != null ? year : LocalDate.now(WorkingCalendar.ZONE).getYear();
+        int y = year != null ? year : thisYear();
         Form form = Form.empty();
         if (edit != null) {
             // pre-fill the form from an existing row ("修改" link); an unknown date just leaves it empty
@@ -83,7 +86,7 @@ public class CalendarAdminController {
         try {
             day = parseDate(date);
         } catch (IllegalArgumentException e) {
-            return page(LocalDate.now(WorkingCalendar.ZONE).getYear(), Form.empty(), e.getMessage(), model);
+            return page(thisYear(), Form.empty(), e.getMessage(), model);
         }
         calendar.delete(day);
         redirect.addFlashAttribute("message", "已删除 " + day + "，该日恢复按周一至周五上班计算");
@@ -113,11 +116,16 @@ public class CalendarAdminController {
     }
 
     /** The year to show again after a rejected form: the typed date's year if readable, else this year. */
-    private static int yearOf(String date) {
+    private int yearOf(String date) {
         try {
             return parseDate(date).getYear();
         } catch (IllegalArgumentException e) {
-            return LocalDate.now(WorkingCalendar.ZONE).getYear();
+            return thisYear();
         }
+    }
+
+    /** The year in Beijing on the application's clock. */
+    private int thisYear() {
+        return LocalDate.now(clock.withZone(WorkingCalendar.ZONE)).getYear();
     }
 }

@@ -10,7 +10,7 @@ import java.time.LocalDate;
  * @param name   Chinese name shown to users, e.g. 春节 or 春节调休上班
  * @param source the notice the day comes from, e.g. 国办发明电〔2025〕7号
  */
-public record CalendarDay(LocalDate date, String kind, String name, String source) {
+record CalendarDay(LocalDate date, String kind, String name, String source) {
 
     public static final String HOLIDAY = "HOLIDAY";
     public static final String WORKDAY = "WORKDAY";

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
@@ -24,7 +25,7 @@ public class WorkingCalendar {
     /** Reminders go out at the start of the working day before the deadline. */
     public static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     // one immutable snapshot, swapped as a whole so readers never see days and rules out of step;
     // loaded lazily so that building the bean never races the schema migration
     private volatile Snapshot snapshot;
@@ -33,7 +34,7 @@ public class WorkingCalendar {
     }
 
     public WorkingCalendar(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
     }
 
     public boolean isWorkingDay(LocalDate date) {
@@ -61,7 +62,7 @@ public class WorkingCalendar {
     }
 
     /** The special days of one year, in date order. */
-    public List<CalendarDay> days(int year) {
+    List<CalendarDay> days(int year) {
         return snapshot().days().stream()
                 .filter(d -> d.date().getYear() == year)
                 .sorted(Comparator.comparing(CalendarDay::date))
@@ -69,29 +70,28 @@ public class WorkingCalendar {
     }
 
     /** Adds or replaces the entry for the day's date. Throws IllegalArgumentException (Chinese message) if invalid. */
-    public void save(CalendarDay day) {
+    void save(CalendarDay day) {
         CalendarDay d = WorkingDays.validated(day);
         // update-then-insert instead of MERGE/ON CONFLICT: plain SQL that H2 and PostgreSQL treat the same
-        int updated = jdbc.update("UPDATE calendar_day SET kind = ?, name = ?, source = ? WHERE cal_date = ?",
-                d.kind(), d.name(), d.source(), d.date());
+        int updated = jdbc.sql("UPDATE calendar_day SET kind = ?, name = ?, source = ? WHERE cal_date = ?")
+                .params(d.kind(), d.name(), d.source(), d.date()).update();
         if (updated == 0) {
-            jdbc.update("INSERT INTO calendar_day (cal_date, kind, name, source) VALUES (?, ?, ?, ?)",
-                    d.date(), d.kind(), d.name(), d.source());
+            jdbc.sql("INSERT INTO calendar_day (cal_date, kind, name, source) VALUES (?, ?, ?, ?)")
+                    .params(d.date(), d.kind(), d.name(), d.source()).update();
         }
         reload();
     }
 
     /** Removes the entry for the date, if any; the date then follows the weekday rule again. */
-    public void delete(LocalDate date) {
-        jdbc.update("DELETE FROM calendar_day WHERE cal_date = ?", date);
+    void delete(LocalDate date) {
+        jdbc.sql("DELETE FROM calendar_day WHERE cal_date = ?").param(date).update();
         reload();
     }
 
     /** Re-reads the table, e.g. after it was changed outside this service. */
     public synchronized void reload() {
-        List<CalendarDay> days = jdbc.query("SELECT cal_date, kind, name, source FROM calendar_day",
-                (rs, i) -> new CalendarDay(rs.getObject("cal_date", LocalDate.class),
-                        rs.getString("kind"), rs.getString("name"), rs.getString("source")));
+        List<CalendarDay> days = jdbc.sql("SELECT cal_date AS date, kind, name, source FROM calendar_day")
+                .query(CalendarDay.class).list();
         snapshot = new Snapshot(List.copyOf(days), new WorkingDays(days));
     }
 

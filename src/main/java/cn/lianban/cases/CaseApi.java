@@ -16,8 +16,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import cn.lianban.common.BadRequest;
 import cn.lianban.common.NotFound;
+import cn.lianban.common.RequestBodies;
 
 /** The contract's "One case, one page" as JSON: one case with its story, 我的事项, and the case's files. */
 @RestController
@@ -25,10 +25,12 @@ class CaseApi {
 
     private final CaseFiles cases;
     private final CaseUploads uploads;
+    private final RequestBodies bodies;
 
-    CaseApi(CaseFiles cases, CaseUploads uploads) {
+    CaseApi(CaseFiles cases, CaseUploads uploads, RequestBodies bodies) {
         this.cases = cases;
         this.uploads = uploads;
+        this.bodies = bodies;
     }
 
     @GetMapping("/api/cases/{businessKey}")
@@ -37,12 +39,11 @@ class CaseApi {
                 .orElseThrow(() -> CaseUploads.caseNotFound(businessKey));
     }
 
-    /** {@code ?scope=mine} (the only scope), {@code page} from 1, {@code size} up to 200 (default 50). */
+    /** {@code ?scope=mine&page=&size=} ({@link MineQuery}). */
     @GetMapping("/api/cases")
-    List<CaseView> mine(@RequestParam(required = false) String scope, @RequestParam(required = false) String page,
-                        @RequestParam(required = false) String size, Authentication user) {
-        Paging paging = Paging.of(scope, page, size);
-        return cases.mine(user, paging.page(), paging.size());
+    List<CaseView> mine(MineQuery query, Authentication user) {
+        MineQuery asked = bodies.valid(query);
+        return cases.mine(user, asked.pageNumber(), asked.pageSize());
     }
 
     @PostMapping(path = "/api/cases/{businessKey}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -71,36 +72,6 @@ class CaseApi {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
             throw new NotFound("attachment_not_found", "附件不存在：" + id);
-        }
-    }
-
-    /** The page of 我的事项 a request asks for. */
-    record Paging(int page, int size) {
-
-        static final int DEFAULT_SIZE = 50;
-
-        static Paging of(String scope, String page, String size) {
-            if (scope != null && !scope.isBlank() && !"mine".equals(scope.strip())) {
-                throw new BadRequest("bad_scope", "scope 只能是 mine（本人及本单位的事项）");
-            }
-            return new Paging(positive(page, 1, Integer.MAX_VALUE / CaseFiles.MAX_PAGE_SIZE, "bad_page", "page 须为从 1 开始的页码"),
-                    positive(size, DEFAULT_SIZE, CaseFiles.MAX_PAGE_SIZE, "bad_size",
-                            "size 须为 1 到 " + CaseFiles.MAX_PAGE_SIZE + " 之间的整数"));
-        }
-
-        private static int positive(String text, int fallback, int max, String code, String message) {
-            if (text == null || text.isBlank()) {
-                return fallback;
-            }
-            try {
-                int value = Integer.parseInt(text.strip());
-                if (value >= 1 && value <= max) {
-                    return value;
-                }
-            } catch (NumberFormatException e) {
-                // answered below
-            }
-            throw new BadRequest(code, message);
         }
     }
 }

@@ -1,15 +1,14 @@
 package cn.lianban.cases;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
@@ -18,63 +17,66 @@ import cn.lianban.common.SqlIn;
 
 /** The files of a case (table case_attachment, Flyway V15). Who may read them is decided by the case, not here. */
 @Repository
-public class CaseAttachments {
+class CaseAttachments {
 
-    private static final String COLUMNS = "id, business_key, name, content_type, size_bytes";
-    private static final RowMapper<Attachment> ATTACHMENT = (rs, i) -> new Attachment(rs.getLong("id"),
-            rs.getString("name"), rs.getString("content_type"), rs.getLong("size_bytes"));
+    private static final String COLUMNS = "id, name, content_type, size_bytes AS size";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
-    public CaseAttachments(JdbcTemplate jdbc) {
+    public CaseAttachments(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     public Attachment add(String businessKey, String name, FileType type, byte[] content, String uploadedBy) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(c -> {
-            var s = c.prepareStatement("INSERT INTO case_attachment(business_key, name, content_type, size_bytes, "
-                    + "content, uploaded_by, uploaded_at) VALUES (?,?,?,?,?,?,?)", new String[]{"id"});
-            s.setString(1, businessKey);
-            s.setString(2, name);
-            s.setString(3, type.contentType());
-            s.setLong(4, content.length);
-            s.setBytes(5, content);
-            s.setString(6, uploadedBy);
-            s.setTimestamp(7, Timestamp.from(EngineClock.now().toInstant()));
-            return s;
-        }, key);
+        jdbc.sql("INSERT INTO case_attachment(business_key, name, content_type, size_bytes, content, uploaded_by, "
+                        + "uploaded_at) VALUES (?,?,?,?,?,?,?)")
+                .params(businessKey, name, type.contentType(), (long) content.length, content, uploadedBy,
+                        Timestamp.from(EngineClock.now().toInstant()))
+                .update(key, "id");
         return new Attachment(key.getKey().longValue(), name, type.contentType(), content.length);
     }
 
     public List<Attachment> of(String businessKey) {
-        return jdbc.query("SELECT " + COLUMNS + " FROM case_attachment WHERE business_key = ? ORDER BY id",
-                ATTACHMENT, businessKey);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM case_attachment WHERE business_key = ? ORDER BY id")
+                .param(businessKey).query(Attachment.class).list();
     }
 
     /** The attachments of several cases at once, by business key (cases without any are left out). */
     public Map<String, List<Attachment>> of(Collection<String> businessKeys) {
-        Map<String, List<Attachment>> byCase = new LinkedHashMap<>();
         if (businessKeys.isEmpty()) {
-            return byCase;
+            return new LinkedHashMap<>();
         }
-        jdbc.query("SELECT " + COLUMNS + " FROM case_attachment WHERE business_key IN (" + SqlIn.marks(businessKeys)
-                + ") ORDER BY id", rs -> {
-                    byCase.computeIfAbsent(rs.getString("business_key"), k -> new ArrayList<>())
-                            .add(ATTACHMENT.mapRow(rs, 0));
-                }, businessKeys.toArray());
-        return byCase;
+        return jdbc.sql("SELECT business_key, " + COLUMNS + " FROM case_attachment WHERE business_key IN ("
+                        + SqlIn.marks(businessKeys) + ") ORDER BY id")
+                .params(List.copyOf(businessKeys)).query(Owned.class).list().stream()
+                .collect(Collectors.groupingBy(Owned::businessKey, LinkedHashMap::new,
+                        Collectors.mapping(Owned::attachment, Collectors.toList())));
     }
 
     /** The business key an attachment belongs to, without reading its content. */
     public Optional<String> caseOf(long id) {
-        return jdbc.queryForList("SELECT business_key FROM case_attachment WHERE id = ?", String.class, id).stream()
-                .findFirst();
+        return jdbc.sql("SELECT business_key FROM case_attachment WHERE id = ?").param(id).query(String.class)
+                .optional();
     }
 
     public Optional<StoredFile> file(long id) {
-        return jdbc.query("SELECT " + COLUMNS + ", content FROM case_attachment WHERE id = ?",
-                (rs, i) -> new StoredFile(ATTACHMENT.mapRow(rs, i), rs.getBytes("content")), id).stream().findFirst();
+        return jdbc.sql("SELECT " + COLUMNS + ", content FROM case_attachment WHERE id = ?").param(id)
+                .query(Stored.class).optional().map(Stored::file);
+    }
+
+    private record Owned(String businessKey, long id, String name, String contentType, long size) {
+
+        Attachment attachment() {
+            return new Attachment(id, name, contentType, size);
+        }
+    }
+
+    private record Stored(long id, String name, String contentType, long size, byte[] content) {
+
+        StoredFile file() {
+            return new StoredFile(new Attachment(id, name, contentType, size), content);
+        }
     }
 
     /** What the contract shows of an attachment. */

@@ -18,9 +18,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.lianban.common.ApiException;
+import cn.lianban.common.BadRequest;
 import cn.lianban.common.CaseLabels;
 import cn.lianban.common.LocalTimes;
 import cn.lianban.common.NotFound;
+import cn.lianban.common.RequestBodies;
 import cn.lianban.common.TimeLight;
 import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
@@ -44,11 +46,13 @@ class CasePages {
     private final CaseFiles cases;
     private final CaseUploads uploads;
     private final Directory directory;
+    private final RequestBodies bodies;
 
-    CasePages(CaseFiles cases, CaseUploads uploads, Directory directory) {
+    CasePages(CaseFiles cases, CaseUploads uploads, Directory directory, RequestBodies bodies) {
         this.cases = cases;
         this.uploads = uploads;
         this.directory = directory;
+        this.bodies = bodies;
     }
 
     @GetMapping("/cases/{businessKey}")
@@ -83,10 +87,10 @@ class CasePages {
     @GetMapping("/cases")
     String mine(@RequestParam(required = false) String page, Authentication user, Model model) {
         int number = pageNumber(page);
-        List<CaseView> views = cases.mine(user, number, CaseApi.Paging.DEFAULT_SIZE);
+        List<CaseView> views = cases.mine(user, number, MineQuery.DEFAULT_SIZE);
         model.addAttribute("rows", views.stream().map(CasePages::row).toList());
         model.addAttribute("pageNumber", number);
-        model.addAttribute("hasNext", views.size() == CaseApi.Paging.DEFAULT_SIZE);
+        model.addAttribute("hasNext", views.size() == MineQuery.DEFAULT_SIZE);
         return "cases/list";
     }
 
@@ -102,10 +106,10 @@ class CasePages {
         return "cases/missing";
     }
 
-    private static int pageNumber(String page) {
+    private int pageNumber(String page) {
         try {
-            return CaseApi.Paging.of(null, page, null).page();
-        } catch (ApiException e) {
+            return bodies.valid(new MineQuery(null, page, null)).pageNumber();
+        } catch (BadRequest e) {
             return 1;
         }
     }

@@ -21,7 +21,7 @@ import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.common.CaseLog;
@@ -59,10 +59,10 @@ class CaseStory {
     private final Grants grants;
     private final Directory directory;
     private final MailRecipients recipients;
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
 
     CaseStory(CaseLog log, HistoryService history, IdentityService identity, Grants grants, Directory directory,
-              MailRecipients recipients, JdbcTemplate jdbc) {
+              MailRecipients recipients, JdbcClient jdbc) {
         this.log = log;
         this.history = history;
         this.identity = identity;
@@ -168,10 +168,8 @@ class CaseStory {
     }
 
     private void addMails(CaseFacts c, List<Line> lines) {
-        List<Mail> mails = jdbc.query("SELECT created_at, subject, recipients, status FROM mail_outbox "
-                + "WHERE business_key = ? ORDER BY id", (rs, i) -> new Mail(rs.getTimestamp("created_at").toInstant(),
-                rs.getString("subject"), Arrays.stream(rs.getString("recipients").split(",")).map(String::strip)
-                .filter(a -> !a.isEmpty()).toList(), rs.getString("status")), c.businessKey());
+        List<Mail> mails = jdbc.sql("SELECT created_at AS at, subject, recipients, status FROM mail_outbox "
+                + "WHERE business_key = ? ORDER BY id").param(c.businessKey()).query(Mail.class).list();
         Map<String, String> units = recipients.units(mails.stream().flatMap(m -> m.to().stream())
                 .collect(Collectors.toSet()));
         for (Mail m : mails) {
@@ -207,7 +205,12 @@ class CaseStory {
         return name.isEmpty() ? u.getId() : name;
     }
 
-    private record Mail(Instant at, String subject, List<String> to, String status) {
+    /** A mail of the case as the outbox keeps it: {@code recipients} joined with commas. */
+    private record Mail(Instant at, String subject, String recipients, String status) {
+
+        List<String> to() {
+            return Arrays.stream(recipients.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();
+        }
     }
 
     private record Line(Instant at, int rank, String actor, String action, String label, String note) {

@@ -12,7 +12,7 @@ import java.util.zip.ZipInputStream;
  * The kinds of file a case takes, told by their first bytes and, for Office files, by the parts inside the zip:
  * a name or a declared type proves nothing (a renamed .exe stays an .exe).
  */
-public enum FileType {
+enum FileType {
     JPEG("image/jpeg"),
     PNG("image/png"),
     WEBP("image/webp"),

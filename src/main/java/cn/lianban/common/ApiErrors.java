@@ -23,7 +23,7 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  * {@code web/ErrorPages} in the same shape.
  */
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
-public class ApiErrors {
+class ApiErrors {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ApiError> refused(ApiException e) {

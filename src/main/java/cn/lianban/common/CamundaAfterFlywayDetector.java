@@ -9,7 +9,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
  * Makes the process engine wait for Flyway: if Camunda created its tables first,
  * Flyway would refuse the non-empty schema.
  */
-public class CamundaAfterFlywayDetector implements DependsOnDatabaseInitializationDetector {
+class CamundaAfterFlywayDetector implements DependsOnDatabaseInitializationDetector {
 
     @Override
     public Set<String> detect(ConfigurableListableBeanFactory beanFactory) {

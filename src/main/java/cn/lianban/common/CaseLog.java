@@ -5,17 +5,17 @@ import java.time.Instant;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /** Appends to a case's audit trail (table case_event) in the caller's transaction. */
 @Service
 public class CaseLog {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final IdentityService identity;
 
-    public CaseLog(JdbcTemplate jdbc, IdentityService identity) {
+    public CaseLog(JdbcClient jdbc, IdentityService identity) {
         this.jdbc = jdbc;
         this.identity = identity;
     }
@@ -27,18 +27,18 @@ public class CaseLog {
     public void record(Entry e) {
         var auth = identity.getCurrentAuthentication();
         String actor = auth == null || auth.getUserId() == null ? "system" : auth.getUserId();
-        jdbc.update("INSERT INTO case_event(business_key, process_instance_id, occurred_at, actor, action, detail, "
-                        + "dept_code, community_code, street_code, on_time, score, due_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                e.businessKey, e.processInstanceId, Timestamp.from(now()), actor, e.action,
-                e.detail == null || e.detail.length() <= 2000 ? e.detail : e.detail.substring(0, 2000),
-                e.deptCode, e.communityCode, e.streetCode, e.onTime, e.score,
-                e.dueAt == null ? null : Timestamp.from(e.dueAt));
+        jdbc.sql("INSERT INTO case_event(business_key, process_instance_id, occurred_at, actor, action, detail, "
+                        + "dept_code, community_code, street_code, on_time, score, due_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(e.businessKey, e.processInstanceId, Timestamp.from(now()), actor, e.action,
+                        e.detail == null || e.detail.length() <= 2000 ? e.detail : e.detail.substring(0, 2000),
+                        e.deptCode, e.communityCode, e.streetCode, e.onTime, e.score,
+                        e.dueAt == null ? null : Timestamp.from(e.dueAt))
+                .update();
     }
 
     public List<CaseEvent> events(String businessKey) {
-        return jdbc.query("SELECT * FROM case_event WHERE business_key = ? ORDER BY id",
-                (rs, i) -> new CaseEvent(rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
-                        rs.getString("action"), rs.getString("detail")), businessKey);
+        return jdbc.sql("SELECT occurred_at AS at, actor, action, detail FROM case_event WHERE business_key = ? "
+                + "ORDER BY id").param(businessKey).query(CaseEvent.class).list();
     }
 
     private static Instant now() {

@@ -13,7 +13,7 @@ import cn.lianban.database.DatabaseOutage;
  * engine exception of these calls into "500 Cannot submit task form &lt;id&gt;: ENGINE-03051 … &lt;message&gt;";
  * the sentence meant for the user is the message of the project's exception deep in the cause chain.
  */
-public record EngineRefusal(int status, Body body) {
+record EngineRefusal(int status, Body body) {
 
     /** Camunda's error body shape (its ExceptionDto without the engine's numeric code). */
     public record Body(String type, String message) {

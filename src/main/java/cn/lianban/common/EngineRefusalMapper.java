@@ -32,7 +32,7 @@ import jakarta.ws.rs.core.UriInfo;
  * for starts and completions, which Camunda wraps in its RestException, {@link Direct} for calls such as claims,
  * whose engine exception comes through as it is.
  */
-public abstract class EngineRefusalMapper<E extends RuntimeException> implements ExtendedExceptionMapper<E> {
+abstract class EngineRefusalMapper<E extends RuntimeException> implements ExtendedExceptionMapper<E> {
 
     /** Of two mappers for the same exception type Jersey takes the lower value; Camunda's have the default 5000. */
     static final int BEFORE_CAMUNDA = Priorities.USER - 1000;

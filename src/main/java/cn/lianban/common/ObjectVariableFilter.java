@@ -41,7 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * is stored. The engine would store such a value unread and only refuse to deserialize it later; refusing it at
  * the door keeps it out of the database. Bodies that are not JSON are left to Camunda.
  */
-public class ObjectVariableFilter extends OncePerRequestFilter {
+class ObjectVariableFilter extends OncePerRequestFilter {
 
     private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH");
     /** The class names inside a Jackson type name such as {@code java.util.ArrayList<java.lang.String>}. */

@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
@@ -57,18 +58,33 @@ public class RequestBodies {
 
     /** The same, answering every refusal with {@code code}; null derives the code from the first field. */
     public <T> T valid(T request, String code) {
-        Set<ConstraintViolation<T>> violations = validator.validate(request);
+        List<ConstraintViolation<T>> violations = violations(request);
         if (violations.isEmpty()) {
             return request;
         }
+        throw new BadRequest(code != null ? code : code(violations.get(0)),
+                sentences(violations).collect(Collectors.joining("；")));
+    }
+
+    /**
+     * The sentences of everything the annotations find wrong with a request, in the order of its fields; empty when
+     * nothing is. For answers that list each problem on its own, such as GeoReport's error lists.
+     */
+    public List<String> problems(Object request) {
+        return sentences(violations(request)).toList();
+    }
+
+    private <T> List<ConstraintViolation<T>> violations(T request) {
+        Set<ConstraintViolation<T>> violations = validator.validate(request);
         List<String> fields = fieldOrder(request.getClass());
-        List<ConstraintViolation<T>> ordered = violations.stream()
+        return violations.stream()
                 .sorted(Comparator.comparingInt((ConstraintViolation<T> v) -> position(fields, v))
                         .thenComparing(ConstraintViolation::getMessage))
                 .toList();
-        String message = ordered.stream().map(ConstraintViolation::getMessage).distinct()
-                .collect(Collectors.joining("；"));
-        throw new BadRequest(code != null ? code : code(ordered.get(0)), message);
+    }
+
+    private static Stream<String> sentences(List<? extends ConstraintViolation<?>> violations) {
+        return violations.stream().map(ConstraintViolation::getMessage).distinct();
     }
 
     static String code(ConstraintViolation<?> violation) {

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -43,22 +41,12 @@ public class ResidentQuota {
     private final int perPhone;
     private final int perAddress;
     private final Map<String, Deque<Instant>> spent = new HashMap<>();
-    private Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     public ResidentQuota(@Value("${lianban.residents.per-phone-per-hour:5}") int perPhone,
-                         @Value("${lianban.residents.per-address-per-hour:60}") int perAddress) {
+                         @Value("${lianban.residents.per-address-per-hour:60}") int perAddress, Clock clock) {
         this.perPhone = perPhone;
         this.perAddress = perAddress;
-    }
-
-    /** A single Clock bean, if the application defines one, replaces the system clock. */
-    @Autowired
-    void useClockBean(ObjectProvider<Clock> clocks) {
-        clocks.ifUnique(this::setClock);
-    }
-
-    /** Lets tests control time. */
-    public void setClock(Clock clock) {
         this.clock = clock;
     }
 

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * user's authorizations; {@link TimeLightSchedule} calls it every few minutes.
  */
 @Service
-public class TimeLightRefresher {
+class TimeLightRefresher {
 
     private static final Logger LOG = LoggerFactory.getLogger(TimeLightRefresher.class);
     private static final int PAGE = 500;

@@ -19,28 +19,27 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
 import cn.lianban.common.BadRequest;
-import cn.lianban.common.Months;
+import cn.lianban.common.RequestBodies;
 
 /**
  * The city dashboard (数据减负): {@code GET /dashboard} with charts, {@code GET /api/dashboard} as JSON and
  * {@code GET /dashboard/export/{table}.csv|.xlsx} (tables: {@link DashboardTables#TITLES}); all take {@code month, street, area, community} and show
  * only the user's own units ({@link DashboardScope}).
  */
-public final class DashboardController {
+final class DashboardController {
 
     private DashboardController() {
     }
 
-    /** Resolves the query into the figures the user may see. */
-    static DashboardFigures.Figures figures(DashboardScope scope, DashboardFigures figures, String month,
-                                            String street, String area, String community, Authentication user) {
-        Set<String> communities = scope.communities(user, street, area, community);
-        return figures.figures(Months.parse(month), communities);
+    /** Resolves the query into the figures the user may see; a unit not theirs is refused before a bad month. */
+    static DashboardFigures.Figures figures(DashboardScope scope, DashboardFigures figures, RequestBodies bodies,
+                                            DashboardQuery query, Authentication user) {
+        Set<String> communities = scope.communities(user, query.street(), query.area(), query.community());
+        return figures.figures(bodies.valid(query).yearMonth(), communities);
     }
 
     /** JSON: {@code GET /api/dashboard?month=2026-11&street=&area=&community=}. */
@@ -48,18 +47,17 @@ public final class DashboardController {
     static class Api {
         private final DashboardScope scope;
         private final DashboardFigures figures;
+        private final RequestBodies bodies;
 
-        Api(DashboardScope scope, DashboardFigures figures) {
+        Api(DashboardScope scope, DashboardFigures figures, RequestBodies bodies) {
             this.scope = scope;
             this.figures = figures;
+            this.bodies = bodies;
         }
 
         @GetMapping("/api/dashboard")
-        DashboardFigures.Figures figures(@RequestParam(required = false) String month,
-                                         @RequestParam(required = false) String street,
-                                         @RequestParam(required = false) String area,
-                                         @RequestParam(required = false) String community, Authentication user) {
-            return DashboardController.figures(scope, figures, month, street, area, community, user);
+        DashboardFigures.Figures figures(DashboardQuery query, Authentication user) {
+            return DashboardController.figures(scope, figures, bodies, query, user);
         }
     }
 
@@ -70,35 +68,35 @@ public final class DashboardController {
         private final DashboardFigures figures;
         private final DashboardTables tables;
         private final TransactionTemplate readOnly;
+        private final RequestBodies bodies;
 
         Page(DashboardScope scope, DashboardFigures figures, DashboardTables tables,
-             PlatformTransactionManager transactions) {
+             PlatformTransactionManager transactions, RequestBodies bodies) {
             this.scope = scope;
             this.figures = figures;
             this.tables = tables;
+            this.bodies = bodies;
             this.readOnly = new TransactionTemplate(transactions);
             this.readOnly.setReadOnly(true);
         }
 
         @GetMapping("/dashboard")
-        String page(@RequestParam(required = false) String month, @RequestParam(required = false) String street,
-                    @RequestParam(required = false) String area, @RequestParam(required = false) String community,
-                    Authentication user, Model model, HttpServletResponse response) {
+        String page(DashboardQuery query, Authentication user, Model model, HttpServletResponse response) {
             DashboardFigures.Figures f;
             try {
-                f = DashboardController.figures(scope, figures, month, street, area, community, user);
+                f = DashboardController.figures(scope, figures, bodies, query, user);
             } catch (BadRequest e) {
                 // the page again with this month's figures and the reason, rather than an error page
                 response.setStatus(HttpStatus.BAD_REQUEST.value());
                 model.addAttribute("error", e.getMessage());
-                f = DashboardController.figures(scope, figures, null, street, area, community, user);
+                f = DashboardController.figures(scope, figures, bodies, query.thisMonth(), user);
             }
             model.addAttribute("figures", f);
             model.addAttribute("month", f.month());
-            model.addAttribute("street", street);
-            model.addAttribute("area", area);
-            model.addAttribute("community", community);
-            model.addAttribute("unit", scope.unitName(user, street, area, community));
+            model.addAttribute("street", query.street());
+            model.addAttribute("area", query.area());
+            model.addAttribute("community", query.community());
+            model.addAttribute("unit", scope.unitName(user, query.street(), query.area(), query.community()));
             // the filters offer only the user's own units; another typed into the address is refused (403)
             model.addAttribute("offer", scope.offered(user));
             model.addAttribute("tables", DashboardTables.TITLES);
@@ -106,11 +104,8 @@ public final class DashboardController {
         }
 
         @GetMapping("/dashboard/export/{table}.csv")
-        void csv(@PathVariable String table, @RequestParam(required = false) String month,
-                 @RequestParam(required = false) String street, @RequestParam(required = false) String area,
-                 @RequestParam(required = false) String community, Authentication user,
-                 HttpServletResponse response) {
-            DashboardTable t = table(table, month, street, area, community, user);
+        void csv(@PathVariable String table, DashboardQuery query, Authentication user, HttpServletResponse response) {
+            DashboardTable t = table(table, query, user);
             response.setContentType("text/csv;charset=UTF-8");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
             attachment(response, t.title() + ".csv");
@@ -118,11 +113,8 @@ public final class DashboardController {
         }
 
         @GetMapping("/dashboard/export/{table}.xlsx")
-        void xlsx(@PathVariable String table, @RequestParam(required = false) String month,
-                  @RequestParam(required = false) String street, @RequestParam(required = false) String area,
-                  @RequestParam(required = false) String community, Authentication user,
-                  HttpServletResponse response) {
-            DashboardTable t = table(table, month, street, area, community, user);
+        void xlsx(@PathVariable String table, DashboardQuery query, Authentication user, HttpServletResponse response) {
+            DashboardTable t = table(table, query, user);
             response.setContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
             attachment(response, t.title() + ".xlsx");
             readOnly.executeWithoutResult(tx -> write(() -> DashboardExports.xlsx(t, response.getOutputStream())));
@@ -154,14 +146,13 @@ public final class DashboardController {
                     .body(e.getMessage());
         }
 
-        private DashboardTable table(String table, String month, String street, String area, String community,
-                                     Authentication user) {
+        private DashboardTable table(String table, DashboardQuery query, Authentication user) {
             if (!DashboardTables.TITLES.containsKey(table)) {
                 throw new ResponseStatusException(HttpStatus.NOT_FOUND, "没有这张表：" + table);
             }
-            Set<String> communities = scope.communities(user, street, area, community);
-            return tables.table(table, Months.parse(month), communities,
-                    scope.unitName(user, street, area, community));
+            Set<String> communities = scope.communities(user, query.street(), query.area(), query.community());
+            return tables.table(table, bodies.valid(query).yearMonth(), communities,
+                    scope.unitName(user, query.street(), query.area(), query.community()));
         }
     }
 }

@@ -32,7 +32,7 @@ import cn.lianban.venue.VenueUsage;
  * own services, narrowed to the communities.
  */
 @Service
-public class DashboardFigures {
+class DashboardFigures {
 
     /** Age buckets: days from filing to closing (or now while open); upper bounds inclusive. */
     static final int[] AGE_LIMITS = {3, 7, 15};

@@ -26,7 +26,7 @@ import cn.lianban.web.PageAccess;
  * departments read their own 三率 on /tickets/rates.
  */
 @Service
-public class DashboardScope implements PageAccess {
+class DashboardScope implements PageAccess {
 
     private final Directory directory;
     private final UserUnits units;

@@ -11,7 +11,7 @@ import java.util.function.Consumer;
  * writes each row as it is read instead of holding them all). The totals row (合计) sums the count and amount
  * columns; a rate column's total divides the summed columns it is made of, never averages the rates.
  */
-public record DashboardTable(String title, List<Column> columns, Rows rows) {
+record DashboardTable(String title, List<Column> columns, Rows rows) {
 
     /** Hands every row to the sink, in order. Counts are Long, amounts BigDecimal, rates Double (null: none). */
     @FunctionalInterface

@@ -47,7 +47,7 @@ public class DashboardTables {
     private final MonthlyReport report;
     private final JdbcTemplate jdbc;
 
-    public DashboardTables(DashboardFigures figures, ResourceTotals resources, MonthlyReport report,
+    DashboardTables(DashboardFigures figures, ResourceTotals resources, MonthlyReport report,
                            JdbcTemplate jdbc) {
         this.figures = figures;
         this.resources = resources;
@@ -61,7 +61,7 @@ public class DashboardTables {
      * @param unit the scope's name for the title, e.g. 东莱街道 or 全市
      * @throws NotFound for an unknown table name
      */
-    public DashboardTable table(String name, YearMonth month, Set<String> communities, String unit) {
+    DashboardTable table(String name, YearMonth month, Set<String> communities, String unit) {
         String title = TITLES.get(name);
         if (title == null) {
             throw new NotFound("no_table", "没有这张表：" + name);

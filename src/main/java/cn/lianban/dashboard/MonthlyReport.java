@@ -17,7 +17,7 @@ import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.common.EngineClock;
@@ -38,14 +38,14 @@ import cn.lianban.venue.VenueUsage;
  * community.
  */
 @Service
-public class MonthlyReport {
+class MonthlyReport {
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final Directory directory;
     private final TicketRates rates;
     private final DashboardFigures figures;
 
-    public MonthlyReport(JdbcTemplate jdbc, Directory directory, TicketRates rates, DashboardFigures figures) {
+    public MonthlyReport(JdbcClient jdbc, Directory directory, TicketRates rates, DashboardFigures figures) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.rates = rates;
@@ -61,15 +61,14 @@ public class MonthlyReport {
     public List<CaseCount> caseCounts(YearMonth month, Set<String> communities) {
         DashboardFigures.Where where = DashboardFigures.filedIn(month, communities);
         Timestamp now = Timestamp.from(EngineClock.now().toInstant());
-        return jdbc.query("SELECT s.community_code, c.name, COUNT(*) filed, "
+        return jdbc.sql("SELECT s.community_code AS code, c.name, COUNT(*) filed, "
                 + "SUM(CASE WHEN s.status = ? THEN 1 ELSE 0 END) closed, "
                 + "SUM(CASE WHEN s.status <> ? AND s.due_at < ? THEN 1 ELSE 0 END) overdue, "
                 + "SUM(CASE WHEN s.escalations > 0 THEN 1 ELSE 0 END) escalated, SUM(s.escalations) escalations "
                 + "FROM issue_summary s LEFT JOIN community c ON c.code = s.community_code WHERE " + where.sql()
-                + " GROUP BY s.community_code, c.name ORDER BY s.community_code", (rs, i) -> new CaseCount(
-                rs.getString("community_code"), rs.getString("name"), rs.getLong("filed"), rs.getLong("closed"),
-                rs.getLong("overdue"), rs.getLong("escalated"), rs.getLong("escalations")),
-                where.with(IssueStatus.CLOSED.name(), IssueStatus.CLOSED.name(), now));
+                + " GROUP BY s.community_code, c.name ORDER BY s.community_code")
+                .params(where.with(IssueStatus.CLOSED.name(), IssueStatus.CLOSED.name(), now)).query(CaseCount.class)
+                .list();
     }
 
     public DashboardTable table(String title, YearMonth month, Set<String> communities) {

@@ -20,7 +20,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * project's pages), which are the first to need the database, are covered too: a request that fails because the
  * database cannot be reached is answered by {@link DatabaseOutage}.
  */
-public class DatabaseOutageFilter extends OncePerRequestFilter {
+class DatabaseOutageFilter extends OncePerRequestFilter {
 
     private static final Logger LOG = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 

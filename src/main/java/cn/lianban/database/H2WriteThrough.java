@@ -29,7 +29,7 @@ import com.zaxxer.hikari.HikariDataSource;
  * too, but it also stops the background writer's housekeeping, and the file grew by 190 MB per 400 tickets
  * (29 MB with the write delay). PostgreSQL's commits are durable when they return: nothing to do there.
  */
-public class H2WriteThrough extends OncePerRequestFilter {
+class H2WriteThrough extends OncePerRequestFilter {
 
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 

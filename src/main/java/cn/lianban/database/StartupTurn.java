@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(Ordered.LOWEST_PRECEDENCE)
-public class StartupTurn implements ApplicationRunner, DisposableBean {
+class StartupTurn implements ApplicationRunner, DisposableBean {
 
     private static final Logger LOG = LoggerFactory.getLogger(StartupTurn.class);
     /** The advisory lock's key: any constant that no other use of advisory locks on the database shares. */

@@ -9,7 +9,7 @@ import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
  * Declares {@link StartupTurn} a database initializer, ahead of Flyway (whose detector has order 1): whatever
  * waits for the database to be initialized (Flyway itself, the process engine, JdbcTemplate) waits for the turn.
  */
-public class StartupTurnDetector implements DatabaseInitializerDetector {
+class StartupTurnDetector implements DatabaseInitializerDetector {
 
     @Override
     public Set<String> detect(ConfigurableListableBeanFactory beanFactory) {

@@ -1,4 +1,4 @@
 package cn.lianban.directory;
 
-public record AreaType(String code, String name, String description) {
+record AreaType(String code, String name, String description) {
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,81 +15,66 @@ import org.springframework.transaction.annotation.Transactional;
 @Repository
 public class Directory {
 
-    private static final RowMapper<Community> COMMUNITY = (rs, i) -> new Community(rs.getString("code"),
-            rs.getString("name"), rs.getString("area_code"), rs.getDouble("lat"), rs.getDouble("lon"),
-            rs.getString("email"));
-    private static final RowMapper<Area> AREA = (rs, i) -> new Area(rs.getString("code"), rs.getString("name"),
-            rs.getString("street_code"), rs.getString("area_type"), rs.getDouble("lat"), rs.getDouble("lon"),
-            rs.getString("email"));
-    private static final RowMapper<Street> STREET = (rs, i) -> new Street(rs.getString("code"), rs.getString("name"),
-            rs.getDouble("lat"), rs.getDouble("lon"), rs.getString("email"));
-    private static final RowMapper<Grid> GRID = (rs, i) -> new Grid(rs.getString("code"), rs.getString("name"),
-            rs.getString("community_code"), rs.getDouble("lat"), rs.getDouble("lon"));
-    private static final RowMapper<Department> DEPARTMENT = (rs, i) -> new Department(rs.getString("code"),
-            rs.getString("name"), rs.getString("email"));
-    private static final RowMapper<Person> PERSON = (rs, i) -> new Person(rs.getString("login"), rs.getString("name"),
-            rs.getString("email"), rs.getString("role"),
-            rs.getString("unit_type") == null ? null : UnitType.valueOf(rs.getString("unit_type")),
-            rs.getString("unit_code"), rs.getString("password"));
-
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
 
     public Directory(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this.jdbc = JdbcClient.create(jdbc);
+        this.batches = jdbc;
     }
 
     public boolean isEmpty() {
-        return jdbc.queryForObject("SELECT COUNT(*) FROM street", Integer.class) == 0;
+        return jdbc.sql("SELECT COUNT(*) FROM street").query(Integer.class).single() == 0;
     }
 
     public Optional<Community> community(String code) {
-        return jdbc.query("SELECT * FROM community WHERE code = ?", COMMUNITY, code).stream().findFirst();
+        return jdbc.sql("SELECT * FROM community WHERE code = ?").param(code).query(Community.class).optional();
     }
 
     public Optional<Grid> grid(String code) {
-        return jdbc.query("SELECT * FROM grid WHERE code = ?", GRID, code).stream().findFirst();
+        return jdbc.sql("SELECT * FROM grid WHERE code = ?").param(code).query(Grid.class).optional();
     }
 
     public Optional<Area> area(String code) {
-        return jdbc.query("SELECT * FROM area WHERE code = ?", AREA, code).stream().findFirst();
+        return jdbc.sql("SELECT * FROM area WHERE code = ?").param(code).query(Area.class).optional();
     }
 
     public Optional<Street> street(String code) {
-        return jdbc.query("SELECT * FROM street WHERE code = ?", STREET, code).stream().findFirst();
+        return jdbc.sql("SELECT * FROM street WHERE code = ?").param(code).query(Street.class).optional();
     }
 
     public Optional<Department> department(String code) {
-        return jdbc.query("SELECT * FROM department WHERE code = ?", DEPARTMENT, code).stream().findFirst();
+        return jdbc.sql("SELECT * FROM department WHERE code = ?").param(code).query(Department.class).optional();
     }
 
     public List<Street> streets() {
-        return jdbc.query("SELECT * FROM street ORDER BY code", STREET);
+        return jdbc.sql("SELECT * FROM street ORDER BY code").query(Street.class).list();
     }
 
     public List<Area> areas() {
-        return jdbc.query("SELECT * FROM area ORDER BY code", AREA);
+        return jdbc.sql("SELECT * FROM area ORDER BY code").query(Area.class).list();
     }
 
     public List<Community> communities() {
-        return jdbc.query("SELECT * FROM community ORDER BY code", COMMUNITY);
+        return jdbc.sql("SELECT * FROM community ORDER BY code").query(Community.class).list();
     }
 
     public List<Grid> grids() {
-        return jdbc.query("SELECT * FROM grid ORDER BY code", GRID);
+        return jdbc.sql("SELECT * FROM grid ORDER BY code").query(Grid.class).list();
     }
 
     public List<Department> departments() {
-        return jdbc.query("SELECT * FROM department ORDER BY code", DEPARTMENT);
+        return jdbc.sql("SELECT * FROM department ORDER BY code").query(Department.class).list();
     }
 
-    public List<Person> persons() {
-        return jdbc.query("SELECT * FROM person ORDER BY login", PERSON);
+    List<Person> persons() {
+        return jdbc.sql("SELECT * FROM person ORDER BY login").query(Person.class).list();
     }
 
     /** The department that leads issues of a category, if the list names one. */
     public Optional<String> leadDepartmentFor(String category) {
-        return jdbc.queryForList("SELECT dept_code FROM category_department WHERE category = ?", String.class, category)
-                .stream().findFirst();
+        return jdbc.sql("SELECT dept_code FROM category_department WHERE category = ?").param(category)
+                .query(String.class).optional();
     }
 
     /** Where a community sits: its area and street. */
@@ -109,8 +94,8 @@ public class Directory {
         }
         UnitType type = UnitType.valueOf(group.substring(0, colon).toUpperCase());
         String table = type == UnitType.DEPT ? "department" : type.name().toLowerCase();
-        String name = jdbc.queryForList("SELECT name FROM " + table + " WHERE code = ?", String.class,
-                group.substring(colon + 1)).stream().findFirst().orElse(group);
+        String name = jdbc.sql("SELECT name FROM " + table + " WHERE code = ?").param(group.substring(colon + 1))
+                .query(String.class).optional().orElse(group);
         return type == UnitType.AREA ? name + "联合党委" : name;
     }
 
@@ -122,7 +107,8 @@ public class Directory {
         Set<String> emails = new LinkedHashSet<>();
         int colon = group.indexOf(':');
         if (colon < 0) {
-            emails.addAll(jdbc.queryForList("SELECT email FROM person WHERE role = ? ORDER BY login", String.class, group));
+            emails.addAll(jdbc.sql("SELECT email FROM person WHERE role = ? ORDER BY login").param(group)
+                    .query(String.class).list());
             return emails;
         }
         UnitType type = UnitType.valueOf(group.substring(0, colon).toUpperCase());
@@ -135,30 +121,29 @@ public class Directory {
             case GRID -> null;
         };
         if (table != null) {
-            emails.addAll(jdbc.queryForList("SELECT email FROM " + table + " WHERE code = ? AND email IS NOT NULL",
-                    String.class, code));
+            emails.addAll(jdbc.sql("SELECT email FROM " + table + " WHERE code = ? AND email IS NOT NULL").param(code)
+                    .query(String.class).list());
         }
-        emails.addAll(jdbc.queryForList("SELECT email FROM person WHERE unit_type = ? AND unit_code = ? ORDER BY login",
-                String.class, type.name(), code));
+        emails.addAll(jdbc.sql("SELECT email FROM person WHERE unit_type = ? AND unit_code = ? ORDER BY login")
+                .params(type.name(), code).query(String.class).list());
         return emails;
     }
 
     /** The codes of the communities in the areas of a street. */
     public Set<String> communitiesOfStreet(String streetCode) {
-        return new java.util.HashSet<>(jdbc.queryForList("SELECT c.code FROM community c JOIN area a ON a.code = c.area_code"
-                + " WHERE a.street_code = ?", String.class, streetCode));
+        return jdbc.sql("SELECT c.code FROM community c JOIN area a ON a.code = c.area_code WHERE a.street_code = ?")
+                .param(streetCode).query(String.class).set();
     }
 
     /** The codes of the communities of an area. */
     public Set<String> communitiesOfArea(String areaCode) {
-        return new java.util.HashSet<>(jdbc.queryForList("SELECT code FROM community WHERE area_code = ?", String.class,
-                areaCode));
+        return jdbc.sql("SELECT code FROM community WHERE area_code = ?").param(areaCode).query(String.class).set();
     }
 
     /** The codes of the grids of a community. */
     public List<String> gridsOf(String communityCode) {
-        return jdbc.queryForList("SELECT code FROM grid WHERE community_code = ? ORDER BY code", String.class,
-                communityCode);
+        return jdbc.sql("SELECT code FROM grid WHERE community_code = ? ORDER BY code").param(communityCode)
+                .query(String.class).list();
     }
 
     /** Mail addresses for several groups, each address once. */
@@ -191,7 +176,7 @@ public class Directory {
     }
 
     private <T> void batch(String sql, List<T> rows, java.util.function.Function<T, Object[]> args) {
-        jdbc.batchUpdate(sql, rows.stream().map(args).toList());
+        batches.batchUpdate(sql, rows.stream().map(args).toList());
     }
 
     /** A community with the area and street above it. */

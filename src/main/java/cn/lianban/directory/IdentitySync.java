@@ -23,7 +23,7 @@ import cn.lianban.startup.StartupStep;
  */
 @Order(0)
 @Service
-public class IdentitySync implements StartupStep {
+class IdentitySync implements StartupStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(IdentitySync.class);
 

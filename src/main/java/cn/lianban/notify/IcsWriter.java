@@ -35,7 +35,7 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
  * client agrees on the instant. Lines are folded here rather than by ical4j's {@code FoldingWriter}, because that
  * one counts characters, and a line of Chinese (3 octets each) would run far past the 75 octets RFC 5545 allows.
  */
-public final class IcsWriter {
+final class IcsWriter {
 
     static final String CRLF = "\r\n";
     /** RFC 5545 3.1: lines SHOULD NOT be longer than 75 octets, excluding the line break. */

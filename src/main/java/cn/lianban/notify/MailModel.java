@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -19,6 +18,7 @@ import java.util.stream.Stream;
 import org.springframework.web.util.HtmlUtils;
 
 import cn.lianban.common.CaseLabels;
+import cn.lianban.common.EngineClock;
 
 /**
  * Turns the caller's model (process variables, mostly) into template variables: values become
@@ -27,8 +27,6 @@ import cn.lianban.common.CaseLabels;
  */
 final class MailModel {
 
-    /** Users are in China: instants are shown in Beijing time whatever the JVM's zone. */
-    static final ZoneId DISPLAY_ZONE = ZoneId.of("Asia/Shanghai");
     static final String TASKLIST_PATH = "/camunda/app/tasklist/";
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd");
@@ -92,12 +90,12 @@ final class MailModel {
             value = d.toInstant();
         }
         if (value instanceof Instant i) {
-            value = i.atZone(DISPLAY_ZONE);
+            value = i.atZone(EngineClock.ZONE); // people read Beijing time whatever the server's zone
         } else if (value instanceof OffsetDateTime o) {
             value = o.toZonedDateTime();
         }
         if (value instanceof ZonedDateTime z) {
-            value = z.withZoneSameInstant(DISPLAY_ZONE).toLocalDateTime();
+            value = z.withZoneSameInstant(EngineClock.ZONE).toLocalDateTime();
         }
         if (value instanceof LocalDateTime t) {
             return t.toLocalTime().equals(LocalTime.MIDNIGHT) ? DATE.format(t) : DATE_TIME.format(t);

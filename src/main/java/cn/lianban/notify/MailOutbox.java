@@ -1,8 +1,6 @@
 package cn.lianban.notify;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -20,10 +18,8 @@ import jakarta.mail.util.ByteArrayDataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -48,31 +44,21 @@ public class MailOutbox {
 
     private static final String LIST_COLUMNS = """
             id, created_at, recipients, subject, kind, business_key, status, attempts, next_attempt_at,
-            last_error, sent_at, ics_name""";
+            last_error, sent_at, ics_name IS NOT NULL AS with_calendar""";
 
-    private final JdbcTemplate jdbc;
+    private final JdbcClient jdbc;
     private final JavaMailSender sender;
     private final String from;
     private final int maxAttempts;
-    private Clock clock = Clock.systemDefaultZone();
+    private final Clock clock;
 
-    public MailOutbox(JdbcTemplate jdbc, JavaMailSender sender,
+    MailOutbox(JdbcClient jdbc, JavaMailSender sender,
                       @Value("${lianban.mail.from:lianban@lianban.local}") String from,
-                      @Value("${lianban.mail.max-attempts:8}") int maxAttempts) {
+                      @Value("${lianban.mail.max-attempts:8}") int maxAttempts, Clock clock) {
         this.jdbc = jdbc;
         this.sender = sender;
         this.from = from;
         this.maxAttempts = Math.max(1, maxAttempts);
-    }
-
-    /** A single Clock bean, if the application defines one, replaces the system clock. */
-    @Autowired
-    void useClockBean(ObjectProvider<Clock> clocks) {
-        clocks.ifUnique(this::setClock);
-    }
-
-    /** Lets tests control time. */
-    public void setClock(Clock clock) {
         this.clock = clock;
     }
 
@@ -92,12 +78,10 @@ public class MailOutbox {
      */
     public int sendPending() {
         LocalDateTime now = LocalDateTime.now(clock);
-        List<Due> due = jdbc.query("""
-                SELECT id, recipients, subject, body_html, ics, ics_name, attempts FROM mail_outbox
+        List<Due> due = jdbc.sql("""
+                SELECT id, recipients, subject, body_html AS body, ics, ics_name, attempts FROM mail_outbox
                 WHERE status = 'PENDING' AND next_attempt_at <= ? ORDER BY id FETCH FIRST %d ROWS ONLY"""
-                .formatted(BATCH),
-                (rs, n) -> new Due(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getInt(7)), now);
+                .formatted(BATCH)).param(now).query(Due.class).list();
         List<Due> claimed = new ArrayList<>();
         List<MimeMessage> messages = new ArrayList<>();
         for (Due mail : due) {
@@ -119,8 +103,8 @@ public class MailOutbox {
         for (int i = 0; i < claimed.size(); i++) {
             Exception failure = failures.get(messages.get(i));
             if (failure == null) {
-                jdbc.update("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1, "
-                        + "last_error = NULL WHERE id = ?", LocalDateTime.now(clock), claimed.get(i).id());
+                jdbc.sql("UPDATE mail_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1, "
+                        + "last_error = NULL WHERE id = ?").params(LocalDateTime.now(clock), claimed.get(i).id()).update();
                 sent++;
             } else {
                 failed(claimed.get(i), failure, now);
@@ -132,8 +116,8 @@ public class MailOutbox {
 
     /** Moves the row's due time past the lease; only the node whose update matched sends it. */
     private boolean claim(long id, LocalDateTime now) {
-        return jdbc.update("UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ? AND status = 'PENDING' "
-                + "AND next_attempt_at <= ?", now.plus(LEASE), id, now) == 1;
+        return jdbc.sql("UPDATE mail_outbox SET next_attempt_at = ? WHERE id = ? AND status = 'PENDING' "
+                + "AND next_attempt_at <= ?").params(now.plus(LEASE), id, now).update() == 1;
     }
 
     private MimeMessage build(Due mail) throws MessagingException {
@@ -175,14 +159,14 @@ public class MailOutbox {
         int attempts = mail.attempts() + 1;
         String error = describe(e);
         if (attempts >= maxAttempts) {
-            jdbc.update("UPDATE mail_outbox SET status = 'FAILED', attempts = ?, last_error = ?, next_attempt_at = ? "
-                    + "WHERE id = ?", attempts, error, now, mail.id());
+            jdbc.sql("UPDATE mail_outbox SET status = 'FAILED', attempts = ?, last_error = ?, next_attempt_at = ? "
+                    + "WHERE id = ?").params(attempts, error, now, mail.id()).update();
             log.error("Mail {} '{}' to {} FAILED after {} attempts, retry it on /admin/mail: {}",
                     mail.id(), mail.subject(), mail.recipients(), attempts, error);
         } else {
             LocalDateTime next = now.plus(backoff(attempts));
-            jdbc.update("UPDATE mail_outbox SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?",
-                    attempts, error, next, mail.id());
+            jdbc.sql("UPDATE mail_outbox SET attempts = ?, last_error = ?, next_attempt_at = ? WHERE id = ?")
+                    .params(attempts, error, next, mail.id()).update();
             log.warn("Mail {} not sent (attempt {} of {}), next try at {}: {}",
                     mail.id(), attempts, maxAttempts, next, error);
         }
@@ -209,9 +193,9 @@ public class MailOutbox {
     }
 
     /** Puts a FAILED mail back in the queue with a fresh set of attempts. */
-    public void retry(long id) {
-        int changed = jdbc.update("UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ? "
-                + "WHERE id = ? AND status = 'FAILED'", LocalDateTime.now(clock), id);
+    void retry(long id) {
+        int changed = jdbc.sql("UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ? "
+                + "WHERE id = ? AND status = 'FAILED'").params(LocalDateTime.now(clock), id).update();
         if (changed == 1) {
             log.info("Mail {} queued again", id);
         } else {
@@ -220,34 +204,27 @@ public class MailOutbox {
     }
 
     /** The newest mails in a status, newest first. */
-    public List<OutboxMail> recent(MailStatus status, int limit) {
-        return jdbc.query("SELECT " + LIST_COLUMNS + " FROM mail_outbox WHERE status = ? ORDER BY id DESC "
-                + "FETCH FIRST %d ROWS ONLY".formatted(Math.max(1, limit)), MailOutbox::row, status.name());
+    List<OutboxMail> recent(MailStatus status, int limit) {
+        return jdbc.sql("SELECT " + LIST_COLUMNS + " FROM mail_outbox WHERE status = ? ORDER BY id DESC "
+                + "FETCH FIRST %d ROWS ONLY".formatted(Math.max(1, limit))).param(status.name())
+                .query(OutboxMail.class).list();
     }
 
-    public Optional<OutboxMail> find(long id) {
-        return jdbc.query("SELECT " + LIST_COLUMNS + " FROM mail_outbox WHERE id = ?", MailOutbox::row, id)
-                .stream().findFirst();
+    Optional<OutboxMail> find(long id) {
+        return jdbc.sql("SELECT " + LIST_COLUMNS + " FROM mail_outbox WHERE id = ?").param(id)
+                .query(OutboxMail.class).optional();
     }
 
     /** Number of mails per status (statuses without mails count 0). */
-    public Map<MailStatus, Long> counts() {
+    Map<MailStatus, Long> counts() {
         Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
         for (MailStatus s : MailStatus.values()) {
             counts.put(s, 0L);
         }
-        jdbc.query("SELECT status, COUNT(*) FROM mail_outbox GROUP BY status",
-                rs -> {
+        jdbc.sql("SELECT status, COUNT(*) FROM mail_outbox GROUP BY status")
+                .query(rs -> {
                     counts.put(MailStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 });
         return counts;
-    }
-
-    private static OutboxMail row(ResultSet rs, int n) throws SQLException {
-        return new OutboxMail(rs.getLong("id"), rs.getObject("created_at", LocalDateTime.class),
-                rs.getString("recipients"), rs.getString("subject"), rs.getString("kind"),
-                rs.getString("business_key"), MailStatus.valueOf(rs.getString("status")), rs.getInt("attempts"),
-                rs.getObject("next_attempt_at", LocalDateTime.class), rs.getString("last_error"),
-                rs.getObject("sent_at", LocalDateTime.class), rs.getString("ics_name") != null);
     }
 }

@@ -1,6 +1,6 @@
 package cn.lianban.notify;
 
 /** Life of an outbox row: PENDING until sent (SENT) or given up / unsendable (FAILED). */
-public enum MailStatus {
+enum MailStatus {
     PENDING, SENT, FAILED
 }

@@ -15,13 +15,13 @@ import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
+
+import cn.lianban.common.EngineClock;
 
 /**
  * Entry point for the process code: renders a mail now and writes it to {@code mail_outbox} in the
@@ -39,28 +39,18 @@ public class Notifier {
     private static final int SUBJECT_MAX = 255;
     private static final int ERROR_MAX = 1000;
     private static final DateTimeFormatter MEETING_END =
-            DateTimeFormatter.ofPattern("HH:mm").withZone(MailModel.DISPLAY_ZONE);
+            DateTimeFormatter.ofPattern("HH:mm").withZone(EngineClock.ZONE);
 
     private final JdbcTemplate jdbc;
     private final ITemplateEngine templates;
     private final String baseUrl;
-    private Clock clock = Clock.systemDefaultZone();
+    private final Clock clock;
 
     public Notifier(JdbcTemplate jdbc, ITemplateEngine templates,
-                    @Value("${lianban.base-url:http://localhost:8080}") String baseUrl) {
+                    @Value("${lianban.base-url:http://localhost:8080}") String baseUrl, Clock clock) {
         this.jdbc = jdbc;
         this.templates = templates;
         this.baseUrl = baseUrl;
-    }
-
-    /** A single Clock bean, if the application defines one, replaces the system clock. */
-    @Autowired
-    void useClockBean(ObjectProvider<Clock> clocks) {
-        clocks.ifUnique(this::setClock);
-    }
-
-    /** Lets tests control time. */
-    public void setClock(Clock clock) {
         this.clock = clock;
     }
 
@@ -183,8 +173,8 @@ public class Notifier {
 
     /** "09:30 至 11:00" reads better than repeating the date. */
     private static boolean sameDay(MeetingInvite invite) {
-        return invite.start().withZoneSameInstant(MailModel.DISPLAY_ZONE).toLocalDate()
-                .equals(invite.end().withZoneSameInstant(MailModel.DISPLAY_ZONE).toLocalDate());
+        return invite.start().withZoneSameInstant(EngineClock.ZONE).toLocalDate()
+                .equals(invite.end().withZoneSameInstant(EngineClock.ZONE).toLocalDate());
     }
 
     private static String nameOf(MeetingInvite.Person p) {

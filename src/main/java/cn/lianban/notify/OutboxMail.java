@@ -3,7 +3,7 @@ package cn.lianban.notify;
 import java.time.LocalDateTime;
 
 /** One outbox row as listed on the admin page (without the body). */
-public record OutboxMail(long id, LocalDateTime createdAt, String recipients, String subject, String kind,
+record OutboxMail(long id, LocalDateTime createdAt, String recipients, String subject, String kind,
                          String businessKey, MailStatus status, int attempts, LocalDateTime nextAttemptAt,
                          String lastError, LocalDateTime sentAt, boolean withCalendar) {
 }

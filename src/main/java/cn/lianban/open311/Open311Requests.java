@@ -1,7 +1,5 @@
 package cn.lianban.open311;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,8 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import cn.lianban.common.SqlIn;
@@ -19,30 +16,30 @@ import cn.lianban.common.SqlIn;
 @Repository
 class Open311Requests {
 
-    private static final RowMapper<Open311Request> ROW = Open311Requests::row;
+    private final JdbcClient jdbc;
 
-    private final JdbcTemplate jdbc;
-
-    Open311Requests(JdbcTemplate jdbc) {
+    Open311Requests(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
     void insert(Open311Request r) {
-        jdbc.update("INSERT INTO open311_request(service_request_id, token, process_instance_id, api_key, service_code,"
+        jdbc.sql("INSERT INTO open311_request(service_request_id, token, process_instance_id, api_key, service_code,"
                         + " description, lat, lon, address_string, email, first_name, last_name, phone, media_url,"
-                        + " device_id, account_id, requested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                r.serviceRequestId(), r.token(), r.processInstanceId(), r.apiKey(), r.serviceCode(), r.description(),
-                r.lat(), r.lon(), r.addressString(), r.email(), r.firstName(), r.lastName(), r.phone(), r.mediaUrl(),
-                r.deviceId(), r.accountId(), Timestamp.from(r.requestedAt()));
+                        + " device_id, account_id, requested_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
+                .params(r.serviceRequestId(), r.token(), r.processInstanceId(), r.apiKey(), r.serviceCode(),
+                        r.description(), r.lat(), r.lon(), r.addressString(), r.email(), r.firstName(), r.lastName(),
+                        r.phone(), r.mediaUrl(), r.deviceId(), r.accountId(), Timestamp.from(r.requestedAt()))
+                .update();
     }
 
     Optional<Open311Request> find(String serviceRequestId) {
-        return jdbc.query("SELECT * FROM open311_request WHERE service_request_id = ?", ROW, serviceRequestId)
-                .stream().findFirst();
+        return jdbc.sql("SELECT * FROM open311_request WHERE service_request_id = ?").param(serviceRequestId)
+                .query(Open311Request.class).optional();
     }
 
     Optional<Open311Request> byToken(String token) {
-        return jdbc.query("SELECT * FROM open311_request WHERE token = ?", ROW, token).stream().findFirst();
+        return jdbc.sql("SELECT * FROM open311_request WHERE token = ?").param(token).query(Open311Request.class)
+                .optional();
     }
 
     /** The requests with these ids, newest first. */
@@ -51,8 +48,9 @@ class Open311Requests {
             return List.of();
         }
         String marks = SqlIn.marks(ids);
-        return jdbc.query("SELECT * FROM open311_request WHERE service_request_id IN (" + marks + ")"
-                + " ORDER BY requested_at DESC, service_request_id DESC", ROW, ids.toArray());
+        return jdbc.sql("SELECT * FROM open311_request WHERE service_request_id IN (" + marks + ")"
+                + " ORDER BY requested_at DESC, service_request_id DESC").params(ids.toArray())
+                .query(Open311Request.class).list();
     }
 
     /**
@@ -67,15 +65,6 @@ class Open311Requests {
             args.addAll(serviceCodes);
         }
         sql.append(" ORDER BY requested_at DESC, service_request_id DESC");
-        return jdbc.query(sql.toString(), ROW, args.toArray());
-    }
-
-    private static Open311Request row(ResultSet rs, int i) throws SQLException {
-        return new Open311Request(rs.getString("service_request_id"), rs.getString("token"),
-                rs.getString("process_instance_id"), rs.getString("api_key"), rs.getString("service_code"),
-                rs.getString("description"), rs.getObject("lat", Double.class), rs.getObject("lon", Double.class),
-                rs.getString("address_string"), rs.getString("email"), rs.getString("first_name"),
-                rs.getString("last_name"), rs.getString("phone"), rs.getString("media_url"), rs.getString("device_id"),
-                rs.getString("account_id"), rs.getTimestamp("requested_at").toInstant());
+        return jdbc.sql(sql.toString()).params(args).query(Open311Request.class).list();
     }
 }

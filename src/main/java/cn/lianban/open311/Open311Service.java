@@ -26,6 +26,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.lianban.common.EngineClock;
+import cn.lianban.common.RequestBodies;
 import cn.lianban.common.TimeLimits;
 import cn.lianban.directory.Community;
 import cn.lianban.directory.Department;
@@ -47,9 +48,6 @@ class Open311Service {
     static final String SPECIFICATION = "http://wiki.open311.org/GeoReport_v2";
 
     private static final Pattern COORDINATE = Pattern.compile("[+-]?\\d{1,3}(\\.\\d{1,15})?");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    private static final Pattern PHONE = Pattern.compile("[0-9+\\-() ]+");
-    private static final Pattern MEDIA_URL = Pattern.compile("https?://\\S+", Pattern.CASE_INSENSITIVE);
     /** Control characters other than tab and line breaks: not text, and not writable in XML. */
     private static final Pattern CONTROL = Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F\\uFFFE\\uFFFF]");
 
@@ -67,13 +65,14 @@ class Open311Service {
     private final String baseUrl;
     private final String contactMail;
     private final boolean demo;
+    private final RequestBodies bodies;
 
     Open311Service(ResponsibilityList list, Directory directory, ServiceArea area, Open311Keys keys,
                    Open311Requests requests, Open311Progress progress, RuntimeService runtime,
                    IdentityService identity, TimeLimits limits, JdbcTemplate jdbc, PlatformTransactionManager txm,
                    @Value("${lianban.base-url:http://localhost:8080}") String baseUrl,
                    @Value("${lianban.mail.from:lianban@lianban.local}") String contactMail,
-                   @Value("${lianban.demo.enabled:false}") boolean demo) {
+                   @Value("${lianban.demo.enabled:false}") boolean demo, RequestBodies bodies) {
         this.list = list;
         this.directory = directory;
         this.area = area;
@@ -88,6 +87,7 @@ class Open311Service {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.contactMail = contactMail;
         this.demo = demo;
+        this.bodies = bodies;
     }
 
     // ---------------------------------------------------------------- discovery and services
@@ -161,44 +161,16 @@ class Open311Service {
         if (!keys.isActive(form.get("api_key"))) {
             throw new Open311Exception(HttpStatus.FORBIDDEN, "api_key 无效或已停用，无法提交服务请求");
         }
-        List<String> errors = new ArrayList<>();
+        Open311Post post = Open311Post.of(form);
+        List<String> errors = new ArrayList<>(bodies.problems(post));
         ResponsibilityItem item = null;
-        String serviceCode = form.get("service_code");
-        if (serviceCode == null) {
-            errors.add("缺少 service_code（服务类型），可用的服务见 services.xml 或 services.json");
-        } else {
-            item = offered(serviceCode).orElse(null);
+        if (post.serviceCode() != null) {
+            item = offered(post.serviceCode()).orElse(null);
             if (item == null) {
-                errors.add("service_code 不存在或已停用：" + serviceCode);
+                errors.add("service_code 不存在或已停用：" + post.serviceCode());
             }
         }
-        String description = form.get("description");
-        if (description == null) {
-            errors.add("缺少 description（问题描述）");
-        } else if (description.length() > TicketService.MAX_DESCRIPTION) {
-            errors.add("description（问题描述）不能超过 " + TicketService.MAX_DESCRIPTION + " 字");
-        }
         Place place = place(form, errors);
-        String email = form.get("email");
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            errors.add("email 不是有效的邮箱地址：" + email);
-        }
-        String phone = form.get("phone");
-        if (phone != null && !PHONE.matcher(phone).matches()) {
-            errors.add("phone 只能包含数字、空格和 + - ( )");
-        }
-        String mediaUrl = form.get("media_url");
-        if (mediaUrl != null && !MEDIA_URL.matcher(mediaUrl).matches()) {
-            errors.add("media_url 须为 http 或 https 地址");
-        }
-        checkLength(form, "address_string", TicketService.MAX_LOCATION, errors);
-        checkLength(form, "email", 254, errors);
-        checkLength(form, "first_name", 50, errors);
-        checkLength(form, "last_name", 50, errors);
-        checkLength(form, "phone", 32, errors);
-        checkLength(form, "media_url", 1000, errors);
-        checkLength(form, "device_id", 100, errors);
-        checkLength(form, "account_id", 100, errors);
         for (String field : form.names()) {
             String value = form.get(field);
             if (value != null && CONTROL.matcher(value).find()) {
@@ -211,23 +183,23 @@ class Open311Service {
         ResponsibilityItem service = item;
         Map<String, Object> start = new HashMap<>();
         start.put("itemCode", service.code());
-        start.put("description", description);
+        start.put("description", post.description());
         start.put("communityCode", place.community().code());
-        start.put("location", form.get("address_string") != null ? form.get("address_string")
+        start.put("location", post.addressString() != null ? post.addressString()
                 : form.get("lat") + "," + form.get("long"));
         ProcessInstance ticket = tx.execute(status -> {
             // an Open311 request is raised by the system, not by whoever is logged in
             ProcessInstance started = Grants.asSystem(identity, () -> runtime.startProcessInstanceByKey("ticket", start));
             requests.insert(new Open311Request(started.getBusinessKey(), UUID.randomUUID().toString(),
-                    started.getId(), form.get("api_key"), service.code(), description, place.lat(), place.lon(),
-                    form.get("address_string"), email, form.get("first_name"), form.get("last_name"), phone,
-                    mediaUrl, form.get("device_id"), form.get("account_id"), EngineClock.now().toInstant()));
+                    started.getId(), form.get("api_key"), service.code(), post.description(), place.lat(),
+                    place.lon(), post.addressString(), post.email(), post.firstName(), post.lastName(), post.phone(),
+                    post.mediaUrl(), post.deviceId(), post.accountId(), EngineClock.now().toInstant()));
             return started;
         });
         String notice = notice(names().department(service.leadDept()), limits.ticketAcceptHours(),
                 service.resolveDays());
         return new Listing("request", List.of(map("service_request_id", ticket.getBusinessKey(),
-                "service_notice", notice, "account_id", form.get("account_id"))));
+                "service_notice", notice, "account_id", post.accountId())));
     }
 
     /** Where the problem is: a coordinate and the community around it, or a community named in the address. */
@@ -279,14 +251,6 @@ class Open311Service {
         double value = Double.parseDouble(text);
         return Math.abs(value) <= limit ? value : null;
     }
-
-    private static void checkLength(Open311Form form, String field, int max, List<String> errors) {
-        String value = form.get(field);
-        if (value != null && value.length() > max) {
-            errors.add(field + " 不能超过 " + max + " 字");
-        }
-    }
-
 
     private static String notice(String department, int acceptHours, long resolveDays) {
         return (department == null ? "" : department) + acceptHours + "小时内接单，接单后" + resolveDays

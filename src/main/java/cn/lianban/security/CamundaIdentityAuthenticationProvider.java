@@ -21,7 +21,7 @@ import cn.lianban.security.login.LoginThrottled;
  * Camunda groups become authorities. Tasklist, Cockpit and Admin take the same login ({@link WebappLoginProvider}).
  * Failed logins are throttled per login name and client address ({@link LoginThrottle}).
  */
-public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
     private final IdentityService identity;
     private final LoginThrottle throttle;

@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /** Runs each request of a logged-in user under their Camunda identity, so engine queries apply their authorizations. */
-public class EngineAuthenticationFilter extends OncePerRequestFilter {
+class EngineAuthenticationFilter extends OncePerRequestFilter {
 
     private final IdentityService identity;
 

@@ -27,7 +27,7 @@ import cn.lianban.startup.StartupStep;
  */
 @Order(10)
 @Service
-public class GlobalAuthorizations implements StartupStep {
+class GlobalAuthorizations implements StartupStep {
 
     public static final String JOINT_HANDLING = "joint-handling";
     public static final String TICKET = "ticket";

@@ -10,7 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 
 @Controller
-public class LoginController {
+class LoginController {
 
     /** After a failed login ({@code ?error}) the page says why when it was throttled, else that the password is wrong. */
     @GetMapping("/login")

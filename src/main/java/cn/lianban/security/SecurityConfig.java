@@ -35,7 +35,7 @@ import cn.lianban.security.login.ThrottledBasicEntryPoint;
  * ({@code security.rest.EngineRestLogin}; Camunda's REST is anonymous by default, which we close).
  */
 @Configuration
-public class SecurityConfig {
+class SecurityConfig {
 
     static final String WEBAPPS = "/camunda";
 

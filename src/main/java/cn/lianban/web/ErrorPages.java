@@ -26,7 +26,7 @@ import jakarta.servlet.http.HttpServletRequest;
  */
 @Controller
 @RequestMapping("${server.error.path:/error}")
-public class ErrorPages implements ErrorController {
+class ErrorPages implements ErrorController {
 
     @RequestMapping
     public Object error(HttpServletRequest request) {

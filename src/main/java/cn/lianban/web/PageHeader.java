@@ -34,7 +34,7 @@ import cn.lianban.security.UserUnits;
  * and the header asks it only when it is drawn.
  */
 @Component
-public class PageHeader {
+class PageHeader {
 
     public record Link(String label, String href, boolean active) {
     }

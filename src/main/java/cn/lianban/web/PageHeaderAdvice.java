@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
  * drew the page. Handing over the bean costs nothing; the menu is worked out only when a header is drawn.
  */
 @ControllerAdvice
-public class PageHeaderAdvice {
+class PageHeaderAdvice {
 
     private final PageHeader header;
 

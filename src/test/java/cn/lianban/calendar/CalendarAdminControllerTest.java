@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.time.Clock;
 import java.time.LocalDate;
 
 import javax.sql.DataSource;
@@ -53,7 +54,7 @@ class CalendarAdminControllerTest {
         ThymeleafViewResolver views = new ThymeleafViewResolver();
         views.setTemplateEngine(engine);
         views.setCharacterEncoding("UTF-8");
-        mvc = MockMvcBuilders.standaloneSetup(new CalendarAdminController(calendar)).setViewResolvers(views).build();
+        mvc = MockMvcBuilders.standaloneSetup(new CalendarAdminController(calendar, Clock.systemUTC())).setViewResolvers(views).build();
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.lianban.common.TimeLight;
 import cn.lianban.directory.Directory;
@@ -74,7 +75,7 @@ class CaseSqlPostgresTest {
 
     @Test
     void attachmentsKeepTheirBytes() {
-        CaseAttachments attachments = new CaseAttachments(jdbc);
+        CaseAttachments attachments = new CaseAttachments(JdbcClient.create(jdbc));
         byte[] pdf = "%PDF-1.7 会议纪要".getBytes(StandardCharsets.UTF_8);
         CaseAttachments.Attachment added = attachments.add("JH-2026-000001", "纪要.pdf", FileType.PDF, pdf, "secretary");
         assertThat(added.size()).isEqualTo(pdf.length);

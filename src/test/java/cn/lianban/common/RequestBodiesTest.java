@@ -53,6 +53,12 @@ class RequestBodiesTest {
     }
 
     @Test
+    void problemsAreListedOneByOneInTheOrderOfTheFields() {
+        assertThat(bodies.problems(new SignUp(null, "12"))).containsExactly("请填写姓名", "手机号应为 11 位数字");
+        assertThat(bodies.problems(new SignUp("张三", "13800000000"))).isEmpty();
+    }
+
+    @Test
     void unknownFieldsAndNonObjectsAreRefused() throws Exception {
         assertThatThrownBy(() -> bodies.read(json.readTree("{\"name\":\"张三\",\"phoneNumber\":\"13800000000\",\"x\":1}"),
                 SignUp.class)).isInstanceOfSatisfying(BadRequest.class,

@@ -11,17 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
 import cn.lianban.common.ResidentQuota.Kind;
-import cn.lianban.notify.MutableClock;
+import cn.lianban.support.MutableClock;
 
 /** Per phone and per address, per kind, within a sliding hour; what fails does not count. */
 class ResidentQuotaTest {
 
     MutableClock clock = new MutableClock(Instant.parse("2026-12-10T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
-    ResidentQuota quota = new ResidentQuota(2, 3);
-
-    ResidentQuotaTest() {
-        quota.setClock(clock);
-    }
+    ResidentQuota quota = new ResidentQuota(2, 3, clock);
 
     @Test
     void aPhoneNumberIsHeldToItsLimitWithinTheHour() {

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.actuate.health.Status;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Sending from the outbox to a real (GreenMail) SMTP server, and what happens when it is not there. */
 class MailOutboxTest {
@@ -192,8 +193,7 @@ class MailOutboxTest {
     @Test
     void aSecondNodePollingTheSameTableDoesNotSendItAgain() {
         assigned("JH-2026-000042", "housing@lianban.local");
-        MailOutbox otherNode = new MailOutbox(f.jdbc, f.mailSender, "lianban@lianban.local", MAX_ATTEMPTS);
-        otherNode.setClock(f.clock);
+        MailOutbox otherNode = new MailOutbox(JdbcClient.create(f.jdbc), f.mailSender, "lianban@lianban.local", MAX_ATTEMPTS, f.clock);
 
         assertThat(f.outbox.sendPending() + otherNode.sendPending()).isEqualTo(1);
         assertThat(greenMail.getReceivedMessages()).hasSize(1);

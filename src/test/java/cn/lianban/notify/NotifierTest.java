@@ -163,7 +163,7 @@ class NotifierTest {
                 new Class<?>[] {ITemplateEngine.class}, (proxy, method, args) -> {
                     throw new TemplateProcessingException("boom");
                 });
-        Notifier notifier = new Notifier(f.jdbc, broken, NotifyFixture.BASE_URL);
+        Notifier notifier = new Notifier(f.jdbc, broken, NotifyFixture.BASE_URL, f.clock);
         notifier.enqueue(MailKind.ASSIGNED, List.of("housing@lianban.local"), caseModel(), "JH-2026-000042");
 
         OutboxMail mail = f.only();

@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
@@ -16,6 +17,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.templatemode.TemplateMode;
 import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+import cn.lianban.support.MutableClock;
 
 /**
  * The notify pieces wired by hand, without Spring Boot or the process engine: an in-memory H2 migrated
@@ -45,10 +48,8 @@ final class NotifyFixture implements AutoCloseable {
         mailSender.setPort(smtpPort);
         mailSender.getJavaMailProperties().putAll(Map.of(
                 "mail.smtp.connectiontimeout", "2000", "mail.smtp.timeout", "2000", "mail.smtp.writetimeout", "2000"));
-        notifier = new Notifier(jdbc, templateEngine(), BASE_URL);
-        notifier.setClock(clock);
-        outbox = new MailOutbox(jdbc, mailSender, "lianban@lianban.local", maxAttempts);
-        outbox.setClock(clock);
+        notifier = new Notifier(jdbc, templateEngine(), BASE_URL, clock);
+        outbox = new MailOutbox(JdbcClient.create(jdbc), mailSender, "lianban@lianban.local", maxAttempts, clock);
     }
 
     static DataSource newH2() {

@@ -453,6 +453,12 @@ class Open311Test extends ProcessTestBase {
     }
 
     @Test
+    void aRefusedValueIsQuotedInItsSentence() throws Exception {
+        assertNothingStoredBy(() -> post("json", request("email", "not-a-mail")), HttpStatus.BAD_REQUEST,
+                "email 不是有效的邮箱地址：not-a-mail");
+    }
+
+    @Test
     void unknownResourcesAreNotFoundAndWrongMethodsAreBadRequests() throws Exception {
         assertError(get("requests/TK-1999-000000.json"), HttpStatus.NOT_FOUND, "TK-1999-000000");
         assertError(get("requests/TK-1999-000000.xml"), HttpStatus.NOT_FOUND, "TK-1999-000000");

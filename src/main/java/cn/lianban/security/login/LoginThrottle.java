@@ -13,7 +13,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -64,7 +63,7 @@ public class LoginThrottle {
     private final Duration forgetAfter;
     private final Map<Key, Standing> standings = new HashMap<>();
     private final Deque<Failure> recent = new ArrayDeque<>();
-    private Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Autowired
     public LoginThrottle(@Value("${lianban.login.free-failures-per-login:5}") int freePerLogin,
@@ -72,25 +71,15 @@ public class LoginThrottle {
                          @Value("${lianban.login.free-failures-per-address:10}") int freePerAddress,
                          @Value("${lianban.login.max-delay-per-address:PT15M}") Duration maxDelayPerAddress,
                          @Value("${lianban.login.first-delay:PT1S}") Duration firstDelay,
-                         @Value("${lianban.login.forget-after:PT1H}") Duration forgetAfter) {
+                         @Value("${lianban.login.forget-after:PT1H}") Duration forgetAfter, Clock clock) {
         this(new Limits(freePerLogin, firstDelay, maxDelayPerLogin),
-                new Limits(freePerAddress, firstDelay, maxDelayPerAddress), forgetAfter);
+                new Limits(freePerAddress, firstDelay, maxDelayPerAddress), forgetAfter, clock);
     }
 
-    public LoginThrottle(Limits perLogin, Limits perAddress, Duration forgetAfter) {
+    public LoginThrottle(Limits perLogin, Limits perAddress, Duration forgetAfter, Clock clock) {
         this.perLogin = perLogin;
         this.perAddress = perAddress;
         this.forgetAfter = forgetAfter;
-    }
-
-    /** A single Clock bean, if the application defines one, replaces the system clock. */
-    @Autowired
-    void useClockBean(ObjectProvider<Clock> clocks) {
-        clocks.ifUnique(this::setClock);
-    }
-
-    /** Lets tests control time. */
-    public void setClock(Clock clock) {
         this.clock = clock;
     }
 

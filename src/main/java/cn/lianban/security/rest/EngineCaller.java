@@ -14,7 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
  * Who calls Camunda's REST API: the HTTP Basic login of {@code /engine-rest} ({@link EngineRestLogin} puts it on
  * the request), or the session login of the webapps' own copy of the API under {@code /camunda/api/engine}.
  */
-public record EngineCaller(String userId, List<String> groups) {
+record EngineCaller(String userId, List<String> groups) {
 
     static final String ATTRIBUTE = EngineCaller.class.getName();
 

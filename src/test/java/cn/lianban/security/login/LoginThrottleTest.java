@@ -7,10 +7,9 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Optional;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import cn.lianban.notify.MutableClock;
+import cn.lianban.support.MutableClock;
 import cn.lianban.security.login.LoginThrottle.Kind;
 import cn.lianban.security.login.LoginThrottle.Limits;
 
@@ -19,12 +18,7 @@ class LoginThrottleTest {
 
     MutableClock clock = new MutableClock(Instant.parse("2026-12-10T02:00:00Z"), ZoneId.of("Asia/Shanghai"));
     LoginThrottle throttle = new LoginThrottle(new Limits(3, Duration.ofSeconds(1), Duration.ofSeconds(30)),
-            new Limits(5, Duration.ofSeconds(1), Duration.ofMinutes(15)), Duration.ofHours(1));
-
-    @BeforeEach
-    void useTheTestClock() {
-        throttle.setClock(clock);
-    }
+            new Limits(5, Duration.ofSeconds(1), Duration.ofMinutes(15)), Duration.ofHours(1), clock);
 
     @Test
     void aLoginNameGetsAFewFreeFailuresThenDoublingDelaysUpToItsCap() {

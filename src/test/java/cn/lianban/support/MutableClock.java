@@ -1,4 +1,4 @@
-package cn.lianban.notify;
+package cn.lianban.support;
 
 import java.time.Clock;
 import java.time.Duration;
