@@ -58,7 +58,7 @@ final class CheckinController {
 
         @PostMapping("/api/checkins")
         ResponseEntity<Map<String, Long>> record(@RequestBody JsonNode body, Authentication user) {
-            long id = desk.record(user, bodies.read(body, CheckinInput.class));
+            long id = desk.record(user, bodies.read(body, CheckinInput.class, CheckinDesk.INVALID));
             return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("id", id));
         }
 

@@ -93,6 +93,8 @@ class CheckinApiTest {
         expect400(body(member, "C-DL-01", "2025-03-03", "2", "走访").replace("}", ",\"minutes\":30}"),
                 "malformed_json", "minutes");
         expect400("[1, 2]", "malformed_json", "JSON");
+        expect400("{\"communityCode\":\" \",\"date\":\"2025-03-03\",\"hours\":2,\"activity\":\"走访\"}",
+                "invalid_checkin", "报到党员（memberId）不能为空；服务社区（communityCode）不能为空");
         expect400(body(999_999_999L, "C-DL-01", "2025-03-03", "2", "走访"), "invalid_checkin", "memberId");
         long stranger = jdbc.queryForObject("SELECT MIN(m.id) FROM agency_member m JOIN grid g ON g.code = m.grid_code"
                 + " WHERE g.community_code <> 'C-DL-01' AND m.agency_code NOT IN"
