@@ -4,9 +4,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -15,15 +18,28 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 public final class ProjectionBackfill {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionBackfill.class);
+
     private ProjectionBackfill() {
     }
 
     /**
-     * The instances of process {@code processKey}, oldest first, whose business key has no row in {@code table}
-     * (keyed by column business_key). Cheap when every instance has its row: two counts.
+     * Saves, oldest first, the instances of process {@code processKey} whose business key has no row in
+     * {@code table} (keyed by column business_key); returns how many. Cheap when every instance has its row: two
+     * counts.
      */
-    public static List<HistoricProcessInstance> withoutRow(HistoryService history, JdbcClient jdbc, String processKey,
-                                                           String table) {
+    public static int addMissing(HistoryService history, JdbcClient jdbc, String processKey, String table,
+                                 Consumer<HistoricProcessInstance> save) {
+        List<HistoricProcessInstance> missing = withoutRow(history, jdbc, processKey, table);
+        missing.forEach(save);
+        if (!missing.isEmpty()) {
+            LOG.info("{}: {} instance(s) of {} added from the process history", table, missing.size(), processKey);
+        }
+        return missing.size();
+    }
+
+    private static List<HistoricProcessInstance> withoutRow(HistoryService history, JdbcClient jdbc, String processKey,
+                                                            String table) {
         long instances = history.createHistoricProcessInstanceQuery().processDefinitionKey(processKey).count();
         long rows = jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
         if (rows >= instances) {

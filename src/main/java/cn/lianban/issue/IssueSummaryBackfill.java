@@ -1,7 +1,6 @@
 package cn.lianban.issue;
 
 import java.sql.Timestamp;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -68,12 +67,7 @@ public class IssueSummaryBackfill implements StartupStep {
     }
 
     private int addMissing() {
-        List<HistoricProcessInstance> missing = ProjectionBackfill.withoutRow(history, jdbc, KEY, "issue_summary");
-        missing.forEach(this::save);
-        if (!missing.isEmpty()) {
-            LOG.info("issue_summary: {} case(s) added from the process history", missing.size());
-        }
-        return missing.size();
+        return ProjectionBackfill.addMissing(history, jdbc, KEY, "issue_summary", this::save);
     }
 
     /** The row as the history has the case: filed when the process started, closed when it ended. */

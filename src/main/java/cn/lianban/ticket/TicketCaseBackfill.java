@@ -2,13 +2,10 @@ package cn.lianban.ticket;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.List;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -24,7 +21,6 @@ import cn.lianban.startup.StartupStep;
 @Order(80)
 class TicketCaseBackfill implements StartupStep {
 
-    private static final Logger LOG = LoggerFactory.getLogger(TicketCaseBackfill.class);
     private static final String KEY = "ticket";
 
     private final HistoryService history;
@@ -44,12 +40,7 @@ class TicketCaseBackfill implements StartupStep {
 
     /** Adds the missing rows; returns how many. */
     int backfill() {
-        List<HistoricProcessInstance> missing = ProjectionBackfill.withoutRow(history, jdbc, KEY, "ticket_case");
-        missing.forEach(this::save);
-        if (!missing.isEmpty()) {
-            LOG.info("ticket_case: {} ticket(s) added from the process history", missing.size());
-        }
-        return missing.size();
+        return ProjectionBackfill.addMissing(history, jdbc, KEY, "ticket_case", this::save);
     }
 
     /**
