@@ -15,6 +15,7 @@ import cn.lianban.common.CaseClock;
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.SqlIn;
 import cn.lianban.common.TimeLight;
+import cn.lianban.ticket.TicketCase;
 
 /**
  * The deadline and 时效灯 of cases as of now. A case whose process keeps {@link CaseClock}'s variables is read
@@ -42,7 +43,7 @@ class CaseClocks {
 
     /** Readings by business key, for one case or one page of a list. */
     Map<String, Reading> read(Collection<CaseFacts> cases) {
-        Map<String, Map<String, Instant>> starts = lastStarts(cases.stream().filter(c -> c.instant(CaseClock.DUE) == null)
+        Map<String, Map<String, Instant>> starts = lastStarts(cases.stream().filter(c -> c.clockDue() == null)
                 .map(CaseFacts::businessKey).toList());
         Map<String, Reading> readings = new HashMap<>();
         for (CaseFacts c : cases) {
@@ -52,22 +53,23 @@ class CaseClocks {
     }
 
     private static Reading read(CaseFacts c, Map<String, Instant> starts) {
-        boolean closed = c.endedAt() != null || "CLOSED".equals(c.text("status"));
-        if (c.instant(CaseClock.DUE) != null) {
-            Instant due = c.instant(CaseClock.DUE);
-            boolean running = !closed && c.text(CaseClock.LIGHT) != null;
-            return new Reading(due, running ? light(c.instant(CaseClock.START), due) : null);
+        String status = c.status();
+        boolean closed = c.endedAt() != null || "CLOSED".equals(status);
+        Instant due = c.clockDue();
+        if (due != null) {
+            boolean running = !closed && c.clockRunning();
+            return new Reading(due, running ? light(c.clockStart(), due) : null);
         }
-        String status = c.text("status");
         if (!c.isTicket()) {
             boolean running = !closed && ("MEETING".equals(status) || "HANDLING".equals(status));
             return reading(c.instant("dueDate"), running, latest(starts, CASE_STARTS, c.startedAt()));
         }
+        TicketCase ticket = c.ticket();
         if ("ACCEPTING".equals(status) && !closed) {
-            return reading(c.instant("acceptBy"), true, latest(starts, ACCEPT_STARTS, c.startedAt()));
+            return reading(ticket.acceptBy(), true, latest(starts, ACCEPT_STARTS, c.startedAt()));
         }
-        Instant resolveBy = c.instant("resolveBy");
-        return reading(resolveBy != null ? resolveBy : c.instant("acceptBy"), "RESOLVING".equals(status) && !closed,
+        Instant resolveBy = ticket.resolveBy();
+        return reading(resolveBy != null ? resolveBy : ticket.acceptBy(), "RESOLVING".equals(status) && !closed,
                 latest(starts, RESOLVE_STARTS, c.startedAt()));
     }
 

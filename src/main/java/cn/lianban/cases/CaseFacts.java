@@ -6,18 +6,51 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import cn.lianban.common.CaseClock;
+import cn.lianban.ticket.TicketCase;
+
 /**
- * What Camunda's history holds of one joint-handling case or ticket, running or finished: the instance and its
- * process-level variables as they stand now.
+ * One joint-handling case or ticket, running or finished: its instance as Camunda's history has it, and its
+ * business data: a ticket's row of table ticket_case ({@code ticket}), a case's process-level variables as they
+ * stand now ({@code variables}, empty for a ticket).
  */
 record CaseFacts(String businessKey, String process, String processInstanceId, String startUserId,
-                 Instant startedAt, Instant endedAt, Map<String, Object> variables) {
+                 Instant startedAt, Instant endedAt, Map<String, Object> variables, TicketCase ticket) {
 
     static final String JOINT_HANDLING = "joint-handling";
     static final String TICKET = "ticket";
 
     boolean isTicket() {
         return TICKET.equals(process);
+    }
+
+    String status() {
+        return isTicket() ? ticket.status() : text("status");
+    }
+
+    String description() {
+        return isTicket() ? ticket.description() : text("description");
+    }
+
+    String communityCode() {
+        return isTicket() ? ticket.communityCode() : text("communityCode");
+    }
+
+    String communityName() {
+        return isTicket() ? ticket.communityName() : text("communityName");
+    }
+
+    /** The deadline of the case's running clock, kept when the clock stops; null when none ever ran. */
+    Instant clockDue() {
+        return isTicket() ? ticket.clockDue() : instant(CaseClock.DUE);
+    }
+
+    Instant clockStart() {
+        return isTicket() ? ticket.clockStart() : instant(CaseClock.START);
+    }
+
+    boolean clockRunning() {
+        return isTicket() ? ticket.clockRunning() : text(CaseClock.LIGHT) != null;
     }
 
     String text(String name) {

@@ -73,9 +73,9 @@ class CaseFiles {
 
     private CaseView view(CaseFacts c, CaseClocks.Reading clock, List<CaseStory.Event> events,
                           List<CaseAttachments.Attachment> files) {
-        String status = c.text("status");
-        String dept = c.isTicket() ? c.text("deptCode") : null;
-        return new CaseView(c.businessKey(), c.process(), title(c), c.text("description"), c.text("communityCode"),
+        String status = c.status();
+        String dept = c.isTicket() ? c.ticket().deptCode() : null;
+        return new CaseView(c.businessKey(), c.process(), title(c), c.description(), c.communityCode(),
                 communityName(c), status, statusLabel(c, status), c.isTicket() ? null : c.text("color"),
                 c.isTicket() ? null : c.number("level"), dept, dept == null ? null : deptName(c, dept),
                 offset(clock.due()), clock.light() == null ? null : clock.light().name(), events, files);
@@ -86,8 +86,8 @@ class CaseFiles {
         if (!c.isTicket()) {
             return c.text("title");
         }
-        String item = c.text("itemName");
-        String description = c.text("description");
+        String item = c.ticket().itemName();
+        String description = c.description();
         if (item != null || description == null) {
             return item;
         }
@@ -96,21 +96,22 @@ class CaseFiles {
     }
 
     private String communityName(CaseFacts c) {
-        String name = c.text("communityName");
-        String code = c.text("communityCode");
+        String name = c.communityName();
+        String code = c.communityCode();
         return name != null || code == null ? name : directory.community(code).map(Community::name).orElse(code);
     }
 
+    /** A ticket's label follows from its status; a case keeps its own, worked out for cases filed before it did. */
     private static String statusLabel(CaseFacts c, String status) {
-        String label = c.text("statusLabel");
-        if (label != null || status == null) {
-            return label;
+        if (c.isTicket()) {
+            return status == null ? null : TicketStatus.valueOf(status).label();
         }
-        return c.isTicket() ? TicketStatus.valueOf(status).label() : IssueStatus.chineseName(status);
+        String label = c.text("statusLabel");
+        return label != null || status == null ? label : IssueStatus.chineseName(status);
     }
 
     private String deptName(CaseFacts c, String dept) {
-        String name = c.text("deptName");
+        String name = c.ticket().deptName();
         return name != null ? name : directory.department(dept).map(Department::name).orElse(dept);
     }
 

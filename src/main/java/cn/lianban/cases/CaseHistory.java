@@ -1,5 +1,8 @@
 package cn.lianban.cases;
 
+import static cn.lianban.cases.CaseFacts.JOINT_HANDLING;
+import static cn.lianban.cases.CaseFacts.TICKET;
+
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -20,29 +23,34 @@ import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstanceQuery;
 import org.springframework.stereotype.Service;
 
-import cn.lianban.directory.UnitType;
+import cn.lianban.common.CaseClock;
 import cn.lianban.common.Grants;
+import cn.lianban.directory.UnitType;
+import cn.lianban.ticket.TicketCase;
+import cn.lianban.ticket.TicketCaseReader;
 
 /**
- * Reads cases and tickets from Camunda's history, which keeps finished instances too (Cockpit of the free edition
- * does not show them). Reads run without the caller's Camunda authorizations: who may see a case is decided by
- * {@link CaseVisibility}, with the project's rules, before anything read here is shown.
+ * Reads cases and tickets: the instances from Camunda's history, which keeps finished instances too (Cockpit of the
+ * free edition does not show them), a ticket's business data from table ticket_case (through the ticket module), a
+ * case's from its variables in the history. Reads run without the caller's Camunda authorizations: who may see a
+ * case is decided by {@link CaseVisibility}, with the project's rules, before anything read here is shown.
  */
 @Service
 class CaseHistory {
 
     private static final Pattern KEY = Pattern.compile("(JH|TK)-\\d{4}-\\d{6,}");
     /** The variables a line of a case list needs; a single case reads all. */
-    private static final String[] LIST_VARIABLES = {"title", "description", "itemName", "communityCode",
-            "communityName", "status", "statusLabel", "color", "level", "deptCode", "deptName", "dueDate",
-            "acceptBy", "resolveBy", "clockStart", "clockDue", "timeLight"};
+    private static final String[] LIST_VARIABLES = {"title", "description", "communityCode", "communityName",
+            "status", "statusLabel", "color", "level", "dueDate", CaseClock.START, CaseClock.DUE, CaseClock.LIGHT};
 
     private final HistoryService history;
     private final Grants grants;
+    private final TicketCaseReader tickets;
 
-    CaseHistory(HistoryService history, Grants grants) {
+    CaseHistory(HistoryService history, Grants grants, TicketCaseReader tickets) {
         this.history = history;
         this.grants = grants;
+        this.tickets = tickets;
     }
 
     Optional<CaseFacts> find(String businessKey) {
@@ -50,13 +58,15 @@ class CaseHistory {
             return Optional.empty();
         }
         return grants.asSystem(() -> instances().processInstanceBusinessKey(businessKey).list().stream().findFirst()
-                .map(pi -> facts(pi, variables(history.createHistoricVariableInstanceQuery()
-                        .processInstanceIdIn(pi.getId())))));
+                .flatMap(pi -> TICKET.equals(pi.getProcessDefinitionKey())
+                        ? tickets.find(businessKey).map(t -> facts(pi, Map.of(), t))
+                        : Optional.of(facts(pi, variables(history.createHistoricVariableInstanceQuery()
+                                .processInstanceIdIn(pi.getId())).getOrDefault(pi.getId(), Map.of()), null))));
     }
 
     /** One page of all cases and tickets, newest first (the city center's and administrators' 我的事项). */
     List<CaseFacts> newest(int first, int max) {
-        return grants.asSystem(() -> withVariables(instances().orderByProcessInstanceStartTime().desc()
+        return grants.asSystem(() -> withBusinessData(instances().orderByProcessInstanceStartTime().desc()
                 .listPage(first, max)));
     }
 
@@ -65,7 +75,7 @@ class CaseHistory {
         if (businessKeys.isEmpty()) {
             return List.of();
         }
-        Map<String, CaseFacts> byKey = grants.asSystem(() -> withVariables(instances()
+        Map<String, CaseFacts> byKey = grants.asSystem(() -> withBusinessData(instances()
                 .processInstanceBusinessKeyIn(businessKeys.toArray(String[]::new)).list())).stream()
                 .collect(Collectors.toMap(CaseFacts::businessKey, c -> c, (a, b) -> a));
         return businessKeys.stream().map(byKey::get).filter(Objects::nonNull).toList();
@@ -83,10 +93,10 @@ class CaseHistory {
     Map<String, Instant> casesOfDepartment(String dept) {
         return grants.asSystem(() -> {
             Set<String> ids = new HashSet<>();
-            history.createHistoricTaskInstanceQuery().processDefinitionKey(CaseFacts.JOINT_HANDLING)
+            history.createHistoricTaskInstanceQuery().processDefinitionKey(JOINT_HANDLING)
                     .taskHadCandidateGroup(UnitType.DEPT.group(dept)).list()
                     .forEach(t -> ids.add(t.getProcessInstanceId()));
-            history.createHistoricVariableInstanceQuery().processDefinitionKey(CaseFacts.JOINT_HANDLING)
+            history.createHistoricVariableInstanceQuery().processDefinitionKey(JOINT_HANDLING)
                     .variableValueEquals("handleGroup", UnitType.DEPT.group(dept)).list()
                     .forEach(v -> ids.add(v.getProcessInstanceId()));
             return ids.isEmpty() ? Map.of() : started(instances().processInstanceIds(ids).list());
@@ -101,7 +111,7 @@ class CaseHistory {
 
     private HistoricProcessInstanceQuery instances() {
         return history.createHistoricProcessInstanceQuery()
-                .processDefinitionKeyIn(CaseFacts.JOINT_HANDLING, CaseFacts.TICKET);
+                .processDefinitionKeyIn(JOINT_HANDLING, TICKET);
     }
 
     private static Map<String, Instant> started(List<HistoricProcessInstance> instances) {
@@ -109,20 +119,29 @@ class CaseHistory {
                 pi -> pi.getStartTime().toInstant(), (a, b) -> a));
     }
 
-    private List<CaseFacts> withVariables(List<HistoricProcessInstance> instances) {
+    /** The instances with their business data: tickets' rows, cases' list variables; a ticket without a row is left out. */
+    private List<CaseFacts> withBusinessData(List<HistoricProcessInstance> instances) {
         if (instances.isEmpty()) {
             return List.of();
         }
-        Map<String, Map<String, Object>> variables = variables(history.createHistoricVariableInstanceQuery()
-                .processInstanceIdIn(instances.stream().map(HistoricProcessInstance::getId).toArray(String[]::new))
+        Map<String, TicketCase> rows = tickets.byKeys(instances.stream()
+                .filter(pi -> TICKET.equals(pi.getProcessDefinitionKey()))
+                .map(HistoricProcessInstance::getBusinessKey).toList());
+        String[] caseIds = instances.stream().filter(pi -> JOINT_HANDLING.equals(pi.getProcessDefinitionKey()))
+                .map(HistoricProcessInstance::getId).toArray(String[]::new);
+        Map<String, Map<String, Object>> variables = caseIds.length == 0 ? Map.of()
+                : variables(history.createHistoricVariableInstanceQuery().processInstanceIdIn(caseIds)
                 .variableNameIn(LIST_VARIABLES));
-        return instances.stream().map(pi -> facts(pi, variables)).toList();
+        return instances.stream().filter(pi -> !TICKET.equals(pi.getProcessDefinitionKey())
+                        || rows.containsKey(pi.getBusinessKey()))
+                .map(pi -> facts(pi, variables.getOrDefault(pi.getId(), Map.of()), rows.get(pi.getBusinessKey())))
+                .toList();
     }
 
-    private static CaseFacts facts(HistoricProcessInstance pi, Map<String, Map<String, Object>> variables) {
+    private static CaseFacts facts(HistoricProcessInstance pi, Map<String, Object> variables, TicketCase ticket) {
         return new CaseFacts(pi.getBusinessKey(), pi.getProcessDefinitionKey(), pi.getId(), pi.getStartUserId(),
                 pi.getStartTime().toInstant(), pi.getEndTime() == null ? null : pi.getEndTime().toInstant(),
-                variables.getOrDefault(pi.getId(), Map.of()));
+                variables, ticket);
     }
 
     /**

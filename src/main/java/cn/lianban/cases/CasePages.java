@@ -141,8 +141,9 @@ class CasePages {
         facts.add(new Fact("状态", v.statusLabel(), null));
         facts.add(new Fact("社区", v.communityName(), null));
         if (c.isTicket()) {
-            facts.add(new Fact("事项", c.text("itemName") == null ? "清单外事项" : c.text("itemName"), null));
-            add(facts, "地点", c.text("location"));
+            String item = c.ticket().itemName();
+            facts.add(new Fact("事项", item == null ? "清单外事项" : item, null));
+            add(facts, "地点", c.ticket().location());
             facts.add(new Fact("承办部门", v.deptName() == null ? "待派单" : v.deptName(), null));
         } else {
             add(facts, "类别", c.text("category") == null ? null : IssueCategories.chineseName(c.text("category")));

@@ -43,7 +43,7 @@ class CaseVisibility {
     boolean maySee(Authentication user, CaseFacts c) {
         Set<String> groups = UserUnits.groups(user);
         if (UserUnits.citywide(groups) || user.getName().equals(c.startUserId())
-                || units.communities(user, PLACE_ROLES).contains(c.text("communityCode"))) {
+                || units.communities(user, PLACE_ROLES).contains(c.communityCode())) {
             return true;
         }
         Set<String> depts = departments(groups);
@@ -53,9 +53,12 @@ class CaseVisibility {
 
     /** The departments the case's variables name as handling it now: lead (levels 3–5), co-departments, ticket's. */
     private static Stream<String> dispatchedTo(CaseFacts c) {
+        if (c.isTicket()) {
+            return Stream.ofNullable(c.ticket().deptCode());
+        }
         String handler = c.text("handleGroup");
-        return Stream.concat(Stream.of(handler == null ? null : UnitType.DEPT.codeIn(handler), c.text("deptCode")),
-                c.list("coDepts").stream()).filter(Objects::nonNull);
+        return Stream.concat(Stream.ofNullable(handler == null ? null : UnitType.DEPT.codeIn(handler)),
+                c.list("coDepts").stream());
     }
 
     boolean citywide(Authentication user) {

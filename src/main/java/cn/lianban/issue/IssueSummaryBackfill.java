@@ -1,9 +1,7 @@
 package cn.lianban.issue;
 
 import java.sql.Timestamp;
-import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
@@ -12,6 +10,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+
+import cn.lianban.common.ProjectionBackfill;
 import cn.lianban.startup.StartupStep;
 
 /**
@@ -67,32 +67,13 @@ public class IssueSummaryBackfill implements StartupStep {
     }
 
     private int addMissing() {
-        long cases = history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY).count();
-        long rows = jdbc.sql("SELECT COUNT(*) FROM issue_summary").query(Long.class).single();
-        if (rows >= cases) {
-            return 0;
-        }
-        Set<String> known = jdbc.sql("SELECT business_key FROM issue_summary").query(String.class).set();
-        int added = 0;
-        for (HistoricProcessInstance pi : history.createHistoricProcessInstanceQuery().processDefinitionKey(KEY)
-                .orderByProcessInstanceStartTime().asc().list()) {
-            if (pi.getBusinessKey() != null && !known.contains(pi.getBusinessKey())) {
-                save(pi);
-                added++;
-            }
-        }
-        if (added > 0) {
-            LOG.info("issue_summary: {} case(s) added from the process history", added);
-        }
-        return added;
+        return ProjectionBackfill.addMissing(history, jdbc, KEY, "issue_summary", this::save);
     }
 
     /** The row as the history has the case: filed when the process started, closed when it ended. */
     private void save(HistoricProcessInstance pi) {
-        Map<String, Object> variables = new HashMap<>();
-        history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
-                .variableNameIn(IssueVariables.summaryNames()).list()
-                .forEach(v -> variables.put(v.getName(), v.getValue()));
+        Map<String, Object> variables = ProjectionBackfill.variables(history, pi.getId(),
+                IssueVariables.summaryNames());
         summary.save(pi.getBusinessKey(), pi.getId(), new IssueVariables(variables).summaryRow(),
                 new Timestamp(pi.getStartTime().getTime()),
                 pi.getEndTime() == null ? null : new Timestamp(pi.getEndTime().getTime()));

@@ -6,7 +6,6 @@ import static cn.lianban.open311.Open311Views.map;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +34,7 @@ import cn.lianban.directory.Street;
 import cn.lianban.common.Grants;
 import cn.lianban.responsibility.ResponsibilityList;
 import cn.lianban.responsibility.ResponsibilityList.ResponsibilityItem;
+import cn.lianban.ticket.TicketCase;
 import cn.lianban.ticket.TicketService;
 
 /**
@@ -295,8 +295,8 @@ class Open311Service {
     /** One request as GeoReport shows it: what was posted, and the ticket's progress in Camunda. */
     private Map<String, Object> view(Open311Request r, Open311Progress.Ticket t, Names names) {
         Status s = status(t, names);
-        Object resolveDays = t == null ? null : t.variable("resolveDays");
-        String dept = t == null ? null : t.text("deptCode");
+        TicketCase ticket = t == null ? null : t.row();
+        String dept = ticket == null ? null : ticket.deptCode();
         return map("service_request_id", r.serviceRequestId(),
                 "status", s.open ? "open" : "closed",
                 "status_notes", s.notes,
@@ -304,12 +304,13 @@ class Open311Service {
                 "service_code", r.serviceCode(),
                 "description", r.description(),
                 "agency_responsible", s.agency,
-                "service_notice", resolveDays instanceof Number n
-                        ? notice(dept == null ? null : names.department(dept), limits.ticketAcceptHours(), n.longValue())
+                "service_notice", ticket != null && ticket.resolveDays() != null
+                        ? notice(dept == null ? null : names.department(dept), limits.ticketAcceptHours(),
+                        ticket.resolveDays())
                         : null,
                 "requested_datetime", date(r.requestedAt()),
                 "updated_datetime", date(t == null ? r.requestedAt() : t.updatedAt()),
-                "expected_datetime", t != null && t.variable("resolveBy") instanceof Date due ? date(due) : null,
+                "expected_datetime", ticket == null ? null : date(ticket.resolveBy()),
                 "address", r.addressString(),
                 "address_id", null,
                 "zipcode", null,
@@ -326,19 +327,19 @@ class Open311Service {
         if (t == null) {
             return new Status(false, "工单记录已不存在", null);
         }
-        String dept = t.text("deptCode") == null ? null : names.department(t.text("deptCode"));
-        String result = t.text("result");
+        TicketCase ticket = t.row();
+        String dept = ticket.deptCode() == null ? null : names.department(ticket.deptCode());
+        String result = ticket.result();
         if (t.terminated()) {
             return new Status(false, "工单已撤销", dept);
         }
         if (t.ended()) {
             return new Status(false, "已办结：" + result, dept);
         }
-        String status = t.text("status");
+        String status = ticket.status();
         if ("DISPATCHING".equals(status)) {
-            String street = t.text("streetCode") == null ? null : names.street(t.text("streetCode"));
-            boolean returned = t.variable("returns") instanceof Number n && n.longValue() > 0;
-            return new Status(true, returned ? "部门退单，街道重新派单中" : "街道协调派单中", street);
+            String street = ticket.streetCode() == null ? null : names.street(ticket.streetCode());
+            return new Status(true, ticket.returns() > 0 ? "部门退单，街道重新派单中" : "街道协调派单中", street);
         }
         String notes = switch (status == null ? "" : status) {
             case "ACCEPTING" -> "已派至" + dept + "，待接单";

@@ -29,8 +29,4 @@ final class Open311Views {
     static String date(Instant instant) {
         return instant == null ? null : W3C.format(instant.truncatedTo(ChronoUnit.SECONDS).atZone(EngineClock.ZONE));
     }
-
-    static String date(java.util.Date date) {
-        return date == null ? null : date(date.toInstant());
-    }
 }

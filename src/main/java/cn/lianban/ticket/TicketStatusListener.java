@@ -8,10 +8,16 @@ import org.springframework.stereotype.Component;
  * 'ACCEPTING')}} (the engine turns the text into the enum), registration and closing call it too. {@code status},
  * its Chinese {@code statusLabel} and the clock Tasklist cards show change together. Only accepting (24 hours) and
  * resolving (the item's working days) run against a limit; the street desk, the community's confirmation and the
- * visit do not. Public because the engine's expression language calls only public classes.
+ * visit do not. The ticket's ticket_case row follows in the same transaction ({@link TicketCases}). Public because the engine's expression language calls only public classes.
  */
 @Component("ticketStatus")
 public class TicketStatusListener {
+
+    private final TicketCases cases;
+
+    TicketStatusListener(TicketCases cases) {
+        this.cases = cases;
+    }
 
     public void enter(DelegateExecution execution, TicketStatus status) {
         TicketVariables ticket = new TicketVariables(execution);
@@ -27,5 +33,6 @@ public class TicketStatusListener {
             // confirming and rating keep the resolve deadline in view: the forms compare it with the result
             case CONFIRMING, RATING, CLOSED -> ticket.stopClock();
         }
+        cases.entered(execution, status);
     }
 }

@@ -2,6 +2,7 @@ package cn.lianban.ticket;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -28,6 +29,8 @@ final class TicketVariables extends ProcessVariables {
     private static final String GRID_CODE = "gridCode";
     private static final String MEMBER_ID = "memberId";
     private static final String LOCATION = "location";
+    /** The raiser's login, set by the start event ({@code camunda:initiator}); null when the system raises it. */
+    private static final String RAISER = "raiser";
     // registration
     private static final String CASE_NO = "caseNo";
     private static final String COMMUNITY_NAME = "communityName";
@@ -83,8 +86,57 @@ final class TicketVariables extends ProcessVariables {
             DESCRIPTION, "问题描述", COMMUNITY_NAME, "社区", DEPT_NAME, "承办部门", STATUS_LABEL, "状态",
             CaseClock.DUE_LABEL, "办理期限", CaseClock.LIGHT_LABEL, "时效");
 
+    /** What table ticket_case keeps of a ticket ({@link #ticketCase}), to read from history for the backfill. */
+    private static final List<String> CASE_ROW = List.of(RAISER, ITEM_CODE, ITEM_NAME, TITLE, DESCRIPTION, LOCATION,
+            COMMUNITY_CODE, COMMUNITY_NAME, GRID_CODE, GRID_NAME, STREET_CODE, MEMBER_ID, MEMBER_NAME, DEPT_CODE,
+            DEPT_NAME, STATUS, RETURNS, REOPENS, RESOLVE_DAYS, ACCEPT_BY, ACCEPTED_AT, RESOLVE_BY, RESOLVED_AT,
+            CaseClock.START, CaseClock.DUE, CaseClock.LIGHT, OVERDUE, RESULT, SOLVED, SATISFACTION);
+
     TicketVariables(VariableScope scope) {
         super(scope);
+    }
+
+    /** Over a ticket's variables as read from history. */
+    TicketVariables(Map<String, Object> values) {
+        super(values);
+    }
+
+    /** The names to read from history for {@link #ticketCase}. */
+    static String[] caseRowNames() {
+        return CASE_ROW.toArray(String[]::new);
+    }
+
+    /** The name of the variable whose every change is a step of the ticket. */
+    static String statusName() {
+        return STATUS;
+    }
+
+    /**
+     * The ticket's row in ticket_case as its variables have it; the times the variables do not hold are the
+     * caller's: when it was raised, last entered a status, closed (null: unchanged, or not closed).
+     */
+    TicketCase ticketCase(String businessKey, String processInstanceId, Instant raisedAt, Instant statusAt,
+                          Instant closedAt) {
+        Long resolveDays = number(RESOLVE_DAYS);
+        Long satisfaction = number(SATISFACTION);
+        return new TicketCase(businessKey, processInstanceId, text(ITEM_CODE), text(ITEM_NAME), text(TITLE),
+                text(DESCRIPTION), text(LOCATION), text(COMMUNITY_CODE), text(COMMUNITY_NAME), text(GRID_CODE),
+                text(GRID_NAME), text(STREET_CODE), text(RAISER), raisedVia(), number(MEMBER_ID), text(MEMBER_NAME),
+                text(DEPT_CODE), text(DEPT_NAME), text(STATUS), statusAt, (int) returns(), (int) reopens(),
+                resolveDays == null ? null : resolveDays.intValue(), raisedAt, acceptBy(), instant(ACCEPTED_AT),
+                resolveBy(), instant(RESOLVED_AT), closedAt, instant(CaseClock.START), instant(CaseClock.DUE),
+                text(CaseClock.LIGHT) != null, flag(OVERDUE), text(RESULT), solved(),
+                satisfaction == null ? null : satisfaction.intValue());
+    }
+
+    private TicketCase.Via raisedVia() {
+        if (number(MEMBER_ID) != null) {
+            return TicketCase.Via.MEMBER;
+        }
+        if (text(RAISER) == null) {
+            return TicketCase.Via.OPEN311;
+        }
+        return text(GRID_CODE) != null ? TicketCase.Via.GRID : TicketCase.Via.COMMUNITY;
     }
 
     /** The start form as the raiser filled it in; {@code memberId} as sent, the service checks it is whole. */
@@ -224,6 +276,10 @@ final class TicketVariables extends ProcessVariables {
 
     String caseNo() {
         return text(CASE_NO);
+    }
+
+    String status() {
+        return text(STATUS);
     }
 
     String itemCode() {

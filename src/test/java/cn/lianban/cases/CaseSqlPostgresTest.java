@@ -90,7 +90,7 @@ class CaseSqlPostgresTest {
     void aClockStartsAtTheLastStepThatSetIt() {
         CaseFacts handling = new CaseFacts("JH-2026-000001", CaseFacts.JOINT_HANDLING, "p1", "secretary",
                 Instant.parse("2026-03-02T01:00:00Z"), null, Map.of("status", "HANDLING",
-                "dueDate", Date.from(Instant.parse("2099-03-06T10:00:00Z"))));
+                "dueDate", Date.from(Instant.parse("2099-03-06T10:00:00Z"))), null);
         CaseClocks.Reading reading = new CaseClocks(jdbc).read(List.of(handling)).get("JH-2026-000001");
         assertThat(reading.due()).isEqualTo(Instant.parse("2099-03-06T10:00:00Z"));
         assertThat(reading.light()).isEqualTo(TimeLight.GREEN);

@@ -1,0 +1,58 @@
+package cn.lianban.ticket;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import cn.lianban.support.Postgres;
+
+/** Table ticket_case's SQL on PostgreSQL 17 (the other tests run on H2): insert, update, read. Without Spring or the engine. */
+class TicketCaseSqlPostgresTest {
+
+    @RegisterExtension
+    static final Postgres postgres = new Postgres();
+    private static JdbcClient jdbc;
+
+    @BeforeAll
+    static void migrate() {
+        DataSource db = postgres.newDatabase("tickets");
+        Flyway.configure().dataSource(db).locations("classpath:db/migration").load().migrate();
+        jdbc = JdbcClient.create(db);
+    }
+
+    @Test
+    void aRowIsInsertedUpdatedAndReadBackAsWritten() {
+        TicketCases cases = new TicketCases(jdbc);
+        TicketCaseReader reader = new TicketCaseReader(jdbc);
+        Instant raised = Instant.parse("2026-03-02T02:00:00Z");
+        Instant due = Instant.parse("2026-03-03T02:00:00Z");
+        TicketCase accepting = new TicketCase("TK-2026-000001", "p1", "R-001", "占道经营", "占道经营",
+                "菜市场门口有流动摊贩占道经营", "华山路菜市场东门", "C-1", "金沙东社区", "G-1", "第一网格", "S-1", "gridworker",
+                TicketCase.Via.GRID, null, null, "urban", "城市管理局", "ACCEPTING", raised, 0, 0, 3, raised, due, null,
+                null, null, null, raised, due, true, false, null, null, null);
+        cases.save(accepting);
+        assertThat(reader.find("TK-2026-000001")).contains(accepting);
+
+        Instant later = raised.plusSeconds(3600);
+        TicketCase overdue = new TicketCase("TK-2026-000001", "p1", "R-001", "占道经营", "占道经营",
+                "菜市场门口有流动摊贩占道经营", "华山路菜市场东门", "C-1", "金沙东社区", "G-1", "第一网格", "S-1", "gridworker",
+                TicketCase.Via.GRID, null, null, "urban", "城市管理局", "RESOLVING", null, 0, 0, 3, later, due, later,
+                due, null, null, later, due, true, true, null, null, null);
+        cases.save(overdue);
+        TicketCase read = reader.find("TK-2026-000001").orElseThrow();
+        assertThat(read.statusAt()).as("kept when not given").isEqualTo(raised);
+        assertThat(read.raisedAt()).as("set on insert only").isEqualTo(raised);
+        assertThat(read.overdue()).isTrue();
+        assertThat(read.acceptedAt()).isEqualTo(later);
+        assertThat(reader.byKeys(List.of("TK-2026-000001", "TK-2026-000404"))).containsOnlyKeys("TK-2026-000001");
+    }
+}
