@@ -45,7 +45,7 @@ class EngineMetrics implements MeterBinder {
         List<String> processes = figures.processes();
         Cached<Map<String, Long>> overdue = new Cached<>("overdue cases", interval, () -> figures.overdue(processes));
         for (String process : processes) {
-            gauge(registry, "lianban.overdue", "Running cases whose clock has run out (时效灯 red)", overdue,
+            gauge(registry, "lianban.overdue", "Running cases whose clock has run out (time light RED)", overdue,
                     o -> o.get(process), "process", process);
         }
         gauge(registry, "lianban.failed.jobs", "Jobs out of retries", jobs, EngineFigures.Jobs::failed);
