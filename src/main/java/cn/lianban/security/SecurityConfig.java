@@ -83,11 +83,10 @@ class SecurityConfig {
         return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
-    /** /engine-rest has its own Basic filter ({@code security.rest.EngineRestConfig}); health is for load balancers. */
+    /** /engine-rest has its own Basic filter ({@code security.rest.EngineRestConfig}). */
     @Bean
     WebSecurityCustomizer unguardedPaths() {
-        return web -> web.ignoring().requestMatchers("/engine-rest/**", "/actuator/health", "/actuator/health/**",
-                "/", "/favicon.ico");
+        return web -> web.ignoring().requestMatchers("/engine-rest/**", "/", "/favicon.ico");
     }
 
     /**
@@ -122,6 +121,9 @@ class SecurityConfig {
             throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/error").permitAll()
+                        // health is for load balancers (the status alone); admin's login also shows the components
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasAuthority(Roles.ADMIN)
                         // residents' venue search and bookings (public pages and API)
                         .requestMatchers("/api/venues/**", "/api/bookings/**", "/venues", "/venues/**", "/bookings/**")
                         .permitAll()
@@ -160,6 +162,9 @@ class SecurityConfig {
                 .exceptionHandling(e -> e
                         .defaultAuthenticationEntryPointFor(unauthorized(),
                                 PathPatternRequestMatcher.withDefaults().matcher("/api/**"))
+                        // Prometheus logs in with HTTP Basic: challenge it rather than send it to the login page
+                        .defaultAuthenticationEntryPointFor(new ThrottledBasicEntryPoint(),
+                                PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
                         .accessDeniedHandler(new RefusalHandler()))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
                 .addFilterBefore(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);

@@ -30,6 +30,9 @@ class DatabaseOutageTest {
                     "--spring.datasource.username=postgres", "--spring.datasource.password=").awaitUp(Duration.ofMinutes(3));
             ChildApp app = node;
             assertThat(app.raiseTicket().get("businessKey").asText()).startsWith("TK-");
+            // a node that runs jobs: admin sees its job executor and the jobs among the health components
+            assertThat(app.get("/actuator/health", "admin").body()).contains("\"jobExecutor\":{\"status\":\"UP\"",
+                    "\"jobs\":{\"status\":\"UP\"", "\"mailOutbox\":{\"status\":\"UP\"");
 
             postgres.close(); // the database stops; the node keeps running
 
