@@ -119,7 +119,8 @@ final class TaskClones {
 
     private static String expression(String table, String column) {
         if (OWN_IDS.contains(column)) {
-            return "s." + column + " || '~' || c.n";
+            // activity instance ids (activity id and a UUID) can fill the 64 characters: cut the same way everywhere
+            return "LEFT(s." + column + ", 56) || '~' || c.n";
         }
         if (column.equals("group_id_")) {
             return GROUP;

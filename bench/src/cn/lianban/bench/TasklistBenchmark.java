@@ -264,6 +264,12 @@ class TasklistBenchmark {
                     count.median(), count.p95(), page.median(), page.p95(), adminCount.median(), adminCount.p95(),
                     adminPage.median(), adminPage.p95(), page.median() / adminPage.median(), ok ? "" : "  FAIL");
         }
+        // once more with the plans of statements over 30 ms in the PostgreSQL log
+        db.explainSlowStatements("30ms");
+        for (Call c : calls) {
+            c.session().api(c.path(), c.accept(), c.body());
+        }
+        db.explainSlowStatements("-1");
         line("  database time per statement (pg_stat_statements, the timed rounds):");
         JdbcTemplate stats = new JdbcTemplate(db.dataSource());
         stats.query("SELECT calls, mean_exec_time, query FROM pg_stat_statements WHERE query NOT ILIKE "
