@@ -2,6 +2,7 @@ package cn.lianban.bench;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -62,6 +63,32 @@ final class BrowserSession {
         double ms = (System.nanoTime() - t0) / 1e6;
         if (answer.statusCode() != 200) {
             throw new IllegalStateException(user + " GET " + path + ": HTTP " + answer.statusCode());
+        }
+        return new Timed(ms, answer.body());
+    }
+
+    /**
+     * A timed call of the webapps' engine API as Tasklist makes it: JSON (or HAL) in and out, a POST with the CSRF
+     * token Camunda set in its cookie; {@code json} null means GET.
+     */
+    Timed api(String path, String accept, String json) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofMinutes(5))
+                .header("Accept", accept);
+        if (json == null) {
+            request.GET();
+        } else {
+            String token = http.cookieHandler().map(h -> ((CookieManager) h).getCookieStore().getCookies().stream()
+                    .filter(c -> c.getName().equals("XSRF-TOKEN")).map(HttpCookie::getValue).findFirst().orElse(""))
+                    .orElse("");
+            request.header("Content-Type", "application/json").header("X-XSRF-TOKEN", token)
+                    .POST(HttpRequest.BodyPublishers.ofString(json));
+        }
+        long t0 = System.nanoTime();
+        HttpResponse<String> answer = send(request.build());
+        double ms = (System.nanoTime() - t0) / 1e6;
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(user + " " + (json == null ? "GET " : "POST ") + path + ": HTTP "
+                    + answer.statusCode() + " " + answer.body());
         }
         return new Timed(ms, answer.body());
     }

@@ -18,16 +18,14 @@ import java.util.function.Predicate;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.lianban.LianbanApplication;
 import cn.lianban.support.FormerSolvedQuery;
-import cn.lianban.ticket.TicketRates;
+import cn.lianban.rates.TicketRates;
 
 /**
  * The city dashboard on a big PostgreSQL: 1,000,000 closed tickets and 100,000 joint-handling cases, generated
@@ -65,7 +63,7 @@ class DashboardBenchmark {
         Files.deleteIfExists(pgLog.toPath());
         boolean baseline = !baselineTarget.isBlank() && !baselineTarget.equals("none");
         try (BenchDatabase db = BenchDatabase.start(pgLog)) {
-            ConfigurableApplicationContext app = startApp(db, baseline ? baselineTarget : "latest");
+            ConfigurableApplicationContext app = BenchApp.start(db, baseline ? baselineTarget : "latest");
             try {
                 line("lianban dashboard benchmark, %s", Instant.now());
                 line("machine: %d cores, JVM max heap %d MB, %s", Runtime.getRuntime().availableProcessors(),
@@ -104,21 +102,6 @@ class DashboardBenchmark {
                 app.close();
             }
         }
-    }
-
-    private ConfigurableApplicationContext startApp(BenchDatabase db, String flywayTarget) {
-        // command-line arguments outrank application-postgres.yaml, which reads DB_URL
-        return new SpringApplicationBuilder(LianbanApplication.class).profiles("postgres").run(
-                "--spring.datasource.url=" + db.jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--spring.flyway.target=" + flywayTarget,
-                "--server.port=0",
-                "--lianban.mail.scheduler-enabled=false",
-                "--logging.level.root=WARN",
-                // Spring Security's advice about ignored paths, printed at every start
-                "--logging.level.org.springframework.security.config=ERROR",
-                "--spring.main.banner-mode=off");
     }
 
     private static JdbcTemplate db(ConfigurableApplicationContext app) {
