@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
@@ -21,6 +22,7 @@ public class HistoryTimeToLive {
 
     private final Map<String, Integer> days;
 
+    @Autowired
     HistoryTimeToLive(Environment environment) {
         // a map under one prefix: Binder, since @Value cannot bind one
         this(Binder.get(environment).bind("lianban.history.ttl", Bindable.mapOf(String.class, Integer.class))
