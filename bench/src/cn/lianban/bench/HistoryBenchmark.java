@@ -262,7 +262,7 @@ class HistoryBenchmark {
                         + java.util.Arrays.toString(t));
             }
         }
-        line("copies seen by the engine's queries (instance, activities, tasks, variables, details, identity links, "
+        line("copies seen by the engine's queries (instance, activities, tasks, variables, details, "
                 + "operation log): %s", differences.isEmpty() ? "as their templates" : differences);
         assertThat(differences).as("copies look like engine-made instances").isEmpty();
     }
@@ -274,7 +274,6 @@ class HistoryBenchmark {
             h.createHistoricTaskInstanceQuery().processInstanceId(root).count(),
             h.createHistoricVariableInstanceQuery().processInstanceId(root).count(),
             h.createHistoricDetailQuery().processInstanceId(root).count(),
-            h.createHistoricIdentityLinkLogQuery().processInstanceId(root).count(),
             h.createUserOperationLogQuery().processInstanceId(root).count()};
     }
 
