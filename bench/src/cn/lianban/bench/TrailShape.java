@@ -74,7 +74,7 @@ final class TrailShape {
         return m;
     }
 
-    private String happyPath() {
+    String happyPath() {
         ProcessInstance pi = raise();
         complete(pi, "accept", "accepted", true);
         complete(pi, "resolve", "result", "已处理");
@@ -83,7 +83,7 @@ final class TrailShape {
         return ended(pi);
     }
 
-    private String returnedTwiceAndReopened() {
+    String returnedTwiceAndReopened() {
         ProcessInstance pi = raise();
         complete(pi, "accept", "accepted", false, "returnReason", "不属于本部门职责");
         complete(pi, "redispatch", "deptCode", "market");
@@ -97,7 +97,7 @@ final class TrailShape {
         return ended(pi);
     }
 
-    private String timedOutAndOverdue() {
+    String timedOutAndOverdue() {
         ProcessInstance pi = raise();
         fire(pi, "acceptTimeout");
         complete(pi, "redispatch", "deptCode", "urban");

@@ -1,0 +1,371 @@
+package cn.lianban.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.lianban.LianbanApplication;
+import cn.lianban.common.NightlyCleanup;
+
+/**
+ * A year of history at Longkou's scale on PostgreSQL, then nights of cleanup: does the engine's history cleanup
+ * (removal-time based, batch window, application.yaml) keep the database flat, and do the pages stay fast?
+ * <ol>
+ * <li>Three tickets run through the deployed process (TrailShape); their rows in every {@code ACT_HI_*} table
+ * and {@code ACT_GE_BYTEARRAY} (all rows of the root instance), in {@code ticket_case} and {@code case_event}
+ * are the templates.</li>
+ * <li>Set-based SQL copies them {@code bench.instances} times (500,000), ids suffixed, times shifted so that the
+ * copies end spread over the year before day 0; the removal time shifts with them, so it falls spread over the
+ * year after. The engine's own queries must see a copy as it sees its template (same tasks, variables,
+ * details).</li>
+ * <li>Each simulated night ({@code bench.days}): the day's new tickets are added (the same number per day), the
+ * clock is moved to 01:00 of the next day, the cleanup job runs until it has nothing due (as the job executor
+ * runs it in the window), then every module's {@link NightlyCleanup}, then VACUUM (as autovacuum would).</li>
+ * </ol>
+ * Passes when the history's size after the nights is within {@code bench.size-tolerance} of day 0, every night's
+ * cleanup fits in the window with room to spare, and the pages' medians after are not slower than
+ * {@code bench.page-ratio} × before. Quick run: {@code -Dbench.instances=50000 -Dbench.days=5}.
+ */
+class HistoryBenchmark {
+
+    private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
+    private static final int TTL_DAYS = 365;
+    /** The columns that hold the id of an instance-level row: a copy gets its own (the id with "-g" appended). */
+    private static final List<String> INSTANCE_IDS = List.of("id_", "proc_inst_id_", "root_proc_inst_id_",
+            "execution_id_", "act_inst_id_", "parent_act_inst_id_", "task_id_", "parent_task_id_", "bytearray_id_",
+            "var_inst_id_", "call_proc_inst_id_", "super_process_instance_id_", "super_execution_id_", "job_id_",
+            "job_exception_stack_id_", "operation_id_", "dec_inst_id_", "root_dec_inst_id_", "ext_task_id_",
+            "error_details_id_", "cause_incident_id_", "root_cause_incident_id_", "process_instance_id");
+    private static final List<String> SIZED = List.of("act_hi_procinst", "act_hi_actinst", "act_hi_taskinst",
+            "act_hi_varinst", "act_hi_detail", "act_hi_identitylink", "act_hi_op_log", "act_hi_job_log",
+            "act_ge_bytearray", "ticket_case", "case_event");
+
+    private final int instances = Integer.getInteger("bench.instances", 500_000);
+    private final int days = Integer.getInteger("bench.days", 30);
+    private final int reps = Integer.getInteger("bench.reps", 20);
+    private final double sizeTolerance = Double.parseDouble(System.getProperty("bench.size-tolerance", "0.05"));
+    private final double pageRatio = Double.parseDouble(System.getProperty("bench.page-ratio", "1.5"));
+    /** A night's cleanup must take at most this share of the four-hour window. */
+    private final double windowShare = Double.parseDouble(System.getProperty("bench.window-share", "0.25"));
+
+    private final File out = new File("target/bench");
+    private final StringBuilder report = new StringBuilder();
+
+    @Test
+    void cleanupKeepsTheHistoryFlatAndThePagesFast() throws Exception {
+        out.mkdirs();
+        File pgLog = new File(out, "postgres-history.log");
+        Files.deleteIfExists(pgLog.toPath());
+        // day 0: midnight of today; templates are made the evening before
+        LocalDate day0 = LocalDate.now(BEIJING);
+        try (BenchDatabase db = BenchDatabase.start(pgLog)) {
+            ConfigurableApplicationContext app = startApp(db);
+            try {
+                JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+                line("lianban history benchmark, %s", Instant.now());
+                line("machine: %d cores, JVM max heap %d MB, %s", Runtime.getRuntime().availableProcessors(),
+                        Runtime.getRuntime().maxMemory() >> 20,
+                        jdbc.queryForObject("SELECT split_part(version(), ',', 1)", String.class));
+                line("data: %,d finished tickets over the %d days before %s (%,d a day), then %d nights", instances,
+                        TTL_DAYS, day0, instances / TTL_DAYS, days);
+                line("anchor: Camunda documents the strategy, the window and at most 500 rows per table and run "
+                        + "(user guide, History cleanup); it publishes no throughput figure, so ours is measured");
+
+                setClock(day0.minusDays(1).atTime(18, 0));
+                TrailShape shape = new TrailShape(app);
+                List<String> templates = List.of(shape.happyPath(), shape.returnedTwiceAndReopened(),
+                        shape.timedOutAndOverdue());
+                Map<String, String> roots = new LinkedHashMap<>();
+                for (String key : templates) {
+                    roots.put(key, jdbc.queryForObject("SELECT id_ FROM act_hi_procinst WHERE business_key_ = ?",
+                            String.class, key));
+                }
+                line("templates (engine-made tickets): %s", roots.keySet());
+                Timestamp templateEnd = jdbc.queryForObject("SELECT MAX(end_time_) FROM act_hi_procinst WHERE id_ IN ("
+                        + roots.values().stream().map(r -> "'" + r + "'").collect(Collectors.joining(",")) + ")",
+                        Timestamp.class);
+
+                List<String> tables = historyTables(jdbc);
+                long t0 = System.nanoTime();
+                copies(jdbc, tables, roots, templateEnd, 1, instances,
+                        day0.minusDays(TTL_DAYS).atStartOfDay(BEIJING).toInstant(), TTL_DAYS);
+                db.vacuumAnalyze();
+                line("generated %,d copies in %.0f s (set-based INSERT … SELECT per table, then VACUUM ANALYZE)",
+                        instances, (System.nanoTime() - t0) / 1e9);
+                checkCopies(app, roots);
+
+                String port = app.getEnvironment().getProperty("local.server.port");
+                BrowserSession center = BrowserSession.login("http://localhost:" + port, "center", "demo");
+                setClock(day0.atTime(9, 0));
+                String recentBefore = keyOf(instances);
+                Map<String, DashboardBenchmark.Stats> before = pages(center, recentBefore);
+                Map<String, Long> sizes0 = sizes(jdbc);
+
+                int perDay = instances / TTL_DAYS;
+                HistoryService history = app.getBean(HistoryService.class);
+                ManagementService management = app.getBean(ManagementService.class);
+                List<Double> nightSeconds = new ArrayList<>();
+                line("%n%-12s %10s %8s %8s %10s %12s %12s", "night", "removed", "added", "runs", "cleanup s",
+                        "history MB", "database MB");
+                for (int d = 0; d < days; d++) {
+                    int first = instances + d * perDay + 1;
+                    copies(jdbc, tables, roots, templateEnd, first, perDay,
+                            day0.plusDays(d).atTime(8, 0).atZone(BEIJING).toInstant(), 1);
+                    setClock(day0.plusDays(d + 1).atTime(1, 0));
+                    long before0 = jdbc.queryForObject("SELECT COUNT(*) FROM act_hi_procinst", Long.class);
+                    long n0 = System.nanoTime();
+                    int runs = cleanUp(history, management);
+                    Instant now = ClockUtil.getCurrentTime().toInstant();
+                    app.getBeansOfType(NightlyCleanup.class).values().forEach(c -> c.cleanUp(now));
+                    double seconds = (System.nanoTime() - n0) / 1e9;
+                    nightSeconds.add(seconds);
+                    long after = jdbc.queryForObject("SELECT COUNT(*) FROM act_hi_procinst", Long.class);
+                    jdbc.execute("VACUUM " + String.join(", ", SIZED));
+                    Map<String, Long> s = sizes(jdbc);
+                    line("%-12s %,10d %,8d %8d %10.1f %,12d %,12d", day0.plusDays(d + 1), before0 - after,
+                            perDay, runs, seconds, history(s) >> 20, s.get("database") >> 20);
+                }
+                db.vacuumAnalyze();
+                setClock(day0.plusDays(days).atTime(9, 0));
+                Map<String, DashboardBenchmark.Stats> afterPages = pages(center, keyOf(instances + days * perDay));
+                Map<String, Long> sizesN = sizes(jdbc);
+
+                boolean pass = verdict(sizes0, sizesN, before, afterPages, nightSeconds);
+                Files.writeString(new File(out, "history-report.txt").toPath(), report, StandardCharsets.UTF_8);
+                System.out.println("\nreport: target/bench/history-report.txt");
+                assertThat(pass).as("history flat, nights within the window, pages as fast").isTrue();
+            } finally {
+                ClockUtil.reset();
+                app.close();
+            }
+        }
+    }
+
+    private ConfigurableApplicationContext startApp(BenchDatabase db) {
+        return new SpringApplicationBuilder(LianbanApplication.class).profiles("postgres").run(
+                "--spring.datasource.url=" + db.jdbcUrl(),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--server.port=0",
+                // the benchmark runs the cleanup job itself, night by night, on the moved clock
+                "--camunda.bpm.job-execution.enabled=false",
+                "--lianban.mail.scheduler-enabled=false",
+                "--lianban.time-light.scheduler-enabled=false",
+                "--lianban.retention.scheduler-enabled=false",
+                "--logging.level.root=WARN",
+                "--logging.level.org.springframework.security.config=ERROR",
+                "--spring.main.banner-mode=off");
+    }
+
+    private static void setClock(java.time.LocalDateTime beijing) {
+        ClockUtil.setCurrentTime(Date.from(beijing.atZone(BEIJING).toInstant()));
+    }
+
+    /** Every history table that holds rows of a root instance (ACT_HI_* and the byte arrays of variables). */
+    private static List<String> historyTables(JdbcTemplate jdbc) {
+        return jdbc.queryForList("SELECT table_name FROM information_schema.columns WHERE column_name = "
+                + "'root_proc_inst_id_' AND table_schema = current_schema() AND (table_name LIKE 'act_hi_%' "
+                + "OR table_name = 'act_ge_bytearray') ORDER BY 1", String.class);
+    }
+
+    /**
+     * Copies {@code count} tickets numbered from {@code first}: copy g takes template g mod 3, ends at
+     * {@code from} + (g - first) × {@code spanDays} / count (plus a spread within the day), every timestamp of its
+     * template shifted by the same amount; ids get "-g".
+     */
+    private void copies(JdbcTemplate jdbc, List<String> tables, Map<String, String> roots, Timestamp templateEnd,
+                        int first, int count, Instant from, int spanDays) {
+        jdbc.execute("DROP TABLE IF EXISTS bench_copy");
+        String rootArray = roots.values().stream().map(r -> "'" + r + "'").collect(Collectors.joining(","));
+        jdbc.update("CREATE UNLOGGED TABLE bench_copy AS SELECT g, (ARRAY[" + rootArray + "])[1 + g % " + roots.size()
+                + "] AS tmpl, ?::timestamp + (g - ?) * (? * INTERVAL '1 day') / ? - ?::timestamp AS shift "
+                + "FROM generate_series(?, ?) g", Timestamp.from(from), first, spanDays, count, templateEnd, first,
+                first + count - 1);
+        jdbc.execute("CREATE INDEX ON bench_copy (tmpl)");
+        jdbc.execute("ANALYZE bench_copy");
+        for (String table : tables) {
+            copyRows(jdbc, table, "x.root_proc_inst_id_ = b.tmpl");
+        }
+        // the project's rows of the same tickets, found through their instance
+        copyRows(jdbc, "ticket_case", "x.process_instance_id = b.tmpl");
+        copyRows(jdbc, "case_event", "x.process_instance_id = b.tmpl");
+    }
+
+    private void copyRows(JdbcTemplate jdbc, String table, String join) {
+        List<String> columns = new ArrayList<>();
+        List<String> values = new ArrayList<>();
+        jdbc.query("SELECT column_name, data_type, is_identity FROM information_schema.columns WHERE table_name = ? "
+                + "AND table_schema = current_schema() ORDER BY ordinal_position", rs -> {
+            String c = rs.getString(1);
+            String type = rs.getString(2);
+            if ("YES".equals(rs.getString(3))) {
+                return;
+            }
+            columns.add(c);
+            if (INSTANCE_IDS.contains(c)) {
+                values.add("x." + c + " || '-' || b.g");
+            } else if (c.equals("business_key_") || c.equals("business_key") || c.equals("proc_inst_business_key_")) {
+                values.add("CASE WHEN x." + c + " IS NULL THEN NULL ELSE 'TK-2025-' || (1000000 + b.g) END");
+            } else if (type.startsWith("timestamp")) {
+                values.add("x." + c + " + b.shift");
+            } else {
+                values.add("x." + c);
+            }
+        }, table);
+        String sql = "INSERT INTO " + table + " (" + String.join(", ", columns) + ") SELECT "
+                + String.join(", ", values) + " FROM " + table + " x JOIN bench_copy b ON " + join;
+        long t0 = System.nanoTime();
+        int rows = jdbc.update(sql);
+        if (rows > 10_000) {
+            System.out.printf("  %-20s %,12d rows %7.1f s%n", table, rows, (System.nanoTime() - t0) / 1e9);
+        }
+    }
+
+    private static String keyOf(int g) {
+        return "TK-2025-" + (1000000 + g);
+    }
+
+    /** The engine's own API must see a copy as it sees its template. */
+    private void checkCopies(ConfigurableApplicationContext app, Map<String, String> roots) {
+        HistoryService history = app.getBean(HistoryService.class);
+        List<String> differences = new ArrayList<>();
+        List<String> templates = new ArrayList<>(roots.values());
+        for (int copy = 1; copy <= templates.size(); copy++) {
+            // copy g takes template g mod 3
+            String template = templates.get(copy % templates.size());
+            long[] t = counts(history, template);
+            long[] c = counts(history, template + "-" + copy);
+            if (!java.util.Arrays.equals(t, c)) {
+                differences.add(template + "-" + copy + ": " + java.util.Arrays.toString(c) + " vs "
+                        + java.util.Arrays.toString(t));
+            }
+        }
+        line("copies seen by the engine's queries (instance, activities, tasks, variables, details, "
+                + "operation log): %s", differences.isEmpty() ? "as their templates" : differences);
+        assertThat(differences).as("copies look like engine-made instances").isEmpty();
+    }
+
+    private static long[] counts(HistoryService h, String root) {
+        return new long[] {
+            h.createHistoricProcessInstanceQuery().processInstanceId(root).finished().count(),
+            h.createHistoricActivityInstanceQuery().processInstanceId(root).count(),
+            h.createHistoricTaskInstanceQuery().processInstanceId(root).count(),
+            h.createHistoricVariableInstanceQuery().processInstanceId(root).count(),
+            h.createHistoricDetailQuery().processInstanceId(root).count(),
+            h.createUserOperationLogQuery().processInstanceId(root).count()};
+    }
+
+    /** Runs the cleanup job while it is due, as the job executor would in the window; returns the runs. */
+    private static int cleanUp(HistoryService history, ManagementService management) {
+        history.cleanUpHistoryAsync(true);
+        int runs = 0;
+        for (int i = 0; i < 100_000; i++) {
+            Date now = ClockUtil.getCurrentTime();
+            List<Job> due = history.findHistoryCleanupJobs().stream()
+                    .filter(j -> j.getDuedate() != null && !j.getDuedate().after(now)).toList();
+            if (due.isEmpty()) {
+                break;
+            }
+            for (Job j : due) {
+                management.executeJob(j.getId());
+                runs++;
+            }
+        }
+        return runs;
+    }
+
+    private Map<String, DashboardBenchmark.Stats> pages(BrowserSession center, String recentKey) throws Exception {
+        Map<String, String> targets = new LinkedHashMap<>();
+        targets.put("case page of a recent ticket", "/cases/" + recentKey);
+        targets.put("我的事项 (center: newest first)", "/cases");
+        targets.put("dashboard", "/dashboard");
+        for (String path : targets.values()) {
+            center.get(path);
+            center.get(path);
+        }
+        Map<String, double[]> times = new LinkedHashMap<>();
+        for (int i = 0; i < reps; i++) {
+            for (Map.Entry<String, String> t : targets.entrySet()) {
+                times.computeIfAbsent(t.getKey(), k -> new double[reps])[i] = center.get(t.getValue()).millis();
+            }
+        }
+        Map<String, DashboardBenchmark.Stats> stats = new LinkedHashMap<>();
+        times.forEach((name, ms) -> stats.put(name, DashboardBenchmark.Stats.of(ms)));
+        return stats;
+    }
+
+    private static Map<String, Long> sizes(JdbcTemplate jdbc) {
+        Map<String, Long> s = new LinkedHashMap<>();
+        for (String t : SIZED) {
+            s.put(t, jdbc.queryForObject("SELECT pg_total_relation_size(?::regclass)", Long.class, t));
+        }
+        s.put("database", jdbc.queryForObject("SELECT pg_database_size(current_database())", Long.class));
+        return s;
+    }
+
+    /** What the engine's cleanup and ticket_case's rule keep flat; case_event is kept three years, by design. */
+    private static long history(Map<String, Long> s) {
+        return s.entrySet().stream().filter(e -> !e.getKey().equals("case_event") && !e.getKey().equals("database"))
+                .mapToLong(Map.Entry::getValue).sum();
+    }
+
+    private boolean verdict(Map<String, Long> s0, Map<String, Long> sN, Map<String, DashboardBenchmark.Stats> before,
+                            Map<String, DashboardBenchmark.Stats> after, List<Double> nights) {
+        line("%nsizes (MB) at day 0 → after %d nights:", days);
+        for (String t : s0.keySet()) {
+            line("  %-22s %,10d → %,10d  (%+.1f %%)", t, s0.get(t) >> 20, sN.get(t) >> 20,
+                    100.0 * (sN.get(t) - s0.get(t)) / Math.max(1, s0.get(t)));
+        }
+        double growth = (double) (history(sN) - history(s0)) / history(s0);
+        boolean flat = growth <= sizeTolerance;
+        line("history (ACT_HI_*, byte arrays, ticket_case): %+.2f %% (limit %+.0f %%) %s", 100 * growth,
+                100 * sizeTolerance, flat ? "flat" : "GROWS");
+        double worst = nights.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double median = nights.stream().sorted().toList().get(nights.size() / 2);
+        boolean fits = worst <= windowShare * 4 * 3600;
+        line("a night's cleanup (engine and project tables, %,d tickets): median %.1f s, worst %.1f s; limit %.0f s "
+                + "(%.0f %% of the 4-hour window) %s", instances / TTL_DAYS, median, worst, windowShare * 4 * 3600,
+                100 * windowShare, fits ? "fits" : "DOES NOT FIT");
+        line("%npages as the city center, median / p95 ms, before → after the nights (same run):");
+        boolean fast = true;
+        for (String name : before.keySet()) {
+            DashboardBenchmark.Stats b = before.get(name);
+            DashboardBenchmark.Stats a = after.get(name);
+            boolean ok = a.median() <= Math.max(pageRatio * b.median(), b.median() + 20);
+            fast &= ok;
+            line("  %-34s %6.0f / %6.0f → %6.0f / %6.0f  ratio %.2f %s", name, b.median(), b.p95(), a.median(),
+                    a.p95(), a.median() / b.median(), ok ? "" : "SLOWER");
+        }
+        boolean pass = flat && fits && fast;
+        line("%n%s", pass ? "PASS" : "FAIL");
+        return pass;
+    }
+
+    private void line(String format, Object... args) {
+        String text = String.format(format, args);
+        System.out.println(text);
+        report.append(text).append('\n');
+    }
+}
