@@ -29,8 +29,9 @@ import cn.lianban.ticket.TicketCaseReader;
 /**
  * Reads cases and tickets: the instances from Camunda's history, which keeps finished instances too (Cockpit of the
  * free edition does not show them), their business data from the rows their processes keep: a case's of table
- * issue_summary (through the issue module), a ticket's of table ticket_case (through the ticket module). Reads run without the caller's Camunda authorizations: who may see a
- * case is decided by {@link CaseVisibility}, with the project's rules, before anything read here is shown.
+ * issue_summary (through the issue module), a ticket's of table ticket_case (through the ticket module). Reads run
+ * without the caller's Camunda authorizations: who may see a case is decided by {@link CaseVisibility}, with the
+ * project's rules, before anything read here is shown.
  */
 @Service
 class CaseHistory {

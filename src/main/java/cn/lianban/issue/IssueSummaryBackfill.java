@@ -14,10 +14,10 @@ import cn.lianban.common.ProjectionBackfill;
 import cn.lianban.startup.StartupStep;
 
 /**
- * At startup, from Camunda's history: cases filed before issue_summary existed (or whose row went missing) get
- * their row, and rows marked {@value #RESYNC} (V13: written with the first, coarse statuses; V22: written before
- * the row kept what the case page shows) get the process's state again, so the dashboard counts every case with the contract's status. Cheap when there is nothing to do:
- * two counts and one indexed look-up.
+ * At startup, from Camunda's history: cases filed before issue_summary existed (or whose row went missing) get their
+ * row, and rows marked {@value #RESYNC} (V13: written with the first, coarse statuses; V22: written before the row kept
+ * what the case page shows) get the process's state again, so the dashboard counts every case with the contract's
+ * status. Cheap when there is nothing to do: two counts and one indexed look-up.
  */
 @Component
 @Order(70)
