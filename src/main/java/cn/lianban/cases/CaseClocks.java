@@ -62,7 +62,7 @@ class CaseClocks {
         }
         if (!c.isTicket()) {
             boolean running = !closed && ("MEETING".equals(status) || "HANDLING".equals(status));
-            return reading(c.instant("dueDate"), running, latest(starts, CASE_STARTS, c.startedAt()));
+            return reading(c.issue().dueAt(), running, latest(starts, CASE_STARTS, c.startedAt()));
         }
         TicketCase ticket = c.ticket();
         if ("ACCEPTING".equals(status) && !closed) {

@@ -76,15 +76,15 @@ class CaseFiles {
         String status = c.status();
         String dept = c.isTicket() ? c.ticket().deptCode() : null;
         return new CaseView(c.businessKey(), c.process(), title(c), c.description(), c.communityCode(),
-                communityName(c), status, statusLabel(c, status), c.isTicket() ? null : c.text("color"),
-                c.isTicket() ? null : c.number("level"), dept, dept == null ? null : deptName(c, dept),
+                communityName(c), status, statusLabel(c, status), c.isTicket() ? null : c.issue().color(),
+                c.isTicket() ? null : c.issue().level(), dept, dept == null ? null : deptName(c, dept),
                 offset(clock.due()), clock.light() == null ? null : clock.light().name(), events, files);
     }
 
     /** A ticket has no title: its item of the responsibility list, or the start of its description. */
     private static String title(CaseFacts c) {
         if (!c.isTicket()) {
-            return c.text("title");
+            return c.issue().title();
         }
         String item = c.ticket().itemName();
         String description = c.description();
@@ -106,7 +106,7 @@ class CaseFiles {
         if (c.isTicket()) {
             return status == null ? null : TicketStatus.valueOf(status).label();
         }
-        String label = c.text("statusLabel");
+        String label = c.issue().statusLabel();
         return label != null || status == null ? label : IssueStatus.chineseName(status);
     }
 

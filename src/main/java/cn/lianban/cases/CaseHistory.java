@@ -4,9 +4,7 @@ import static cn.lianban.cases.CaseFacts.JOINT_HANDLING;
 import static cn.lianban.cases.CaseFacts.TICKET;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,37 +17,36 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstanceQuery;
-import org.camunda.bpm.engine.history.HistoricVariableInstance;
-import org.camunda.bpm.engine.history.HistoricVariableInstanceQuery;
 import org.springframework.stereotype.Service;
 
-import cn.lianban.common.CaseClock;
 import cn.lianban.common.Grants;
 import cn.lianban.directory.UnitType;
+import cn.lianban.issue.IssueCase;
+import cn.lianban.issue.IssueCaseReader;
 import cn.lianban.ticket.TicketCase;
 import cn.lianban.ticket.TicketCaseReader;
 
 /**
  * Reads cases and tickets: the instances from Camunda's history, which keeps finished instances too (Cockpit of the
- * free edition does not show them), a ticket's business data from table ticket_case (through the ticket module), a
- * case's from its variables in the history. Reads run without the caller's Camunda authorizations: who may see a
- * case is decided by {@link CaseVisibility}, with the project's rules, before anything read here is shown.
+ * free edition does not show them), their business data from the rows their processes keep: a case's of table
+ * issue_summary (through the issue module), a ticket's of table ticket_case (through the ticket module). Reads run
+ * without the caller's Camunda authorizations: who may see a case is decided by {@link CaseVisibility}, with the
+ * project's rules, before anything read here is shown.
  */
 @Service
 class CaseHistory {
 
     private static final Pattern KEY = Pattern.compile("(JH|TK)-\\d{4}-\\d{6,}");
-    /** The variables a line of a case list needs; a single case reads all. */
-    private static final String[] LIST_VARIABLES = {"title", "description", "communityCode", "communityName",
-            "status", "statusLabel", "color", "level", "dueDate", CaseClock.START, CaseClock.DUE, CaseClock.LIGHT};
 
     private final HistoryService history;
     private final Grants grants;
+    private final IssueCaseReader issues;
     private final TicketCaseReader tickets;
 
-    CaseHistory(HistoryService history, Grants grants, TicketCaseReader tickets) {
+    CaseHistory(HistoryService history, Grants grants, IssueCaseReader issues, TicketCaseReader tickets) {
         this.history = history;
         this.grants = grants;
+        this.issues = issues;
         this.tickets = tickets;
     }
 
@@ -59,9 +56,8 @@ class CaseHistory {
         }
         return grants.asSystem(() -> instances().processInstanceBusinessKey(businessKey).list().stream().findFirst()
                 .flatMap(pi -> TICKET.equals(pi.getProcessDefinitionKey())
-                        ? tickets.find(businessKey).map(t -> facts(pi, Map.of(), t))
-                        : Optional.of(facts(pi, variables(history.createHistoricVariableInstanceQuery()
-                                .processInstanceIdIn(pi.getId())).getOrDefault(pi.getId(), Map.of()), null))));
+                        ? tickets.find(businessKey).map(t -> facts(pi, null, t))
+                        : issues.find(businessKey).map(c -> facts(pi, c, null))));
     }
 
     /** One page of all cases and tickets, newest first (the city center's and administrators' 我的事项). */
@@ -70,7 +66,7 @@ class CaseHistory {
                 .listPage(first, max)));
     }
 
-    /** The cases and tickets of {@code businessKeys}, in that order, without their full variables. */
+    /** The cases and tickets of {@code businessKeys}, in that order. */
     List<CaseFacts> cases(List<String> businessKeys) {
         if (businessKeys.isEmpty()) {
             return List.of();
@@ -96,9 +92,7 @@ class CaseHistory {
             history.createHistoricTaskInstanceQuery().processDefinitionKey(JOINT_HANDLING)
                     .taskHadCandidateGroup(UnitType.DEPT.group(dept)).list()
                     .forEach(t -> ids.add(t.getProcessInstanceId()));
-            history.createHistoricVariableInstanceQuery().processDefinitionKey(JOINT_HANDLING)
-                    .variableValueEquals("handleGroup", UnitType.DEPT.group(dept)).list()
-                    .forEach(v -> ids.add(v.getProcessInstanceId()));
+            ids.addAll(issues.handledBy(UnitType.DEPT.group(dept)));
             return ids.isEmpty() ? Map.of() : started(instances().processInstanceIds(ids).list());
         });
     }
@@ -119,48 +113,27 @@ class CaseHistory {
                 pi -> pi.getStartTime().toInstant(), (a, b) -> a));
     }
 
-    /** The instances with their business data: tickets' rows, cases' list variables; a ticket without a row is left out. */
+    /** The instances with their business data, the rows of their processes; an instance without a row is left out. */
     private List<CaseFacts> withBusinessData(List<HistoricProcessInstance> instances) {
         if (instances.isEmpty()) {
             return List.of();
         }
-        Map<String, TicketCase> rows = tickets.byKeys(instances.stream()
-                .filter(pi -> TICKET.equals(pi.getProcessDefinitionKey()))
-                .map(HistoricProcessInstance::getBusinessKey).toList());
-        String[] caseIds = instances.stream().filter(pi -> JOINT_HANDLING.equals(pi.getProcessDefinitionKey()))
-                .map(HistoricProcessInstance::getId).toArray(String[]::new);
-        Map<String, Map<String, Object>> variables = caseIds.length == 0 ? Map.of()
-                : variables(history.createHistoricVariableInstanceQuery().processInstanceIdIn(caseIds)
-                .variableNameIn(LIST_VARIABLES));
-        return instances.stream().filter(pi -> !TICKET.equals(pi.getProcessDefinitionKey())
+        Map<String, IssueCase> cases = issues.byKeys(keys(instances, JOINT_HANDLING));
+        Map<String, TicketCase> rows = tickets.byKeys(keys(instances, TICKET));
+        return instances.stream().filter(pi -> cases.containsKey(pi.getBusinessKey())
                         || rows.containsKey(pi.getBusinessKey()))
-                .map(pi -> facts(pi, variables.getOrDefault(pi.getId(), Map.of()), rows.get(pi.getBusinessKey())))
+                .map(pi -> facts(pi, cases.get(pi.getBusinessKey()), rows.get(pi.getBusinessKey())))
                 .toList();
     }
 
-    private static CaseFacts facts(HistoricProcessInstance pi, Map<String, Object> variables, TicketCase ticket) {
-        return new CaseFacts(pi.getBusinessKey(), pi.getProcessDefinitionKey(), pi.getId(), pi.getStartUserId(),
-                pi.getStartTime().toInstant(), pi.getEndTime() == null ? null : pi.getEndTime().toInstant(),
-                variables, ticket);
+    private static List<String> keys(List<HistoricProcessInstance> instances, String process) {
+        return instances.stream().filter(pi -> process.equals(pi.getProcessDefinitionKey()))
+                .map(HistoricProcessInstance::getBusinessKey).toList();
     }
 
-    /**
-     * Variables by process instance. A name set in an inner scope too (a multi-instance element's own variable)
-     * yields to the process instance's own value.
-     */
-    private static Map<String, Map<String, Object>> variables(HistoricVariableInstanceQuery query) {
-        Map<String, Map<String, Object>> byInstance = new HashMap<>();
-        List<HistoricVariableInstance> inner = new ArrayList<>();
-        for (HistoricVariableInstance v : query.list()) {
-            if (v.getProcessInstanceId().equals(v.getExecutionId())) {
-                byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).put(v.getName(), v.getValue());
-            } else {
-                inner.add(v);
-            }
-        }
-        for (HistoricVariableInstance v : inner) {
-            byInstance.computeIfAbsent(v.getProcessInstanceId(), k -> new HashMap<>()).putIfAbsent(v.getName(), v.getValue());
-        }
-        return byInstance;
+    private static CaseFacts facts(HistoricProcessInstance pi, IssueCase issue, TicketCase ticket) {
+        return new CaseFacts(pi.getBusinessKey(), pi.getProcessDefinitionKey(), pi.getId(), pi.getStartUserId(),
+                pi.getStartTime().toInstant(), pi.getEndTime() == null ? null : pi.getEndTime().toInstant(),
+                issue, ticket);
     }
 }

@@ -27,6 +27,7 @@ import cn.lianban.common.TimeLight;
 import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.IssueCategories;
+import cn.lianban.issue.IssueCase;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -146,15 +147,16 @@ class CasePages {
             add(facts, "地点", c.ticket().location());
             facts.add(new Fact("承办部门", v.deptName() == null ? "待派单" : v.deptName(), null));
         } else {
-            add(facts, "类别", c.text("category") == null ? null : IssueCategories.chineseName(c.text("category")));
+            IssueCase issue = c.issue();
+            add(facts, "类别", issue.category() == null ? null : IssueCategories.chineseName(issue.category()));
             facts.add(v.color() == null ? new Fact("评级", "待评级", null)
                     : new Fact("评级", CaseLabels.colorName(v.color()), tone(v.color())));
             add(facts, "办理层级", v.level() == null ? null : CaseLabels.levelName(v.level()));
-            add(facts, "牵头部门", c.text("leadDept") == null ? null : department(c.text("leadDept")));
-            add(facts, "协办部门", String.join("、", c.list("coDepts").stream().map(this::department).toList()));
-            if (c.instant("meetingAt") != null) {
-                facts.add(new Fact("联席会议", LocalTimes.minutes(c.instant("meetingAt"))
-                        + (c.text("meetingPlace") == null ? "" : "，" + c.text("meetingPlace")), null));
+            add(facts, "牵头部门", issue.leadDept() == null ? null : department(issue.leadDept()));
+            add(facts, "协办部门", String.join("、", issue.coDepts().stream().map(this::department).toList()));
+            if (issue.meetingAt() != null) {
+                facts.add(new Fact("联席会议", LocalTimes.minutes(issue.meetingAt())
+                        + (issue.meetingPlace() == null ? "" : "，" + issue.meetingPlace()), null));
             }
         }
         facts.add(new Fact("办理期限", v.dueAt() == null ? "未定" : LocalTimes.minutes(v.dueAt().toInstant()), null));

@@ -51,14 +51,14 @@ class CaseVisibility {
                 || history.offeredTo(c.processInstanceId(), depts.stream().map(UnitType.DEPT::group).toList()));
     }
 
-    /** The departments the case's variables name as handling it now: lead (levels 3–5), co-departments, ticket's. */
+    /** The departments the case's row names as handling it now: lead (levels 3–5), co-departments, ticket's. */
     private static Stream<String> dispatchedTo(CaseFacts c) {
         if (c.isTicket()) {
             return Stream.ofNullable(c.ticket().deptCode());
         }
-        String handler = c.text("handleGroup");
+        String handler = c.issue().handleGroup();
         return Stream.concat(Stream.ofNullable(handler == null ? null : UnitType.DEPT.codeIn(handler)),
-                c.list("coDepts").stream());
+                c.issue().coDepts().stream());
     }
 
     boolean citywide(Authentication user) {

@@ -32,9 +32,10 @@ class InviteMeeting implements JavaDelegate {
     private final BookingService bookings;
     private final Venues venues;
     private final Directory directory;
+    private final IssueSummary summary;
 
     InviteMeeting(IssueService issues, IssueMails mails, CaseAccess access, CaseLog log, BookingService bookings,
-                  Venues venues, Directory directory) {
+                  Venues venues, Directory directory, IssueSummary summary) {
         this.issues = issues;
         this.mails = mails;
         this.access = access;
@@ -42,6 +43,7 @@ class InviteMeeting implements JavaDelegate {
         this.bookings = bookings;
         this.venues = venues;
         this.directory = directory;
+        this.summary = summary;
     }
 
     @Override
@@ -59,6 +61,7 @@ class InviteMeeting implements JavaDelegate {
             variables.setMeetingVenue(booking.get().venueCode());
         }
         MeetingSlots.setTime(variables, start, place);
+        summary.update(execution);
         access.open(execution.getProcessInstanceId(), List.of(group));
         mails.meetingInvitation(variables.mail(), start, place);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "MEETING_CONVENED",

@@ -19,12 +19,14 @@ class IssueChecks implements TaskListener {
     private final CaseLog log;
     private final IssueLabels labels;
     private final MeetingSlots slots;
+    private final IssueSummary summary;
 
-    IssueChecks(IssueService issues, CaseLog log, IssueLabels labels, MeetingSlots slots) {
+    IssueChecks(IssueService issues, CaseLog log, IssueLabels labels, MeetingSlots slots, IssueSummary summary) {
         this.issues = issues;
         this.log = log;
         this.labels = labels;
         this.slots = slots;
+        this.summary = summary;
     }
 
     /** Called on completion of every user task of joint-handling; the task key says which check applies. */
@@ -48,7 +50,8 @@ class IssueChecks implements TaskListener {
 
     /**
      * The meeting's decisions, or (ticked 改期) a move of the meeting to another free slot, after which the meeting
-     * task comes back for the decisions ({@code meetingMoved} leads the BPMN back to it).
+     * task comes back for the decisions ({@code meetingMoved} leads the BPMN back to it). Either changes what the
+     * case page shows (the meeting's time, or the departments and the clock): the case's row follows.
      */
     private void meeting(DelegateTask task, IssueVariables variables) {
         boolean move = variables.moveMeeting();
@@ -56,6 +59,7 @@ class IssueChecks implements TaskListener {
         if (move) {
             slots.move(task);
             variables.clearMoveChoice();
+            summary.update(task.getExecution());
             return;
         }
         int level = variables.level();
@@ -71,6 +75,7 @@ class IssueChecks implements TaskListener {
                         + (m.coDepts().isEmpty() ? "" : "，协办部门 " + String.join("、", labels.deptNames(m.coDepts())))
                         + "，办理期限 " + LocalTimes.minutes(m.deadline().due().toInstant())
                         + "；纪要：" + variables.minutes());
+        summary.update(task.getExecution());
     }
 
     private void handling(DelegateTask task, IssueVariables variables) {

@@ -1,6 +1,5 @@
 package cn.lianban.issue;
 
-import java.sql.Timestamp;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -15,10 +14,10 @@ import cn.lianban.common.ProjectionBackfill;
 import cn.lianban.startup.StartupStep;
 
 /**
- * At startup, from Camunda's history: cases filed before issue_summary existed (or whose row went missing) get
- * their row, and rows marked {@value #RESYNC} (V13: written with the first, coarse statuses) get the process's
- * state again, so the dashboard counts every case with the contract's status. Cheap when there is nothing to do:
- * two counts and one indexed look-up.
+ * At startup, from Camunda's history: cases filed before issue_summary existed (or whose row went missing) get their
+ * row, and rows marked {@value #RESYNC} (V13: written with the first, coarse statuses; V22: written before the row kept
+ * what the case page shows) get the process's state again, so the dashboard counts every case with the contract's
+ * status. Cheap when there is nothing to do: two counts and one indexed look-up.
  */
 @Component
 @Order(70)
@@ -74,8 +73,7 @@ public class IssueSummaryBackfill implements StartupStep {
     private void save(HistoricProcessInstance pi) {
         Map<String, Object> variables = ProjectionBackfill.variables(history, pi.getId(),
                 IssueVariables.summaryNames());
-        summary.save(pi.getBusinessKey(), pi.getId(), new IssueVariables(variables).summaryRow(),
-                new Timestamp(pi.getStartTime().getTime()),
-                pi.getEndTime() == null ? null : new Timestamp(pi.getEndTime().getTime()));
+        summary.save(new IssueVariables(variables).issueCase(pi.getBusinessKey(), pi.getId(),
+                pi.getStartTime().toInstant(), pi.getEndTime() == null ? null : pi.getEndTime().toInstant()));
     }
 }

@@ -95,9 +95,10 @@ final class IssueVariables extends ProcessVariables {
     private static final String OVERDUE_COUNT = "overdueCount";
     private static final String CENTER_REMINDERS = "centerReminders";
 
-    /** The variables an issue_summary row is made of. */
-    private static final List<String> SUMMARY = List.of(COMMUNITY_CODE, AREA_CODE, STREET_CODE, CATEGORY, COLOR,
-            LEVEL, STATUS, DUE_DATE, ESCALATIONS);
+    /** The variables an issue_summary row is made of ({@link #issueCase}), to read from history for the backfill. */
+    private static final List<String> SUMMARY = List.of(TITLE, DESCRIPTION, COMMUNITY_CODE, COMMUNITY_NAME,
+            AREA_CODE, STREET_CODE, CATEGORY, COLOR, LEVEL, STATUS, STATUS_LABEL, LEAD_DEPT, CO_DEPTS, HANDLE_GROUP,
+            MEETING_AT, MEETING_PLACE, DUE_DATE, CaseClock.START, CaseClock.DUE, CaseClock.LIGHT, ESCALATIONS);
 
     IssueVariables(VariableScope scope) {
         super(scope);
@@ -108,7 +109,7 @@ final class IssueVariables extends ProcessVariables {
         super(values);
     }
 
-    /** The names to read from history for {@link IssueSummary}. */
+    /** The names to read from history for {@link #issueCase}. */
     static String[] summaryNames() {
         return SUMMARY.toArray(String[]::new);
     }
@@ -503,12 +504,18 @@ final class IssueVariables extends ProcessVariables {
 
     // the projection row and the mails
 
-    /** The case's row in issue_summary; a case just registered waits for rating. */
-    IssueSummary.Row summaryRow() {
+    /**
+     * The case's row in issue_summary; a case just registered waits for rating. The times the variables do not hold
+     * are the caller's: when it was filed, and when it closed (kept only when the status is CLOSED).
+     */
+    IssueCase issueCase(String businessKey, String processInstanceId, Instant filedAt, Instant closedAt) {
         String status = text(STATUS);
-        return new IssueSummary.Row(text(COMMUNITY_CODE), text(AREA_CODE), text(STREET_CODE), text(CATEGORY),
-                text(COLOR), level(), status == null ? IssueStatus.RATING.name() : status, dueDate(),
-                count(ESCALATIONS));
+        return new IssueCase(businessKey, processInstanceId, asWritten(TITLE), asWritten(DESCRIPTION),
+                text(COMMUNITY_CODE), asWritten(COMMUNITY_NAME), text(AREA_CODE), text(STREET_CODE), text(CATEGORY),
+                text(COLOR), level(), status == null ? IssueStatus.RATING.name() : status, asWritten(STATUS_LABEL),
+                text(LEAD_DEPT), coDepts(), text(HANDLE_GROUP), instant(MEETING_AT), asWritten(MEETING_PLACE),
+                filedAt, dueDate(), IssueStatus.CLOSED.name().equals(status) ? closedAt : null,
+                instant(CaseClock.START), instant(CaseClock.DUE), text(CaseClock.LIGHT) != null, count(ESCALATIONS));
     }
 
     /** What the mails of the case show and whom they go to. */
@@ -524,6 +531,12 @@ final class IssueVariables extends ProcessVariables {
     private long count(String name) {
         Long value = number(name);
         return value == null ? 0 : value;
+    }
+
+    /** Text as the process wrote it, spaces kept (the case page shows it so), blank as null. */
+    private String asWritten(String name) {
+        Object value = raw(name);
+        return value == null || value.toString().isBlank() ? null : value.toString();
     }
 
     private Boolean answer(String name) {

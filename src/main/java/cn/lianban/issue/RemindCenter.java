@@ -13,11 +13,13 @@ class RemindCenter implements JavaDelegate {
     private final IssueService issues;
     private final IssueMails mails;
     private final CaseLog log;
+    private final IssueSummary summary;
 
-    RemindCenter(IssueService issues, IssueMails mails, CaseLog log) {
+    RemindCenter(IssueService issues, IssueMails mails, CaseLog log, IssueSummary summary) {
         this.issues = issues;
         this.mails = mails;
         this.log = log;
+        this.summary = summary;
     }
 
     @Override
@@ -27,6 +29,7 @@ class RemindCenter implements JavaDelegate {
         variables.setCenterReminders(reminders);
         // only the reminder timer moves: the case stays overdue (red) on cards
         variables.setTimers(issues.nextCenterReminder());
+        summary.update(execution);
         mails.centerOverdue(variables.mail());
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "CENTER_REMINDED",
                 "市级督办提醒第" + reminders + "次");

@@ -1,14 +1,15 @@
 package cn.lianban.ticket;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+
+import cn.lianban.common.SqlIn;
 
 /**
  * Tickets as table ticket_case holds them, for the modules that show tickets (the case page, 我的事项, Open311);
@@ -16,9 +17,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class TicketCaseReader {
-
-    /** Keys per query: a page of 我的事项 or of Open311 requests stays far below what a database takes in IN (…). */
-    private static final int CHUNK = 500;
 
     private final JdbcClient jdbc;
 
@@ -32,13 +30,8 @@ public class TicketCaseReader {
 
     /** The tickets of these business keys by key; a key without a ticket is left out. */
     public Map<String, TicketCase> byKeys(Collection<String> businessKeys) {
-        List<String> keys = new ArrayList<>(businessKeys);
-        Map<String, TicketCase> tickets = new HashMap<>();
-        for (int from = 0; from < keys.size(); from += CHUNK) {
-            jdbc.sql("SELECT * FROM ticket_case WHERE business_key IN (:keys)")
-                    .param("keys", keys.subList(from, Math.min(keys.size(), from + CHUNK)))
-                    .query(TicketCase.class).list().forEach(t -> tickets.put(t.businessKey(), t));
-        }
-        return tickets;
+        return SqlIn.inChunks(businessKeys, keys -> jdbc.sql("SELECT * FROM ticket_case WHERE business_key IN (:keys)")
+                        .param("keys", keys).query(TicketCase.class).list()).stream()
+                .collect(Collectors.toMap(TicketCase::businessKey, c -> c));
     }
 }

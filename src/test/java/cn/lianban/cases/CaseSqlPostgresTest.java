@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -21,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.lianban.common.TimeLight;
 import cn.lianban.directory.Directory;
+import cn.lianban.issue.IssueCase;
 import cn.lianban.support.Postgres;
 
 /**
@@ -88,9 +88,12 @@ class CaseSqlPostgresTest {
 
     @Test
     void aClockStartsAtTheLastStepThatSetIt() {
-        CaseFacts handling = new CaseFacts("JH-2026-000001", CaseFacts.JOINT_HANDLING, "p1", "secretary",
-                Instant.parse("2026-03-02T01:00:00Z"), null, Map.of("status", "HANDLING",
-                "dueDate", Date.from(Instant.parse("2099-03-06T10:00:00Z"))), null);
+        Instant filed = Instant.parse("2026-03-02T01:00:00Z");
+        IssueCase row = new IssueCase("JH-2026-000001", "p1", null, null, "C-1", null, null, null, null, null, null,
+                "HANDLING", null, null, List.of(), null, null, null, filed, Instant.parse("2099-03-06T10:00:00Z"),
+                null, null, null, false, 0);
+        CaseFacts handling = new CaseFacts("JH-2026-000001", CaseFacts.JOINT_HANDLING, "p1", "secretary", filed, null,
+                row, null);
         CaseClocks.Reading reading = new CaseClocks(jdbc).read(List.of(handling)).get("JH-2026-000001");
         assertThat(reading.due()).isEqualTo(Instant.parse("2099-03-06T10:00:00Z"));
         assertThat(reading.light()).isEqualTo(TimeLight.GREEN);

@@ -3,23 +3,22 @@ package cn.lianban.cases;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.List;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import cn.lianban.common.CaseClock;
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
 import cn.lianban.support.TicketDriver;
@@ -40,7 +39,7 @@ class CaseTimeLightTest {
     @Autowired
     TicketDriver tickets;
     @Autowired
-    RuntimeService runtime;
+    JdbcTemplate jdbc;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -86,15 +85,16 @@ class CaseTimeLightTest {
         driver.clockAt(MONDAY);
         ProcessInstance pi = driver.file();
         Instant now = Instant.parse("2026-03-02T02:00:00Z");
-        runtime.setVariable(pi.getId(), CaseClock.START, Date.from(now.minus(Duration.ofHours(90))));
-        runtime.setVariable(pi.getId(), CaseClock.DUE, Date.from(now.plus(Duration.ofHours(10))));
-        runtime.setVariable(pi.getId(), CaseClock.LIGHT, "GREEN");
+        // the clock as the process keeps it in the case's row (issue_summary)
+        jdbc.update("UPDATE issue_summary SET clock_start = ?, clock_due = ?, clock_running = TRUE "
+                + "WHERE business_key = ?", Timestamp.from(now.minus(Duration.ofHours(90))),
+                Timestamp.from(now.plus(Duration.ofHours(10))), pi.getBusinessKey());
         JsonNode running = json(pi);
         assertThat(running.get("dueAt").asText()).isEqualTo("2026-03-02T20:00:00+08:00");
         assertThat(running.get("timeLight").asText()).as("10 of 100 hours left, whatever the stored light says")
                 .isEqualTo("YELLOW");
 
-        runtime.setVariable(pi.getId(), CaseClock.LIGHT, null);
+        jdbc.update("UPDATE issue_summary SET clock_running = FALSE WHERE business_key = ?", pi.getBusinessKey());
         assertThat(light(pi)).isNull();
     }
 
