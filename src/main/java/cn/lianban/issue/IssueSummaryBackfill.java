@@ -66,7 +66,7 @@ public class IssueSummaryBackfill implements StartupStep {
     }
 
     private int addMissing() {
-        return ProjectionBackfill.addMissing(history, jdbc, KEY, "issue_summary", this::save);
+        return ProjectionBackfill.addMissing(history, jdbc, KEY, "issue_summary", "filed_at", this::save);
     }
 
     /** The row as the history has the case: filed when the process started, closed when it ended. */

@@ -40,7 +40,7 @@ class TicketCaseBackfill implements StartupStep {
 
     /** Adds the missing rows; returns how many. */
     int backfill() {
-        return ProjectionBackfill.addMissing(history, jdbc, KEY, "ticket_case", this::save);
+        return ProjectionBackfill.addMissing(history, jdbc, KEY, "ticket_case", "raised_at", this::save);
     }
 
     /**

@@ -154,6 +154,13 @@ class IssueCaseTest extends ProcessTestBase {
         for (ProcessInstance pi : List.of(rating, handling, closed)) {
             jdbc.update("DELETE FROM issue_summary WHERE business_key = ?", pi.getBusinessKey());
         }
+        // rows outlive the engine's history (closed cases whose history was cleaned up): they must not hide the
+        // missing ones
+        for (int i = 1; i <= 5; i++) {
+            jdbc.update("INSERT INTO issue_summary (business_key, process_instance_id, community_code, status, "
+                    + "filed_at, closed_at) VALUES (?, 'cleaned', 'C-DL-01', 'CLOSED', ?, ?)", "JH-2015-80000" + i,
+                    java.sql.Timestamp.valueOf("2015-01-05 09:00:00"), java.sql.Timestamp.valueOf("2015-02-05 09:00:00"));
+        }
         // as V22 leaves a row written before the row kept what the case page shows
         for (ProcessInstance pi : List.of(meeting, escalating)) {
             jdbc.update("UPDATE issue_summary SET status = 'RESYNC', title = NULL, description = NULL, "
@@ -164,6 +171,7 @@ class IssueCaseTest extends ProcessTestBase {
         assertThat(backfill.backfill()).isEqualTo(5);
         assertThat(all.stream().map(this::stored).toList()).isEqualTo(written);
         assertThat(backfill.backfill()).as("idempotent").isZero();
+        jdbc.update("DELETE FROM issue_summary WHERE business_key LIKE 'JH-2015-8%'");
     }
 
     @SuppressWarnings("unchecked")
