@@ -26,8 +26,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.lianban.LianbanApplication;
+import cn.lianban.rates.TicketRates;
 import cn.lianban.support.FormerSolvedQuery;
-import cn.lianban.ticket.TicketRates;
 
 /**
  * The city dashboard on a big PostgreSQL: 1,000,000 closed tickets and 100,000 joint-handling cases, generated
