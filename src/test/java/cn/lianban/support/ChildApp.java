@@ -53,11 +53,17 @@ public final class ChildApp implements AutoCloseable {
      * once; {@link #awaitUp(Duration)} waits for it to answer.
      */
     public static ChildApp start(String name, String... springArgs) throws IOException {
+        // a node in a test needs little: small heap, quick start
+        return start(name, List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"), springArgs);
+    }
+
+    /** As {@link #start(String, String...)}, with the given JVM options (a benchmark's node runs as in production). */
+    public static ChildApp start(String name, List<String> jvmOptions, String... springArgs) throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // a node needs little: small heap, quick start
-                "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Duser.timezone=Asia/Shanghai",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-Duser.timezone=Asia/Shanghai",
                 "-cp", classPath(), LianbanApplication.class.getName(),
                 "--server.port=" + port,
                 "--lianban.mail.scheduler-enabled=false",
@@ -88,6 +94,11 @@ public final class ChildApp implements AutoCloseable {
             Thread.sleep(250);
         }
         throw new IllegalStateException("node " + name + " not up after " + limit + "; see target/child-" + name + ".log");
+    }
+
+    /** CPU time the node's JVM has used so far (zero where the system does not tell). */
+    public Duration cpuTime() {
+        return process.info().totalCpuDuration().orElse(Duration.ZERO);
     }
 
     public boolean isAlive() {
