@@ -349,6 +349,7 @@ class ThroughputBenchmark {
         Map<String, Integer> layers = new HashMap<>();
         Map<String, Integer> ours = new HashMap<>();
         Map<String, Integer> top = new HashMap<>();
+        Map<String, Integer> spots = new LinkedHashMap<>();
         int samples = 0;
         for (RecordedEvent e : RecordingFile.readAllEvents(jfr.toPath())) {
             if (!e.getEventType().getName().equals("jdk.ExecutionSample") || e.getStackTrace() == null) {
@@ -365,6 +366,12 @@ class ThroughputBenchmark {
                 top.merge(f.getMethod().getType().getName() + "." + f.getMethod().getName(), 1, Integer::sum);
             }
             layers.merge(layer(frames), 1, Integer::sum);
+            for (Map.Entry<String, String> spot : HOT_SPOTS.entrySet()) {
+                if (frames.stream().anyMatch(f -> (f.getMethod().getType().getName() + "." + f.getMethod().getName())
+                        .contains(spot.getKey()))) {
+                    spots.merge(spot.getValue(), 1, Integer::sum);
+                }
+            }
             for (RecordedFrame f : frames) {
                 String type = f.getMethod().getType().getName();
                 if (type.startsWith("cn.lianban.") && !type.contains("$$")) {
@@ -375,11 +382,24 @@ class ThroughputBenchmark {
         }
         line("  profile (JFR, request threads, %,d samples every 10 ms): by layer", samples);
         printTop(layers, samples, 12);
+        line("  samples with a frame of (overlapping):");
+        printTop(spots, samples, HOT_SPOTS.size());
         line("  innermost lianban frame on the stack:");
         printTop(ours, samples, 12);
         line("  top frames:");
         printTop(top, samples, 12);
     }
+
+    /** Frames worth counting on their own, found by the first profiles: part of a method's name, and what it is. */
+    private static final Map<String, String> HOT_SPOTS = Map.of(
+            "TaskQueryImpl.", "task queries (REST GET /task and the REST guards' lookups)",
+            "AuthorizationManager.filterAuthenticatedGroupIds",
+            "Camunda's SELECT DISTINCT GROUP_ID_ FROM ACT_RU_AUTHORIZATION, once per command",
+            "DmnEngine", "DMN decisions (joint handling's rating and level)",
+            "cn.lianban.common.Grants.grant", "lianban grants (case access)",
+            "CheckPassword", "HTTP Basic password check",
+            "AbstractGetDeployedFormCmd", "form lookups (the REST guards' form fields)",
+            "RemovalTime", "history removal time at the end");
 
     /** The innermost frame's layer: which library the thread was working in when sampled. */
     private static String layer(List<RecordedFrame> frames) {
