@@ -122,7 +122,8 @@ class ThroughputBenchmark {
                 line("lianban throughput benchmark, %s", Instant.now());
                 line("machine: %d cores, JVM max heap %d MB, %s; load average %s (clients run in the app's JVM)",
                         Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
-                        jdbc.queryForObject("SELECT split_part(version(), ',', 1)", String.class), loadAverage());
+                        jdbc.queryForObject("SELECT split_part(version(), ',', 1)", String.class),
+                        TasklistBenchmark.loadAverage());
                 line("anchor: Camunda's sizing guide gives 100–500 process instance starts/s on a 4-core laptop; "
                         + "Beijing's 12345 peaks at 5–6 starts/s");
                 LIFECYCLES.forEach(l -> deployBare(app, l));
@@ -444,14 +445,6 @@ class ThroughputBenchmark {
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder()))
                 .limit(n).forEach(e -> line("    %5.1f %%  %s", 100.0 * e.getValue() / Math.max(1, samples),
                         e.getKey()));
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(new File("/proc/loadavg").toPath()).strip();
-        } catch (Exception e) {
-            return "unknown";
-        }
     }
 
     private void line(String format, Object... args) {
