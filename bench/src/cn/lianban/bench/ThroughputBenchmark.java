@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -188,7 +189,7 @@ class ThroughputBenchmark {
         final AtomicLong lifecycleNanos = new AtomicLong();
 
         void call(String name, double ms) {
-            calls.computeIfAbsent(name, k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(ms);
+            calls.computeIfAbsent(name, k -> Collections.synchronizedList(new ArrayList<>())).add(ms);
         }
 
         /** Lifecycles per second if every client ran only this process: clients / mean lifecycle time. */
