@@ -304,7 +304,7 @@ class TasklistBenchmark {
         return q.toString();
     }
 
-    private static String loadAverage() {
+    static String loadAverage() {
         try {
             return Files.readString(new File("/proc/loadavg").toPath()).strip();
         } catch (Exception e) {
