@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -133,7 +135,8 @@ class TicketRateRollup implements StartupStep {
     }
 
     private static Map<TicketRates.By, String> places(String dept, String community, String street) {
-        Map<TicketRates.By, String> keys = new HashMap<>();
+        // always in the same order, so two transactions take the row locks of a month in the same order
+        Map<TicketRates.By, String> keys = new EnumMap<>(TicketRates.By.class);
         keys.put(TicketRates.By.DEPT, dept);
         keys.put(TicketRates.By.COMMUNITY, community);
         keys.put(TicketRates.By.STREET, street);
@@ -146,20 +149,29 @@ class TicketRateRollup implements StartupStep {
             if (key == null) {
                 return;
             }
-            // PostgreSQL: two transactions creating the same row must not abort one of them
-            jdbc.sql(postgres
-                            ? "INSERT INTO ticket_rate_month(by_column, group_key, rate_month) VALUES (?,?,?) ON CONFLICT DO NOTHING"
-                            : "INSERT INTO ticket_rate_month(by_column, group_key, rate_month) SELECT ?,?,? FROM (VALUES (1)) "
-                            + "WHERE NOT EXISTS (SELECT 1 FROM ticket_rate_month WHERE by_column = ? AND group_key = ? "
-                            + "AND rate_month = ?)")
-                    .params(postgres ? List.of(by.name(), key, month.toString())
-                            : List.of(by.name(), key, month.toString(), by.name(), key, month.toString()))
-                    .update();
+            create(by, key, month);
             jdbc.sql("UPDATE ticket_rate_month SET dispatched = dispatched + ?, returned = returned + ?, "
                             + "accepted_on_time = accepted_on_time + ?, rated = rated + ?, satisfied = satisfied + ?, "
                             + "due = due + ?, solved = solved + ? WHERE by_column = ? AND group_key = ? AND rate_month = ?")
                     .params(d[0], d[1], d[2], d[3], d[4], d[5], d[6], by.name(), key, month.toString()).update();
         });
+    }
+
+    private void create(TicketRates.By by, String key, YearMonth month) {
+        if (postgres) {
+            // two transactions creating the same row at once must not abort one of them
+            jdbc.sql("INSERT INTO ticket_rate_month(by_column, group_key, rate_month) VALUES (?,?,?) ON CONFLICT DO NOTHING")
+                    .params(by.name(), key, month.toString()).update();
+            return;
+        }
+        try {
+            jdbc.sql("INSERT INTO ticket_rate_month(by_column, group_key, rate_month) SELECT ?,?,? FROM (VALUES (1)) "
+                            + "WHERE NOT EXISTS (SELECT 1 FROM ticket_rate_month WHERE by_column = ? AND group_key = ? "
+                            + "AND rate_month = ?)")
+                    .params(by.name(), key, month.toString(), by.name(), key, month.toString()).update();
+        } catch (DuplicateKeyException anotherTransactionWasFaster) {
+            // H2 keeps the transaction after a failed statement, and the row exists now, which is all we need
+        }
     }
 
     private static YearMonth month(Instant instant) {

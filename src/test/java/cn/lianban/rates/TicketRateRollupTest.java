@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
@@ -82,6 +83,11 @@ class TicketRateRollupTest {
         assertThat(rollup.month(TicketRates.By.DEPT, YearMonth.of(2025, 4)).get("urban").solved()).isEqualTo(1);
         rollup.rebuild();
         assertSameAsRaw(jdbc, rollup, "recounted");
+
+        // three years later, mid-April: February and March are past keeping, April's later events are not
+        new TicketRateMonthCleanup(jdbc, Duration.ofDays(1095)).cleanUp(Steps.instant("2028-04-15T12:00"));
+        assertThat(rollup.month(TicketRates.By.DEPT, YearMonth.of(2025, 3))).isEmpty();
+        assertThat(rollup.month(TicketRates.By.DEPT, YearMonth.of(2025, 4))).containsKey("urban");
     }
 
     private static void assertSameAsRaw(JdbcClient jdbc, TicketRateRollup rollup, String how) {
