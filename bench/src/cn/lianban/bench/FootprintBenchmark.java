@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -37,6 +36,8 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import org.junit.jupiter.api.Test;
+
+import cn.lianban.support.ChildApp;
 
 /**
  * Issue #12, point 5: the application jar in a JVM of its own, started with the JVM options of the Docker image
@@ -96,7 +97,7 @@ class FootprintBenchmark {
     private Figures measure(BenchDatabase db, String name, String jar, String options) throws Exception {
         System.out.printf("%n== %s: %s%n", name, options);
         db.execute("CREATE DATABASE " + name);
-        GreenMail smtp = new GreenMail(new ServerSetup(freePort(), null, ServerSetup.PROTOCOL_SMTP));
+        GreenMail smtp = new GreenMail(new ServerSetup(ChildApp.freePort(), null, ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
             // first start: Flyway migrates an empty database and the demo data is seeded
@@ -153,7 +154,7 @@ class FootprintBenchmark {
 
         static Node start(BenchDatabase db, String database, String jar, String options, GreenMail smtp, String label)
                 throws IOException {
-            int port = freePort();
+            int port = ChildApp.freePort();
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             command.addAll(Arrays.asList(options.split("\\s+")));
@@ -364,11 +365,5 @@ class FootprintBenchmark {
         out.append("\nVerdict (the Docker image's options, first row): ").append(all.get(0).pass() ? "PASS" : "FAIL")
                 .append('\n');
         return out.toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
