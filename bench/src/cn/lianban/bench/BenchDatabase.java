@@ -47,7 +47,12 @@ final class BenchDatabase implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return postgres.getJdbcUrl("postgres", "postgres");
+        return jdbcUrl("postgres");
+    }
+
+    /** A database of this server other than the default one (created with {@code CREATE DATABASE}). */
+    String jdbcUrl(String database) {
+        return postgres.getJdbcUrl("postgres", database);
     }
 
     DataSource dataSource() {

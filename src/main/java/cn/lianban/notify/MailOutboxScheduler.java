@@ -22,11 +22,15 @@ class MailOutboxScheduler {
         this.outbox = outbox;
     }
 
-    @Scheduled(fixedDelayString = "${lianban.mail.poll-interval:PT30S}",
-            initialDelayString = "${lianban.mail.poll-interval:PT30S}")
+    @Scheduled(fixedDelayString = "${lianban.mail.poll-interval:PT10S}",
+            initialDelayString = "${lianban.mail.poll-interval:PT10S}")
     void poll() {
         try {
-            outbox.sendPending();
+            // a full batch means more are due: keep sending over fresh connections until the queue is drained, so a
+            // burst (1,000 mails after a night of timers) leaves in seconds, not one batch per poll interval
+            while (outbox.sendPending() == MailOutbox.BATCH) {
+                // next batch
+            }
         } catch (RuntimeException e) {
             // e.g. the database is briefly unreachable; the next poll tries again
             log.error("Mail outbox poll failed", e);

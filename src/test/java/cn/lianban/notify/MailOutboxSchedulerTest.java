@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.atLeast;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.timeout;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -12,7 +13,10 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** The poller runs on the configured interval, keeps running after a failed poll, and can be switched off. */
+/**
+ * The poller runs on the configured interval, sends batches until the queue is drained, keeps running after a failed
+ * poll, and can be switched off.
+ */
 class MailOutboxSchedulerTest {
 
     @Configuration
@@ -35,6 +39,13 @@ class MailOutboxSchedulerTest {
             assertThat(context).hasSingleBean(MailOutboxScheduler.class);
             verify(outbox, timeout(5000).atLeast(3)).sendPending();
         });
+    }
+
+    @Test
+    void onePollSendsBatchesUntilFewerThanABatchWereDue() {
+        when(outbox.sendPending()).thenReturn(MailOutbox.BATCH, MailOutbox.BATCH, 3, 0);
+        new MailOutboxScheduler(outbox).poll();
+        verify(outbox, times(3)).sendPending();
     }
 
     @Test

@@ -1,0 +1,369 @@
+package cn.lianban.bench;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import org.junit.jupiter.api.Test;
+
+import cn.lianban.support.ChildApp;
+
+/**
+ * Issue #12, point 5: the application jar in a JVM of its own, started with the JVM options of the Docker image
+ * (docker/Dockerfile's {@code JAVA_OPTS}), on embedded PostgreSQL with the demo data: wall time from process start to
+ * {@code /actuator/health} UP (first start, which migrates and seeds, and a restart), resident memory after start, after
+ * a load of ticket lifecycles and pages through REST, and after the mail outbox drained 1,000 mails into a local SMTP
+ * sink (GreenMail). Further option sets ({@code bench.compare}) run the same way in the same run, for the ratios.
+ * See bench/README.md, "Footprint benchmark".
+ */
+class FootprintBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final double START_LIMIT_S = Double.parseDouble(System.getProperty("bench.start-limit-s", "10"));
+    private static final long RSS_LIMIT_MB = Long.getLong("bench.rss-limit-mb", 500);
+    private static final double DRAIN_LIMIT_S = Double.parseDouble(System.getProperty("bench.drain-limit-s", "60"));
+    private static final int TICKETS = Integer.getInteger("bench.tickets", 150);
+    private static final int CLIENTS = Integer.getInteger("bench.clients", 4);
+    private static final int MAILS = Integer.getInteger("bench.mails", 1000);
+
+    private static final Path DOCKERFILE = Path.of("docker", "Dockerfile");
+
+    private record Figures(String options, double firstStartS, double restartS, double restartCpuS, long rssStartMb,
+                           double lifecyclesPerS, double firstLifecycleMs, long rssLoadMb, double drainS, long rssMailMb) {
+
+        boolean pass() {
+            return firstStartS <= START_LIMIT_S && restartS <= START_LIMIT_S && rssLoadMb <= RSS_LIMIT_MB
+                    && rssMailMb <= RSS_LIMIT_MB && drainS <= DRAIN_LIMIT_S;
+        }
+    }
+
+    @Test
+    void footprint() throws Exception {
+        String docker = dockerJavaOpts();
+        List<String> sets = new ArrayList<>();
+        sets.add(docker);
+        for (String more : System.getProperty("bench.compare", "").split("\\|")) {
+            if (!more.isBlank()) {
+                sets.add(more.strip());
+            }
+        }
+        String jar = applicationJar();
+        Files.createDirectories(Path.of("target", "bench"));
+        List<Figures> all = new ArrayList<>();
+        try (BenchDatabase db = BenchDatabase.start(new File("target/bench/footprint-postgres.log"))) {
+            for (int i = 0; i < sets.size(); i++) {
+                all.add(measure(db, "foot" + i, jar, sets.get(i)));
+            }
+        }
+        String report = report(all);
+        System.out.println(report);
+        Files.writeString(Path.of("target", "bench", "footprint-report.txt"), report);
+        assertTrue(all.get(0).pass(), "a footprint target is missed with the Docker image's options, see the report");
+    }
+
+    private Figures measure(BenchDatabase db, String name, String jar, String options) throws Exception {
+        System.out.printf("%n== %s: %s%n", name, options);
+        db.execute("CREATE DATABASE " + name);
+        GreenMail smtp = new GreenMail(new ServerSetup(ChildApp.freePort(), null, ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            // first start: Flyway migrates an empty database and the demo data is seeded
+            Node first = Node.start(db, name, jar, options, smtp, "first");
+            double firstStart = first.awaitUp();
+            first.stop();
+            Node node = Node.start(db, name, jar, options, smtp, "restart");
+            try {
+                double restart = node.awaitUp();
+                double restartCpu = node.cpuSeconds();
+                long rssStart = node.rssMb();
+                System.out.printf("  first start %.1f s, restart %.1f s (%.1f s of CPU), RSS %d MB%n", firstStart, restart,
+                        restartCpu, rssStart);
+                long t0 = System.nanoTime();
+                lifecycle(node.base);
+                double firstLifecycle = (System.nanoTime() - t0) / 1e6;
+                double perS = load(node.base);
+                long rssLoad = node.rssMb();
+                System.out.printf("  load: %.1f lifecycles/s, first %.0f ms, RSS %d MB%n", perS, firstLifecycle, rssLoad);
+                double drain = drain(db.jdbcUrl(name), smtp);
+                long rssMail = node.rssMb();
+                System.out.printf("  %d mails drained in %.1f s, RSS %d MB%n", MAILS, drain, rssMail);
+                return new Figures(options, firstStart, restart, restartCpu, rssStart, perS, firstLifecycle, rssLoad,
+                        drain, rssMail);
+            } finally {
+                node.stop();
+            }
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    /** {@code JAVA_OPTS} as docker/Dockerfile sets it: the benchmark measures what the image runs. */
+    static String dockerJavaOpts() throws IOException {
+        Matcher m = Pattern.compile("JAVA_OPTS=\"([^\"]*)\"").matcher(Files.readString(DOCKERFILE));
+        if (!m.find()) {
+            throw new IllegalStateException("no JAVA_OPTS=\"…\" in " + DOCKERFILE);
+        }
+        return m.group(1);
+    }
+
+    /** The jar {@code ./mvnw -DskipTests package} built, as the Docker image runs it. */
+    private static String applicationJar() throws IOException {
+        try (var files = Files.list(Path.of("target"))) {
+            return files.map(Path::toString)
+                    .filter(f -> f.matches(".*/lianban-[^/]*\\.jar") && !f.endsWith("-plain.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no target/lianban-*.jar: run ./mvnw -DskipTests package first (bench/README.md)"));
+        }
+    }
+
+    /** The application as the Docker image starts it: {@code java $JAVA_OPTS -jar lianban.jar}, zone Asia/Shanghai. */
+    private record Node(Process process, String base, long started, String log) {
+
+        static Node start(BenchDatabase db, String database, String jar, String options, GreenMail smtp, String label)
+                throws IOException {
+            int port = ChildApp.freePort();
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(Arrays.asList(options.split("\\s+")));
+            command.addAll(List.of("-Duser.timezone=Asia/Shanghai", "-jar", jar,
+                    "--spring.profiles.active=postgres",
+                    "--spring.datasource.url=" + db.jdbcUrl(database),
+                    "--spring.datasource.username=postgres",
+                    "--spring.datasource.password=",
+                    "--server.port=" + port,
+                    "--spring.mail.host=localhost",
+                    "--spring.mail.port=" + smtp.getSmtp().getPort(),
+                    "--lianban.base-url=http://localhost:" + port));
+            String log = "target/bench/footprint-" + database + "-" + label + ".log";
+            long t0 = System.nanoTime();
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(new File(log)).start();
+            return new Node(p, "http://localhost:" + port, t0, log);
+        }
+
+        /** Seconds from process start to the first {@code /actuator/health} that says UP. */
+        double awaitUp() throws InterruptedException {
+            long end = started + Duration.ofMinutes(5).toNanos();
+            while (System.nanoTime() < end) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("the application exited with " + process.exitValue() + ", see " + log);
+                }
+                try {
+                    HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                    if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
+                        return (System.nanoTime() - started) / 1e9;
+                    }
+                } catch (IOException notYet) {
+                    // not listening yet
+                }
+                Thread.sleep(50);
+            }
+            throw new IllegalStateException("not healthy after 5 minutes, see " + log);
+        }
+
+        /** Resident set size of the JVM (VmRSS), what the container's memory limit counts. */
+        long rssMb() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+            throw new IllegalStateException("no VmRSS in /proc/" + process.pid() + "/status");
+        }
+
+        /**
+         * CPU seconds the JVM has used (user and system, all threads): on a machine shared with other work the wall
+         * time of a start varies with the load, this much less.
+         */
+        double cpuSeconds() throws IOException {
+            String stat = Files.readString(Path.of("/proc", String.valueOf(process.pid()), "stat"));
+            // fields after the command name in parentheses: state is field 3, utime 14 and stime 15 (clock ticks)
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
+     * {@code bench.tickets} ticket lifecycles with {@code bench.clients} clients, each followed by the pages a desk
+     * opens; returns lifecycles per second.
+     */
+    private static double load(String base) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(CLIENTS);
+        try {
+            long t0 = System.nanoTime();
+            List<Future<?>> done = new ArrayList<>();
+            for (int i = 0; i < TICKETS; i++) {
+                done.add(pool.submit(() -> {
+                    lifecycle(base);
+                    pages(base);
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            return TICKETS / ((System.nanoTime() - t0) / 1e9);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** One ticket through Camunda REST as Tasklist drives it: raise, accept, resolve, confirm, rate. */
+    private static void lifecycle(String base) throws IOException, InterruptedException {
+        JsonNode started = call(base, "POST", "/engine-rest/process-definition/key/ticket/start", "secretary", """
+                {"variables": {"itemCode": {"value": "R-001"}, "description": {"value": "菜市场门口有流动摊贩占道经营，影响通行"},
+                 "communityCode": {"value": "C-DL-01"}, "gridCode": {"value": "G-DL-01-01"},
+                 "location": {"value": "华山路菜市场东门"}}}""");
+        String instance = started.get("id").asText();
+        work(base, instance, "accept", "urban", true, "{\"accepted\": {\"value\": true}}");
+        work(base, instance, "resolve", "urban", false, "{\"result\": {\"value\": \"已清理占道摊位\"}}");
+        work(base, instance, "confirm", "secretary", true, "{\"solved\": {\"value\": true}}");
+        work(base, instance, "rate", "secretary", false, "{\"satisfaction\": {\"value\": 5}}");
+    }
+
+    private static void work(String base, String instance, String task, String user, boolean claim, String variables)
+            throws IOException, InterruptedException {
+        JsonNode tasks = call(base, "GET", "/engine-rest/task?processInstanceId=" + instance + "&taskDefinitionKey=" + task,
+                user, null);
+        if (tasks.size() != 1) {
+            throw new IllegalStateException("expected one task " + task + " of " + instance + " for " + user + ": " + tasks);
+        }
+        String id = tasks.get(0).get("id").asText();
+        if (claim) {
+            call(base, "POST", "/engine-rest/task/" + id + "/claim", user, "{\"userId\": \"" + user + "\"}");
+        }
+        call(base, "POST", "/engine-rest/task/" + id + "/complete", user, "{\"variables\": " + variables + "}");
+    }
+
+    /** The pages a desk looks at between tasks (server-rendered, HTTP Basic). */
+    private static void pages(String base) throws IOException, InterruptedException {
+        for (String path : List.of("/cases", "/tickets/rates", "/dashboard")) {
+            call(base, "GET", path, "center", null);
+        }
+    }
+
+    private static JsonNode call(String base, String method, String path, String user, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .header("Authorization", "Basic " + Base64.getEncoder()
+                        .encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
+        if (json == null) {
+            request.GET();
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + path + " as " + user + ": HTTP " + answer.statusCode() + " "
+                    + BenchDatabase.abbreviate(answer.body(), 300));
+        }
+        String type = answer.headers().firstValue("Content-Type").orElse("");
+        return type.contains("json") && !answer.body().isEmpty() ? JSON.readTree(answer.body()) : JSON.nullNode();
+    }
+
+    /**
+     * Queues {@code bench.mails} mails as {@code Notifier} does (rows of mail_outbox, due now) and returns the seconds
+     * until the node's poller has sent all of them and the SMTP sink has received them.
+     */
+    private static double drain(String url, GreenMail smtp) throws SQLException, InterruptedException {
+        try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", "")) {
+            long t0;
+            try (PreparedStatement insert = c.prepareStatement("""
+                    INSERT INTO mail_outbox (created_at, recipients, subject, body_html, kind, status, attempts, next_attempt_at)
+                    VALUES (?, ?, ?, ?, 'ASSIGNED', 'PENDING', 0, ?)""")) {
+                Timestamp now = Timestamp.valueOf(LocalDateTime.now().minusSeconds(1));
+                for (int i = 1; i <= MAILS; i++) {
+                    insert.setTimestamp(1, now);
+                    insert.setString(2, "desk@lianban.local");
+                    insert.setString(3, "【联办】TK-2026-%06d 已交办：小区路灯损坏".formatted(i));
+                    insert.setString(4, "<p>您有一件新的事项待接单。</p>".repeat(20));
+                    insert.setTimestamp(5, now);
+                    insert.addBatch();
+                }
+                t0 = System.nanoTime();
+                insert.executeBatch();
+            }
+            long end = t0 + Duration.ofMinutes(10).toNanos();
+            while (System.nanoTime() < end) {
+                if (pending(c) == 0 && smtp.getReceivedMessages().length >= MAILS) {
+                    return (System.nanoTime() - t0) / 1e9;
+                }
+                Thread.sleep(100);
+            }
+            throw new IllegalStateException(pending(c) + " mails still pending after 10 minutes");
+        }
+    }
+
+    private static long pending(Connection c) throws SQLException {
+        try (Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM mail_outbox WHERE status <> 'SENT'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String report(List<Figures> all) {
+        StringBuilder out = new StringBuilder();
+        out.append("\nFootprint (issue #12 point 5), ").append(TICKETS).append(" ticket lifecycles + 3 pages each with ")
+                .append(CLIENTS).append(" clients, ").append(MAILS).append(" mails; ")
+                .append(Runtime.getRuntime().availableProcessors()).append(" cores\n");
+        out.append("Targets: start to healthy <= %.0f s, RSS after the load <= %d MB, %d mails drained <= %.0f s%n"
+                .formatted(START_LIMIT_S, RSS_LIMIT_MB, MAILS, DRAIN_LIMIT_S));
+        out.append("Anchor: issue #12 measured RSS 670 MB after start and 740 MB after use (default JVM options)\n\n");
+        out.append("| JVM options | first start s | restart s | restart CPU s | RSS start MB | lifecycles/s | ratio | first lifecycle ms"
+                + " | RSS load MB | mail drain s | RSS mail MB | verdict |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        double base = all.get(0).lifecyclesPerS();
+        for (int i = 0; i < all.size(); i++) {
+            Figures f = all.get(i);
+            out.append("| %s`%s` | %.1f | %.1f | %.1f | %d | %.2f | %.2f | %.0f | %d | %.1f | %d | %s |%n".formatted(
+                    i == 0 ? "Docker: " : "", f.options(), f.firstStartS(), f.restartS(), f.restartCpuS(), f.rssStartMb(),
+                    f.lifecyclesPerS(), f.lifecyclesPerS() / base, f.firstLifecycleMs(), f.rssLoadMb(), f.drainS(),
+                    f.rssMailMb(), f.pass() ? "pass" : "FAIL"));
+        }
+        out.append("\nVerdict (the Docker image's options, first row): ").append(all.get(0).pass() ? "PASS" : "FAIL")
+                .append('\n');
+        return out.toString();
+    }
+}
