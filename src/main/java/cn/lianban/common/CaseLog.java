@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -15,12 +14,10 @@ public class CaseLog {
 
     private final JdbcClient jdbc;
     private final IdentityService identity;
-    private final ApplicationEventPublisher events;
 
-    public CaseLog(JdbcClient jdbc, IdentityService identity, ApplicationEventPublisher events) {
+    public CaseLog(JdbcClient jdbc, IdentityService identity) {
         this.jdbc = jdbc;
         this.identity = identity;
-        this.events = events;
     }
 
     public void record(String businessKey, String processInstanceId, String action, String detail) {
@@ -30,16 +27,13 @@ public class CaseLog {
     public void record(Entry e) {
         var auth = identity.getCurrentAuthentication();
         String actor = auth == null || auth.getUserId() == null ? "system" : auth.getUserId();
-        Instant at = now();
         jdbc.sql("INSERT INTO case_event(business_key, process_instance_id, occurred_at, actor, action, detail, "
                         + "dept_code, community_code, street_code, on_time, score, due_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
-                .params(e.businessKey, e.processInstanceId, Timestamp.from(at), actor, e.action,
+                .params(e.businessKey, e.processInstanceId, Timestamp.from(now()), actor, e.action,
                         e.detail == null || e.detail.length() <= 2000 ? e.detail : e.detail.substring(0, 2000),
                         e.deptCode, e.communityCode, e.streetCode, e.onTime, e.score,
                         e.dueAt == null ? null : Timestamp.from(e.dueAt))
                 .update();
-        events.publishEvent(new CaseEventRecorded(e.businessKey, at, e.action, e.deptCode, e.communityCode,
-                e.streetCode, e.onTime, e.score, e.dueAt));
     }
 
     public List<CaseEvent> events(String businessKey) {

@@ -2,12 +2,15 @@ package cn.lianban.rates;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -18,7 +21,7 @@ import cn.lianban.common.EngineClock;
 
 /**
  * 三率 of 双联双促 for a month, per department, community or street, computed from the ticket events
- * in the audit trail (whole months from their counts kept with each event, see {@link TicketRateRollup}):
+ * in the audit trail (never from counters):
  * <ul>
  * <li>按时接单率 = accepted within the 24-hour limit ÷ (dispatched − returned with a reason), by event month;</li>
  * <li>解决率 = closed as solved ÷ all due: tickets whose resolution deadline fell in the month (and has passed);</li>
@@ -45,60 +48,33 @@ public class TicketRates {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final TicketRateRollup rollup;
 
-    TicketRates(JdbcClient jdbc, Clock clock, TicketRateRollup rollup) {
+    TicketRates(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.rollup = rollup;
     }
 
     /** Ranked best first by the average of the rates that have a denominator. */
     public List<Rate> rates(YearMonth month, By by) {
-        Timestamp from = start(month);
-        Timestamp to = start(month.plusMonths(1));
-        Timestamp now = Timestamp.from(clock.instant());
-        // a whole month reads its counts kept beside the events; the current one counts its events (due tickets
-        // count only once their deadline has passed)
-        Map<String, Counts> counts = to.after(now) ? fromEvents(jdbc, by, from, to, now) : rollup.month(by, month);
-        Map<String, String> names = new HashMap<>();
-        jdbc.sql(by.names).query(Name.class).list().forEach(n -> names.put(n.code(), n.name()));
-        List<Rate> rates = new ArrayList<>();
-        for (Counts c : counts.values()) {
-            rates.add(new Rate(c.k(), names.getOrDefault(c.k(), c.k()), c.dispatched(), c.returned(),
-                    c.acceptedOnTime(), c.due(), c.solved(), c.rated(), c.satisfied()));
-        }
-        rates.sort(Comparator.comparing(Rate::score, Comparator.nullsLast(Comparator.reverseOrder()))
-                .thenComparing(Rate::key));
-        return rates;
-    }
-
-    /**
-     * Recounts the monthly figures from the audit trail, after events were written into it other than through
-     * {@code CaseLog} (a data load); the ticket steps keep them current themselves.
-     */
-    public void recount() {
-        rollup.rebuild();
-    }
-
-    /** The counts of the events in [from, to) and of the tickets due in [from, to) and by {@code now}. */
-    static Map<String, Counts> fromEvents(JdbcClient jdbc, By by, Timestamp from, Timestamp to, Timestamp now) {
+        Timestamp from = at(month.atDay(1).atStartOfDay(EngineClock.ZONE).toInstant());
+        Timestamp to = at(month.plusMonths(1).atDay(1).atStartOfDay(EngineClock.ZONE).toInstant());
+        Timestamp now = at(clock.instant());
         String c = by.column;
         String tickets = "business_key LIKE 'TK-%' AND " + c + " IS NOT NULL";
-        Map<String, Counts> counts = new HashMap<>();
+        Map<String, EventCounts> events = new HashMap<>();
         jdbc.sql("SELECT " + c + " k, "
                         + "SUM(CASE WHEN action = 'DISPATCHED' THEN 1 ELSE 0 END) dispatched, "
                         + "SUM(CASE WHEN action = 'RETURNED' THEN 1 ELSE 0 END) returned, "
                         + "SUM(CASE WHEN action = 'ACCEPTED' AND on_time THEN 1 ELSE 0 END) accepted_on_time, "
                         + "SUM(CASE WHEN action = 'CLOSED' THEN 1 ELSE 0 END) rated, "
-                        + "SUM(CASE WHEN action = 'CLOSED' AND score >= 4 THEN 1 ELSE 0 END) satisfied, "
-                        + "0 due, 0 solved "
+                        + "SUM(CASE WHEN action = 'CLOSED' AND score >= 4 THEN 1 ELSE 0 END) satisfied "
                         + "FROM case_event WHERE " + tickets + " AND occurred_at >= ? AND occurred_at < ? GROUP BY " + c)
-                .params(from, to).query(Counts.class).list().forEach(n -> counts.put(n.k(), n));
+                .params(from, to).query(EventCounts.class).list().forEach(n -> events.put(n.k(), n));
         // Solved = the ticket has a CLOSED event. A correlated EXISTS looked that up once per due ticket: 0.3 s
         // for the 60,000 tickets due in a busy month, even from an index (bench/). Instead the CLOSED keys are
         // read once, limited to the key range of the due tickets (keys follow the order tickets are raised in, so
         // the range is narrow), and joined. DISTINCT keeps a key with two CLOSED events from counting twice.
+        Map<String, DueCounts> due = new HashMap<>();
         jdbc.sql("WITH due_ticket AS (SELECT a.business_key, a." + c + " k FROM case_event a "
                         + "WHERE a.business_key LIKE 'TK-%' AND a." + c + " IS NOT NULL "
                         + "AND a.action IN ('ACCEPTED', 'IMPOSED') AND a.due_at >= ? AND a.due_at < ? AND a.due_at <= ?), "
@@ -107,25 +83,36 @@ public class TicketRates {
                         + "AND s.business_key <= (SELECT MAX(business_key) FROM due_ticket)) "
                         + "SELECT d.k, COUNT(*) due, COUNT(s.business_key) solved FROM due_ticket d "
                         + "LEFT JOIN closed_key s ON s.business_key = d.business_key GROUP BY d.k")
-                .params(from, to, now).query(DueCounts.class).list().forEach(d -> counts.merge(d.k(),
-                        new Counts(d.k(), 0, 0, 0, 0, 0, d.due(), d.solved()), (e, n) -> new Counts(e.k(),
-                                e.dispatched(), e.returned(), e.acceptedOnTime(), e.rated(), e.satisfied(), n.due(),
-                                n.solved())));
-        return counts;
+                .params(from, to, now).query(DueCounts.class).list().forEach(n -> due.put(n.k(), n));
+        Map<String, String> names = new HashMap<>();
+        jdbc.sql(by.names).query(Name.class).list().forEach(n -> names.put(n.code(), n.name()));
+        Set<String> keys = new HashSet<>(events.keySet());
+        keys.addAll(due.keySet());
+        List<Rate> rates = new ArrayList<>();
+        for (String key : keys) {
+            EventCounts e = events.getOrDefault(key, EventCounts.NONE);
+            DueCounts d = due.getOrDefault(key, DueCounts.NONE);
+            rates.add(new Rate(key, names.getOrDefault(key, key), e.dispatched(), e.returned(), e.acceptedOnTime(),
+                    d.due(), d.solved(), e.rated(), e.satisfied()));
+        }
+        rates.sort(Comparator.comparing(Rate::score, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(Rate::key));
+        return rates;
     }
 
-    /** The first moment of the month in Beijing time. */
-    static Timestamp start(YearMonth month) {
-        return Timestamp.from(month.atDay(1).atStartOfDay(EngineClock.ZONE).toInstant());
+    private static Timestamp at(Instant instant) {
+        return Timestamp.from(instant);
     }
 
-    /** A grouping key's counts in a month. */
-    record Counts(String k, long dispatched, long returned, long acceptedOnTime, long rated, long satisfied,
-                  long due, long solved) {
+    /** A grouping key's ticket events in the month. */
+    private record EventCounts(String k, long dispatched, long returned, long acceptedOnTime, long rated,
+                               long satisfied) {
+        static final EventCounts NONE = new EventCounts(null, 0, 0, 0, 0, 0);
     }
 
     /** A grouping key's tickets due in the month, and how many of them are solved. */
     private record DueCounts(String k, long due, long solved) {
+        static final DueCounts NONE = new DueCounts(null, 0, 0);
     }
 
     private record Name(String code, String name) {
