@@ -84,7 +84,8 @@ FROM (SELECT a.id AS activity_id, p.position,
              a.ends_at < TIMESTAMP '${now}' AS past, random() AS r_attend
       FROM activity a
       CROSS JOIN LATERAL generate_series(1, (a.capacity * (0.4 + random() * 0.8))::int + 1) p(position)
-      WHERE a.status = 'PUBLISHED') s;
+      -- the demo's activities, seeded at start, have their sign-ups already
+      WHERE a.status = 'PUBLISHED' AND NOT EXISTS (SELECT 1 FROM signup x WHERE x.activity_id = a.id)) s;
 
 -- step: community orders, completed (and mostly confirmed), over the period
 INSERT INTO community_order (business_key, community_code, category, need, amount, dept_code, status, result,
