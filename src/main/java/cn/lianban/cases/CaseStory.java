@@ -1,6 +1,7 @@
 package cn.lianban.cases;
 
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -174,7 +175,7 @@ class CaseStory {
                 .collect(Collectors.toSet()));
         for (Mail m : mails) {
             String to = m.to().stream().map(a -> units.getOrDefault(a, a)).distinct().collect(Collectors.joining("、"));
-            lines.add(new Line(m.at(), CONSEQUENCE, SYSTEM, ActionLabels.MAIL, null,
+            lines.add(new Line(m.at().atZone(EngineClock.ZONE).toInstant(), CONSEQUENCE, SYSTEM, ActionLabels.MAIL, null,
                     "「" + m.subject() + "」发送至 " + to + mailStatus(m.status())));
         }
     }
@@ -206,7 +207,8 @@ class CaseStory {
     }
 
     /** A mail of the case as the outbox keeps it: {@code recipients} joined with commas. */
-    private record Mail(Instant at, String subject, String recipients, String status) {
+    /** {@code at}: the outbox writes Beijing wall-clock times (notify/MailOutbox), whatever the server's zone. */
+    private record Mail(LocalDateTime at, String subject, String recipients, String status) {
 
         List<String> to() {
             return Arrays.stream(recipients.split(",")).map(String::strip).filter(a -> !a.isEmpty()).toList();

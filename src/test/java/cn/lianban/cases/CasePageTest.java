@@ -178,6 +178,14 @@ class CasePageTest {
             assertThat(e.get("actorName").asText()).isEqualTo("系统");
             assertThat(e.get("note").asText()).startsWith("「").doesNotContain("@");
         }).anySatisfy(e -> assertThat(e.get("note").asText()).contains("联席会议").contains("住房和城乡建设局"));
+        // a mail is listed at the time of the step that sent it, whatever the server's time zone
+        List<java.time.Instant> steps = events.stream().filter(e -> !e.get("action").asText().equals("MAIL"))
+                .map(e -> java.time.OffsetDateTime.parse(e.get("at").asText()).toInstant()).toList();
+        assertThat(events).filteredOn(e -> e.get("action").asText().equals("MAIL")).allSatisfy(e -> {
+            java.time.Instant at = java.time.OffsetDateTime.parse(e.get("at").asText()).toInstant();
+            assertThat(steps).anySatisfy(step -> assertThat(java.time.Duration.between(step, at).abs())
+                    .isLessThan(java.time.Duration.ofMinutes(5)));
+        });
         assertThat(events.stream().map(e -> e.get("note").asText())).noneMatch(n -> ISO_TIME.matcher(n).find());
     }
 
