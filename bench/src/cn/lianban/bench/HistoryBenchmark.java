@@ -22,11 +22,9 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.lianban.LianbanApplication;
 import cn.lianban.common.NightlyCleanup;
 
 /**
@@ -164,19 +162,8 @@ class HistoryBenchmark {
     }
 
     private ConfigurableApplicationContext startApp(BenchDatabase db) {
-        return new SpringApplicationBuilder(LianbanApplication.class).profiles("postgres").run(
-                "--spring.datasource.url=" + db.jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--server.port=0",
-                // the benchmark runs the cleanup job itself, night by night, on the moved clock
-                "--camunda.bpm.job-execution.enabled=false",
-                "--lianban.mail.scheduler-enabled=false",
-                "--lianban.time-light.scheduler-enabled=false",
-                "--lianban.retention.scheduler-enabled=false",
-                "--logging.level.root=WARN",
-                "--logging.level.org.springframework.security.config=ERROR",
-                "--spring.main.banner-mode=off");
+        // the benchmark runs the cleanup job itself, night by night, on the moved clock
+        return BenchApp.start(db, "latest", "--camunda.bpm.job-execution.enabled=false", "--lianban.time-light.scheduler-enabled=false", "--lianban.retention.scheduler-enabled=false");
     }
 
     private static void setClock(java.time.LocalDateTime beijing) {

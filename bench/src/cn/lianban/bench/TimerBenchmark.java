@@ -23,11 +23,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.lianban.LianbanApplication;
 import cn.lianban.support.ChildApp;
 import cn.lianban.support.TicketDriver;
 
@@ -131,17 +129,7 @@ class TimerBenchmark {
 
     /** This JVM's application: raises the tickets; its job executor is off, so it fires nothing. */
     private ConfigurableApplicationContext startRaiser(BenchDatabase db) {
-        return new SpringApplicationBuilder(LianbanApplication.class).profiles("postgres").run(
-                "--spring.datasource.url=" + db.jdbcUrl(),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--server.port=0",
-                "--camunda.bpm.job-execution.enabled=false",
-                "--lianban.mail.scheduler-enabled=false",
-                "--lianban.time-light.scheduler-enabled=false",
-                "--logging.level.root=WARN",
-                "--logging.level.org.springframework.security.config=ERROR",
-                "--spring.main.banner-mode=off");
+        return BenchApp.start(db, "latest", "--camunda.bpm.job-execution.enabled=false", "--lianban.time-light.scheduler-enabled=false");
     }
 
     /** A node as production runs it (profile postgres, application.yaml), plus the given settings. */
