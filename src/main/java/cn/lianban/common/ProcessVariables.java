@@ -53,6 +53,11 @@ public abstract class ProcessVariables {
         return raw(name) instanceof Number n ? n.longValue() : null;
     }
 
+    /** A form's yes/no answer; null when it gave none (unlike {@link #flag}, which reads no answer as false). */
+    protected Boolean answer(String name) {
+        return raw(name) instanceof Boolean b ? b : null;
+    }
+
     protected boolean flag(String name) {
         return Boolean.TRUE.equals(raw(name));
     }

@@ -538,8 +538,4 @@ final class IssueVariables extends ProcessVariables {
         Object value = raw(name);
         return value == null || value.toString().isBlank() ? null : value.toString();
     }
-
-    private Boolean answer(String name) {
-        return raw(name) instanceof Boolean b ? b : null;
-    }
 }

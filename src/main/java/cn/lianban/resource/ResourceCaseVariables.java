@@ -138,6 +138,6 @@ abstract class ResourceCaseVariables extends ProcessVariables {
 
     /** A yes/no answer; null when the form gave none. */
     Boolean decision(String name) {
-        return raw(name) instanceof Boolean answer ? answer : null;
+        return answer(name);
     }
 }

@@ -344,7 +344,7 @@ final class TicketVariables extends ProcessVariables {
 
     /** The accept form's answer: null when neither accepted nor returned. */
     Boolean accepted() {
-        return raw(ACCEPTED) instanceof Boolean b ? b : null;
+        return answer(ACCEPTED);
     }
 
     String returnReason() {
@@ -361,7 +361,7 @@ final class TicketVariables extends ProcessVariables {
 
     /** The confirm form's answer: null when not chosen. */
     Boolean solved() {
-        return raw(SOLVED) instanceof Boolean b ? b : null;
+        return answer(SOLVED);
     }
 
     /** The rate form's score as sent (a form may send a fraction); {@link TicketService} checks it. */
