@@ -141,6 +141,24 @@ class AuthorizationMatrixTest {
         assertThat(health.getBody()).isEqualTo("{\"status\":\"UP\"}");
     }
 
+    @Test
+    void groupsWithoutAnyGrantChangeNothing() {
+        // UnfilteredAuthGroups hands every group of the user to the check; one that holds no grant must match nothing
+        List<String> withStrangers = List.of("dept:housing", "no-such-group", "dept:none");
+        identity.setAuthentication("housing", withStrangers);
+        List<Task> seen = tasks.createTaskQuery().processInstanceId(caseOfA.getId()).list();
+        identity.setAuthentication("secretary2", List.of("community:C-DL-02", "no-such-group"));
+        long strangerSees = tasks.createTaskQuery().processInstanceId(caseOfA.getId()).count();
+        identity.clearAuthentication();
+
+        assertThat(seen).extracting(Task::getTaskDefinitionKey).containsExactly("handle");
+        assertThat(strangerSees).isZero();
+        assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) org.camunda.bpm.engine
+                .ProcessEngines.getDefaultProcessEngine().getProcessEngineConfiguration()).getSessionFactories()
+                .get(org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager.class).openSession())
+                .as("the engine checks with the unfiltered groups").isInstanceOf(UnfilteredAuthGroups.Manager.class);
+    }
+
     private <T> T as(String user, Supplier<T> work) {
         return users.as(user, work);
     }
