@@ -143,9 +143,8 @@ class AuthorizationMatrixTest {
 
     @Test
     void groupsWithoutAnyGrantChangeNothing() {
-        // UnfilteredAuthGroups hands every group of the user to the check; one that holds no grant must match nothing
-        List<String> withStrangers = List.of("dept:housing", "no-such-group", "dept:none");
-        identity.setAuthentication("housing", withStrangers);
+        // LeanAuthorizationChecks hands every group of the user to the check; one that holds no grant matches nothing
+        identity.setAuthentication("housing", List.of("dept:housing", "no-such-group", "dept:none"));
         List<Task> seen = tasks.createTaskQuery().processInstanceId(caseOfA.getId()).list();
         identity.setAuthentication("secretary2", List.of("community:C-DL-02", "no-such-group"));
         long strangerSees = tasks.createTaskQuery().processInstanceId(caseOfA.getId()).count();
@@ -156,7 +155,38 @@ class AuthorizationMatrixTest {
         assertThat(((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) org.camunda.bpm.engine
                 .ProcessEngines.getDefaultProcessEngine().getProcessEngineConfiguration()).getSessionFactories()
                 .get(org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager.class).openSession())
-                .as("the engine checks with the unfiltered groups").isInstanceOf(UnfilteredAuthGroups.Manager.class);
+                .as("the engine checks with the lean authorization manager")
+                .isInstanceOf(LeanAuthorizationChecks.Manager.class);
+    }
+
+    @Test
+    void askingForAnotherUnitsTasksStillFindsNone() {
+        // a query for a group that is not the user's keeps Camunda's check, whatever else it says
+        List<Task> byForeignGroup = as("secretary2", () -> tasks.createTaskQuery().taskCandidateGroup("dept:housing")
+                .includeAssignedTasks().processInstanceId(caseOfA.getId()).list());
+        List<Task> byOwnAndForeign = as("housing", () -> tasks.createTaskQuery()
+                .taskCandidateGroupIn(List.of("dept:housing", "community:C-DL-02")).list());
+        List<Task> byOwnGroups = as("housing", () -> tasks.createTaskQuery().taskCandidateGroupIn(List.of("dept:housing"))
+                .includeAssignedTasks().processInstanceId(caseOfA.getId()).list());
+
+        assertThat(byForeignGroup).isEmpty();
+        assertThat(byOwnAndForeign).isNotEmpty().allSatisfy(t -> assertThat(tasks.getIdentityLinksForTask(t.getId()))
+                .anyMatch(l -> "dept:housing".equals(l.getGroupId())));
+        assertThat(byOwnGroups).extracting(Task::getTaskDefinitionKey).containsExactly("handle");
+    }
+
+    @Test
+    void aTaskClaimedByAColleagueStaysInTheUnitsClaimedOrNotList() {
+        Task handle = as("housing", () -> tasks.createTaskQuery().processInstanceId(caseOfA.getId()).singleResult());
+        tasks.claim(handle.getId(), "colleague-of-housing");
+
+        List<Task> claimedOrNot = as("housing", () -> tasks.createTaskQuery().taskCandidateGroupIn(
+                List.of("dept:housing")).includeAssignedTasks().processInstanceId(caseOfA.getId()).list());
+        List<Task> open = as("housing", () -> tasks.createTaskQuery().taskCandidateGroupIn(List.of("dept:housing"))
+                .processInstanceId(caseOfA.getId()).list());
+
+        assertThat(claimedOrNot).extracting(Task::getAssignee).containsExactly("colleague-of-housing");
+        assertThat(open).isEmpty();
     }
 
     private <T> T as(String user, Supplier<T> work) {
