@@ -46,6 +46,16 @@ final class BenchDatabase implements AutoCloseable {
         return new BenchDatabase(pg);
     }
 
+    /** With bench.hold-minutes, waits (after generating), so that the data can be studied with psql. */
+    void hold(org.springframework.context.ConfigurableApplicationContext app) throws InterruptedException {
+        int minutes = Integer.getInteger("bench.hold-minutes", 0);
+        if (minutes > 0) {
+            System.out.printf("%nholding %d minutes: psql '%s', app http://localhost:%s%n", minutes, jdbcUrl(),
+                    app.getEnvironment().getProperty("local.server.port"));
+            Thread.sleep(minutes * 60_000L);
+        }
+    }
+
     String jdbcUrl() {
         return jdbcUrl("postgres");
     }

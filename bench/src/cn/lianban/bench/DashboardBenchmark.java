@@ -74,7 +74,7 @@ class DashboardBenchmark {
                 generate(db);
                 describeData(app);
                 checkShape(app);
-                hold(db, app);
+                db.hold(app);
                 String port = app.getEnvironment().getProperty("local.server.port");
                 List<Target> targets = targets("http://localhost:" + port);
                 Map<String, Stats> before = null;
@@ -164,16 +164,6 @@ class DashboardBenchmark {
 
     private static long count(JdbcTemplate jdbc, String table) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
-    }
-
-    /** With bench.hold-minutes, waits after generating, so that the data can be studied with psql. */
-    private void hold(BenchDatabase db, ConfigurableApplicationContext app) throws InterruptedException {
-        int minutes = Integer.getInteger("bench.hold-minutes", 0);
-        if (minutes > 0) {
-            System.out.printf("%nholding %d minutes: psql '%s', app http://localhost:%s%n", minutes, db.jdbcUrl(),
-                    app.getEnvironment().getProperty("local.server.port"));
-            Thread.sleep(minutes * 60_000L);
-        }
     }
 
     private void checkShape(ConfigurableApplicationContext app) {
