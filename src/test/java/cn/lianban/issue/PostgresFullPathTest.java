@@ -80,6 +80,16 @@ class PostgresFullPathTest {
     }
 
     @Test
+    void theEngineTablesHaveTheProjectsIndexesAndPermissionStatistics() {
+        // database/EngineIndexes: without the statistics a Tasklist page took seconds at city scale
+        assertThat(jdbc.queryForList("SELECT indexname FROM pg_indexes WHERE tablename = 'act_ru_task'", String.class))
+                .contains("act_idx_task_parent", "act_idx_task_key_created");
+        assertThat(jdbc.queryForList("SELECT pg_get_statisticsobjdef_expressions(oid)::text FROM pg_statistic_ext "
+                + "WHERE stxname = 'act_stat_auth_perms'", String.class)).singleElement().asString()
+                .contains("perms_ & 2", "perms_ & 64", "perms_ & 512", "perms_ & 4096");
+    }
+
+    @Test
     void aYellowCaseRunsFromFilingToClosure() {
         ProcessInstance pi = driver.walkYellowCaseToClosure();
         assertThat(pi).isEnded().hasPassed("inviteMeeting", "meet", "handle", "assist", "evaluate", "closeIssue");
