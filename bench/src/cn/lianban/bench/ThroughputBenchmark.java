@@ -115,8 +115,11 @@ class ThroughputBenchmark {
         File pgLog = new File(out, "throughput-postgres.log");
         Files.deleteIfExists(pgLog.toPath());
         try (BenchDatabase db = BenchDatabase.start(pgLog)) {
+            // the pool's 1 s wait (a database outage answers 503 fast) is lifted: on a machine shared with other
+            // work, 16 clients wait longer than that for one of the 10 connections and the phase died on a 503
             ConfigurableApplicationContext app = BenchApp.start(db, "latest",
-                    "--lianban.time-light.scheduler-enabled=false");
+                    "--lianban.time-light.scheduler-enabled=false",
+                    "--spring.datasource.hikari.connection-timeout=30000");
             try {
                 JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
                 base = "http://localhost:" + app.getEnvironment().getProperty("local.server.port");
@@ -131,6 +134,7 @@ class ThroughputBenchmark {
                 jdbc.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
 
                 run(2, warmupSeconds, null); // JIT, connection pools, caches
+                census(jdbc);
                 boolean pass = true;
                 boolean first = true;
                 for (int clients : clientCounts) {
@@ -329,6 +333,86 @@ class ThroughputBenchmark {
         }
         line("  anchor: 100–500 starts/s (Camunda sizing guide, 4-core laptop)");
         return pass;
+    }
+
+    /**
+     * What one lifecycle of each process costs, alone (one client; the four processes take turns, so warm-up and
+     * load fall on all alike): the CPU time of the application's request threads and the database's execution time
+     * per lifecycle, and the statements by table and kind (pg_stat_statements before and after each lifecycle), the
+     * process beside its bare process. CPU time rather than wall time, so the figure holds on a machine shared with
+     * other work.
+     */
+    private void census(JdbcTemplate jdbc) throws Exception {
+        int n = Integer.getInteger("bench.census-lifecycles", 10);
+        Map<String, Map<String, Double>> statements = new LinkedHashMap<>();
+        Map<String, double[]> cost = new HashMap<>();
+        for (int i = 0; i < n; i++) {
+            for (Lifecycle l : LIFECYCLES) {
+                for (String key : List.of(l.bare(), l.key())) {
+                    Map<Long, Object[]> before = statementTotals(jdbc);
+                    long cpu = requestThreadsCpu();
+                    lifecycle(l, key, new Result());
+                    double cpuMs = (requestThreadsCpu() - cpu) / 1e6;
+                    Map<String, Double> kinds = statements.computeIfAbsent(key, k -> new HashMap<>());
+                    double[] c = cost.computeIfAbsent(key, k -> new double[2]);
+                    c[0] += cpuMs / n;
+                    statementTotals(jdbc).forEach((id, after) -> {
+                        Object[] was = before.getOrDefault(id, new Object[] {0L, 0.0, after[2]});
+                        long calls = (Long) after[0] - (Long) was[0];
+                        if (calls > 0) {
+                            kinds.merge(statementKind((String) after[2]), calls / (double) n, Double::sum);
+                            c[1] += ((Double) after[1] - (Double) was[1]) / n;
+                        }
+                    });
+                }
+            }
+        }
+        line("%neach process alone (%d lifecycles each, 1 client, taking turns), per lifecycle: process / its bare "
+                + "process", n);
+        for (Lifecycle l : LIFECYCLES) {
+            Map<String, Double> real = statements.get(l.key());
+            Map<String, Double> bare = statements.get(l.bare());
+            double[] c = cost.get(l.key());
+            double[] b = cost.get(l.bare());
+            line("  %s: request threads' CPU %.0f / %.0f ms (bare / process %.2f), database %.1f / %.1f ms, "
+                    + "%.0f / %.0f statements", l.key(), c[0], b[0], b[0] / c[0], c[1], b[1],
+                    real.values().stream().mapToDouble(Double::doubleValue).sum(),
+                    bare.values().stream().mapToDouble(Double::doubleValue).sum());
+            real.keySet().stream().sorted(Comparator.comparingDouble(
+                    (String k) -> real.get(k) - bare.getOrDefault(k, 0.0)).reversed()).limit(14)
+                    .forEach(k -> line("    %6.1f / %6.1f  %s", real.get(k), bare.getOrDefault(k, 0.0), k));
+        }
+    }
+
+    /** pg_stat_statements now: per statement id its calls, total execution time (ms) and text. */
+    private static Map<Long, Object[]> statementTotals(JdbcTemplate jdbc) {
+        Map<Long, Object[]> totals = new HashMap<>();
+        jdbc.query("SELECT queryid, calls, total_exec_time, query FROM pg_stat_statements "
+                + "WHERE query NOT ILIKE '%pg_stat_statements%'", rs -> {
+            totals.put(rs.getLong(1), new Object[] {rs.getLong(2), rs.getDouble(3), rs.getString(4)});
+        });
+        return totals;
+    }
+
+    /** CPU time so far of the embedded Tomcat's request threads (not the JIT, the GC or the clients). */
+    private static long requestThreadsCpu() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().startsWith("http-nio")) {
+                sum += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+            }
+        }
+        return sum;
+    }
+
+    /** A statement's kind and table: "insert ACT_HI_DETAIL", "select ACT_RU_AUTHORIZATION", "update ticket_case". */
+    private static String statementKind(String sql) {
+        String q = sql.replaceAll("\\s+", " ").strip();
+        String verb = q.split(" ", 2)[0].toLowerCase();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "(?i)(?:into|update|from|delete from)\\s+([A-Za-z_.]+)").matcher(q);
+        return verb + " " + (m.find() ? m.group(1) : BenchDatabase.abbreviate(q, 40));
     }
 
     private void statements(JdbcTemplate jdbc) {

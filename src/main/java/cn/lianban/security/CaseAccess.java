@@ -1,6 +1,7 @@
 package cn.lianban.security;
 
 import java.util.Collection;
+import java.util.Map;
 
 import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
@@ -23,10 +24,7 @@ public class CaseAccess {
     }
 
     public void open(String processInstanceId, Collection<String> groups) {
-        for (String group : groups) {
-            grants.grant(group, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
-            grants.grant(group, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId,
-                    HistoricProcessInstancePermissions.READ);
-        }
+        grants.grantEach(groups, processInstanceId, Map.of(Resources.PROCESS_INSTANCE, ProcessInstancePermissions.READ,
+                Resources.HISTORIC_PROCESS_INSTANCE, HistoricProcessInstancePermissions.READ));
     }
 }
