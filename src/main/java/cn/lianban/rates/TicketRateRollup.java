@@ -10,7 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -127,44 +126,44 @@ public class TicketRateRollup {
         return new Mark(mark.foldedTo(), c.id(), mark.dbNow(), c.xmax(), mark.dbNow());
     }
 
-    /** Adds the events with ids in (from, to] to the monthly counts. */
+    /**
+     * Adds the events with ids in (from, to] to the monthly counts: one statement for the events and one for the
+     * due rows, each naming the month of every row, so that a batch of half a million ids is one pass each.
+     */
     private void fold(long from, long to) {
         Map<Cell, TicketRates.Counts> delta = new HashMap<>();
         // the events, by the month they occurred in
-        for (YearMonth m : months(jdbc.sql("SELECT MIN(occurred_at) lo, MAX(occurred_at) hi FROM case_event WHERE "
-                + TICKET + " AND id > ? AND id <= ?").params(from, to).query(Range.class).single(), new TreeSet<>())) {
-            jdbc.sql("SELECT " + PLACES + ", COUNT(*) events, " + TicketRates.EVENT_SUMS + "0 due, 0 solved "
-                            + "FROM case_event WHERE " + TICKET + " AND id > ? AND id <= ? AND occurred_at >= ? "
-                            + "AND occurred_at < ? GROUP BY " + PLACES)
-                    .params(from, to, TicketRates.start(m), TicketRates.start(m.plusMonths(1)))
-                    .query(Place.class).list().forEach(p -> p.addTo(delta, m));
+        Range occurred = jdbc.sql("SELECT MIN(occurred_at) lo, MAX(occurred_at) hi FROM case_event WHERE " + TICKET
+                + " AND id > ? AND id <= ?").params(from, to).query(Range.class).single();
+        if (occurred.lo() != null) {
+            jdbc.sql("SELECT rate_month, " + PLACES + ", COUNT(*) events, " + TicketRates.EVENT_SUMS + "0 due, "
+                            + "0 solved FROM (SELECT " + monthOf("e.occurred_at", occurred) + " rate_month, e.* "
+                            + "FROM case_event e WHERE " + TICKET + " AND id > ? AND id <= ?) x "
+                            + "GROUP BY rate_month, " + PLACES)
+                    .params(from, to).query(Place.class).list().forEach(p -> p.addTo(delta));
         }
         // the due rows, by the month of their deadline: the new ones (solved if their ticket has a CLOSED row up
-        // to the end of the batch), and the older ones of tickets whose first CLOSED row is in the batch
-        String lateClosed = "a.business_key IN (SELECT s.business_key FROM case_event s WHERE s.action = 'CLOSED' "
-                + "AND s.id > :from AND s.id <= :to) AND NOT EXISTS (SELECT 1 FROM case_event s "
-                + "WHERE s.business_key = a.business_key AND s.action = 'CLOSED' AND s.id <= :from)";
-        TreeSet<YearMonth> dueMonths = new TreeSet<>();
-        months(jdbc.sql("SELECT MIN(a.due_at) lo, MAX(a.due_at) hi FROM case_event a WHERE " + DUE_ROW
-                + " AND a.id > :from AND a.id <= :to").param("from", from).param("to", to)
-                .query(Range.class).single(), dueMonths);
-        months(jdbc.sql("SELECT MIN(a.due_at) lo, MAX(a.due_at) hi FROM case_event a WHERE " + DUE_ROW
-                + " AND a.id <= :from AND " + lateClosed).param("from", from).param("to", to)
-                .query(Range.class).single(), dueMonths);
-        for (YearMonth m : dueMonths) {
-            String inMonth = DUE_ROW + " AND a.due_at >= :start AND a.due_at < :end";
-            jdbc.sql("SELECT " + PLACES + ", 0 events, 0 dispatched, 0 returned, 0 accepted_on_time, 0 rated, "
-                            + "0 satisfied, SUM(due) due, SUM(solved) solved FROM ("
-                            + "SELECT a.dept_code, a.community_code, a.street_code, 1 due, CASE WHEN EXISTS (SELECT 1 "
-                            + "FROM case_event s WHERE s.business_key = a.business_key AND s.action = 'CLOSED' "
-                            + "AND s.id <= :to) THEN 1 ELSE 0 END solved FROM case_event a WHERE " + inMonth
-                            + " AND a.id > :from AND a.id <= :to "
-                            + "UNION ALL SELECT a.dept_code, a.community_code, a.street_code, 0, 1 FROM case_event a "
-                            + "WHERE " + inMonth + " AND a.id <= :from AND " + lateClosed
-                            + ") d GROUP BY " + PLACES)
-                    .param("from", from).param("to", to).param("start", TicketRates.start(m))
-                    .param("end", TicketRates.start(m.plusMonths(1)))
-                    .query(Place.class).list().forEach(p -> p.addTo(delta, m));
+        // to the end of the batch), and the older ones of tickets whose first CLOSED row is in the batch. EXISTS
+        // in WHERE lets the planner join in bulk for a big batch and look up row by row for a small one.
+        String fresh = DUE_ROW + " AND a.due_at IS NOT NULL AND a.id > :from AND a.id <= :to";
+        String lateClosed = DUE_ROW + " AND a.due_at IS NOT NULL AND a.id <= :from AND a.business_key IN ("
+                + "SELECT s.business_key FROM case_event s WHERE s.action = 'CLOSED' AND s.id > :from AND s.id <= :to) "
+                + "AND NOT EXISTS (SELECT 1 FROM case_event s WHERE s.business_key = a.business_key "
+                + "AND s.action = 'CLOSED' AND s.id <= :from)";
+        Range due = jdbc.sql("SELECT MIN(due_at) lo, MAX(due_at) hi FROM (SELECT a.due_at FROM case_event a WHERE "
+                + fresh + " UNION ALL SELECT a.due_at FROM case_event a WHERE " + lateClosed + ") d")
+                .param("from", from).param("to", to).query(Range.class).single();
+        if (due.lo() != null) {
+            String month = monthOf("a.due_at", due) + " rate_month, a.dept_code, a.community_code, a.street_code";
+            jdbc.sql("SELECT rate_month, " + PLACES + ", 0 events, 0 dispatched, 0 returned, 0 accepted_on_time, "
+                            + "0 rated, 0 satisfied, SUM(due) due, SUM(solved) solved FROM ("
+                            + "SELECT " + month + ", 1 due, 0 solved FROM case_event a WHERE " + fresh
+                            + " UNION ALL SELECT " + month + ", 0, 1 FROM case_event a WHERE " + fresh
+                            + " AND EXISTS (SELECT 1 FROM case_event s WHERE s.business_key = a.business_key "
+                            + "AND s.action = 'CLOSED' AND s.id <= :to)"
+                            + " UNION ALL SELECT " + month + ", 0, 1 FROM case_event a WHERE " + lateClosed
+                            + ") d GROUP BY rate_month, " + PLACES)
+                    .param("from", from).param("to", to).query(Place.class).list().forEach(p -> p.addTo(delta));
         }
         // one writer at a time (the fold row's lock): update, or insert the row a key's first event makes
         delta.forEach((cell, d) -> {
@@ -254,15 +253,18 @@ public class TicketRateRollup {
                 .update();
     }
 
-    /** The months from {@code lo} to {@code hi} (Beijing time), added to {@code into}. */
-    private static TreeSet<YearMonth> months(Range range, TreeSet<YearMonth> into) {
-        if (range.lo() != null) {
-            YearMonth last = month(range.hi());
-            for (YearMonth m = month(range.lo()); !m.isAfter(last); m = m.plusMonths(1)) {
-                into.add(m);
-            }
+    /**
+     * SQL naming the month (yyyy-MM, Beijing time) of a timestamp column within the range: the month starts are
+     * written out as literals in the form the driver gives a {@link Timestamp} parameter, the JVM's zone.
+     */
+    private static String monthOf(String column, Range range) {
+        StringBuilder sql = new StringBuilder("CASE");
+        YearMonth last = month(range.hi());
+        for (YearMonth m = month(range.lo()); !m.isAfter(last); m = m.plusMonths(1)) {
+            sql.append(" WHEN ").append(column).append(" < TIMESTAMP '").append(TicketRates.start(m.plusMonths(1)))
+                    .append("' THEN '").append(m).append('\'');
         }
-        return into;
+        return sql.append(" END").toString();
     }
 
     private static YearMonth month(Timestamp at) {
@@ -282,11 +284,16 @@ public class TicketRateRollup {
     private record Cell(TicketRates.By by, YearMonth month, String key) {
     }
 
-    /** Counts of one combination of department, community and street, added to each of the three groupings. */
-    private record Place(String deptCode, String communityCode, String streetCode, long events, long dispatched,
-                         long returned, long acceptedOnTime, long rated, long satisfied, long due, long solved) {
+    /**
+     * Counts of one combination of month, department, community and street, added to each of the three
+     * groupings.
+     */
+    private record Place(String rateMonth, String deptCode, String communityCode, String streetCode, long events,
+                         long dispatched, long returned, long acceptedOnTime, long rated, long satisfied, long due,
+                         long solved) {
 
-        void addTo(Map<Cell, TicketRates.Counts> delta, YearMonth month) {
+        void addTo(Map<Cell, TicketRates.Counts> delta) {
+            YearMonth month = YearMonth.parse(rateMonth);
             for (TicketRates.By by : TicketRates.By.values()) {
                 String key = switch (by) {
                     case DEPT -> deptCode;
