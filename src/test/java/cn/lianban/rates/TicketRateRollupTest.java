@@ -82,6 +82,17 @@ class TicketRateRollupTest {
     }
 
     @Test
+    void manyTicketsClosedAfterTheFoldOnH2() {
+        // more than a read names one by one: they are read by a subquery
+        try (MigratedDb db = MigratedDb.h2WithoutDirectory()) {
+            new Generator(3).tickets(500).forEach(e -> e.insert(db.jdbc));
+            assertThat(db.jdbc.queryForObject("SELECT COUNT(DISTINCT business_key) FROM case_event "
+                    + "WHERE action = 'CLOSED'", Integer.class)).isGreaterThan(TicketRateRollup.FEW);
+            sameAsRaw(db.jdbc, rollup(db.dataSource, Duration.ZERO), "nothing folded");
+        }
+    }
+
+    @Test
     void monthsAtTheEdgeOfRetentionAreReadRawAndRemoved() {
         try (MigratedDb db = MigratedDb.h2WithoutDirectory()) {
             TicketRateRollup rollup = rollup(db.dataSource, Duration.ZERO);
