@@ -25,15 +25,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.lianban.support.FormerSolvedQuery;
+import cn.lianban.rates.TicketRateRollup;
 import cn.lianban.rates.TicketRates;
 
 /**
  * The city dashboard on a big PostgreSQL: 1,000,000 closed tickets and 100,000 joint-handling cases, generated
  * with set-based SQL (bench/sql), then the real pages over HTTP as the city center, a street office and a
- * community secretary. Passes when every page's median and 95th percentile are under the limit (1 s).
+ * community secretary. Passes when every page's median and 95th percentile are under the limit (300 ms, issue
+ * #12 point 7). Before measuring, the generated events are folded into the 三率's monthly counts as the
+ * scheduled refresh would fold them (timed).
  * <p>
- * By default it measures twice on the same data: first with the schema before the dashboard indexes
- * ({@code bench.baseline-target}, V13, before the dashboard indexes of V14), then after migrating to the latest version. Only the second counts.
+ * {@code bench.baseline-target} (off by default) measures first on an older schema; the current code needs V30
+ * (the 三率 rollup), so that phase only works with the code of that time.
  * Run it with {@code bench/run}; see bench/README.md for the settings.
  */
 class DashboardBenchmark {
@@ -47,8 +50,8 @@ class DashboardBenchmark {
     private final int warmup = Integer.getInteger("bench.warmup", 5);
     private final int reps = Integer.getInteger("bench.reps", 30);
     private final int baselineReps = Integer.getInteger("bench.baseline-reps", 5);
-    private final String baselineTarget = System.getProperty("bench.baseline-target", "13");
-    private final double limitMs = Double.parseDouble(System.getProperty("bench.limit-ms", "1000"));
+    private final String baselineTarget = System.getProperty("bench.baseline-target", "none");
+    private final double limitMs = Double.parseDouble(System.getProperty("bench.limit-ms", "300"));
     private final YearMonth month = System.getProperty("bench.month", "").isBlank()
             ? YearMonth.now(BEIJING).minusMonths(1) : YearMonth.parse(System.getProperty("bench.month"));
 
@@ -57,13 +60,15 @@ class DashboardBenchmark {
     private final ObjectMapper json = new ObjectMapper();
 
     @Test
-    void dashboardRendersInUnderASecond() throws Exception {
+    void dashboardAnswersWithinTheLimit() throws Exception {
         out.mkdirs();
         File pgLog = new File(out, "postgres.log");
         Files.deleteIfExists(pgLog.toPath());
         boolean baseline = !baselineTarget.isBlank() && !baselineTarget.equals("none");
         try (BenchDatabase db = BenchDatabase.start(pgLog)) {
-            ConfigurableApplicationContext app = BenchApp.start(db, baseline ? baselineTarget : "latest");
+            // the benchmark folds the generated events itself, at once (they are all committed), and times it
+            ConfigurableApplicationContext app = BenchApp.start(db, baseline ? baselineTarget : "latest",
+                    "--lianban.rates.scheduler-enabled=false", "--lianban.rates.fold-after=PT0S");
             try {
                 line("lianban dashboard benchmark, %s", Instant.now());
                 line("machine: %d cores, JVM max heap %d MB, %s", Runtime.getRuntime().availableProcessors(),
@@ -90,6 +95,7 @@ class DashboardBenchmark {
                 }
                 String version = db(app).queryForObject("SELECT version FROM flyway_schema_history "
                         + "WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1", String.class);
+                fold(app);
                 describeIndexes(app);
                 Map<String, Stats> after = measure(db, app, targets, "schema V" + version, reps, warmup);
                 boolean same = sameRatesAsBefore(app);
@@ -102,6 +108,18 @@ class DashboardBenchmark {
                 app.close();
             }
         }
+    }
+
+    /**
+     * The load wrote case_event without the application: fold it into the 三率's monthly counts as the scheduled
+     * refresh does on a database that has just been given V30 (in batches of {@code lianban.rates.fold-batch}).
+     */
+    private void fold(ConfigurableApplicationContext app) {
+        long t0 = System.nanoTime();
+        long ids = app.getBean(TicketRateRollup.class).refresh();
+        line("三率 rollup: %,d event ids folded in %.1f s into %,d rows of ticket_rate_month", ids,
+                (System.nanoTime() - t0) / 1e9, db(app).queryForObject("SELECT COUNT(*) FROM ticket_rate_month", Long.class));
+        db(app).execute("ANALYZE ticket_rate_month");
     }
 
     private static JdbcTemplate db(ConfigurableApplicationContext app) {

@@ -3,7 +3,6 @@ package cn.lianban.activity;
 import java.sql.Timestamp;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,26 +28,17 @@ class ActivityFigures {
 
     /** Venue code → figures, by venue code; venues without an activity in the month are not listed. */
     public Map<String, VenueFigures> perVenue(YearMonth month) {
-        return query(month, null);
-    }
-
-    /** One venue's figures in the month (all zero without an activity). */
-    public VenueFigures forVenue(String venueCode, YearMonth month) {
-        return query(month, venueCode).getOrDefault(venueCode, new VenueFigures(0, 0, 0));
-    }
-
-    private Map<String, VenueFigures> query(YearMonth month, String venueCode) {
         Map<String, VenueFigures> figures = new LinkedHashMap<>();
-        jdbc.sql("SELECT a.venue_code, COUNT(DISTINCT a.id) AS activities,"
-                        + " SUM(CASE WHEN s.status = 'CONFIRMED' THEN 1 ELSE 0 END) AS confirmed,"
-                        + " SUM(CASE WHEN s.status = 'CONFIRMED' AND s.attended THEN 1 ELSE 0 END) AS attended"
-                        + " FROM activity a LEFT JOIN signup s ON s.activity_id = a.id"
-                        + " WHERE a.status = 'PUBLISHED' AND a.starts_at >= ? AND a.starts_at < ?"
-                        + (venueCode == null ? "" : " AND a.venue_code = ?")
-                        + " GROUP BY a.venue_code ORDER BY a.venue_code")
-                .params(venueCode == null
-                        ? List.of(start(month), start(month.plusMonths(1)))
-                        : List.of(start(month), start(month.plusMonths(1)), venueCode))
+        // each activity's sign-ups counted through their index: a join read all sign-ups of every month (15 ms at
+        // 200,000 sign-ups, bench/README.md)
+        jdbc.sql("SELECT venue_code, COUNT(*) AS activities, SUM(confirmed) AS confirmed, SUM(attended) AS attended"
+                        + " FROM (SELECT a.venue_code,"
+                        + " (SELECT COUNT(*) FROM signup s WHERE s.activity_id = a.id AND s.status = 'CONFIRMED') confirmed,"
+                        + " (SELECT COUNT(*) FROM signup s WHERE s.activity_id = a.id AND s.status = 'CONFIRMED'"
+                        + " AND s.attended) attended"
+                        + " FROM activity a WHERE a.status = 'PUBLISHED' AND a.starts_at >= ? AND a.starts_at < ?) x"
+                        + " GROUP BY venue_code ORDER BY venue_code")
+                .params(start(month), start(month.plusMonths(1)))
                 .query(VenueRow.class).list()
                 .forEach(r -> figures.put(r.venueCode(), new VenueFigures(r.activities(), r.confirmed(), r.attended())));
         return figures;

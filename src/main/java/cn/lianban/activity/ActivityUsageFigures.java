@@ -3,6 +3,7 @@ package cn.lianban.activity;
 import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Component;
 
@@ -12,6 +13,8 @@ import cn.lianban.venue.VenueUsageFigures;
 @Component
 class ActivityUsageFigures implements VenueUsageFigures {
 
+    private static final ActivityFigures.VenueFigures NONE = new ActivityFigures.VenueFigures(0, 0, 0);
+
     private final ActivityFigures figures;
 
     public ActivityUsageFigures(ActivityFigures figures) {
@@ -19,12 +22,15 @@ class ActivityUsageFigures implements VenueUsageFigures {
     }
 
     @Override
-    public Map<String, Number> figures(String venueCode, YearMonth month) {
-        ActivityFigures.VenueFigures f = figures.forVenue(venueCode, month);
-        Map<String, Number> m = new LinkedHashMap<>();
-        m.put("activities", f.activities());
-        m.put("activitySignups", f.confirmed());
-        m.put("attendance", f.attended());
-        return m;
+    public Function<String, Map<String, Number>> figures(YearMonth month) {
+        Map<String, ActivityFigures.VenueFigures> all = figures.perVenue(month);
+        return venueCode -> {
+            ActivityFigures.VenueFigures f = all.getOrDefault(venueCode, NONE);
+            Map<String, Number> m = new LinkedHashMap<>();
+            m.put("activities", f.activities());
+            m.put("activitySignups", f.confirmed());
+            m.put("attendance", f.attended());
+            return m;
+        };
     }
 }

@@ -7,10 +7,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,7 +19,9 @@ import cn.lianban.common.EngineClock;
 
 /**
  * 三率 of 双联双促 for a month, per department, community or street, computed from the ticket events
- * in the audit trail (never from counters):
+ * in the audit trail (never from counters kept by the process: a month's counts are folded from the trail by
+ * {@link TicketRateRollup}, and the events after the fold are counted at each read, so the figures always equal
+ * the SQL over the raw events):
  * <ul>
  * <li>按时接单率 = accepted within the 24-hour limit ÷ (dispatched − returned with a reason), by event month;</li>
  * <li>解决率 = closed as solved ÷ all due: tickets whose resolution deadline fell in the month (and has passed);</li>
@@ -48,71 +48,89 @@ public class TicketRates {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TicketRateRollup rollup;
 
-    TicketRates(JdbcClient jdbc, Clock clock) {
+    TicketRates(JdbcClient jdbc, Clock clock, TicketRateRollup rollup) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.rollup = rollup;
     }
 
     /** Ranked best first by the average of the rates that have a denominator. */
     public List<Rate> rates(YearMonth month, By by) {
-        Timestamp from = at(month.atDay(1).atStartOfDay(EngineClock.ZONE).toInstant());
-        Timestamp to = at(month.plusMonths(1).atDay(1).atStartOfDay(EngineClock.ZONE).toInstant());
-        Timestamp now = at(clock.instant());
-        String c = by.column;
-        String tickets = "business_key LIKE 'TK-%' AND " + c + " IS NOT NULL";
-        Map<String, EventCounts> events = new HashMap<>();
-        jdbc.sql("SELECT " + c + " k, "
-                        + "SUM(CASE WHEN action = 'DISPATCHED' THEN 1 ELSE 0 END) dispatched, "
-                        + "SUM(CASE WHEN action = 'RETURNED' THEN 1 ELSE 0 END) returned, "
-                        + "SUM(CASE WHEN action = 'ACCEPTED' AND on_time THEN 1 ELSE 0 END) accepted_on_time, "
-                        + "SUM(CASE WHEN action = 'CLOSED' THEN 1 ELSE 0 END) rated, "
-                        + "SUM(CASE WHEN action = 'CLOSED' AND score >= 4 THEN 1 ELSE 0 END) satisfied "
-                        + "FROM case_event WHERE " + tickets + " AND occurred_at >= ? AND occurred_at < ? GROUP BY " + c)
-                .params(from, to).query(EventCounts.class).list().forEach(n -> events.put(n.k(), n));
-        // Solved = the ticket has a CLOSED event. A correlated EXISTS looked that up once per due ticket: 0.3 s
-        // for the 60,000 tickets due in a busy month, even from an index (bench/). Instead the CLOSED keys are
-        // read once, limited to the key range of the due tickets (keys follow the order tickets are raised in, so
-        // the range is narrow), and joined. DISTINCT keeps a key with two CLOSED events from counting twice.
-        Map<String, DueCounts> due = new HashMap<>();
-        jdbc.sql("WITH due_ticket AS (SELECT a.business_key, a." + c + " k FROM case_event a "
-                        + "WHERE a.business_key LIKE 'TK-%' AND a." + c + " IS NOT NULL "
-                        + "AND a.action IN ('ACCEPTED', 'IMPOSED') AND a.due_at >= ? AND a.due_at < ? AND a.due_at <= ?), "
-                        + "closed_key AS (SELECT DISTINCT s.business_key FROM case_event s WHERE s.action = 'CLOSED' "
-                        + "AND s.business_key >= (SELECT MIN(business_key) FROM due_ticket) "
-                        + "AND s.business_key <= (SELECT MAX(business_key) FROM due_ticket)) "
-                        + "SELECT d.k, COUNT(*) due, COUNT(s.business_key) solved FROM due_ticket d "
-                        + "LEFT JOIN closed_key s ON s.business_key = d.business_key GROUP BY d.k")
-                .params(from, to, now).query(DueCounts.class).list().forEach(n -> due.put(n.k(), n));
+        Instant now = clock.instant();
+        Map<String, Counts> counts = rollup.covers(month, now) ? rollup.counts(month, by, now)
+                : raw(jdbc, month, by, now);
         Map<String, String> names = new HashMap<>();
         jdbc.sql(by.names).query(Name.class).list().forEach(n -> names.put(n.code(), n.name()));
-        Set<String> keys = new HashSet<>(events.keySet());
-        keys.addAll(due.keySet());
         List<Rate> rates = new ArrayList<>();
-        for (String key : keys) {
-            EventCounts e = events.getOrDefault(key, EventCounts.NONE);
-            DueCounts d = due.getOrDefault(key, DueCounts.NONE);
-            rates.add(new Rate(key, names.getOrDefault(key, key), e.dispatched(), e.returned(), e.acceptedOnTime(),
-                    d.due(), d.solved(), e.rated(), e.satisfied()));
+        for (Counts c : counts.values()) {
+            rates.add(new Rate(c.k(), names.getOrDefault(c.k(), c.k()), c.dispatched(), c.returned(),
+                    c.acceptedOnTime(), c.due(), c.solved(), c.rated(), c.satisfied()));
         }
         rates.sort(Comparator.comparing(Rate::score, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Rate::key));
         return rates;
     }
 
-    private static Timestamp at(Instant instant) {
-        return Timestamp.from(instant);
+    /**
+     * The month's counts straight from the audit trail: the reference the rollup must equal (tests), and the
+     * figures of months at the edge of the trail's retention, where the rollup no longer matches what is left.
+     */
+    static Map<String, Counts> raw(JdbcClient jdbc, YearMonth month, By by, Instant now) {
+        Timestamp from = start(month);
+        Timestamp to = start(month.plusMonths(1));
+        String c = by.column;
+        String tickets = "business_key LIKE 'TK-%' AND " + c + " IS NOT NULL";
+        Map<String, Counts> counts = new HashMap<>();
+        jdbc.sql("SELECT " + c + " k, COUNT(*) events, " + EVENT_SUMS + "0 due, 0 solved "
+                        + "FROM case_event WHERE " + tickets + " AND occurred_at >= ? AND occurred_at < ? GROUP BY " + c)
+                .params(from, to).query(Counts.class).list().forEach(n -> Counts.add(counts, n));
+        // Solved = the ticket has a CLOSED event. A correlated EXISTS looked that up once per due ticket: 0.3 s
+        // for the 60,000 tickets due in a busy month, even from an index (bench/). Instead the CLOSED keys are
+        // read once, limited to the key range of the due tickets (keys follow the order tickets are raised in, so
+        // the range is narrow), and joined. DISTINCT keeps a key with two CLOSED events from counting twice.
+        jdbc.sql("WITH due_ticket AS (SELECT a.business_key, a." + c + " k FROM case_event a "
+                        + "WHERE a.business_key LIKE 'TK-%' AND a." + c + " IS NOT NULL "
+                        + "AND a.action IN ('ACCEPTED', 'IMPOSED') AND a.due_at >= ? AND a.due_at < ? AND a.due_at <= ?), "
+                        + "closed_key AS (SELECT DISTINCT s.business_key FROM case_event s WHERE s.action = 'CLOSED' "
+                        + "AND s.business_key >= (SELECT MIN(business_key) FROM due_ticket) "
+                        + "AND s.business_key <= (SELECT MAX(business_key) FROM due_ticket)) "
+                        + "SELECT d.k, 0 events, 0 dispatched, 0 returned, 0 accepted_on_time, 0 rated, 0 satisfied, "
+                        + "COUNT(*) due, COUNT(s.business_key) solved FROM due_ticket d "
+                        + "LEFT JOIN closed_key s ON s.business_key = d.business_key GROUP BY d.k")
+                .params(from, to, Timestamp.from(now)).query(Counts.class).list().forEach(n -> Counts.add(counts, n));
+        return counts;
     }
 
-    /** A grouping key's ticket events in the month. */
-    private record EventCounts(String k, long dispatched, long returned, long acceptedOnTime, long rated,
-                               long satisfied) {
-        static final EventCounts NONE = new EventCounts(null, 0, 0, 0, 0, 0);
+    /** The sums over ticket events that the rates count, by the event's month (raw SQL and rollup alike). */
+    static final String EVENT_SUMS = "SUM(CASE WHEN action = 'DISPATCHED' THEN 1 ELSE 0 END) dispatched, "
+            + "SUM(CASE WHEN action = 'RETURNED' THEN 1 ELSE 0 END) returned, "
+            + "SUM(CASE WHEN action = 'ACCEPTED' AND on_time THEN 1 ELSE 0 END) accepted_on_time, "
+            + "SUM(CASE WHEN action = 'CLOSED' THEN 1 ELSE 0 END) rated, "
+            + "SUM(CASE WHEN action = 'CLOSED' AND score >= 4 THEN 1 ELSE 0 END) satisfied, ";
+
+    /** The first moment of the month in Beijing time, as the events' timestamps are stored. */
+    static Timestamp start(YearMonth month) {
+        return Timestamp.from(month.atDay(1).atStartOfDay(EngineClock.ZONE).toInstant());
     }
 
-    /** A grouping key's tickets due in the month, and how many of them are solved. */
-    private record DueCounts(String k, long due, long solved) {
-        static final DueCounts NONE = new DueCounts(null, 0, 0);
+    /**
+     * A grouping key's counts in a month; {@code events} counts all its ticket events there, so that a key with
+     * events but none the rates count is still listed, as the raw SQL lists it.
+     */
+    record Counts(String k, long events, long dispatched, long returned, long acceptedOnTime, long rated,
+                  long satisfied, long due, long solved) {
+
+        Counts plus(Counts o) {
+            return new Counts(k, events + o.events, dispatched + o.dispatched, returned + o.returned,
+                    acceptedOnTime + o.acceptedOnTime, rated + o.rated, satisfied + o.satisfied, due + o.due,
+                    solved + o.solved);
+        }
+
+        static void add(Map<String, Counts> counts, Counts c) {
+            counts.merge(c.k(), c, Counts::plus);
+        }
     }
 
     private record Name(String code, String name) {

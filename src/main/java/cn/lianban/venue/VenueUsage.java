@@ -6,6 +6,7 @@ import java.time.YearMonth;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -30,23 +31,30 @@ public class VenueUsage {
     }
 
     public Usage of(Venue venue, YearMonth month) {
-        return usage(venue, month, active(venue.code(), month));
+        return usage(venue, month, active(venue.code(), month), more(month));
     }
 
     /** Every venue's usage in the month, by level and code. */
     public List<Usage> all(YearMonth month) {
         Map<String, List<Booking>> byVenue = active(null, month).stream()
                 .collect(Collectors.groupingBy(Booking::venueCode));
-        return venues.all().stream().map(v -> usage(v, month, byVenue.getOrDefault(v.code(), List.of()))).toList();
+        List<Function<String, Map<String, Number>>> more = more(month);
+        return venues.all().stream().map(v -> usage(v, month, byVenue.getOrDefault(v.code(), List.of()), more))
+                .toList();
     }
 
-    private Usage usage(Venue venue, YearMonth month, List<Booking> active) {
+    private List<Function<String, Map<String, Number>>> more(YearMonth month) {
+        return more.stream().map(m -> m.figures(month)).toList();
+    }
+
+    private Usage usage(Venue venue, YearMonth month, List<Booking> active,
+                        List<Function<String, Map<String, Number>>> more) {
         long booked = active.stream().mapToLong(Booking::hours).sum();
         long open = (long) venue.hourStarts(month.atDay(1)).size() * month.lengthOfMonth();
         double rate = open == 0 ? 0 : BigDecimal.valueOf(booked).divide(BigDecimal.valueOf(open), 4,
                 RoundingMode.HALF_UP).doubleValue();
         Map<String, Number> extra = new LinkedHashMap<>();
-        more.forEach(m -> extra.putAll(m.figures(venue.code(), month)));
+        more.forEach(m -> extra.putAll(m.apply(venue.code())));
         return new Usage(venue.code(), venue.name(), venue.communityCode(), month.toString(), active.size(), booked, open, rate, extra);
     }
 

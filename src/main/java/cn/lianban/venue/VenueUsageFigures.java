@@ -2,6 +2,7 @@ package cn.lianban.venue;
 
 import java.time.YearMonth;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Extension point of {@link VenueUsage}: further monthly figures of a venue from another module, e.g. the
@@ -10,6 +11,10 @@ import java.util.Map;
  */
 public interface VenueUsageFigures {
 
-    /** Figures of one venue in one month, by a key unique to the contributing module (e.g. {@code activities}). */
-    Map<String, Number> figures(String venueCode, YearMonth month);
+    /**
+     * The figures of every venue in one month, read at once (the dashboard lists all 157 venues: one query per
+     * venue was 157 round trips per page): venue code → its figures, by keys unique to the contributing module
+     * (e.g. {@code activities}), every key present for every venue.
+     */
+    Function<String, Map<String, Number>> figures(YearMonth month);
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 
@@ -60,14 +61,21 @@ class TicketRatesSqlTest {
         event(jdbc, "TK-2025-000105", "CLOSED", "urban", "C-DL-01", null);
         event(jdbc, "JH-2025-000103", "CLOSED", null, null, null);
 
-        TicketRates rates = new TicketRates(JdbcClient.create(jdbc), Clock.system(EngineClock.ZONE));
-        for (TicketRates.By by : TicketRates.By.values()) {
-            assertThat(FormerSolvedQuery.current(rates, MARCH, by)).as(by.name()).isEqualTo(
-                    FormerSolvedQuery.dueAndSolved(jdbc, by, ts("2025-03-01T00:00"), ts("2025-04-01T00:00"),
-                            Timestamp.from(EngineClock.now().toInstant())));
+        TicketRateRollup rollup = TicketRateRollupTest.rollup(jdbc.getDataSource(), Duration.ZERO);
+        TicketRates rates = new TicketRates(JdbcClient.create(jdbc), Clock.system(EngineClock.ZONE), rollup);
+        // read from the events alone, then from the rollup they were folded into
+        for (boolean folded : new boolean[]{false, true}) {
+            if (folded) {
+                rollup.refresh();
+            }
+            for (TicketRates.By by : TicketRates.By.values()) {
+                assertThat(FormerSolvedQuery.current(rates, MARCH, by)).as(by.name() + (folded ? ", folded" : ""))
+                        .isEqualTo(FormerSolvedQuery.dueAndSolved(jdbc, by, ts("2025-03-01T00:00"),
+                                ts("2025-04-01T00:00"), Timestamp.from(EngineClock.now().toInstant())));
+            }
+            assertThat(rates.rates(MARCH, TicketRates.By.DEPT)).extracting(r -> r.key() + " " + r.due() + "/" + r.solved())
+                    .containsExactlyInAnyOrder("housing 1/1", "urban 3/2");
         }
-        assertThat(rates.rates(MARCH, TicketRates.By.DEPT)).extracting(r -> r.key() + " " + r.due() + "/" + r.solved())
-                .containsExactlyInAnyOrder("housing 1/1", "urban 3/2");
     }
 
     private static void event(JdbcTemplate jdbc, String key, String action, String dept, String community,
