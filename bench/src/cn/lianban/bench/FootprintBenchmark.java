@@ -95,7 +95,7 @@ class FootprintBenchmark {
         Path image = imageLayout(jar, docker, Path.of("target", "bench", "footprint-image"));
         launches.add(new Launch("Docker: extracted jar + CDS archive, `" + docker + "`",
                 docker + " -XX:SharedArchiveFile=" + image.resolve("lianban.jsa").toAbsolutePath(),
-                image.resolve("application").resolve(Path.of(jar).getFileName()).toString()));
+                extractedJar(image, jar)));
         // the same options without the archive, in the same run: what the archive gains
         launches.add(new Launch("same options, packaged jar, no archive", docker, jar));
         for (String set : sets.subList(1, sets.size())) {
@@ -122,6 +122,11 @@ class FootprintBenchmark {
             // first start: Flyway migrates an empty database and the demo data is seeded
             Node first = Node.start(db, name, launch, smtp, "first");
             double firstStart = first.awaitUp();
+            // a JVM that cannot use the archive says so and starts without it: that would not be the image's start
+            if (launch.options().contains("SharedArchiveFile") && new String(Files.readAllBytes(Path.of(first.log())),
+                    StandardCharsets.UTF_8).contains("Unable to use shared archive")) {
+                throw new IllegalStateException("the JVM did not use the CDS archive, see " + first.log());
+            }
             first.stop();
             Node node = Node.start(db, name, launch, smtp, "restart");
             try {
@@ -172,14 +177,18 @@ class FootprintBenchmark {
                 "--destination", "application"));
         List<String> training = new ArrayList<>(List.of(java));
         training.addAll(Arrays.asList(options.split("\\s+")));
+        // the class path must be the same string when the archive is used: the jar's absolute path, as the image's
         training.addAll(List.of("-XX:ArchiveClassesAtExit=lianban.jsa", "-Dspring.context.exit=onRefresh",
-                "-Duser.timezone=Asia/Shanghai", "-jar", Path.of("application").resolve(Path.of(jar).getFileName())
-                        .toString()));
+                "-Duser.timezone=Asia/Shanghai", "-jar", extractedJar(dir, jar)));
         run(dir, training);
         deleteTree(dir.resolve("data"));
         System.out.printf("image layout: jar extracted, training run and CDS archive (%d MB) in %.1f s%n",
                 Files.size(dir.resolve("lianban.jsa")) >> 20, (System.nanoTime() - t0) / 1e9);
         return dir;
+    }
+
+    static String extractedJar(Path dir, String jar) {
+        return dir.resolve("application").resolve(Path.of(jar).getFileName()).toAbsolutePath().toString();
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import cn.lianban.common.EngineClock;
 import cn.lianban.support.IssueDriver;
 
 /**
@@ -114,18 +113,10 @@ final class TrailShape {
 
     /**
      * A joint-handling case rated yellow, met on, handled with a co-department's help and evaluated (the tests'
-     * IssueDriver walk); call on a working day's morning.
+     * walk); call on a working day's morning.
      */
     String jointHandlingCase() {
-        ProcessInstance pi = runtime.startProcessInstanceByKey("joint-handling", IssueDriver.filing(
-                "category", "HOUSING", "multiDepartment", true, "households", 40L));
-        complete(pi, "rate", "color", "YELLOW");
-        complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban"), "deadline",
-                EngineClock.now().toLocalDate().plusDays(1).toString(), "minutes", "住建局牵头，城管局配合");
-        complete(pi, "assist", "assistResult", "已配合清理");
-        complete(pi, "handle", "result", "已维修", "resolved", true);
-        complete(pi, "evaluate", "satisfied", true, "satisfaction", 5L);
-        return ended(pi);
+        return ended(new IssueDriver(runtime, tasks, management, jdbc).walkYellowCaseToClosure());
     }
 
     /** A ticket of the demo's community A for item R-001 (占道经营, 城管局), as the start form sends it. */
