@@ -22,6 +22,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,8 +41,9 @@ import org.junit.jupiter.api.Test;
 import cn.lianban.support.ChildApp;
 
 /**
- * Issue #12, point 5: the application jar in a JVM of its own, started with the JVM options of the Docker image
- * (docker/Dockerfile's {@code JAVA_OPTS}), on embedded PostgreSQL with the demo data: wall time from process start to
+ * Issue #12, point 5: the application in a JVM of its own, started as the Docker image starts it (docker/Dockerfile's
+ * {@code JAVA_OPTS}, the extracted jar and the CDS archive of a training run), and in the same run with the same
+ * options from the packaged jar without the archive, on embedded PostgreSQL with the demo data: wall time from process start to
  * {@code /actuator/health} UP (first start, which migrates and seeds, and a restart), resident memory after start, after
  * a load of ticket lifecycles and pages through REST, and after the mail outbox drained 1,000 mails into a local SMTP
  * sink (GreenMail). Further option sets ({@code bench.compare}) run the same way in the same run, for the ratios.
@@ -61,7 +63,14 @@ class FootprintBenchmark {
 
     private static final Path DOCKERFILE = Path.of("docker", "Dockerfile");
 
-    private record Figures(String options, double firstStartS, double restartS, double restartCpuS, long rssStartMb,
+    /**
+     * How a node's JVM is started: the jar and the options. The image's way (docker/Dockerfile): the jar extracted
+     * and the CDS archive of a training run; the others start the packaged jar as it is.
+     */
+    private record Launch(String label, String options, String jar) {
+    }
+
+    private record Figures(String label, double firstStartS, double firstCpuS, double restartS, double restartCpuS, long rssStartMb,
                            double lifecyclesPerS, double firstLifecycleMs, long rssLoadMb, double drainS, long rssMailMb) {
 
         boolean pass() {
@@ -82,10 +91,20 @@ class FootprintBenchmark {
         }
         String jar = applicationJar();
         Files.createDirectories(Path.of("target", "bench"));
+        List<Launch> launches = new ArrayList<>();
+        Path image = imageLayout(jar, docker, Path.of("target", "bench", "footprint-image"));
+        launches.add(new Launch("Docker: extracted jar + CDS archive, `" + docker + "`",
+                docker + " -XX:SharedArchiveFile=" + image.resolve("lianban.jsa").toAbsolutePath(),
+                extractedJar(image, jar)));
+        // the same options without the archive, in the same run: what the archive gains
+        launches.add(new Launch("same options, packaged jar, no archive", docker, jar));
+        for (String set : sets.subList(1, sets.size())) {
+            launches.add(new Launch("`" + set + "`, packaged jar", set, jar));
+        }
         List<Figures> all = new ArrayList<>();
         try (BenchDatabase db = BenchDatabase.start(new File("target/bench/footprint-postgres.log"))) {
-            for (int i = 0; i < sets.size(); i++) {
-                all.add(measure(db, "foot" + i, jar, sets.get(i)));
+            for (int i = 0; i < launches.size(); i++) {
+                all.add(measure(db, "foot" + i, launches.get(i)));
             }
         }
         String report = report(all);
@@ -94,23 +113,29 @@ class FootprintBenchmark {
         assertTrue(all.get(0).pass(), "a footprint target is missed with the Docker image's options, see the report");
     }
 
-    private Figures measure(BenchDatabase db, String name, String jar, String options) throws Exception {
-        System.out.printf("%n== %s: %s%n", name, options);
+    private Figures measure(BenchDatabase db, String name, Launch launch) throws Exception {
+        System.out.printf("%n== %s: %s%n", name, launch.label());
         db.execute("CREATE DATABASE " + name);
         GreenMail smtp = new GreenMail(new ServerSetup(ChildApp.freePort(), null, ServerSetup.PROTOCOL_SMTP));
         smtp.start();
         try {
             // first start: Flyway migrates an empty database and the demo data is seeded
-            Node first = Node.start(db, name, jar, options, smtp, "first");
+            Node first = Node.start(db, name, launch, smtp, "first");
             double firstStart = first.awaitUp();
+            double firstCpu = first.cpuSeconds();
+            // a JVM that cannot use the archive says so and starts without it: that would not be the image's start
+            if (launch.options().contains("SharedArchiveFile") && new String(Files.readAllBytes(Path.of(first.log())),
+                    StandardCharsets.UTF_8).contains("Unable to use shared archive")) {
+                throw new IllegalStateException("the JVM did not use the CDS archive, see " + first.log());
+            }
             first.stop();
-            Node node = Node.start(db, name, jar, options, smtp, "restart");
+            Node node = Node.start(db, name, launch, smtp, "restart");
             try {
                 double restart = node.awaitUp();
                 double restartCpu = node.cpuSeconds();
                 long rssStart = node.rssMb();
-                System.out.printf("  first start %.1f s, restart %.1f s (%.1f s of CPU), RSS %d MB%n", firstStart, restart,
-                        restartCpu, rssStart);
+                System.out.printf("  first start %.1f s (%.1f s of CPU), restart %.1f s (%.1f s of CPU), RSS %d MB%n",
+                        firstStart, firstCpu, restart, restartCpu, rssStart);
                 long t0 = System.nanoTime();
                 lifecycle(node.base);
                 double firstLifecycle = (System.nanoTime() - t0) / 1e6;
@@ -120,7 +145,7 @@ class FootprintBenchmark {
                 double drain = drain(db.jdbcUrl(name), smtp);
                 long rssMail = node.rssMb();
                 System.out.printf("  %d mails drained in %.1f s, RSS %d MB%n", MAILS, drain, rssMail);
-                return new Figures(options, firstStart, restart, restartCpu, rssStart, perS, firstLifecycle, rssLoad,
+                return new Figures(launch.label(), firstStart, firstCpu, restart, restartCpu, rssStart, perS, firstLifecycle, rssLoad,
                         drain, rssMail);
             } finally {
                 node.stop();
@@ -139,6 +164,51 @@ class FootprintBenchmark {
         return m.group(1);
     }
 
+    /**
+     * The image's runtime stage (docker/Dockerfile) in {@code dir}: the jar extracted to {@code application/}, then a
+     * training run with the image's options until the context is refreshed, on the H2 default in {@code dir/data}
+     * (deleted afterwards), writes the CDS archive {@code lianban.jsa}. Returns {@code dir}.
+     */
+    static Path imageLayout(String jar, String options, Path dir) throws IOException, InterruptedException {
+        deleteTree(dir);
+        Files.createDirectories(dir);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        long t0 = System.nanoTime();
+        run(dir, List.of(java, "-Djarmode=tools", "-jar", Path.of(jar).toAbsolutePath().toString(), "extract",
+                "--destination", "application"));
+        List<String> training = new ArrayList<>(List.of(java));
+        training.addAll(Arrays.asList(options.split("\\s+")));
+        // the class path must be the same string when the archive is used: the jar's absolute path, as the image's
+        training.addAll(List.of("-XX:ArchiveClassesAtExit=lianban.jsa", "-Dspring.context.exit=onRefresh",
+                "-Duser.timezone=Asia/Shanghai", "-jar", extractedJar(dir, jar)));
+        run(dir, training);
+        deleteTree(dir.resolve("data"));
+        System.out.printf("image layout: jar extracted, training run and CDS archive (%d MB) in %.1f s%n",
+                Files.size(dir.resolve("lianban.jsa")) >> 20, (System.nanoTime() - t0) / 1e9);
+        return dir;
+    }
+
+    static String extractedJar(Path dir, String jar) {
+        return dir.resolve("application").resolve(Path.of(jar).getFileName()).toAbsolutePath().toString();
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (Files.exists(dir)) {
+            try (var files = Files.walk(dir)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            }
+        }
+    }
+
+    private static void run(Path dir, List<String> command) throws IOException, InterruptedException {
+        File log = dir.resolve("build.log").toFile();
+        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log)).start();
+        if (!p.waitFor(10, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed, see " + log);
+        }
+    }
+
     /** The jar {@code ./mvnw -DskipTests package} built, as the Docker image runs it. */
     private static String applicationJar() throws IOException {
         try (var files = Files.list(Path.of("target"))) {
@@ -149,16 +219,16 @@ class FootprintBenchmark {
         }
     }
 
-    /** The application as the Docker image starts it: {@code java $JAVA_OPTS -jar lianban.jar}, zone Asia/Shanghai. */
+    /** The application as the Docker image starts it: {@code java $JAVA_OPTS … -jar …}, zone Asia/Shanghai. */
     private record Node(Process process, String base, long started, String log) {
 
-        static Node start(BenchDatabase db, String database, String jar, String options, GreenMail smtp, String label)
+        static Node start(BenchDatabase db, String database, Launch launch, GreenMail smtp, String label)
                 throws IOException {
             int port = ChildApp.freePort();
             List<String> command = new ArrayList<>();
             command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(Arrays.asList(options.split("\\s+")));
-            command.addAll(List.of("-Duser.timezone=Asia/Shanghai", "-jar", jar,
+            command.addAll(Arrays.asList(launch.options().split("\\s+")));
+            command.addAll(List.of("-Duser.timezone=Asia/Shanghai", "-jar", launch.jar(),
                     "--spring.profiles.active=postgres",
                     "--spring.datasource.url=" + db.jdbcUrl(database),
                     "--spring.datasource.username=postgres",
@@ -351,18 +421,26 @@ class FootprintBenchmark {
         out.append("Targets: start to healthy <= %.0f s, RSS after the load <= %d MB, %d mails drained <= %.0f s%n"
                 .formatted(START_LIMIT_S, RSS_LIMIT_MB, MAILS, DRAIN_LIMIT_S));
         out.append("Anchor: issue #12 measured RSS 670 MB after start and 740 MB after use (default JVM options)\n\n");
-        out.append("| JVM options | first start s | restart s | restart CPU s | RSS start MB | lifecycles/s | ratio | first lifecycle ms"
+        out.append("| start | first start s | first start CPU s | restart s | restart CPU s | RSS start MB | lifecycles/s | ratio | first lifecycle ms"
                 + " | RSS load MB | mail drain s | RSS mail MB | verdict |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         double base = all.get(0).lifecyclesPerS();
         for (int i = 0; i < all.size(); i++) {
             Figures f = all.get(i);
-            out.append("| %s`%s` | %.1f | %.1f | %.1f | %d | %.2f | %.2f | %.0f | %d | %.1f | %d | %s |%n".formatted(
-                    i == 0 ? "Docker: " : "", f.options(), f.firstStartS(), f.restartS(), f.restartCpuS(), f.rssStartMb(),
+            out.append("| %s | %.1f | %.1f | %.1f | %.1f | %d | %.2f | %.2f | %.0f | %d | %.1f | %d | %s |%n".formatted(
+                    f.label(), f.firstStartS(), f.firstCpuS(), f.restartS(), f.restartCpuS(), f.rssStartMb(),
                     f.lifecyclesPerS(), f.lifecyclesPerS() / base, f.firstLifecycleMs(), f.rssLoadMb(), f.drainS(),
                     f.rssMailMb(), f.pass() ? "pass" : "FAIL"));
         }
-        out.append("\nVerdict (the Docker image's options, first row): ").append(all.get(0).pass() ? "PASS" : "FAIL")
+        Figures with = all.get(0);
+        Figures without = all.get(1);
+        // the CPU time follows the machine's load much less than the wall time
+        out.append("%nThe CDS archive in this run (with against without): first start %.1f s against %.1f s, its CPU "
+                .formatted(with.firstStartS(), without.firstStartS()) + "%.1f s against %.1f s (%.2f×); restart %.1f s "
+                .formatted(with.firstCpuS(), without.firstCpuS(), with.firstCpuS() / without.firstCpuS(),
+                        with.restartS()) + "against %.1f s, its CPU %.1f s against %.1f s (%.2f×)%n".formatted(
+                without.restartS(), with.restartCpuS(), without.restartCpuS(), with.restartCpuS() / without.restartCpuS()));
+        out.append("\nVerdict (as the Docker image starts it, first row): ").append(all.get(0).pass() ? "PASS" : "FAIL")
                 .append('\n');
         return out.toString();
     }

@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.lianban.support.IssueDriver;
+
 /**
  * Proves that the generated audit trail has the shape the real process writes: three tickets run through the
  * deployed process (every kind of event between them), and for each action the set of filled measure columns
@@ -109,6 +111,14 @@ final class TrailShape {
         return ended(pi);
     }
 
+    /**
+     * A joint-handling case rated yellow, met on, handled with a co-department's help and evaluated (the tests'
+     * walk); call on a working day's morning.
+     */
+    String jointHandlingCase() {
+        return ended(new IssueDriver(runtime, tasks, management, jdbc).walkYellowCaseToClosure());
+    }
+
     /** A ticket of the demo's community A for item R-001 (占道经营, 城管局), as the start form sends it. */
     private ProcessInstance raise() {
         Map<String, Object> v = new HashMap<>();
@@ -143,7 +153,7 @@ final class TrailShape {
 
     private String ended(ProcessInstance pi) {
         if (runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count() != 0) {
-            throw new IllegalStateException("ticket " + pi.getId() + " did not end");
+            throw new IllegalStateException("instance " + pi.getId() + " did not end");
         }
         // the business key is set by the register delegate, after the start call returned the instance
         return jdbc.queryForObject("SELECT MIN(business_key) FROM case_event WHERE process_instance_id = ?",

@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.batch.Batch;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.camunda.bpm.engine.impl.history.HistoryLevel;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -133,6 +135,26 @@ class HistoryRetentionTest extends ProcessTestBase {
         }
         assertThat(instance(ticket).getRemovalTime().toInstant())
                 .isEqualTo(shanghai(RECENT_END).plus(365, ChronoUnit.DAYS));
+    }
+
+    @Test
+    void aDisplayOnlyVariableKeepsItsLastValueButNoRowPerChange() {
+        ProcessInstance pi = tickets.raise();
+        driver.complete(pi, "accept", "accepted", true);
+
+        assertThat(management.getHistoryLevel()).as("the id of full: the database needs no change")
+                .isEqualTo(HistoryLevel.HISTORY_LEVEL_FULL.getId());
+        // the code keeps a row per change (the case page and TicketCaseBackfill read them); its label does not
+        assertThat(detailRows(pi, "status")).isGreaterThanOrEqualTo(2);
+        assertThat(detailRows(pi, "statusLabel")).isZero();
+        assertThat(detailRows(pi, "deptName")).isZero();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName("statusLabel").singleResult().getValue()).isEqualTo("办理中");
+    }
+
+    private long detailRows(ProcessInstance pi, String variable) {
+        return history.createHistoricDetailQuery().variableUpdates().processInstanceId(pi.getId()).list().stream()
+                .filter(d -> d instanceof HistoricVariableUpdate u && variable.equals(u.getVariableName())).count();
     }
 
     /** Runs the step with another ticket setting, then the batch it starts, as the job executor would. */
