@@ -333,9 +333,9 @@ class TimerBenchmark {
                     p.limitSeconds > 0 ? String.format("%.0f s", p.limitSeconds) : "—",
                     p.limitSeconds > 0 ? (ok ? "pass" : "**FAIL**") : (ok ? "(reference)" : "(reference, incomplete)"));
         }
-        Phase one = phases.stream().filter(p -> p.name.startsWith("1 node, application")).findFirst().orElseThrow();
+        Phase one = phases.stream().filter(p -> p.name.equals("1 node, application.yaml")).findFirst().orElseThrow();
         Phase two = phases.stream().filter(p -> p.nodes == 2).findFirst().orElseThrow();
-        phases.stream().filter(p -> p.limitSeconds <= 0).findFirst().ifPresent(before -> line(
+        phases.stream().filter(p -> p.name.equals("1 node, Camunda's defaults")).findFirst().ifPresent(before -> line(
                 "%nratio, project's settings vs Camunda's defaults on one node: %.2f× the rate", one.perSecond()
                         / before.perSecond()));
         phases.stream().filter(p -> p.name.contains(" with ")).findFirst().ifPresent(other -> line(
