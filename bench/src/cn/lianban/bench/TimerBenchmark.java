@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -50,6 +51,13 @@ class TimerBenchmark {
     private final int baselineTimers = Integer.getInteger("bench.timers.baseline", 3_000);
     private final double oneNodeLimit = Double.parseDouble(System.getProperty("bench.timers.one-node-s", "60"));
     private final double twoNodesLimit = Double.parseDouble(System.getProperty("bench.timers.two-nodes-s", "35"));
+    /**
+     * A variant of the project's settings to compare with in the same run (Spring arguments separated by spaces,
+     * e.g. {@code --camunda.bpm.job-execution.queue-capacity=32}): one node runs a batch with them before the
+     * project's own phases; empty skips it.
+     */
+    private final String[] variant = System.getProperty("bench.timers.variant", "").isBlank() ? new String[0]
+            : System.getProperty("bench.timers.variant").trim().split("\\s+");
     /** The nodes' JVM: as in the Docker image, with a heap a 1 GB container would give (75 %). */
     private final List<String> nodeJvm = List.of(System.getProperty("bench.node-jvm",
             "-Xmx768m -XX:+ExitOnOutOfMemoryError").split("\\s+"));
@@ -66,12 +74,20 @@ class TimerBenchmark {
             "--camunda.bpm.generic-properties.properties.jobExecutorAcquireByPriority=false"};
 
     private final File out = new File("target/bench");
+    /** The database's JDBC URL: its port finds the server's processes for their CPU time. */
+    private String dbUrl;
     private final StringBuilder report = new StringBuilder();
 
     private record Phase(String name, int nodes, double limitSeconds, double seconds, double first, int fired,
-                         int moved, int twice, int failed, Map<String, Integer> byNode, double nodeCpuSeconds) {
+                         int moved, int twice, int failed, Map<String, Integer> byNode, double nodeCpuSeconds,
+                         double dbCpuSeconds) {
         double perSecond() {
             return fired / seconds;
+        }
+
+        /** Milliseconds of CPU per timer, the nodes' and PostgreSQL's together. */
+        double cpuPerTimer() {
+            return (nodeCpuSeconds + dbCpuSeconds) * 1e3 / moved;
         }
 
         boolean pass() {
@@ -87,6 +103,7 @@ class TimerBenchmark {
         List<Phase> phases = new ArrayList<>();
         List<ChildApp> nodes = new ArrayList<>();
         try (BenchDatabase db = BenchDatabase.start(pgLog)) {
+            dbUrl = db.jdbcUrl();
             ConfigurableApplicationContext raiser = startRaiser(db);
             try {
                 JdbcTemplate jdbc = raiser.getBean(JdbcTemplate.class);
@@ -107,6 +124,15 @@ class TimerBenchmark {
                                 0));
                     } finally {
                         before.kill();
+                    }
+                }
+                if (variant.length > 0) {
+                    ChildApp other = startNode(db, "timers-variant", variant);
+                    try {
+                        phases.add(run(raiser, ++phase, "1 node, application.yaml with " + String.join(" ", variant),
+                                List.of(other), timers, 0));
+                    } finally {
+                        other.kill();
                     }
                 }
                 nodes.add(startNode(db, "timers-a"));
@@ -159,6 +185,7 @@ class TimerBenchmark {
         assertThat(waiting).as("one accept timer per ticket").isEqualTo(count);
         jdbc.queryForList("SELECT pg_stat_statements_reset()");
         double[] cpu0 = nodes.stream().mapToDouble(n -> n.cpuTime().toMillis() / 1e3).toArray();
+        Map<Long, Double> db0 = postgresCpu(dbUrl);
         long[] machine0 = machineTicks();
 
         // a day has passed: every timer of the batch is due now
@@ -171,7 +198,10 @@ class TimerBenchmark {
         double limit = Math.max(limitSeconds, 60) * 5;
         double seconds = 0;
         while (left > 0) {
-            Thread.sleep(200);
+            // once a second: each count reads the batch's jobs (5 ms), and five a second were 15 % of the
+            // database's CPU while the timers fired
+            Thread.sleep(1000);
+            int before = left;
             left = count(jdbc, "SELECT COUNT(*) FROM (" + jobs + ") j");
             seconds = (System.nanoTime() - t0) / 1e9;
             if (first < 0 && left < moved) {
@@ -184,8 +214,9 @@ class TimerBenchmark {
                 reported = done;
                 System.out.printf("  %3d %% fired after %5.1f s%n", done * 25, seconds);
             }
-            if (seconds > limit || left > 0 && count(jdbc, "SELECT COUNT(*) FROM act_ru_job j WHERE j.id_ IN ("
-                    + jobs + ") AND j.exception_msg_ IS NOT NULL") == left) {
+            // stuck: every job left has failed (looked at only when none fired in the last second)
+            if (seconds > limit || left > 0 && left == before && count(jdbc, "SELECT COUNT(*) FROM act_ru_job j "
+                    + "WHERE j.id_ IN (" + jobs + ") AND j.exception_msg_ IS NOT NULL") == left) {
                 break;
             }
         }
@@ -194,11 +225,19 @@ class TimerBenchmark {
             nodeCpu += nodes.get(i).cpuTime().toMillis() / 1e3 - cpu0[i];
         }
         double busy = busyFraction(machine0, machineTicks());
-        Phase result = check(jdbc, phase, name, nodes.size(), limitSeconds, seconds, first, moved, nodeCpu);
+        double dbCpu = 0;
+        for (Map.Entry<Long, Double> backend : postgresCpu(dbUrl).entrySet()) {
+            dbCpu += backend.getValue() - db0.getOrDefault(backend.getKey(), 0.0);
+        }
+        Phase result = check(jdbc, phase, name, nodes.size(), limitSeconds, seconds, first, moved, nodeCpu, dbCpu);
         line("%s: %,d of %,d timers fired in %.1f s (%.0f per second); by node %s; %d fired twice, %d failed",
                 name, result.fired, moved, seconds, result.perSecond(), result.byNode, result.twice, result.failed);
-        line("  CPU: the node JVMs used %.0f s (%.1f cores), the machine was %.0f %% busy (all processes)",
-                nodeCpu, nodeCpu / seconds, busy * 100);
+        line("  CPU: the node JVMs used %.0f s (%.1f cores), PostgreSQL %.0f s (%.1f cores), the machine was %.0f %% "
+                + "busy (all processes, load average %s)", nodeCpu, nodeCpu / seconds, dbCpu, dbCpu / seconds,
+                busy * 100, loadAverage());
+        line("  CPU per timer: nodes %.2f ms, PostgreSQL %.2f ms; at that cost %d cores of their own would fire the "
+                + "batch in %.0f s", nodeCpu * 1e3 / moved, dbCpu * 1e3 / moved, Runtime.getRuntime()
+                .availableProcessors(), (nodeCpu + dbCpu) / Runtime.getRuntime().availableProcessors());
         topStatements(jdbc);
         return result;
     }
@@ -246,7 +285,7 @@ class TimerBenchmark {
      * in the job log, and one open task, the street desk's 街道协调派单.
      */
     private Phase check(JdbcTemplate jdbc, int phase, String name, int nodes, double limitSeconds, double seconds,
-                        double first, int moved, double cpu) {
+                        double first, int moved, double cpu, double dbCpu) {
         String batch = "FROM bench_timer b WHERE b.phase = " + phase;
         int fired = count(jdbc, "SELECT COUNT(*) " + batch + " AND EXISTS (SELECT 1 FROM act_ru_task t "
                 + "WHERE t.proc_inst_id_ = b.proc_inst_id AND t.task_def_key_ = 'redispatch')");
@@ -266,7 +305,7 @@ class TimerBenchmark {
                 rs -> {
                     byNode.put(rs.getString(1), rs.getInt(2));
                 }, phase);
-        return new Phase(name, nodes, limitSeconds, seconds, first, fired, moved, twice, failed, byNode, cpu);
+        return new Phase(name, nodes, limitSeconds, seconds, first, fired, moved, twice, failed, byNode, cpu, dbCpu);
     }
 
     /** Where the database time went while the timers fired. */
@@ -281,23 +320,27 @@ class TimerBenchmark {
     }
 
     private boolean verdict(List<Phase> phases) {
-        line("%n| phase | timers | first fired after | all fired in | per second | nodes' CPU | limit | result |");
-        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
-        line("| issue #12 anchor: 1 node, Camunda's defaults, PostgreSQL 15 | 8,000 | | 91 s | 88 | | | |");
+        line("%n| phase | timers | first fired after | all fired in | per second | nodes' CPU | PostgreSQL CPU | "
+                + "CPU per timer | limit | result |");
+        line("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+        line("| issue #12 anchor: 1 node, Camunda's defaults, PostgreSQL 15 | 8,000 | | 91 s | 88 | | | | | |");
         boolean pass = true;
         for (Phase p : phases) {
             boolean ok = p.pass();
             pass &= ok;
-            line("| %s | %,d | %.1f s | %.1f s | %.0f | %.0f s | %s | %s |", p.name, p.fired, p.first, p.seconds,
-                    p.perSecond(), p.nodeCpuSeconds,
+            line("| %s | %,d | %.1f s | %.1f s | %.0f | %.0f s | %.0f s | %.1f ms | %s | %s |", p.name, p.fired,
+                    p.first, p.seconds, p.perSecond(), p.nodeCpuSeconds, p.dbCpuSeconds, p.cpuPerTimer(),
                     p.limitSeconds > 0 ? String.format("%.0f s", p.limitSeconds) : "—",
                     p.limitSeconds > 0 ? (ok ? "pass" : "**FAIL**") : (ok ? "(reference)" : "(reference, incomplete)"));
         }
-        Phase one = phases.stream().filter(p -> p.name.startsWith("1 node, application")).findFirst().orElseThrow();
+        Phase one = phases.stream().filter(p -> p.name.equals("1 node, application.yaml")).findFirst().orElseThrow();
         Phase two = phases.stream().filter(p -> p.nodes == 2).findFirst().orElseThrow();
-        phases.stream().filter(p -> p.limitSeconds <= 0).findFirst().ifPresent(before -> line(
+        phases.stream().filter(p -> p.name.equals("1 node, Camunda's defaults")).findFirst().ifPresent(before -> line(
                 "%nratio, project's settings vs Camunda's defaults on one node: %.2f× the rate", one.perSecond()
                         / before.perSecond()));
+        phases.stream().filter(p -> p.name.contains(" with ")).findFirst().ifPresent(other -> line(
+                "ratio, project's settings vs %s: %.2f× the rate, %.2f× the CPU per timer", other.name,
+                one.perSecond() / other.perSecond(), one.cpuPerTimer() / other.cpuPerTimer()));
         line("ratio, two nodes vs one node (project's settings): %.2f× the rate", two.perSecond() / one.perSecond());
         line("%n%s", pass ? "PASS: every timer fired once, within the limits"
                 : "FAIL: a timer fired twice or not at all, or a limit was missed");
@@ -314,6 +357,23 @@ class TimerBenchmark {
         } catch (IOException e) {
             return "unknown";
         }
+    }
+
+    /**
+     * CPU seconds so far of the benchmark's PostgreSQL server and its backends, by process id (a backend's time
+     * counts from the first reading that sees it). pg_ctl detaches the server from this JVM, so it is found by
+     * its port among the machine's postgres processes (other helpers may run their own).
+     */
+    private static Map<Long, Double> postgresCpu(String jdbcUrl) {
+        String port = "-p " + jdbcUrl.replaceAll(".*:(\\d+)/.*", "$1");
+        Map<Long, Double> cpu = new HashMap<>();
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().command().map(c -> c.endsWith("/postgres")).orElse(false)
+                        && String.join(" ", p.info().arguments().orElse(new String[0])).contains(port + " "))
+                .forEach(server -> Stream.concat(Stream.of(server),
+                        server.descendants()).forEach(p -> cpu.put(p.pid(),
+                        p.info().totalCpuDuration().map(d -> d.toMillis() / 1e3).orElse(0.0))));
+        return cpu;
     }
 
     /** Busy and total jiffies of all cores, from /proc/stat (zero where there is none). */
