@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -60,8 +61,7 @@ class EngineIndexes implements ApplicationRunner {
     }
 
     private boolean isPostgres() {
-        return Boolean.TRUE.equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<Boolean>) c ->
-                c.getMetaData().getDatabaseProductName().equalsIgnoreCase("PostgreSQL")));
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) Databases::isPostgres));
     }
 
     private boolean hasPermissionStatistics() {

@@ -37,7 +37,7 @@ class StartupTurn implements ApplicationRunner, DisposableBean {
 
     public StartupTurn(DataSource dataSource) throws SQLException {
         Connection connection = dataSource.getConnection();
-        if (!"PostgreSQL".equals(connection.getMetaData().getDatabaseProductName())) {
+        if (!Databases.isPostgres(connection)) {
             connection.close();
             return;
         }

@@ -1,6 +1,5 @@
 package cn.lianban.rates;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -20,6 +19,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.lianban.common.EngineClock;
+import cn.lianban.database.Databases;
 
 /**
  * The 三率's monthly counts (ticket_rate_month), folded from the audit trail by one writer at a time, and read
@@ -66,9 +66,7 @@ public class TicketRateRollup {
                      @Value("${lianban.retention.figures:1095d}") Duration keep) throws SQLException {
         this.jdbc = JdbcClient.create(dataSource);
         this.tx = new TransactionTemplate(transactions);
-        try (Connection c = dataSource.getConnection()) {
-            this.postgres = "PostgreSQL".equals(c.getMetaData().getDatabaseProductName());
-        }
+        this.postgres = Databases.isPostgres(dataSource);
         this.settle = settle;
         this.batch = batch;
         this.keep = keep;
