@@ -243,7 +243,8 @@ class TicketRateRollupTest {
     /**
      * Tickets raised from December 2024 to April 2025: dispatched, some returned and imposed, accepted on time
      * or late with deadlines 3 to 25 days on (many in the next month), resolved, and closed before or long
-     * after the deadline, some twice, some never; some without a community. Events come roughly in time order.
+     * after the deadline, some twice, some never (some of those raised into a joint-handling case); some without a
+     * community. Events come roughly in time order.
      */
     static final class Generator {
         private final Random random;
@@ -301,6 +302,12 @@ class TicketRateRollupTest {
                     events.add(new Event(key, "CLOSED", closed.plusSeconds(60), dept, community, street, null, 4,
                             null));
                 }
+            }
+            if (fate == 9) {
+                // never closed: the street raised it into a joint-handling case a week after the deadline, often
+                // in a later month than the deadline (issue #13)
+                events.add(new Event(key, "RAISED_TO_CASE", due.plus(Duration.ofDays(7)), dept, community, street,
+                        null, null, null));
             }
         }
     }
