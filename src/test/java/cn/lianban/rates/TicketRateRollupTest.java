@@ -10,7 +10,9 @@ import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -261,7 +263,10 @@ class TicketRateRollupTest {
                 ticket(events);
             }
             // roughly in time: sorted by hour buckets shuffled within, so ids and times disagree a little
-            events.sort(Comparator.comparing(e -> e.at().getEpochSecond() / 86_400 + random.nextInt(3)));
+            // (each event's bucket drawn once: a comparator drawing anew at each comparison breaks the sort's contract)
+            Map<Event, Long> bucket = new IdentityHashMap<>();
+            events.forEach(e -> bucket.put(e, e.at().getEpochSecond() / 86_400 + random.nextInt(3)));
+            events.sort(Comparator.comparing(bucket::get));
             return events;
         }
 
