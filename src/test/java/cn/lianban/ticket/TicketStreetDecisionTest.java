@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.lianban.common.EngineClock;
@@ -45,6 +46,8 @@ class TicketStreetDecisionTest extends ProcessTestBase {
     TicketCaseReader cases;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    TestRestTemplate rest;
 
     /** R-001 (城管局) accepted, resolved and found not solved twice: at the street desk. */
     private ProcessInstance notSolvedTwice() {
@@ -134,6 +137,15 @@ class TicketStreetDecisionTest extends ProcessTestBase {
         assertThat(pi).isEnded().hasPassed("raiseJointCase", "raisedToCase");
         String jointKey = raisedInto(pi);
         assertJointCaseFromTicket(pi, jointKey, "ENVIRONMENT");
+
+        // both case pages link to each other
+        String ticketPage = rest.withBasicAuth("center", "demo").getForObject("/cases/" + pi.getBusinessKey(),
+                String.class);
+        assertThat(ticketPage).contains("已转联办").contains("已转联席汇办").contains("href=\"/cases/" + jointKey + "\"")
+                .contains("提级联席汇办");
+        String jointPage = rest.withBasicAuth("center", "demo").getForObject("/cases/" + jointKey, String.class);
+        assertThat(jointPage).contains("来源工单").contains("href=\"/cases/" + pi.getBusinessKey() + "\"")
+                .contains("工单提级");
     }
 
     @Test
