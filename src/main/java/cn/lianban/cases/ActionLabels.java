@@ -42,6 +42,14 @@ final class ActionLabels {
             Map.entry("RETURNED", "退单"),
             Map.entry("IMPOSED", "街道裁定"),
             Map.entry("RESOLVED", "办理完毕"),
+            // tickets: the street desk's decision, 大事不出镇 and helper departments (issue #13)
+            Map.entry("NOT_SOLVED_AGAIN", "再次未解决"),
+            Map.entry("LONG_OVERDUE", "久拖未办"),
+            Map.entry("STREET_CLOSED", "街道裁定办结"),
+            Map.entry("RAISED_TO_CASE", "提级联席汇办"),
+            Map.entry("FROM_TICKET", "工单提级"),
+            Map.entry("HELPED", "部门配合"),
+            Map.entry("HELP_UNFINISHED", "配合未完成即关闭"),
             // resource claims and community orders
             Map.entry("CLAIMED", "申请承接"),
             Map.entry("RESERVED", "预留名额"),

@@ -28,6 +28,7 @@ import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.IssueCategories;
 import cn.lianban.issue.IssueCase;
+import cn.lianban.ticket.TicketCaseReader;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -48,8 +49,11 @@ class CasePages {
     private final CaseUploads uploads;
     private final Directory directory;
     private final RequestBodies bodies;
+    private final TicketCaseReader tickets;
 
-    CasePages(CaseFiles cases, CaseUploads uploads, Directory directory, RequestBodies bodies) {
+    CasePages(CaseFiles cases, CaseUploads uploads, Directory directory, RequestBodies bodies,
+              TicketCaseReader tickets) {
+        this.tickets = tickets;
         this.cases = cases;
         this.uploads = uploads;
         this.directory = directory;
@@ -120,8 +124,12 @@ class CasePages {
                 List<Line> events, List<FileLine> attachments) {
     }
 
-    /** One fact of the case; {@code tone} colours it (ok, warn, bad) or is null. */
-    record Fact(String label, String value, String tone) {
+    /** One fact of the case; {@code tone} colours it (ok, warn, bad) or is null; {@code href} links it or is null. */
+    record Fact(String label, String value, String tone, String href) {
+
+        Fact(String label, String value, String tone) {
+            this(label, value, tone, null);
+        }
     }
 
     record Line(String at, String actorName, String action, String note) {
@@ -146,6 +154,11 @@ class CasePages {
             facts.add(new Fact("事项", item == null ? "清单外事项" : item, null));
             add(facts, "地点", c.ticket().location());
             facts.add(new Fact("承办部门", v.deptName() == null ? "待派单" : v.deptName(), null));
+            // 大事不出镇: the joint-handling case the street raised the ticket into, and back from the case below
+            String joint = c.ticket().jointCaseKey();
+            if (joint != null) {
+                facts.add(new Fact("已转联席汇办", joint, null, "/cases/" + joint));
+            }
         } else {
             IssueCase issue = c.issue();
             add(facts, "类别", issue.category() == null ? null : IssueCategories.chineseName(issue.category()));
@@ -154,6 +167,9 @@ class CasePages {
             add(facts, "办理层级", v.level() == null ? null : CaseLabels.levelName(v.level()));
             add(facts, "牵头部门", issue.leadDept() == null ? null : department(issue.leadDept()));
             add(facts, "协办部门", String.join("、", issue.coDepts().stream().map(this::department).toList()));
+            for (String ticket : tickets.raisedInto(v.businessKey())) {
+                facts.add(new Fact("来源工单", ticket, null, "/cases/" + ticket));
+            }
             if (issue.meetingAt() != null) {
                 facts.add(new Fact("联席会议", LocalTimes.minutes(issue.meetingAt())
                         + (issue.meetingPlace() == null ? "" : "，" + issue.meetingPlace()), null));

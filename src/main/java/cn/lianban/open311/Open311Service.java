@@ -333,6 +333,10 @@ class Open311Service {
         if (t.terminated()) {
             return new Status(false, "工单已撤销", dept);
         }
+        if (t.ended() && ticket.jointCaseKey() != null) {
+            // 大事不出镇 (issue #13): the street raised it into a joint-handling case, which carries it on
+            return new Status(false, "已由街道提级为联席汇办事项 " + ticket.jointCaseKey() + "，继续办理", dept);
+        }
         if (t.ended()) {
             return new Status(false, "已办结：" + result, dept);
         }

@@ -39,7 +39,9 @@ import cn.lianban.database.Databases;
  * "Due and solved" is not a count of events of one month: a ticket due in one month may be closed months later.
  * The rollup counts, per month of the deadline, the due rows folded and those whose ticket has a folded CLOSED
  * row; a late CLOSED adds to the month of the ticket's deadline when it is folded, and readers correct the rows
- * the rollup counts otherwise than the raw SQL (see {@link #counts}).
+ * the rollup counts otherwise than the raw SQL (see {@link #counts}). A ticket raised into a joint-handling case
+ * (RAISED_TO_CASE) is neither solved nor lost: its due rows are not counted once the raise is folded, and a raise
+ * folded after them takes them back out of the month of their deadline.
  */
 @Component
 public class TicketRateRollup {
@@ -47,6 +49,7 @@ public class TicketRateRollup {
     private static final String TICKET = "business_key LIKE 'TK-%'";
     private static final String DUE_ROW = "a.business_key LIKE 'TK-%' AND a.action IN ('ACCEPTED', 'IMPOSED')";
     private static final String PLACES = "dept_code, community_code, street_code";
+    private static final String RAISED = "s.action = '" + TicketRates.RAISED + "'";
     /**
      * Tickets closed after the fold that a read names one by one (a fold's minute at Longkou holds a few, at
      * Beijing's peak a few hundred); more are read by a subquery.
@@ -153,33 +156,42 @@ public class TicketRateRollup {
                 + "SELECT s.business_key FROM case_event s WHERE s.action = 'CLOSED' AND s.id > :from AND s.id <= :to) "
                 + "AND NOT EXISTS (SELECT 1 FROM case_event s WHERE s.business_key = a.business_key "
                 + "AND s.action = 'CLOSED' AND s.id <= :from)";
+        // the older due rows of tickets raised into a joint-handling case in the batch leave the count (a ticket
+        // is raised once, and never closed after)
+        String lateRaised = DUE_ROW + " AND a.due_at IS NOT NULL AND a.id <= :from AND a.business_key IN ("
+                + "SELECT s.business_key FROM case_event s WHERE " + RAISED + " AND s.id > :from AND s.id <= :to)";
         Range due = jdbc.sql("SELECT MIN(due_at) lo, MAX(due_at) hi FROM (SELECT a.due_at FROM case_event a WHERE "
-                + fresh + " UNION ALL SELECT a.due_at FROM case_event a WHERE " + lateClosed + ") d")
+                + fresh + " UNION ALL SELECT a.due_at FROM case_event a WHERE " + lateClosed
+                + " UNION ALL SELECT a.due_at FROM case_event a WHERE " + lateRaised + ") d")
                 .param("from", from).param("to", to).query(Range.class).single();
         if (due.lo() != null) {
             String month = monthOf("a.due_at", due) + " rate_month, a.dept_code, a.community_code, a.street_code";
             jdbc.sql("SELECT rate_month, " + PLACES + ", 0 events, 0 dispatched, 0 returned, 0 accepted_on_time, "
-                            + "0 rated, 0 satisfied, SUM(due) due, SUM(solved) solved FROM ("
+                            + "0 rated, 0 satisfied, 0 raised, SUM(due) due, SUM(solved) solved FROM ("
                             + "SELECT " + month + ", 1 due, 0 solved FROM case_event a WHERE " + fresh
+                            + " AND NOT EXISTS (SELECT 1 FROM case_event s WHERE s.business_key = a.business_key "
+                            + "AND " + RAISED + " AND s.id <= :to)"
                             + " UNION ALL SELECT " + month + ", 0, 1 FROM case_event a WHERE " + fresh
                             + " AND EXISTS (SELECT 1 FROM case_event s WHERE s.business_key = a.business_key "
                             + "AND s.action = 'CLOSED' AND s.id <= :to)"
                             + " UNION ALL SELECT " + month + ", 0, 1 FROM case_event a WHERE " + lateClosed
+                            + " UNION ALL SELECT " + month + ", -1, 0 FROM case_event a WHERE " + lateRaised
                             + ") d GROUP BY rate_month, " + PLACES)
                     .param("from", from).param("to", to).query(Place.class).list().forEach(p -> p.addTo(delta));
         }
         // one writer at a time (the fold row's lock): update, or insert the row a key's first event makes
         delta.forEach((cell, d) -> {
             List<Object> counts = List.of(d.events(), d.dispatched(), d.returned(), d.acceptedOnTime(), d.rated(),
-                    d.satisfied(), d.due(), d.solved(), cell.by().name(), cell.month().toString(), cell.key());
+                    d.satisfied(), d.due(), d.solved(), d.raised(), cell.by().name(), cell.month().toString(),
+                    cell.key());
             int updated = jdbc.sql("UPDATE ticket_rate_month SET events = events + ?, dispatched = dispatched + ?, "
                     + "returned = returned + ?, accepted_on_time = accepted_on_time + ?, rated = rated + ?, "
-                    + "satisfied = satisfied + ?, due = due + ?, solved = solved + ? "
+                    + "satisfied = satisfied + ?, due = due + ?, solved = solved + ?, raised = raised + ? "
                     + "WHERE by_column = ? AND rate_month = ? AND group_key = ?").params(counts).update();
             if (updated == 0) {
                 jdbc.sql("INSERT INTO ticket_rate_month(events, dispatched, returned, accepted_on_time, rated, "
-                        + "satisfied, due, solved, by_column, rate_month, group_key) VALUES (?,?,?,?,?,?,?,?,?,?,?)")
-                        .params(counts).update();
+                        + "satisfied, due, solved, raised, by_column, rate_month, group_key) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)").params(counts).update();
             }
         });
     }
@@ -210,7 +222,7 @@ public class TicketRateRollup {
         // the rows with the watermark they were folded to, in one statement: a fold committing between two
         // statements would otherwise count its events twice or not at all
         jdbc.sql("SELECT f.folded_to, m.group_key, m.events, m.dispatched, m.returned, m.accepted_on_time, m.rated, "
-                        + "m.satisfied, m.due, m.solved FROM ticket_rate_fold f LEFT JOIN ticket_rate_month m "
+                        + "m.satisfied, m.due, m.solved, m.raised FROM ticket_rate_fold f LEFT JOIN ticket_rate_month m "
                         + "ON m.by_column = ? AND m.rate_month = ? WHERE f.id = 1")
                 .params(by.name(), month.toString()).query(rs -> {
                     foldedTo[0] = rs.getLong("folded_to");
@@ -218,7 +230,8 @@ public class TicketRateRollup {
                     if (key != null) {
                         TicketRates.Counts.add(counts, new TicketRates.Counts(key, rs.getLong("events"),
                                 rs.getLong("dispatched"), rs.getLong("returned"), rs.getLong("accepted_on_time"),
-                                rs.getLong("rated"), rs.getLong("satisfied"), rs.getLong("due"), rs.getLong("solved")));
+                                rs.getLong("rated"), rs.getLong("satisfied"), rs.getLong("due"), rs.getLong("solved"),
+                                rs.getLong("raised")));
                     }
                 });
         String c = by.column;
@@ -239,19 +252,25 @@ public class TicketRateRollup {
         }
         List<String> closed = jdbc.sql("SELECT DISTINCT business_key FROM case_event WHERE id > ? AND action = 'CLOSED' "
                 + "FETCH FIRST " + (FEW + 1) + " ROWS ONLY").param(foldedTo[0]).query(String.class).list();
+        // tickets raised into a joint-handling case after the fold: few, by an index on the action
+        rows.append(" UNION ").append(due).append("a.business_key IN (SELECT s.business_key FROM case_event s WHERE "
+                + RAISED + " AND s.id > :folded)");
         if (closed.size() > FEW) {
             rows.append(" UNION ").append(due).append("a.business_key IN (SELECT s.business_key FROM case_event s "
                     + "WHERE s.action = 'CLOSED' AND s.id > :folded)");
         } else if (!closed.isEmpty()) {
             rows.append(" UNION ").append(due).append("a.business_key IN (:closed)");
         }
-        jdbc.sql("SELECT a.k, 0 events, 0 dispatched, 0 returned, 0 accepted_on_time, 0 rated, 0 satisfied, "
-                        + "SUM(CASE WHEN a.due_at <= :now THEN 1 ELSE 0 END) "
-                        + "- SUM(CASE WHEN a.id <= :folded THEN 1 ELSE 0 END) due, "
+        jdbc.sql("SELECT a.k, 0 events, 0 dispatched, 0 returned, 0 accepted_on_time, 0 rated, 0 satisfied, 0 raised, "
+                        + "SUM(CASE WHEN a.due_at <= :now AND a.first_raised IS NULL THEN 1 ELSE 0 END) "
+                        + "- SUM(CASE WHEN a.id <= :folded AND (a.first_raised IS NULL OR a.first_raised > :folded) "
+                        + "THEN 1 ELSE 0 END) due, "
                         + "SUM(CASE WHEN a.due_at <= :now AND a.first_closed IS NOT NULL THEN 1 ELSE 0 END) "
                         + "- SUM(CASE WHEN a.id <= :folded AND a.first_closed <= :folded THEN 1 ELSE 0 END) solved "
                         + "FROM (SELECT d.id, d.k, d.due_at, (SELECT MIN(s.id) FROM case_event s "
-                        + "WHERE s.business_key = d.business_key AND s.action = 'CLOSED') first_closed FROM ("
+                        + "WHERE s.business_key = d.business_key AND s.action = 'CLOSED') first_closed, "
+                        + "(SELECT MIN(s.id) FROM case_event s WHERE s.business_key = d.business_key AND " + RAISED
+                        + ") first_raised FROM ("
                         + rows + ") d) a GROUP BY a.k")
                 .param("start", start).param("end", end).param("now", Timestamp.from(now))
                 .param("folded", foldedTo[0]).param("closed", closed).query(TicketRates.Counts.class).list()
@@ -304,7 +323,7 @@ public class TicketRateRollup {
      */
     private record Place(String rateMonth, String deptCode, String communityCode, String streetCode, long events,
                          long dispatched, long returned, long acceptedOnTime, long rated, long satisfied, long due,
-                         long solved) {
+                         long solved, long raised) {
 
         void addTo(Map<Cell, TicketRates.Counts> delta) {
             YearMonth month = YearMonth.parse(rateMonth);
@@ -316,7 +335,7 @@ public class TicketRateRollup {
                 };
                 if (key != null) {
                     delta.merge(new Cell(by, month, key), new TicketRates.Counts(key, events, dispatched, returned,
-                            acceptedOnTime, rated, satisfied, due, solved), TicketRates.Counts::plus);
+                            acceptedOnTime, rated, satisfied, due, solved, raised), TicketRates.Counts::plus);
                 }
             }
         }

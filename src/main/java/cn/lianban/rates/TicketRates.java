@@ -24,7 +24,9 @@ import cn.lianban.common.EngineClock;
  * the SQL over the raw events):
  * <ul>
  * <li>按时接单率 = accepted within the 24-hour limit ÷ (dispatched − returned with a reason), by event month;</li>
- * <li>解决率 = closed as solved ÷ all due: tickets whose resolution deadline fell in the month (and has passed);</li>
+ * <li>解决率 = closed as solved ÷ all due: tickets whose resolution deadline fell in the month (and has passed),
+ * less those the street raised into a joint-handling case (大事不出镇, RAISED_TO_CASE): such a ticket is neither
+ * solved nor lost, it is counted apart as {@code raised} in the month it was raised;</li>
  * <li>满意率 = rated 4–5 ÷ all rated in the month.</li>
  * </ul>
  */
@@ -66,7 +68,7 @@ public class TicketRates {
         List<Rate> rates = new ArrayList<>();
         for (Counts c : counts.values()) {
             rates.add(new Rate(c.k(), names.getOrDefault(c.k(), c.k()), c.dispatched(), c.returned(),
-                    c.acceptedOnTime(), c.due(), c.solved(), c.rated(), c.satisfied()));
+                    c.acceptedOnTime(), c.due(), c.solved(), c.rated(), c.satisfied(), c.raised()));
         }
         rates.sort(Comparator.comparing(Rate::score, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Rate::key));
@@ -89,15 +91,18 @@ public class TicketRates {
         // Solved = the ticket has a CLOSED event. A correlated EXISTS looked that up once per due ticket: 0.3 s
         // for the 60,000 tickets due in a busy month, even from an index (bench/). Instead the CLOSED keys are
         // read once, limited to the key range of the due tickets (keys follow the order tickets are raised in, so
-        // the range is narrow), and joined. DISTINCT keeps a key with two CLOSED events from counting twice.
+        // the range is narrow), and joined. DISTINCT keeps a key with two CLOSED events from counting twice. The
+        // due rows of tickets raised into a joint-handling case are left out alike (raised_key: a few).
         jdbc.sql("WITH due_ticket AS (SELECT a.business_key, a." + c + " k FROM case_event a "
                         + "WHERE a.business_key LIKE 'TK-%' AND a." + c + " IS NOT NULL "
-                        + "AND a.action IN ('ACCEPTED', 'IMPOSED') AND a.due_at >= ? AND a.due_at < ? AND a.due_at <= ?), "
+                        + "AND a.action IN ('ACCEPTED', 'IMPOSED') AND a.due_at >= ? AND a.due_at < ? AND a.due_at <= ? "
+                        + "AND a.business_key NOT IN (SELECT r.business_key FROM case_event r "
+                        + "WHERE r.action = '" + RAISED + "')), "
                         + "closed_key AS (SELECT DISTINCT s.business_key FROM case_event s WHERE s.action = 'CLOSED' "
                         + "AND s.business_key >= (SELECT MIN(business_key) FROM due_ticket) "
                         + "AND s.business_key <= (SELECT MAX(business_key) FROM due_ticket)) "
                         + "SELECT d.k, 0 events, 0 dispatched, 0 returned, 0 accepted_on_time, 0 rated, 0 satisfied, "
-                        + "COUNT(*) due, COUNT(s.business_key) solved FROM due_ticket d "
+                        + "0 raised, COUNT(*) due, COUNT(s.business_key) solved FROM due_ticket d "
                         + "LEFT JOIN closed_key s ON s.business_key = d.business_key GROUP BY d.k")
                 .params(from, to, Timestamp.from(now)).query(Counts.class).list().forEach(n -> Counts.add(counts, n));
         return counts;
@@ -108,7 +113,11 @@ public class TicketRates {
             + "SUM(CASE WHEN action = 'RETURNED' THEN 1 ELSE 0 END) returned, "
             + "SUM(CASE WHEN action = 'ACCEPTED' AND on_time THEN 1 ELSE 0 END) accepted_on_time, "
             + "SUM(CASE WHEN action = 'CLOSED' THEN 1 ELSE 0 END) rated, "
-            + "SUM(CASE WHEN action = 'CLOSED' AND score >= 4 THEN 1 ELSE 0 END) satisfied, ";
+            + "SUM(CASE WHEN action = 'CLOSED' AND score >= 4 THEN 1 ELSE 0 END) satisfied, "
+            + "SUM(CASE WHEN action = '" + TicketRates.RAISED + "' THEN 1 ELSE 0 END) raised, ";
+
+    /** The action of a ticket the street raised into a joint-handling case (ticket/RaiseJointCase). */
+    static final String RAISED = "RAISED_TO_CASE";
 
     /** The first moment of the month in Beijing time, as the events' timestamps are stored. */
     static Timestamp start(YearMonth month) {
@@ -120,12 +129,12 @@ public class TicketRates {
      * events but none the rates count is still listed, as the raw SQL lists it.
      */
     record Counts(String k, long events, long dispatched, long returned, long acceptedOnTime, long rated,
-                  long satisfied, long due, long solved) {
+                  long satisfied, long due, long solved, long raised) {
 
         Counts plus(Counts o) {
             return new Counts(k, events + o.events, dispatched + o.dispatched, returned + o.returned,
                     acceptedOnTime + o.acceptedOnTime, rated + o.rated, satisfied + o.satisfied, due + o.due,
-                    solved + o.solved);
+                    solved + o.solved, raised + o.raised);
         }
 
         static void add(Map<String, Counts> counts, Counts c) {
@@ -136,9 +145,12 @@ public class TicketRates {
     private record Name(String code, String name) {
     }
 
-    /** The counts behind the three rates; a rate is null when nothing counts towards it. */
+    /**
+     * The counts behind the three rates; a rate is null when nothing counts towards it. {@code raised}: tickets the
+     * street raised into a joint-handling case in the month, which {@code due} leaves out.
+     */
     public record Rate(String key, String name, long dispatched, long returned, long acceptedOnTime, long due,
-                       long solved, long rated, long satisfied) {
+                       long solved, long rated, long satisfied, long raised) {
 
         @JsonProperty
         public Double acceptanceRate() {

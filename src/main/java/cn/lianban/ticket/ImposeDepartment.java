@@ -10,7 +10,10 @@ import cn.lianban.common.Deadline;
 import cn.lianban.directory.UnitType;
 import cn.lianban.security.CaseAccess;
 
-/** The street office's decision after a second return is final: the department handles it without a further accept step. */
+/**
+ * The street office's decision after a second return is final: the department handles it without a further accept
+ * step. The street desk's re-dispatch or order to redo (streetDecide) comes here too, with a fresh limit.
+ */
 @Component("imposeDepartment")
 class ImposeDepartment implements JavaDelegate {
 
@@ -33,7 +36,12 @@ class ImposeDepartment implements JavaDelegate {
         ticket.setAcceptedAt(tickets.now());
         Deadline deadline = tickets.resolveDeadline(ticket.resolveDays());
         ticket.setResolveDeadline(deadline);
-        log.record(log.entry(execution, "IMPOSED", "街道裁定由" + ticket.deptName() + "承办："
-                + ticket.decisionNote()).due(deadline.due().toInstant()));
+        // after the street desk's decision on a ticket not solved or long overdue, the last result no longer stands
+        ticket.setRedone();
+        // the street's decide task (two returns) comes before any resolving, streetDecide only after: a REDO here
+        // is streetDecide's
+        String detail = StreetDecision.REDO.name().equals(ticket.streetDecision())
+                ? "街道责令" + ticket.deptName() + "重新办理：" : "街道裁定由" + ticket.deptName() + "承办：";
+        log.record(log.entry(execution, "IMPOSED", detail + ticket.decisionNote()).due(deadline.due().toInstant()));
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param statusAt     when it last entered a status
  * @param clockDue     the deadline of its running clock, kept when the clock stops
  * @param clockRunning whether a clock runs now (accepting and resolving)
+ * @param jointCaseKey the joint-handling case the street raised it into (大事不出镇), null when not raised
  */
 public record TicketCase(String businessKey, String processInstanceId, String itemCode, String itemName, String title,
                          String description, String location, String communityCode, String communityName,
@@ -21,7 +22,7 @@ public record TicketCase(String businessKey, String processInstanceId, String it
                          Instant statusAt, int returns, int reopens, Integer resolveDays, Instant raisedAt,
                          Instant acceptBy, Instant acceptedAt, Instant resolveBy, Instant resolvedAt, Instant closedAt,
                          Instant clockStart, Instant clockDue, boolean clockRunning, boolean overdue, String result,
-                         Boolean solved, Integer satisfaction) {
+                         Boolean solved, Integer satisfaction, String jointCaseKey) {
 
     /** Who raised the ticket, and how. */
     public enum Via {

@@ -53,7 +53,8 @@ class TicketCaseBackfill implements StartupStep {
         Instant lastStep = history.createHistoricDetailQuery().variableUpdates().processInstanceId(pi.getId())
                 .variableNameLike(TicketVariables.statusName()).list().stream().map(HistoricDetail::getTime)
                 .max(Date::compareTo).orElse(pi.getStartTime()).toInstant();
-        boolean closed = pi.getEndTime() != null && TicketStatus.CLOSED.name().equals(ticket.status());
+        boolean closed = pi.getEndTime() != null && ticket.status() != null
+                && TicketStatus.valueOf(ticket.status()).ended();
         cases.save(ticket.ticketCase(pi.getBusinessKey(), pi.getId(), pi.getStartTime().toInstant(), lastStep,
                 closed ? pi.getEndTime().toInstant() : null));
     }

@@ -34,7 +34,7 @@ class TicketCaseCleanup implements NightlyCleanup {
     @Override
     public int cleanUp(Instant now) {
         return ttl.days(TicketFilters.PROCESS).map(days -> jdbc.sql(
-                        "DELETE FROM ticket_case WHERE status = 'CLOSED' AND closed_at < :cutoff")
+                        "DELETE FROM ticket_case WHERE status IN ('CLOSED', 'JOINT') AND closed_at < :cutoff")
                 .param("cutoff", Timestamp.from(now.minus(Duration.ofDays(days)))).update()).orElse(0);
     }
 }

@@ -28,6 +28,12 @@ public class TicketCaseReader {
         return Optional.ofNullable(byKeys(List.of(businessKey)).get(businessKey));
     }
 
+    /** The tickets the street raised into the joint-handling case {@code jointCaseKey} (大事不出镇), by key. */
+    public List<String> raisedInto(String jointCaseKey) {
+        return jdbc.sql("SELECT business_key FROM ticket_case WHERE joint_case_key = ? ORDER BY business_key")
+                .param(jointCaseKey).query(String.class).list();
+    }
+
     /** The tickets of these business keys by key; a key without a ticket is left out. */
     public Map<String, TicketCase> byKeys(Collection<String> businessKeys) {
         return SqlIn.inChunks(businessKeys, keys -> jdbc.sql("SELECT * FROM ticket_case WHERE business_key IN (:keys)")

@@ -25,10 +25,10 @@ class TicketCases {
         this.jdbc = jdbc;
     }
 
-    /** The ticket entered a status now: its row as the variables have it, the step's time, closed when CLOSED. */
+    /** The ticket entered a status now: its row as the variables have it, the step's time, closed when it ended. */
     void entered(DelegateExecution execution, TicketStatus status) {
         Instant now = EngineClock.now().toInstant();
-        save(row(execution, now, status == TicketStatus.CLOSED ? now : null));
+        save(row(execution, now, status.ended() ? now : null));
     }
 
     /** The ticket changed within its step (marked overdue): the row as the variables have it. */
@@ -56,8 +56,8 @@ class TicketCases {
                         + "accept_by = :acceptBy, accepted_at = :acceptedAt, resolve_by = :resolveBy, "
                         + "resolved_at = :resolvedAt, closed_at = COALESCE(:closedAt, closed_at), "
                         + "clock_start = :clockStart, clock_due = :clockDue, clock_running = :clockRunning, "
-                        + "overdue = :overdue, result = :result, solved = :solved, satisfaction = :satisfaction "
-                        + "WHERE business_key = :businessKey")
+                        + "overdue = :overdue, result = :result, solved = :solved, satisfaction = :satisfaction, "
+                        + "joint_case_key = :jointCaseKey WHERE business_key = :businessKey")
                 .paramSource(params(c)).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO ticket_case (business_key, process_instance_id, item_code, item_name, title, "
@@ -65,12 +65,13 @@ class TicketCases {
                             + "street_code, raised_by, raised_via, member_id, member_name, dept_code, dept_name, "
                             + "status, status_at, returns, reopens, resolve_days, raised_at, accept_by, accepted_at, "
                             + "resolve_by, resolved_at, closed_at, clock_start, clock_due, clock_running, overdue, "
-                            + "result, solved, satisfaction) VALUES (:businessKey, :processInstanceId, :itemCode, "
+                            + "result, solved, satisfaction, joint_case_key) VALUES (:businessKey, :processInstanceId, :itemCode, "
                             + ":itemName, :title, :description, :location, :communityCode, :communityName, "
                             + ":gridCode, :gridName, :streetCode, :raisedBy, :raisedVia, :memberId, :memberName, "
                             + ":deptCode, :deptName, :status, COALESCE(CAST(:statusAt AS TIMESTAMP), CAST(:raisedAt AS TIMESTAMP)), :returns, :reopens, "
                             + ":resolveDays, :raisedAt, :acceptBy, :acceptedAt, :resolveBy, :resolvedAt, :closedAt, "
-                            + ":clockStart, :clockDue, :clockRunning, :overdue, :result, :solved, :satisfaction)")
+                            + ":clockStart, :clockDue, :clockRunning, :overdue, :result, :solved, :satisfaction, "
+                            + ":jointCaseKey)")
                     .paramSource(params(c)).update();
         }
     }

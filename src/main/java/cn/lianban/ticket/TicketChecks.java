@@ -30,6 +30,14 @@ class TicketChecks implements TaskListener {
             case "resolve" -> tickets.checkResult(ticket.result());
             case "confirm" -> tickets.checkConfirmation(ticket.solved());
             case "rate" -> ticket.setSatisfaction(tickets.checkSatisfaction(ticket.satisfactionAsSent()));
+            case "streetDecide" -> {
+                StreetDecision decision = tickets.checkStreetDecision(ticket.streetDecision(), ticket.redispatchDept(),
+                        ticket.deptCode(), ticket.decisionNote(), ticket.jointCategory());
+                if (decision == StreetDecision.REDISPATCH) {
+                    ticket.setDeptCode(ticket.redispatchDept());
+                }
+            }
+            case "help" -> tickets.checkHelp(ticket.helpResult());
             default -> throw new IllegalStateException("no check for task " + task.getTaskDefinitionKey());
         }
     }

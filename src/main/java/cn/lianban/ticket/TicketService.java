@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
@@ -19,6 +20,7 @@ import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Directory.Placement;
 import cn.lianban.directory.Grid;
+import cn.lianban.directory.IssueCategories;
 import cn.lianban.pairing.AgencyMember;
 import cn.lianban.pairing.Pairings;
 import cn.lianban.responsibility.ResponsibilityList;
@@ -150,6 +152,58 @@ public class TicketService {
         return new Deadline(due, calendar.reminderAt(due));
     }
 
+    /** Working days past the resolution limit after which the street desk takes the ticket up (大事不出镇). */
+    static final int LONG_OVERDUE_DAYS = 5;
+
+    /**
+     * When a ticket still unsolved is overdue by more than {@link #LONG_OVERDUE_DAYS} working days: the end of the
+     * fifth working day after {@code resolveBy}. Public for the BPMN's timer ({@code resolveLongOverdue}).
+     */
+    public Date longOverdueAt(Date resolveBy) {
+        return Date.from(calendar.dueAt(resolveBy.toInstant().atZone(WorkingCalendar.ZONE), LONG_OVERDUE_DAYS)
+                .toInstant());
+    }
+
+    /** What the street desk reads when the community says a second time that it is not solved. */
+    String notSolvedAgain(long reopens, String deptCode) {
+        return "社区第" + (reopens + 1) + "次确认未解决（承办部门：" + deptName(deptCode) + "），请街道研判处置。";
+    }
+
+    /** What the street desk reads when the department is more than five working days past its limit. */
+    String longOverdue(String deptCode, Instant resolveBy) {
+        return deptName(deptCode) + "超过办理时限（" + LocalTimes.minutes(resolveBy) + "）已逾" + LONG_OVERDUE_DAYS
+                + "个工作日仍未办结，请街道研判处置。";
+    }
+
+    /**
+     * The street desk's decision on {@code streetDecide}: one of the four, with its reason; another department
+     * for a re-dispatch, an issue category for raising it into a joint-handling case.
+     */
+    StreetDecision checkStreetDecision(String decision, String redispatchDept, String currentDept, String note,
+                                       String jointCategory) {
+        StreetDecision chosen = StreetDecision.of(decision);
+        if (chosen == null) {
+            throw new UserInputException("streetDecision", "请选择处置方式：改派其他部门、责令原部门重办、裁定办结或提级联席汇办");
+        }
+        if (note == null) {
+            throw new UserInputException("decisionNote", "请填写研判意见");
+        }
+        if (chosen == StreetDecision.REDISPATCH && checkDepartment(redispatchDept, "redispatchDept").equals(currentDept)) {
+            throw new UserInputException("redispatchDept", "改派须选择原承办部门以外的部门；责令原部门重办请选择“责令原部门重办”");
+        }
+        if (chosen == StreetDecision.RAISE && !IssueCategories.isValid(jointCategory)) {
+            throw new UserInputException("jointCategory", "提级联席汇办须选择问题类别");
+        }
+        return chosen;
+    }
+
+    /** A helper department's 配合 task needs what it did. */
+    void checkHelp(String helpResult) {
+        if (helpResult == null) {
+            throw new UserInputException("helpResult", "请填写配合情况");
+        }
+    }
+
     /** What the street desk reads when the department let the 24 hours pass. */
     String acceptTimedOut(String deptCode, Instant acceptBy) {
         return deptName(deptCode) + "未在 24 小时内接单（时限 " + LocalTimes.minutes(acceptBy) + "），请核实后改派。";
@@ -171,9 +225,13 @@ public class TicketService {
 
     /** The street desk's choice of department, on completing redispatch or decide. */
     String checkDepartment(String deptCode) {
+        return checkDepartment(deptCode, "deptCode");
+    }
+
+    private String checkDepartment(String deptCode, String field) {
         String code = deptCode == null ? "" : deptCode;
         if (code.isEmpty() || directory.department(code).isEmpty()) {
-            throw new UserInputException("deptCode", "承办部门无效: " + code);
+            throw new UserInputException(field, "承办部门无效: " + code);
         }
         return code;
     }

@@ -11,7 +11,11 @@ public enum TicketStatus {
     RESOLVING("办理中"),
     CONFIRMING("待确认"),
     RATING("待回访"),
-    CLOSED("已办结");
+    CLOSED("已办结"),
+    /** Not solved twice, or long overdue: the street desk decides what happens (streetDecide). */
+    STREET_DECIDING("街道研判"),
+    /** Ended by being raised into a joint-handling case (大事不出镇): the case carries it on. */
+    JOINT("已转联办");
 
     private final String label;
 
@@ -21,5 +25,10 @@ public enum TicketStatus {
 
     public String label() {
         return label;
+    }
+
+    /** Whether the ticket has ended in this status. */
+    public boolean ended() {
+        return this == CLOSED || this == JOINT;
     }
 }

@@ -29,9 +29,10 @@ public class TicketStatusListener {
             case RESOLVING -> ticket.startClock(ticket.resolveBy());
             // the street desk has no limit; the accept deadline of a department that returned the ticket or let it
             // lapse no longer applies, so cards show no 办理期限 rather than a past one
-            case DISPATCHING -> ticket.stopClockAndDeadline();
+            // the street desk deciding on a ticket not solved twice or long overdue has no limit either
+            case DISPATCHING, STREET_DECIDING -> ticket.stopClockAndDeadline();
             // confirming and rating keep the resolve deadline in view: the forms compare it with the result
-            case CONFIRMING, RATING, CLOSED -> ticket.stopClock();
+            case CONFIRMING, RATING, CLOSED, JOINT -> ticket.stopClock();
         }
         cases.entered(execution, status);
     }

@@ -72,6 +72,18 @@ final class TicketVariables extends ProcessVariables {
     private static final String SOLVED = "solved";
     private static final String CONFIRMED_BY = "confirmedBy";
     private static final String SATISFACTION = "satisfaction";
+    // the street desk's decision on a ticket not solved twice or long overdue (streetDecide), 大事不出镇
+    private static final String STREET_DECISION = "streetDecision";
+    private static final String REDISPATCH_DEPT = "redispatchDept";
+    private static final String JOINT_CATEGORY = "jointCategory";
+    /** The joint-handling case the street raised the ticket into (JH key), once raised. */
+    private static final String JOINT_CASE_KEY = "jointCaseKey";
+    // helper departments of a coordination item (配合): one task each, parallel to the lead's resolve
+    private static final String HELPER_DEPT = "helperDept";
+    private static final String HELPER_DEPT_NAME = "helperDeptName";
+    private static final String HELP_RESULT = "helpResult";
+    /** One markdown line per helper department that reported its part. */
+    private static final String HELP_RECORD = "helpRecord";
 
     /** The start form's fields ({@link TicketStartForm}), the variables a raiser fills in. */
     record StartFields(String itemCode, String description, String communityCode, String gridCode,
@@ -90,7 +102,7 @@ final class TicketVariables extends ProcessVariables {
     private static final List<String> CASE_ROW = List.of(RAISER, ITEM_CODE, ITEM_NAME, TITLE, DESCRIPTION, LOCATION,
             COMMUNITY_CODE, COMMUNITY_NAME, GRID_CODE, GRID_NAME, STREET_CODE, MEMBER_ID, MEMBER_NAME, DEPT_CODE,
             DEPT_NAME, STATUS, RETURNS, REOPENS, RESOLVE_DAYS, ACCEPT_BY, ACCEPTED_AT, RESOLVE_BY, RESOLVED_AT,
-            CaseClock.START, CaseClock.DUE, CaseClock.LIGHT, OVERDUE, RESULT, SOLVED, SATISFACTION);
+            CaseClock.START, CaseClock.DUE, CaseClock.LIGHT, OVERDUE, RESULT, SOLVED, SATISFACTION, JOINT_CASE_KEY);
 
     TicketVariables(VariableScope scope) {
         super(scope);
@@ -126,7 +138,7 @@ final class TicketVariables extends ProcessVariables {
                 resolveDays == null ? null : resolveDays.intValue(), raisedAt, acceptBy(), instant(ACCEPTED_AT),
                 resolveBy(), instant(RESOLVED_AT), closedAt, instant(CaseClock.START), instant(CaseClock.DUE),
                 text(CaseClock.LIGHT) != null, flag(OVERDUE), text(RESULT), solved(),
-                satisfaction == null ? null : satisfaction.intValue());
+                satisfaction == null ? null : satisfaction.intValue(), text(JOINT_CASE_KEY));
     }
 
     private TicketCase.Via raisedVia() {
@@ -240,6 +252,11 @@ final class TicketVariables extends ProcessVariables {
     /** The community says it is not solved: counted, and the department's last result no longer stands. */
     void setReopened(long reopens) {
         set(REOPENS, reopens);
+        setRedone();
+    }
+
+    /** The street desk orders the department to handle it again: its last result no longer stands. */
+    void setRedone() {
         set(RESOLVED_AT, null);
         set(RESOLVED_AT_LABEL, null);
     }
@@ -288,6 +305,10 @@ final class TicketVariables extends ProcessVariables {
 
     String description() {
         return text(DESCRIPTION);
+    }
+
+    String itemName() {
+        return text(ITEM_NAME);
     }
 
     String title() {
@@ -372,6 +393,61 @@ final class TicketVariables extends ProcessVariables {
     /** The score once checked: 1 to 5. */
     int satisfaction() {
         return (int) count(SATISFACTION);
+    }
+
+    /** The street desk's choice on {@code streetDecide}, as sent; {@link TicketService} checks it. */
+    String streetDecision() {
+        return text(STREET_DECISION);
+    }
+
+    /** The department the street re-dispatches to (streetDecide), as sent. */
+    String redispatchDept() {
+        return text(REDISPATCH_DEPT);
+    }
+
+    String jointCategory() {
+        return text(JOINT_CATEGORY);
+    }
+
+    String jointCaseKey() {
+        return text(JOINT_CASE_KEY);
+    }
+
+    void setJointCaseKey(String businessKey) {
+        set(JOINT_CASE_KEY, businessKey);
+    }
+
+    List<String> helperDepts() {
+        Object value = raw(HELPER_DEPTS);
+        return value instanceof List<?> list ? list.stream().map(Object::toString).toList() : List.of();
+    }
+
+    /** The helper department of this 配合 task (the multi-instance element, local to the task's execution). */
+    String helperDept() {
+        return text(HELPER_DEPT);
+    }
+
+    /** Its name for the form, local to the same execution as {@link #helperDept}. */
+    void setHelperDeptName(String name) {
+        writable().setVariableLocal(HELPER_DEPT_NAME, name);
+    }
+
+    String helpResult() {
+        return text(HELP_RESULT);
+    }
+
+    String helpRecord() {
+        return text(HELP_RECORD);
+    }
+
+    /**
+     * A helper's part, added to the ticket's record for the lead's resolve form and the community's confirm form;
+     * the answer itself is taken off the ticket, so the next helper's form starts empty.
+     */
+    void addHelp(String line) {
+        String record = helpRecord();
+        set(HELP_RECORD, record == null ? line : record + "\n" + line);
+        remove(HELP_RESULT);
     }
 
     private long count(String name) {

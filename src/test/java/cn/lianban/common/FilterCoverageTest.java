@@ -64,6 +64,7 @@ class FilterCoverageTest {
             entry("${communityGroup}", Set.of(COMMUNITY_SECRETARY)),
             entry("${streetGroup}", Set.of(STREET_OFFICE)),
             entry("dept:${deptCode}", Set.of(DEPARTMENT)),
+            entry("dept:${helperDept}", Set.of(DEPARTMENT)), // ticket: a helper department's 配合 (issue #13)
             entry("city-center", Set.of(CITY_CENTER)),
             // venue-booking: Venue.managerGroup is city-center, area:<code> or community:<code>
             entry("${managerGroup}", Set.of(CITY_CENTER, AREA_COMMITTEE, COMMUNITY_SECRETARY)));

@@ -63,6 +63,11 @@ class TicketRatesTest {
         event("TK-2025-900006", "2025-07-05T09:00", "DISPATCHED", "housing", "C-XJ-01", null, null, null);
         event("TK-2025-900006", "2025-07-05T10:00", "ACCEPTED", "housing", "C-XJ-01", true, null, "2025-07-10T18:00");
         event("TK-2025-900006", "2025-07-11T10:00", "CLOSED", "housing", "C-XJ-01", null, 4, null);
+        // G: urban, accepted, due 15 Jul, raised by the street into a joint-handling case on 22 Jul: neither solved
+        // nor lost, so not due; counted as raised (issue #13)
+        event("TK-2025-900008", "2025-07-06T09:00", "DISPATCHED", "urban", "C-DL-01", null, null, null);
+        event("TK-2025-900008", "2025-07-06T10:00", "ACCEPTED", "urban", "C-DL-01", true, null, "2025-07-15T18:00");
+        event("TK-2025-900008", "2025-07-22T10:00", "RAISED_TO_CASE", "urban", "C-DL-01", null, null, null);
         // noise that must not count: an issue's closure and a ticket event of August
         event("JH-2025-900001", "2025-07-09T10:00", "CLOSED", "urban", "C-DL-01", null, 1, null);
         event("TK-2025-900007", "2025-08-01T09:00", "DISPATCHED", "urban", "C-DL-01", null, null, null);
@@ -80,13 +85,14 @@ class TicketRatesTest {
         assertThat(july.get(0).key()).isEqualTo("housing");
         assertThat(july.get(0).name()).isEqualTo("住房和城乡建设局");
         TicketRates.Rate urban = july.stream().filter(r -> r.key().equals("urban")).findFirst().orElseThrow();
-        // dispatched in July: A, B, C, D = 4; returned: B = 1; accepted on time in July: A, D = 2 → 2/3
-        assertThat(urban.dispatched()).isEqualTo(4);
+        // dispatched in July: A, B, C, D, G = 5; returned: B = 1; accepted on time in July: A, D, G = 3 → 3/4
+        assertThat(urban.dispatched()).isEqualTo(5);
         assertThat(urban.returned()).isEqualTo(1);
-        assertThat(urban.acceptedOnTime()).isEqualTo(2);
-        assertThat(urban.acceptanceRate()).isCloseTo(2.0 / 3, within(1e-9));
-        // due in July: A (7th), C (18th), E (1st) = 3; solved: A, E = 2 → 2/3
+        assertThat(urban.acceptedOnTime()).isEqualTo(3);
+        assertThat(urban.acceptanceRate()).isCloseTo(3.0 / 4, within(1e-9));
+        // due in July: A (7th), C (18th), E (1st) = 3, not G (raised into a case); solved: A, E = 2 → 2/3
         assertThat(urban.due()).isEqualTo(3);
+        assertThat(urban.raised()).isEqualTo(1);
         assertThat(urban.solved()).isEqualTo(2);
         assertThat(urban.resolutionRate()).isCloseTo(2.0 / 3, within(1e-9));
         // rated in July: A (5), E (3) = 2; satisfied (4–5): A = 1 → 1/2
@@ -99,7 +105,7 @@ class TicketRatesTest {
     void perCommunityAndStreet() {
         List<TicketRates.Rate> communities = rates.rates(JULY, TicketRates.By.COMMUNITY);
         assertThat(communities).extracting(TicketRates.Rate::key).containsExactly("C-XJ-01", "C-DL-01");
-        assertThat(communities.get(1).dispatched()).isEqualTo(4);
+        assertThat(communities.get(1).dispatched()).isEqualTo(5);
         List<TicketRates.Rate> streets = rates.rates(JULY, TicketRates.By.STREET);
         assertThat(streets).extracting(TicketRates.Rate::key).containsExactly("S-XJ", "S-DL");
         assertThat(streets.get(1).due()).isEqualTo(3);

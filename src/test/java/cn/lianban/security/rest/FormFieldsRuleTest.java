@@ -154,6 +154,49 @@ class FormFieldsRuleTest {
         assertThat(runtime.getVariable(pi.getId(), "note")).isEqualTo("已核实");
     }
 
+    /** Issue #13: the street desk's decision and a helper's 配合 take their own forms' fields only. */
+    @Test
+    void theStreetDecisionAndTheHelpersTaskTakeOnlyTheirOwnFields() {
+        ProcessInstance pi = tickets.raise("itemCode", "R-142");
+        complete(pi, "accept", "accepted", true);
+        Task help = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("help")
+                .taskCandidateGroup("dept:housing").singleResult();
+        ResponseEntity<String> refused = post("housing", "/engine-rest/task/" + help.getId() + "/complete",
+                Map.of("variables", variables("helpResult", "已配合", "result", "已办结")));
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("field_not_allowed").contains("result");
+        assertThat(tasks.createTaskQuery().taskId(help.getId()).count()).isOne();
+        ResponseEntity<String> helped = post("housing", "/engine-rest/task/" + help.getId() + "/complete",
+                Map.of("variables", variables("helpResult", "已配合")));
+        assertThat(helped.getStatusCode().value()).as(helped.getBody()).isEqualTo(204);
+
+        for (int round = 0; round < 2; round++) {
+            complete(pi, "resolve", "result", "已整治");
+            complete(pi, "confirm", "solved", false);
+        }
+        Task decide = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("streetDecide")
+                .singleResult();
+        refused = post("street", "/engine-rest/task/" + decide.getId() + "/complete", Map.of("variables",
+                variables("streetDecision", "REDISPATCH", "decisionNote", "改派", "deptCode", "market")));
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("field_not_allowed").contains("deptCode");
+        assertThat(runtime.getVariable(pi.getId(), "deptCode")).isEqualTo("urban");
+        ResponseEntity<String> decided = post("street", "/engine-rest/task/" + decide.getId() + "/complete",
+                Map.of("variables", variables("streetDecision", "REDISPATCH", "redispatchDept", "market",
+                        "decisionNote", "改派")));
+        assertThat(decided.getStatusCode().value()).as(decided.getBody()).isEqualTo(204);
+        assertThat(runtime.getVariable(pi.getId(), "deptCode")).isEqualTo("market");
+    }
+
+    private void complete(ProcessInstance pi, String key, Object... namesAndValues) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            v.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        tasks.complete(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult()
+                .getId(), v);
+    }
+
     private Task accept(ProcessInstance pi) {
         return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("accept").singleResult();
     }
