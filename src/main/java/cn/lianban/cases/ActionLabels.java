@@ -42,6 +42,10 @@ final class ActionLabels {
             Map.entry("RETURNED", "退单"),
             Map.entry("IMPOSED", "街道裁定"),
             Map.entry("RESOLVED", "办理完毕"),
+            // the 督办 ladder of cases and tickets
+            Map.entry("REMINDED", "到期提醒"),
+            Map.entry("SUPERVISED", "督办"),
+            Map.entry("LISTED", "列入通报"),
             // resource claims and community orders
             Map.entry("CLAIMED", "申请承接"),
             Map.entry("RESERVED", "预留名额"),

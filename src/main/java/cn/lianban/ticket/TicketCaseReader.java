@@ -1,5 +1,7 @@
 package cn.lianban.ticket;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +28,26 @@ public class TicketCaseReader {
 
     public Optional<TicketCase> find(String businessKey) {
         return Optional.ofNullable(byKeys(List.of(businessKey)).get(businessKey));
+    }
+
+    /**
+     * The tickets still with their department ({@code RESOLVING}) whose resolution limit passed before {@code
+     * before}, the longest overdue first: the 督办 ladder's 通报 list.
+     */
+    public List<TicketCase> resolvingDueBefore(Instant before) {
+        return jdbc.sql("SELECT * FROM ticket_case WHERE status = 'RESOLVING' AND resolve_by < ? "
+                + "ORDER BY resolve_by, business_key").param(Timestamp.from(before)).query(TicketCase.class).list();
+    }
+
+    /** Where an open ticket's clock runs, by unit, for the 时效灯 counts. */
+    public record RunningClock(String deptCode, String communityCode, String streetCode, Instant clockStart,
+                               Instant clockDue) {
+    }
+
+    /** The running clocks of the open tickets (accepting or resolving). */
+    public List<RunningClock> runningClocks() {
+        return jdbc.sql("SELECT dept_code, community_code, street_code, clock_start, clock_due FROM ticket_case "
+                + "WHERE clock_running AND status <> 'CLOSED' AND clock_due IS NOT NULL").query(RunningClock.class).list();
     }
 
     /** The tickets of these business keys by key; a key without a ticket is left out. */
