@@ -101,6 +101,10 @@ class SupervisionLadderTest extends ProcessTestBase {
         // the department's marked lead, not its desk; and the street desk
         assertThat(driver.mails(pi)).anyMatch(m -> m.startsWith("SUPERVISION") && m.contains("urban-lead@lianban.demo")
                 && m.contains("s-dl@street") && !m.contains("urban@dept"));
+        java.util.Map<String, Object> mail = jdbc.queryForMap("SELECT subject, body_html FROM mail_outbox "
+                + "WHERE business_key = ? AND kind = 'SUPERVISION'", pi.getBusinessKey());
+        assertThat((String) mail.get("subject")).contains("督办通知");
+        assertThat((String) mail.get("body_html")).contains("请分管负责人督促办理", "城市管理局", "列入月度通报名单");
 
         driver.clockAt(FOURTH_OVERDUE_DAY);
         assertThat(keys()).doesNotContain(pi.getBusinessKey());
