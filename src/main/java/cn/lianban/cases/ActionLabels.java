@@ -50,6 +50,10 @@ final class ActionLabels {
             Map.entry("FROM_TICKET", "工单提级"),
             Map.entry("HELPED", "部门配合"),
             Map.entry("HELP_UNFINISHED", "配合未完成即关闭"),
+            // the 督办 ladder of cases and tickets
+            Map.entry("REMINDED", "到期提醒"),
+            Map.entry("SUPERVISED", "督办"),
+            Map.entry("LISTED", "列入通报"),
             // resource claims and community orders
             Map.entry("CLAIMED", "申请承接"),
             Map.entry("RESERVED", "预留名额"),

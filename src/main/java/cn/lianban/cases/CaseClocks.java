@@ -11,6 +11,7 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import cn.lianban.calendar.WorkingCalendar;
 import cn.lianban.common.CaseClock;
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.SqlIn;
@@ -33,9 +34,11 @@ class CaseClocks {
     private static final Set<String> RESOLVE_STARTS = Set.of("ACCEPTED", "IMPOSED", "REOPENED");
 
     private final JdbcTemplate jdbc;
+    private final WorkingCalendar calendar;
 
-    CaseClocks(JdbcTemplate jdbc) {
+    CaseClocks(JdbcTemplate jdbc, WorkingCalendar calendar) {
         this.jdbc = jdbc;
+        this.calendar = calendar;
     }
 
     record Reading(Instant due, TimeLight light) {
@@ -52,7 +55,7 @@ class CaseClocks {
         return readings;
     }
 
-    private static Reading read(CaseFacts c, Map<String, Instant> starts) {
+    private Reading read(CaseFacts c, Map<String, Instant> starts) {
         String status = c.status();
         boolean closed = c.endedAt() != null || "CLOSED".equals(status);
         Instant due = c.clockDue();
@@ -73,13 +76,15 @@ class CaseClocks {
                 latest(starts, RESOLVE_STARTS, c.startedAt()));
     }
 
-    private static Reading reading(Instant due, boolean running, Instant start) {
+    private Reading reading(Instant due, boolean running, Instant start) {
         return new Reading(due, running && due != null ? light(start, due) : null);
     }
 
-    private static TimeLight light(Instant start, Instant due) {
+    /** The light on working days, as the process's refresher sets it. */
+    private TimeLight light(Instant start, Instant due) {
         Instant now = EngineClock.now().toInstant();
-        return TimeLight.of(start == null || start.isAfter(due) ? now : start, due, now);
+        return TimeLight.of(start == null || start.isAfter(due) ? now : start, due, now,
+                calendar::isWorkingDay);
     }
 
     private static Instant latest(Map<String, Instant> starts, Set<String> actions, Instant otherwise) {

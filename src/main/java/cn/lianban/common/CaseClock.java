@@ -1,7 +1,9 @@
 package cn.lianban.common;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Date;
+import java.util.function.Predicate;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -35,10 +37,10 @@ public final class CaseClock {
         scope.removeVariable(LIGHT_LABEL);
     }
 
-    /** The light of the running clock as of now; null when none runs. */
-    public static TimeLight current(Date start, Date due) {
+    /** The light of the running clock as of now, its time counted on working days; null when none runs. */
+    public static TimeLight current(Date start, Date due, Predicate<LocalDate> workingDay) {
         return start == null || due == null ? null
-                : TimeLight.of(start.toInstant(), due.toInstant(), EngineClock.now().toInstant());
+                : TimeLight.of(start.toInstant(), due.toInstant(), EngineClock.now().toInstant(), workingDay);
     }
 
     public static void light(VariableScope scope, TimeLight light) {

@@ -14,6 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import cn.lianban.calendar.WorkingCalendar;
+
 
 /**
  * Moves the 时效灯 on as time passes: a case's light is set when its clock starts ({@link CaseClock}), but it turns
@@ -29,10 +31,12 @@ class TimeLightRefresher {
 
     private final RuntimeService runtime;
     private final Grants grants;
+    private final WorkingCalendar calendar;
 
-    public TimeLightRefresher(RuntimeService runtime, Grants grants) {
+    public TimeLightRefresher(RuntimeService runtime, Grants grants, WorkingCalendar calendar) {
         this.runtime = runtime;
         this.grants = grants;
+        this.calendar = calendar;
     }
 
     /** @return how many cases changed their light */
@@ -65,7 +69,8 @@ class TimeLightRefresher {
 
     private boolean refresh(String processInstanceId, Map<String, Object> clock) {
         Object shown = clock.get(CaseClock.LIGHT);
-        TimeLight now = CaseClock.current((Date) clock.get(CaseClock.START), (Date) clock.get(CaseClock.DUE));
+        TimeLight now = CaseClock.current((Date) clock.get(CaseClock.START), (Date) clock.get(CaseClock.DUE),
+                calendar::isWorkingDay);
         if (shown == null || now == null || now.name().equals(shown)) {
             return false; // no clock runs, or the light is right
         }

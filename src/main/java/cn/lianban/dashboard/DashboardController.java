@@ -69,10 +69,12 @@ final class DashboardController {
         private final DashboardTables tables;
         private final TransactionTemplate readOnly;
         private final RequestBodies bodies;
+        private final TimeLightCounts lights;
 
         Page(DashboardScope scope, DashboardFigures figures, DashboardTables tables,
-             PlatformTransactionManager transactions, RequestBodies bodies) {
+             PlatformTransactionManager transactions, RequestBodies bodies, TimeLightCounts lights) {
             this.scope = scope;
+            this.lights = lights;
             this.figures = figures;
             this.tables = tables;
             this.bodies = bodies;
@@ -100,6 +102,9 @@ final class DashboardController {
             // the filters offer only the user's own units; another typed into the address is refused (403)
             model.addAttribute("offer", scope.offered(user));
             model.addAttribute("tables", DashboardTables.TITLES);
+            // the 时效灯 are today's, whatever the month
+            model.addAttribute("lights", lights.units(scope.communities(user, query.street(), query.area(),
+                    query.community())));
             return "dashboard/index";
         }
 
@@ -121,17 +126,17 @@ final class DashboardController {
         }
 
         /** The Chinese file name for browsers (RFC 6266 filename*), with an ASCII fallback. */
-        private static void attachment(HttpServletResponse response, String name) {
+        static void attachment(HttpServletResponse response, String name) {
             response.setHeader("Content-Disposition", ContentDisposition.attachment()
                     .filename(name, StandardCharsets.UTF_8).build().toString());
         }
 
-        private interface Output {
+        interface Output {
             void write() throws IOException;
         }
 
         /** Rows are read while they are written, so the read stays in one read-only transaction (a cursor). */
-        private static void write(Output output) {
+        static void write(Output output) {
             try {
                 output.write();
             } catch (IOException e) {

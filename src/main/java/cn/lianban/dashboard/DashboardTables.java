@@ -38,6 +38,7 @@ public class DashboardTables {
     public static final Map<String, String> TITLES = titles("color", "案件按评级", "level", "案件按层级",
             "status", "案件按状态", "age", "案件按时长", "cases", "案件明细", "escalations", "升级与逾期",
             "rates", "三率排名", "venues", "阵地使用", "takeup", "资源清单认领", "resources", "资源项目与经费", "checkins", "双报到",
+            "lightsDept", "时效灯（部门）", "lightsCommunity", "时效灯（社区）", "lightsStreet", "时效灯（街道）",
             "report", "月报");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -45,11 +46,13 @@ public class DashboardTables {
     private final DashboardFigures figures;
     private final ResourceTotals resources;
     private final MonthlyReport report;
+    private final TimeLightCounts lights;
     private final JdbcTemplate jdbc;
 
-    DashboardTables(DashboardFigures figures, ResourceTotals resources, MonthlyReport report,
+    DashboardTables(DashboardFigures figures, ResourceTotals resources, MonthlyReport report, TimeLightCounts lights,
                            JdbcTemplate jdbc) {
         this.figures = figures;
+        this.lights = lights;
         this.resources = resources;
         this.report = report;
         // the case list is read with a cursor, a window of rows at a time, while it is written out
@@ -79,6 +82,9 @@ public class DashboardTables {
             case "takeup" -> takeUp(title, resources.takeUp(month, communities));
             case "resources" -> resources(title, figures.resources(month, communities));
             case "checkins" -> checkins(title, figures.checkins(month, communities));
+            case "lightsDept" -> lights(title, lights.units(communities).get(0));
+            case "lightsCommunity" -> lights(title, lights.units(communities).get(1));
+            case "lightsStreet" -> lights(title, lights.units(communities).get(2));
             default -> report.table(title, month, communities);
         };
     }
@@ -149,6 +155,14 @@ public class DashboardTables {
     private static DashboardTable checkins(String title, List<CheckinService.Total> totals) {
         return new DashboardTable(title, List.of(text("社区"), count("报到服务人次"), amount("服务小时")),
                 sink -> totals.forEach(t -> sink.accept(List.of(t.name(), t.checkins(), t.hours()))));
+    }
+
+    /** The open cases and tickets of each unit by 时效灯, as of now whatever the month. */
+    private static DashboardTable lights(String title, TimeLightCounts.Units units) {
+        return new DashboardTable(title, List.of(text(units.kind()), count("案件·正常"), count("案件·临期"),
+                count("案件·逾期"), count("工单·正常"), count("工单·临期"), count("工单·逾期")),
+                sink -> units.rows().forEach(r -> sink.accept(List.of(r.name(), r.caseGreen(), r.caseYellow(),
+                        r.caseRed(), r.ticketGreen(), r.ticketYellow(), r.ticketRed()))));
     }
 
     private static String time(Timestamp at) {

@@ -158,6 +158,12 @@ public final class DemoDirectoryGenerator {
         for (int i = 1; i <= 6; i++) {
             persons.add(person(String.format("deputy%02d", i), Roles.DEPUTY, null, null));
         }
+        // the departments' leads (分管负责人), who receive 督办 notices; last, so the names above stay as they were
+        for (String dept : List.of("housing", "urban")) {
+            Person p = person(dept + "-lead", Roles.DEPARTMENT, UnitType.DEPT, dept);
+            persons.add(new Person(p.login(), p.name(), p.email(), p.role(), p.unitType(), p.unitCode(), p.password(),
+                    true));
+        }
         return persons;
     }
 

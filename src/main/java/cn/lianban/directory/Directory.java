@@ -68,7 +68,8 @@ public class Directory {
     }
 
     List<Person> persons() {
-        return jdbc.sql("SELECT * FROM person ORDER BY login").query(Person.class).list();
+        return jdbc.sql("SELECT login, name, email, role, unit_type, unit_code, password, unit_lead AS lead "
+                + "FROM person ORDER BY login").query(Person.class).list();
     }
 
     /** The department that leads issues of a category, if the list names one. */
@@ -129,6 +130,23 @@ public class Directory {
         return emails;
     }
 
+    /**
+     * Mail addresses of a unit's leads (分管负责人, persons marked {@code unit_lead}), for 督办 notices; a unit with
+     * no lead marked, or a role group, is told as {@link #emailsOf(String)} tells it.
+     */
+    public Set<String> leadEmailsOf(String group) {
+        int colon = group.indexOf(':');
+        if (colon > 0) {
+            Set<String> leads = jdbc.sql("SELECT email FROM person WHERE unit_type = ? AND unit_code = ? AND unit_lead "
+                            + "ORDER BY login").params(group.substring(0, colon).toUpperCase(), group.substring(colon + 1))
+                    .query(String.class).set();
+            if (!leads.isEmpty()) {
+                return new LinkedHashSet<>(leads);
+            }
+        }
+        return emailsOf(group);
+    }
+
     /** The codes of the communities in the areas of a street. */
     public Set<String> communitiesOfStreet(String streetCode) {
         return jdbc.sql("SELECT c.code FROM community c JOIN area a ON a.code = c.area_code WHERE a.street_code = ?")
@@ -167,9 +185,10 @@ public class Directory {
                 t -> new Object[]{t.code(), t.name(), t.communityCode(), t.lat(), t.lon()});
         batch("INSERT INTO department(code, name, email) VALUES (?,?,?)", s.departments(),
                 t -> new Object[]{t.code(), t.name(), t.email()});
-        batch("INSERT INTO person(login, name, email, role, unit_type, unit_code, password) VALUES (?,?,?,?,?,?,?)",
+        batch("INSERT INTO person(login, name, email, role, unit_type, unit_code, password, unit_lead) "
+                        + "VALUES (?,?,?,?,?,?,?,?)",
                 s.persons(), t -> new Object[]{t.login(), t.name(), t.email(), t.role(),
-                        t.unitType() == null ? null : t.unitType().name(), t.unitCode(), t.password()});
+                        t.unitType() == null ? null : t.unitType().name(), t.unitCode(), t.password(), t.lead()});
         batch("INSERT INTO category_department(category, name, dept_code) VALUES (?,?,?)",
                 new ArrayList<>(s.categoryDepartments().entrySet()),
                 e -> new Object[]{e.getKey(), IssueCategories.chineseName(e.getKey()), e.getValue()});

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,6 +52,19 @@ class IssueMails {
     void overdue(IssueMail mail) {
         IssueMail.Groups g = mail.groups();
         send(MailKind.OVERDUE, mail, List.of(g.handle(), g.community(), g.area()));
+    }
+
+    /**
+     * 督办 when the limit passes: to the leads (分管负责人) of the unit that handles the case and to the unit of its
+     * level (the community at levels 1–2, the area, the street, the city center); returns whom, in Chinese.
+     */
+    String supervision(IssueMail mail) {
+        IssueMail.Groups g = mail.groups();
+        Set<String> to = new LinkedHashSet<>(directory.leadEmailsOf(g.handle()));
+        to.addAll(directory.emailsOf(g.meeting()));
+        notifier.enqueue(MailKind.SUPERVISION, to, model(mail), mail.caseNo());
+        String lead = directory.unitName(g.handle()) + "负责人";
+        return g.meeting().equals(g.handle()) ? lead : lead + "、" + directory.unitName(g.meeting());
     }
 
     void escalated(IssueMail mail) {

@@ -9,7 +9,10 @@ import cn.lianban.common.CaseLabels;
 import cn.lianban.common.CaseLog;
 import cn.lianban.common.TimeLight;
 
-/** The time limit passed unresolved: recorded, and the units told. */
+/**
+ * The time limit passed unresolved: recorded, the units told, and the 督办 notice sent (the ladder's second step,
+ * at the moment the limit passes, since the case then goes to escalation).
+ */
 @Component("markOverdue")
 class MarkOverdue implements JavaDelegate {
 
@@ -28,6 +31,9 @@ class MarkOverdue implements JavaDelegate {
         CaseClock.light(execution, TimeLight.RED);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "OVERDUE",
                 CaseLabels.levelLabel(variables.level()) + "办理时限届满未办结");
-        mails.overdue(variables.mail());
+        IssueMail mail = variables.mail();
+        mails.overdue(mail);
+        log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "SUPERVISED",
+                "督办：" + CaseLabels.levelLabel(variables.level()) + "办理时限届满未办结，已通知" + mails.supervision(mail));
     }
 }

@@ -4,18 +4,26 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** One working day before the due date: reminds the handling unit. */
+import cn.lianban.common.CaseLog;
+import cn.lianban.common.LocalTimes;
+
+/** One working day before the due date: reminds the handling unit, on the case page too (the ladder's first step). */
 @Component("sendReminder")
 class SendReminder implements JavaDelegate {
 
     private final IssueMails mails;
+    private final CaseLog log;
 
-    SendReminder(IssueMails mails) {
+    SendReminder(IssueMails mails, CaseLog log) {
         this.mails = mails;
+        this.log = log;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        mails.reminder(new IssueVariables(execution).mail());
+        IssueVariables variables = new IssueVariables(execution);
+        mails.reminder(variables.mail());
+        log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "REMINDED",
+                "距办理期限（" + LocalTimes.minutes(variables.dueDate()) + "）不足一个工作日，已提醒办理单位");
     }
 }

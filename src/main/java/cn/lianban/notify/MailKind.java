@@ -32,7 +32,9 @@ public enum MailKind {
     /** 双联双促 ticket: past its resolution limit; to the department and the street desk. */
     TICKET_OVERDUE("工单已超期"),
     /** 党群服务阵地: a booking waits for the venue managers' approval. */
-    BOOKING_PENDING("场馆预约待审批");
+    BOOKING_PENDING("场馆预约待审批"),
+    /** 督办 (a case or ticket past its limit): to the department's lead and to the unit of the case's level. */
+    SUPERVISION("督办通知");
 
     private final String subjectPhrase;
 
@@ -60,6 +62,7 @@ public enum MailKind {
             case TICKET_REMINDER -> "工单到期提醒";
             case TICKET_OVERDUE -> "工单超期通知";
             case BOOKING_PENDING -> "阵地预约待审批";
+            case SUPERVISION -> "督办通知";
             // a kind added later without a label here shows its subject phrase, still Chinese
             default -> subjectPhrase;
         };

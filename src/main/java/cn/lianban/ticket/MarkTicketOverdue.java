@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Past the resolution limit: the ticket is marked overdue (it stays with the department) and the desk is told. */
+/**
+ * Past the resolution limit: the ticket is marked overdue (it stays with the department), the desk is told, and the
+ * 督办 notice goes to the department's leads and the street (the ladder's second step).
+ */
 @Component("markTicketOverdue")
 class MarkTicketOverdue implements JavaDelegate {
 
@@ -24,6 +27,8 @@ class MarkTicketOverdue implements JavaDelegate {
         ticket.markOverdue();
         cases.changed(execution);
         log.record(log.entry(execution, "OVERDUE", "超过办理时限"));
-        mails.overdue(TicketMail.of(ticket));
+        TicketMail mail = TicketMail.of(ticket);
+        mails.overdue(mail);
+        log.record(log.entry(execution, "SUPERVISED", "督办：超过办理时限未办结，已通知" + mails.supervision(mail)));
     }
 }

@@ -1,5 +1,7 @@
 package cn.lianban.ticket;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +34,27 @@ public class TicketCaseReader {
     public List<String> raisedInto(String jointCaseKey) {
         return jdbc.sql("SELECT business_key FROM ticket_case WHERE joint_case_key = ? ORDER BY business_key")
                 .param(jointCaseKey).query(String.class).list();
+    }
+
+    /**
+     * The unsolved tickets, with their department ({@code RESOLVING}) or at the street's decision after it
+     * ({@code STREET_DECIDING}), whose resolution limit passed before {@code before}, the longest overdue first:
+     * the 督办 ladder's 通报 list.
+     */
+    public List<TicketCase> resolvingDueBefore(Instant before) {
+        return jdbc.sql("SELECT * FROM ticket_case WHERE status IN ('RESOLVING', 'STREET_DECIDING') "
+                + "AND resolve_by < ? ORDER BY resolve_by, business_key").param(Timestamp.from(before)).query(TicketCase.class).list();
+    }
+
+    /** Where an open ticket's clock runs, by unit, for the 时效灯 counts. */
+    public record RunningClock(String deptCode, String communityCode, String streetCode, Instant clockStart,
+                               Instant clockDue) {
+    }
+
+    /** The running clocks of the open tickets (accepting or resolving). */
+    public List<RunningClock> runningClocks() {
+        return jdbc.sql("SELECT dept_code, community_code, street_code, clock_start, clock_due FROM ticket_case "
+                + "WHERE clock_running AND status <> 'CLOSED' AND clock_due IS NOT NULL").query(RunningClock.class).list();
     }
 
     /** The tickets of these business keys by key; a key without a ticket is left out. */

@@ -2,8 +2,10 @@ package cn.lianban.ticket;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
@@ -44,6 +46,17 @@ class TicketMails {
 
     void overdue(TicketMail mail) {
         send(MailKind.TICKET_OVERDUE, mail, List.of(dept(mail), mail.streetGroup()));
+    }
+
+    /**
+     * 督办 when the resolution limit passes: to the department's leads (分管负责人) and to the street desk, the
+     * ticket's level; returns whom, in Chinese.
+     */
+    String supervision(TicketMail mail) {
+        Set<String> to = new LinkedHashSet<>(directory.leadEmailsOf(dept(mail)));
+        to.addAll(directory.emailsOf(mail.streetGroup()));
+        notifier.enqueue(MailKind.SUPERVISION, to, model(mail), mail.caseNo());
+        return directory.unitName(dept(mail)) + "负责人、" + directory.unitName(mail.streetGroup());
     }
 
     private void send(MailKind kind, TicketMail mail, Collection<String> groups) {

@@ -79,6 +79,7 @@ class PageHeader {
         add(links, path, "任务", "/camunda/app/tasklist/", mayOpenWebapp(user, groups, "tasklist"));
         add(links, path, "我的事项", "/cases", mayOpen(user, "/cases"));
         add(links, path, "数据看板", "/dashboard", mayOpen(user, "/dashboard"));
+        add(links, path, "督办通报", "/dashboard/supervision", mayOpen(user, "/dashboard/supervision"));
         add(links, path, "三率排名", "/tickets/rates", mayOpen(user, "/tickets/rates"));
         add(links, path, "双报到", "/checkins", mayOpen(user, "/checkins"));
         add(links, path, "资源清单", "/resources", mayOpen(user, "/resources"));
@@ -90,12 +91,19 @@ class PageHeader {
         add(admin, path, "登录安全", "/admin/logins", mayOpen(user, "/admin/logins"));
         add(admin, path, "流程监控", "/camunda/app/cockpit/", mayOpenWebapp(user, groups, "cockpit"));
         add(admin, path, "用户与权限", "/camunda/app/admin/", mayOpenWebapp(user, groups, "admin"));
-        return new Menu(true, name(user.getName()), unitName(groups), links, admin);
+        return new Menu(true, name(user.getName()), unitName(groups), deepestActive(links), admin);
     }
 
     private static Authentication loggedInUser() {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         return user == null || !user.isAuthenticated() || user instanceof AnonymousAuthenticationToken ? null : user;
+    }
+
+    /** Of links that both match the path (数据看板 and its 督办通报), only the deeper one is marked. */
+    private static List<Link> deepestActive(List<Link> links) {
+        int deepest = links.stream().filter(Link::active).mapToInt(l -> l.href().length()).max().orElse(0);
+        return links.stream().map(l -> l.active() && l.href().length() < deepest
+                ? new Link(l.label(), l.href(), false) : l).toList();
     }
 
     private static void add(List<Link> links, String path, String label, String href, boolean allowed) {

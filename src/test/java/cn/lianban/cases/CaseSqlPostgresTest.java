@@ -94,7 +94,7 @@ class CaseSqlPostgresTest {
                 null, null, null, false, 0);
         CaseFacts handling = new CaseFacts("JH-2026-000001", CaseFacts.JOINT_HANDLING, "p1", "secretary", filed, null,
                 row, null);
-        CaseClocks.Reading reading = new CaseClocks(jdbc).read(List.of(handling)).get("JH-2026-000001");
+        CaseClocks.Reading reading = new CaseClocks(jdbc, new cn.lianban.calendar.WorkingCalendar(jdbc)).read(List.of(handling)).get("JH-2026-000001");
         assertThat(reading.due()).isEqualTo(Instant.parse("2099-03-06T10:00:00Z"));
         assertThat(reading.light()).isEqualTo(TimeLight.GREEN);
     }

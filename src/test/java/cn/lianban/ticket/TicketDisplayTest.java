@@ -29,6 +29,8 @@ class TicketDisplayTest extends ProcessTestBase {
     RuntimeService runtime;
     @Autowired
     Directory directory;
+    @Autowired
+    cn.lianban.calendar.WorkingCalendar calendar;
 
     @Test
     void eachStepShowsItsStatusDepartmentDeadlineAndLightInWords() {
@@ -140,7 +142,7 @@ class TicketDisplayTest extends ProcessTestBase {
     /** The light of the running clock as of the engine's now, as a refresher would set it. */
     private TimeLight light(ProcessInstance pi) {
         return CaseClock.current((Date) runtime.getVariable(pi.getId(), CaseClock.START),
-                (Date) runtime.getVariable(pi.getId(), CaseClock.DUE));
+                (Date) runtime.getVariable(pi.getId(), CaseClock.DUE), calendar::isWorkingDay);
     }
 
     private static Date at(int y, int m, int d, int h, int min) {

@@ -51,8 +51,17 @@ class PageHeaderTest {
     @Test
     void theCityCenterGetsRatesAndCockpitButNotTheAdministration() {
         assertThat(links(header("center", "/resources"))).containsExactly(
-                "任务 /camunda/app/tasklist/", "我的事项 /cases", "数据看板 /dashboard", "三率排名 /tickets/rates",
-                "双报到 /checkins", "资源清单 /resources", "活动 /activities", "流程监控 /camunda/app/cockpit/");
+                "任务 /camunda/app/tasklist/", "我的事项 /cases", "数据看板 /dashboard", "督办通报 /dashboard/supervision",
+                "三率排名 /tickets/rates", "双报到 /checkins", "资源清单 /resources", "活动 /activities",
+                "流程监控 /camunda/app/cockpit/");
+    }
+
+    @Test
+    void theStreetOnTheSupervisionListSeesThatLinkMarkedNotTheDashboards() {
+        String header = header("street", "/dashboard/supervision");
+        assertThat(links(header)).contains("数据看板 /dashboard", "督办通报 /dashboard/supervision");
+        assertThat(header).containsPattern("<a href=\"/dashboard/supervision\"[^>]*class=\"lb-active\">督办通报</a>")
+                .doesNotContainPattern("<a href=\"/dashboard\"[^>]*class=\"lb-active\">");
     }
 
     @Test
