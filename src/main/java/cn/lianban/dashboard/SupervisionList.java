@@ -83,7 +83,7 @@ class SupervisionList {
                         r.communityCode(), r.communityName(), streetName(r.streetCode()),
                         r.handleGroup() == null ? "" : directory.unitName(r.handleGroup()), r.dueAt(),
                         overdueDays(r.dueAt(), today), r.statusLabel())));
-        for (TicketCase t : tickets.resolvingDueBefore(cutoff.toInstant())) {
+        for (TicketCase t : tickets.unsolvedDueBefore(cutoff.toInstant())) {
             if (communities == null || communities.contains(t.communityCode())) {
                 items.add(new Item("工单", t.businessKey(), t.processInstanceId(),
                         t.title() != null ? t.title() : t.itemName(), t.communityCode(), t.communityName(),

@@ -41,9 +41,10 @@ public class TicketCaseReader {
      * ({@code STREET_DECIDING}), whose resolution limit passed before {@code before}, the longest overdue first:
      * the 督办 ladder's 通报 list.
      */
-    public List<TicketCase> resolvingDueBefore(Instant before) {
+    public List<TicketCase> unsolvedDueBefore(Instant before) {
         return jdbc.sql("SELECT * FROM ticket_case WHERE status IN ('RESOLVING', 'STREET_DECIDING') "
-                + "AND resolve_by < ? ORDER BY resolve_by, business_key").param(Timestamp.from(before)).query(TicketCase.class).list();
+                + "AND resolve_by < ? ORDER BY resolve_by, business_key").param(Timestamp.from(before))
+                .query(TicketCase.class).list();
     }
 
     /** Where an open ticket's clock runs, by unit, for the 时效灯 counts. */
