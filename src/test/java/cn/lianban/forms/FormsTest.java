@@ -71,6 +71,7 @@ class FormsTest {
   static final Map<String, Set<String>> EXTRAS = Map.of(
       "joint-handling-start", Set.of("location"),
       "joint-handling-meet", Set.of("funds", "moveMeeting", "meetingSlot"),
+      "joint-handling-rate", Set.of("mergeCases"),
       "joint-handling-evaluate", Set.of("evaluationComment"));
 
   // ---------------------------------------------------------------- generic checks
