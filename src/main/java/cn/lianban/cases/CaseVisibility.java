@@ -55,10 +55,13 @@ class CaseVisibility {
                 || history.offeredTo(c.processInstanceId(), depts.stream().map(UnitType.DEPT::group).toList()));
     }
 
-    /** 区域共性问题: the communities of the cases merged into a case see it (they evaluate it). */
+    /**
+     * 区域共性问题: the communities of cases merged together see each of them (the main case, which they all
+     * evaluate, and the merged cases it links to).
+     */
     private boolean mergedFrom(CaseFacts c, Set<String> communities) {
-        return !c.isTicket() && !communities.isEmpty() && issueCases.merges(c.businessKey()).stream()
-                .anyMatch(m -> m.mainKey().equals(c.businessKey()) && communities.contains(m.communityCode()));
+        return !c.isTicket() && !communities.isEmpty()
+                && issueCases.mergedCommunities(c.businessKey()).stream().anyMatch(communities::contains);
     }
 
     /** The departments the case's row names as handling it now: lead (levels 3–5), co-departments, ticket's. */

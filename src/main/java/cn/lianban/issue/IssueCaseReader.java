@@ -3,6 +3,7 @@ package cn.lianban.issue;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,6 +46,21 @@ public class IssueCaseReader {
     public List<IssueMerge> merges(String businessKey) {
         return jdbc.sql(MERGES + "WHERE m.main_key = :key OR m.merged_key = :key ORDER BY m.merged_at, m.merged_key")
                 .param("key", businessKey).query(IssueMerge.class).list();
+    }
+
+    /**
+     * The communities of every case merged together with this one (the main case's and those merged into it), which
+     * all may see each of these cases; empty for a case that took part in no merge.
+     */
+    public Set<String> mergedCommunities(String businessKey) {
+        String main = jdbc.sql("SELECT main_key FROM issue_merge WHERE merged_key = ?").param(businessKey)
+                .query(String.class).optional().orElse(businessKey);
+        Set<String> codes = new LinkedHashSet<>(jdbc.sql("SELECT community_code FROM issue_merge WHERE main_key = ?")
+                .param(main).query(String.class).list());
+        if (!codes.isEmpty()) {
+            find(main).ifPresent(c -> codes.add(c.communityCode()));
+        }
+        return codes;
     }
 
     /** The cases merged into the main cases {@code mainKeys}, by main case; a case without merges is left out. */
