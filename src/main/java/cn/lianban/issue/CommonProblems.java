@@ -48,6 +48,8 @@ public class CommonProblems {
             }
         }
         variables.setSimilarCases(String.join("\n", lines), options);
+        // Tasklist submits a checklist in the type of the variable it finds (a list of texts), else as a list of maps
+        variables.setMergeCases(List.of());
     }
 
     /** The community groups that evaluate the case: its own, then those of the cases merged into it. */
