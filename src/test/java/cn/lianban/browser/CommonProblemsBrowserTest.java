@@ -50,8 +50,7 @@ class CommonProblemsBrowserTest {
 
     @Test
     void theCommitteeSeesASimilarCaseOfAnotherCommunityAndMergesIt() {
-        String sameArea = jdbc.queryForObject("SELECT MIN(code) FROM community WHERE area_code = "
-                + "(SELECT area_code FROM community WHERE code = 'C-DL-01') AND code <> 'C-DL-01'", String.class);
+        String sameArea = issues.sameAreaAsCommunityA();
         String title = "浏览器并案 " + System.nanoTime();
         ProcessInstance other = issues.file("title", title, "category", "ENVIRONMENT", "communityCode", sameArea);
         ProcessInstance pi = issues.file("title", "浏览器主案 " + System.nanoTime(), "category", "ENVIRONMENT");

@@ -41,8 +41,7 @@ class MergedCasePageTest {
 
     @Test
     void theMainAndTheMergedCaseLinkToEachOtherAndBothCommunitiesSeeThem() {
-        String sameArea = jdbc.queryForObject("SELECT MIN(code) FROM community WHERE area_code = "
-                + "(SELECT area_code FROM community WHERE code = 'C-DL-01') AND code <> 'C-DL-01'", String.class);
+        String sameArea = driver.sameAreaAsCommunityA();
         driver.clockAt(LocalDateTime.of(2027, 12, 6, 10, 0));
         ProcessInstance other = driver.file("category", "OTHER", "communityCode", sameArea);
         ProcessInstance main = driver.file("category", "OTHER");

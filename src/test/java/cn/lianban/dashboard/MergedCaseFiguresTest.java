@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
@@ -35,8 +34,6 @@ class MergedCaseFiguresTest {
     DashboardTables tables;
     @Autowired
     MonthlyReport report;
-    @Autowired
-    JdbcTemplate jdbc;
 
     @AfterEach
     void resetClock() {
@@ -45,8 +42,7 @@ class MergedCaseFiguresTest {
 
     @Test
     void aMergedCaseCountsOnceAndListsItsCommunities() {
-        String sameArea = jdbc.queryForObject("SELECT MIN(code) FROM community WHERE area_code = "
-                + "(SELECT area_code FROM community WHERE code = 'C-DL-01') AND code <> 'C-DL-01'", String.class);
+        String sameArea = driver.sameAreaAsCommunityA();
         driver.clockAt(LocalDateTime.of(2027, 11, 8, 10, 0));
         ProcessInstance other = driver.file("category", "SAFETY", "communityCode", sameArea);
         ProcessInstance main = driver.file("category", "SAFETY");

@@ -56,8 +56,7 @@ class CommonProblemsProcessTest extends ProcessTestBase {
 
     @BeforeEach
     void communitiesAndClock() {
-        sameArea = jdbc.queryForObject("SELECT MIN(code) FROM community WHERE area_code = "
-                + "(SELECT area_code FROM community WHERE code = 'C-DL-01') AND code <> 'C-DL-01'", String.class);
+        sameArea = driver.sameAreaAsCommunityA();
         Map<String, Object> a = jdbc.queryForMap("SELECT lat, lon, area_code FROM community WHERE code = 'C-DL-01'");
         farAway = jdbc.queryForList("SELECT code, lat, lon FROM community WHERE area_code <> ? ORDER BY code",
                         a.get("area_code")).stream()
