@@ -100,7 +100,8 @@ public class DashboardTables {
                 DashboardFigures.start(month).toInstant(), DashboardFigures.start(month.plusMonths(1)).toInstant());
         return new DashboardTable(title, List.of(text("案件编号"), text("社区"), text("评级"), text("层级"),
                 text("状态"), text("登记时间"), text("办理期限"), text("销号时间"), count("逾期未办结"),
-                count("升级次数"), text("并案涉及社区")), sink -> jdbc.query("SELECT s.*, c.name community_name FROM issue_summary s "
+                count("升级次数"), text("并案涉及社区")),
+                sink -> jdbc.query("SELECT s.*, c.name community_name FROM issue_summary s "
                 + "LEFT JOIN community c ON c.code = s.community_code WHERE " + where.sql()
                 + " ORDER BY s.filed_at, s.business_key", rs -> {
             String color = rs.getString("color");

@@ -50,8 +50,8 @@ class SimilarCases {
      *
      * @param mainCase whether other cases were merged into it already (it can then not be merged itself)
      */
-    record Similar(String businessKey, String processInstanceId, String title, String communityCode, String communityName, String areaCode,
-                   String status, Instant filedAt, boolean mainCase) {
+    record Similar(String businessKey, String processInstanceId, String title, String communityCode,
+                   String communityName, String areaCode, Instant filedAt, boolean mainCase) {
 
         /** Whether the committee of {@code area} may merge it into a case of its own. */
         boolean mergeableIn(String area) {
@@ -63,8 +63,8 @@ class SimilarCases {
     List<Similar> of(String businessKey, String category, String communityCode, String areaCode) {
         Community own = directory.community(communityCode).orElse(null);
         Set<String> near = own == null ? Set.of() : nearby(own, directory.communities(), RADIUS_METERS);
-        return jdbc.sql("SELECT s.business_key, s.process_instance_id, s.title, s.community_code, s.community_name, s.area_code, s.status, "
-                        + "s.filed_at, EXISTS (SELECT 1 FROM issue_merge m WHERE m.main_key = s.business_key) "
+        return jdbc.sql("SELECT s.business_key, s.process_instance_id, s.title, s.community_code, "
+                        + "s.community_name, s.area_code, s.filed_at, EXISTS (SELECT 1 FROM issue_merge m WHERE m.main_key = s.business_key) "
                         + "AS main_case FROM issue_summary s WHERE s.category = :category "
                         + "AND s.community_code <> :community AND s.business_key <> :key "
                         + "AND s.status NOT IN (:ended) AND s.filed_at >= :since "
@@ -124,8 +124,8 @@ class SimilarCases {
         if (key.equals(businessKey)) {
             return "不能把本案并入本案";
         }
-        Optional<Map<String, Object>> row = jdbc.sql("SELECT status, area_code FROM issue_summary WHERE business_key = ?")
-                .param(key).query().listOfRows().stream().findFirst();
+        Optional<Map<String, Object>> row = jdbc.sql("SELECT status, area_code FROM issue_summary "
+                + "WHERE business_key = ?").param(key).query().listOfRows().stream().findFirst();
         if (row.isEmpty() || !areaCode.equals(row.get().get("area_code"))) {
             return "案件 " + key + " 不存在或不在本片区，不能并案";
         }
