@@ -142,6 +142,16 @@ class CommonProblemsProcessTest extends ProcessTestBase {
                 .containsExactly(other.getBusinessKey(), pi.getBusinessKey(), sameArea);
         assertThat(reader.merges(other.getBusinessKey())).as("linked both ways")
                 .singleElement().extracting(IssueMerge::mainKey).isEqualTo(pi.getBusinessKey());
+        assertThat(driver.variable(pi, "handlingRounds").toString()).as("the handling form names the merged case")
+                .contains("**并案** " + other.getBusinessKey());
+
+        ProcessInstance later = file(sameArea);
+        assertThatThrownBy(() -> driver.complete(later, "rate", "color", "GREEN", "mergeCases",
+                List.of(other.getBusinessKey())))
+                .hasMessageContaining("案件 " + other.getBusinessKey() + " 已并入其他案件，不能并案");
+        assertThatThrownBy(() -> driver.complete(later, "rate", "color", "GREEN", "mergeCases",
+                List.of(pi.getBusinessKey())))
+                .hasMessageContaining("案件 " + pi.getBusinessKey() + " 已有其他案件并入，不能再并入本案");
     }
 
     @Test
