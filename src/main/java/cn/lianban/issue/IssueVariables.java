@@ -590,7 +590,8 @@ final class IssueVariables extends ProcessVariables {
         Long lowest = number(SATISFACTION);
         set(SATISFIED, satisfied);
         set(SATISFACTION, lowest == null ? satisfaction : Math.min(lowest, satisfaction));
-        if (comment != null) {
+        if (!satisfied || comment != null) {
+            // the reason for sending the case back is the unsatisfied community's
             set(EVALUATION_COMMENT, comment);
         }
     }
