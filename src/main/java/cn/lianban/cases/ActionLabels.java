@@ -34,6 +34,9 @@ final class ActionLabels {
             Map.entry("OVERDUE", "逾期"),
             Map.entry("CENTER_REMINDED", "市级督办提醒"),
             Map.entry("EVALUATED", "评价"),
+            // 区域共性问题: the main case names each case merged into it, a merged case the main one
+            Map.entry("MERGED", "并案"),
+            Map.entry("MERGED_INTO", "已并入他案"),
             // 双联双促 tickets
             Map.entry("RAISED", "点单"),
             Map.entry("DISPATCHED", "派单"),

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import cn.lianban.directory.Roles;
 import cn.lianban.directory.UnitType;
+import cn.lianban.issue.IssueCaseReader;
 import cn.lianban.security.UserUnits;
 
 /**
@@ -33,8 +34,10 @@ class CaseVisibility {
     private final UserUnits units;
     private final CaseHistory history;
     private final UnitCases unitCases;
+    private final IssueCaseReader issueCases;
 
-    CaseVisibility(UserUnits units, CaseHistory history, UnitCases unitCases) {
+    CaseVisibility(UserUnits units, CaseHistory history, UnitCases unitCases, IssueCaseReader issueCases) {
+        this.issueCases = issueCases;
         this.units = units;
         this.history = history;
         this.unitCases = unitCases;
@@ -42,13 +45,23 @@ class CaseVisibility {
 
     boolean maySee(Authentication user, CaseFacts c) {
         Set<String> groups = UserUnits.groups(user);
+        Set<String> communities = units.communities(user, PLACE_ROLES);
         if (UserUnits.citywide(groups) || user.getName().equals(c.startUserId())
-                || units.communities(user, PLACE_ROLES).contains(c.communityCode())) {
+                || communities.contains(c.communityCode()) || mergedFrom(c, communities)) {
             return true;
         }
         Set<String> depts = departments(groups);
         return !depts.isEmpty() && (dispatchedTo(c).anyMatch(depts::contains)
                 || history.offeredTo(c.processInstanceId(), depts.stream().map(UnitType.DEPT::group).toList()));
+    }
+
+    /**
+     * 区域共性问题: the communities of cases merged together see each of them (the main case, which they all
+     * evaluate, and the merged cases it links to).
+     */
+    private boolean mergedFrom(CaseFacts c, Set<String> communities) {
+        return !c.isTicket() && !communities.isEmpty()
+                && issueCases.mergedCommunities(c.businessKey()).stream().anyMatch(communities::contains);
     }
 
     /** The departments the case's row names as handling it now: lead (levels 3–5), co-departments, ticket's. */

@@ -93,10 +93,15 @@ class DashboardFigures {
         return communities == null || code != null && communities.contains(code);
     }
 
-    /** Joint-handling cases filed in the month in the communities (null: all): SQL condition and arguments. */
+    /**
+     * Joint-handling cases filed in the month in the communities (null: all): SQL condition and arguments. A case
+     * merged into another (区域共性问题) is left out: the main case counts once, in its own community.
+     */
     static Where filedIn(YearMonth month, Set<String> communities) {
-        List<Object> args = new ArrayList<>(List.of(start(month), start(month.plusMonths(1))));
-        String where = "filed_at >= ? AND filed_at < ?" + SqlIn.and("community_code", communities, args);
+        List<Object> args = new ArrayList<>(List.of(start(month), start(month.plusMonths(1)),
+                IssueStatus.MERGED.name()));
+        String where = "filed_at >= ? AND filed_at < ? AND status <> ?"
+                + SqlIn.and("community_code", communities, args);
         return new Where(where, args);
     }
 
@@ -138,7 +143,7 @@ class DashboardFigures {
         return c.figures();
     }
 
-    private static Timestamp start(YearMonth month) {
+    static Timestamp start(YearMonth month) {
         return Timestamp.from(month.atDay(1).atStartOfDay(EngineClock.ZONE).toInstant());
     }
 

@@ -21,6 +21,8 @@ import org.springframework.stereotype.Service;
 import cn.lianban.common.CaseLabels;
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.NotFound;
+import cn.lianban.issue.IssueCaseReader;
+import cn.lianban.issue.IssueMerge;
 import cn.lianban.issue.IssueStatus;
 import cn.lianban.resource.ResourceTotals;
 import cn.lianban.pairing.CheckinService;
@@ -48,9 +50,11 @@ public class DashboardTables {
     private final MonthlyReport report;
     private final TimeLightCounts lights;
     private final JdbcTemplate jdbc;
+    private final IssueCaseReader issueCases;
 
     DashboardTables(DashboardFigures figures, ResourceTotals resources, MonthlyReport report, TimeLightCounts lights,
-                           JdbcTemplate jdbc) {
+                           JdbcTemplate jdbc, IssueCaseReader issueCases) {
+        this.issueCases = issueCases;
         this.figures = figures;
         this.lights = lights;
         this.resources = resources;
@@ -98,9 +102,12 @@ public class DashboardTables {
     private DashboardTable cases(String title, YearMonth month, Set<String> communities) {
         DashboardFigures.Where where = DashboardFigures.filedIn(month, communities);
         Timestamp now = Timestamp.from(EngineClock.now().toInstant());
+        Map<String, List<IssueMerge>> merges = issueCases.mergedIntoCasesFiled(
+                DashboardFigures.start(month).toInstant(), DashboardFigures.start(month.plusMonths(1)).toInstant());
         return new DashboardTable(title, List.of(text("案件编号"), text("社区"), text("评级"), text("层级"),
                 text("状态"), text("登记时间"), text("办理期限"), text("销号时间"), count("逾期未办结"),
-                count("升级次数")), sink -> jdbc.query("SELECT s.*, c.name community_name FROM issue_summary s "
+                count("升级次数"), text("并案涉及社区")),
+                sink -> jdbc.query("SELECT s.*, c.name community_name FROM issue_summary s "
                 + "LEFT JOIN community c ON c.code = s.community_code WHERE " + where.sql()
                 + " ORDER BY s.filed_at, s.business_key", rs -> {
             String color = rs.getString("color");
@@ -113,7 +120,9 @@ public class DashboardTables {
                     unleveled ? "未定级" : CaseLabels.levelName(level), IssueStatus.chineseName(status),
                     time(rs.getTimestamp("filed_at")), time(due), time(rs.getTimestamp("closed_at")),
                     !IssueStatus.CLOSED.name().equals(status) && due != null && due.before(now) ? 1L : 0L,
-                    rs.getLong("escalations")));
+                    rs.getLong("escalations"), merges.containsKey(rs.getString("business_key"))
+                            ? IssueMerge.communityNames(rs.getString("community_name"),
+                            merges.get(rs.getString("business_key"))) : ""));
         }, where.args().toArray()));
     }
 

@@ -30,7 +30,8 @@ public class HandlingRounds {
             Map.entry(AssistLeftOpen.ACTION, "协办未完成"), Map.entry("OVERDUE", "逾期"),
             Map.entry("EVALUATED", "群众评价"), Map.entry("REOPENED", "退回重办"),
             Map.entry("ESCALATION_APPROVED", "同意升级"), Map.entry("ESCALATION_DENIED", "不同意升级"),
-            Map.entry("ESCALATED", "升级"), Map.entry("CENTER_REMINDED", "市级督办"));
+            Map.entry("ESCALATED", "升级"), Map.entry("CENTER_REMINDED", "市级督办"),
+            Map.entry(IssueMerges.MERGED, "并案"));
 
     private final CaseLog log;
 
@@ -53,7 +54,7 @@ public class HandlingRounds {
     }
 
     /** What people typed, on one line and without markdown of its own, so each event stays one list item. */
-    private static String plain(String detail) {
+    static String plain(String detail) {
         return detail == null ? "" : detail.replaceAll("\\s+", " ").replaceAll("([\\\\`*_\\[\\]<>#|])", "\\\\$1");
     }
 }

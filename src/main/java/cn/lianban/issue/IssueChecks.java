@@ -20,8 +20,11 @@ class IssueChecks implements TaskListener {
     private final IssueLabels labels;
     private final MeetingSlots slots;
     private final IssueSummary summary;
+    private final SimilarCases similar;
 
-    IssueChecks(IssueService issues, CaseLog log, IssueLabels labels, MeetingSlots slots, IssueSummary summary) {
+    IssueChecks(IssueService issues, CaseLog log, IssueLabels labels, MeetingSlots slots, IssueSummary summary,
+                SimilarCases similar) {
+        this.similar = similar;
         this.issues = issues;
         this.log = log;
         this.labels = labels;
@@ -34,7 +37,7 @@ class IssueChecks implements TaskListener {
     public void notify(DelegateTask task) {
         IssueVariables variables = new IssueVariables(task);
         switch (task.getTaskDefinitionKey()) {
-            case "rate" -> rating(variables);
+            case "rate" -> rating(task, variables);
             case "meet" -> meeting(task, variables);
             case "handle" -> handling(task, variables);
             case "assist" -> assisting(task, variables);
@@ -44,8 +47,12 @@ class IssueChecks implements TaskListener {
         }
     }
 
-    private void rating(IssueVariables variables) {
+    /** The colour, and the similar cases ticked to merge (merged by the step after, {@code mergeIssues}). */
+    private void rating(DelegateTask task, IssueVariables variables) {
         issues.checkRating(variables.proposedColor(), variables.color(), variables.overrideReason());
+        variables.setMergeCases(similar.checkMerge(variables.mergeCasesAsSent(), businessKey(task),
+                variables.category(), variables.communityCode(), variables.areaCode()).stream()
+                .map(SimilarCases.Similar::businessKey).toList());
     }
 
     /**
@@ -105,13 +112,22 @@ class IssueChecks implements TaskListener {
                 variables.escalationReasonLabel() + "；意见：" + (comment == null ? "" : comment));
     }
 
+    /**
+     * One community's evaluation (a merged case has one per community, each named in the trail). Its verdict goes
+     * to the case: one unsatisfied community ends the round (the multi-instance's completion condition) and sends
+     * the case back as an unsatisfied single community does.
+     */
     private void evaluation(DelegateTask task, IssueVariables variables) {
         issues.checkEvaluation(variables.satisfied(), variables.satisfactionAsSent());
         variables.setSatisfaction(variables.satisfactionAsSent().longValue());
         String comment = variables.evaluationComment();
+        String community = variables.communityCodes().size() > 1
+                ? labels.unitName(variables.evaluatorGroup()) + "：" : "";
         log.record(businessKey(task), task.getProcessInstanceId(), "EVALUATED",
-                (variables.satisfied() ? "满意" : "不满意") + "，满意度 " + variables.satisfaction()
+                community + (variables.satisfied() ? "满意" : "不满意") + "，满意度 " + variables.satisfaction()
                         + (comment == null ? "" : "；意见：" + comment));
+        new IssueVariables(task.getExecution().getProcessInstance())
+                .recordVerdict(variables.satisfied(), variables.satisfaction(), comment);
     }
 
     private static String businessKey(DelegateTask task) {

@@ -59,6 +59,11 @@ public class IssueLabels {
         return code == null ? "" : directory.department(code).map(Department::name).orElse(code);
     }
 
+    /** A unit's name by its group (a community's, for the evaluation of a merged case). */
+    String unitName(String group) {
+        return directory.unitName(group);
+    }
+
     List<String> deptNames(List<String> codes) {
         return codes.stream().map(this::deptName).toList();
     }

@@ -199,8 +199,21 @@ public class IssueService {
         return new Deadline(due, calendar.reminderAt(due));
     }
 
-    /** Tasklist sends a taglist as a JSON array; REST clients may send a list or a comma-separated text. */
     List<String> departmentList(Object value) {
+        List<String> codes = sentList(value);
+        for (String code : codes) {
+            if (directory.department(code).isEmpty()) {
+                throw new UserInputException("coDepts", "协办部门无效: " + code);
+            }
+        }
+        return new ArrayList<>(codes);
+    }
+
+    /**
+     * The codes a taglist or checklist sent, trimmed, without blanks and repeats: Tasklist sends a JSON array; REST
+     * clients may send a list or a comma-separated text.
+     */
+    static List<String> sentList(Object value) {
         Collection<?> raw;
         if (value == null) {
             raw = List.of();
@@ -214,15 +227,11 @@ public class IssueService {
         Set<String> codes = new LinkedHashSet<>();
         for (Object o : raw) {
             String code = o == null ? "" : o.toString().trim();
-            if (code.isEmpty()) {
-                continue;
+            if (!code.isEmpty()) {
+                codes.add(code);
             }
-            if (directory.department(code).isEmpty()) {
-                throw new UserInputException("coDepts", "协办部门无效: " + code);
-            }
-            codes.add(code);
         }
-        return new ArrayList<>(codes);
+        return List.copyOf(codes);
     }
 
     private static LocalDate parseDate(Object value) {

@@ -13,7 +13,9 @@ public enum IssueStatus {
     HANDLING("办理中"),
     ESCALATING("升级审批"),
     EVALUATING("评价销号"),
-    CLOSED("已销号");
+    CLOSED("已销号"),
+    /** 区域共性问题: merged at rating into a similar case of another community, which goes on for both. */
+    MERGED("已并案");
 
     private final String label;
 

@@ -33,7 +33,7 @@ class IssueSummaryCleanup implements NightlyCleanup {
 
     @Override
     public int cleanUp(Instant now) {
-        return jdbc.sql("DELETE FROM issue_summary WHERE status = 'CLOSED' AND closed_at < :cutoff")
+        return jdbc.sql("DELETE FROM issue_summary WHERE status IN ('CLOSED', 'MERGED') AND closed_at < :cutoff")
                 .param("cutoff", Timestamp.from(now.minus(keep))).update();
     }
 }

@@ -94,6 +94,16 @@ final class IssueVariables extends ProcessVariables {
     private static final String REOPENS = "reopens";
     private static final String OVERDUE_COUNT = "overdueCount";
     private static final String CENTER_REMINDERS = "centerReminders";
+    // 区域共性问题: similar cases shown at rating, merging, evaluation by each community
+    private static final String SIMILAR_CASES = "similarCases";
+    private static final String SIMILAR_CASE_OPTIONS = "similarCaseOptions";
+    private static final String MERGE_CASES = "mergeCases";
+    private static final String MERGED_CASES = "mergedCases";
+    private static final String MERGED_INTO = "mergedInto";
+    private static final String COMMUNITY_CODES = "communityCodes";
+    private static final String COMMUNITIES_LABEL = "communitiesLabel";
+    private static final String EVALUATOR_GROUP = "evaluatorGroup";
+    private static final String EVALUATOR_NAME = "evaluatorName";
 
     /** The variables an issue_summary row is made of ({@link #issueCase}), to read from history for the backfill. */
     private static final List<String> SUMMARY = List.of(TITLE, DESCRIPTION, COMMUNITY_CODE, COMMUNITY_NAME,
@@ -306,7 +316,7 @@ final class IssueVariables extends ProcessVariables {
             case HANDLING -> List.of(RESULT, RESOLVED);
             case ESCALATING -> List.of(APPROVED, COMMENT);
             case EVALUATING -> List.of(SATISFIED, SATISFACTION, EVALUATION_COMMENT);
-            case RATING, CLOSED -> List.of();
+            case RATING, CLOSED, MERGED -> List.of();
         };
         asked.forEach(this::remove);
     }
@@ -502,6 +512,90 @@ final class IssueVariables extends ProcessVariables {
         set(CENTER_REMINDERS, count);
     }
 
+    // 区域共性问题
+
+    String areaCode() {
+        return text(AREA_CODE);
+    }
+
+    /**
+     * What the rating form shows of similar open cases of other communities (a markdown list, blank when none),
+     * and the ones the committee may merge as the options of its checklist (form-js {@code valuesKey}).
+     */
+    void setSimilarCases(String markdown, List<Map<String, String>> options) {
+        set(SIMILAR_CASES, markdown);
+        set(SIMILAR_CASE_OPTIONS, new ArrayList<>(options));
+    }
+
+    /** The case numbers the committee ticked to merge into this case, as the form sent them (to be checked). */
+    Object mergeCasesAsSent() {
+        return raw(MERGE_CASES);
+    }
+
+    /** The checked case numbers to merge, as a list of the contract's type (forms and REST send other shapes). */
+    void setMergeCases(List<String> keys) {
+        set(MERGE_CASES, new ArrayList<>(keys));
+    }
+
+    /** The cases merged into this one so far; empty for a case that merged none. */
+    @SuppressWarnings("unchecked")
+    List<String> mergedCases() {
+        return raw(MERGED_CASES) instanceof List<?> list ? (List<String>) list : List.of();
+    }
+
+    /** The communities of the case: its own first, then those of the cases merged into it. */
+    @SuppressWarnings("unchecked")
+    List<String> communityCodes() {
+        return raw(COMMUNITY_CODES) instanceof List<?> list ? (List<String>) list : List.of(communityCode());
+    }
+
+    /** After merging: the merged cases, the communities of the case and their names for cards and forms. */
+    void setMerged(List<String> mergedKeys, List<String> communityCodes, String communitiesLabel) {
+        set(MERGED_CASES, new ArrayList<>(mergedKeys));
+        set(COMMUNITY_CODES, new ArrayList<>(communityCodes));
+        set(COMMUNITIES_LABEL, communitiesLabel);
+    }
+
+    /** The case this one was merged into (set by the message that ends it); null for a case not merged. */
+    String mergedInto() {
+        return text(MERGED_INTO);
+    }
+
+    /** The message that ends a merged case carries the main case's number. */
+    static Map<String, Object> mergedIntoMessage(String mainKey) {
+        return Map.of(MERGED_INTO, mainKey);
+    }
+
+    /** The community group one 评价销号 task is for (the multi-instance element). */
+    String evaluatorGroup() {
+        return text(EVALUATOR_GROUP);
+    }
+
+    /**
+     * Opens one community's evaluation: its answers are kept on its own task's execution (local), so the next
+     * community's form opens blank instead of showing another community's verdict; the name says who evaluates.
+     */
+    void openEvaluation(String evaluatorName) {
+        for (String answer : List.of(SATISFIED, SATISFACTION, EVALUATION_COMMENT)) {
+            writable().setVariableLocal(answer, null);
+        }
+        writable().setVariableLocal(EVALUATOR_NAME, evaluatorName);
+    }
+
+    /**
+     * One community's verdict, on the case (over the process instance): whether the round is satisfied so far
+     * (one unsatisfied community sends it back) and the lowest score given, which closing records.
+     */
+    void recordVerdict(boolean satisfied, long satisfaction, String comment) {
+        Long lowest = number(SATISFACTION);
+        set(SATISFIED, satisfied);
+        set(SATISFACTION, lowest == null ? satisfaction : Math.min(lowest, satisfaction));
+        if (!satisfied || comment != null) {
+            // the reason for sending the case back is the unsatisfied community's
+            set(EVALUATION_COMMENT, comment);
+        }
+    }
+
     // the projection row and the mails
 
     /**
@@ -514,7 +608,7 @@ final class IssueVariables extends ProcessVariables {
                 text(COMMUNITY_CODE), asWritten(COMMUNITY_NAME), text(AREA_CODE), text(STREET_CODE), text(CATEGORY),
                 text(COLOR), level(), status == null ? IssueStatus.RATING.name() : status, asWritten(STATUS_LABEL),
                 text(LEAD_DEPT), coDepts(), text(HANDLE_GROUP), instant(MEETING_AT), asWritten(MEETING_PLACE),
-                filedAt, dueDate(), IssueStatus.CLOSED.name().equals(status) ? closedAt : null,
+                filedAt, dueDate(), ended(status) ? closedAt : null,
                 instant(CaseClock.START), instant(CaseClock.DUE), text(CaseClock.LIGHT) != null, count(ESCALATIONS));
     }
 
@@ -526,6 +620,11 @@ final class IssueVariables extends ProcessVariables {
                 answer(SATISFIED), satisfaction(), text(COMMENT), number(ESCALATIONS),
                 new IssueMail.Groups(text(HANDLE_GROUP), text(MEETING_GROUP), text(COMMUNITY_GROUP),
                         text(AREA_GROUP), text(STREET_GROUP)));
+    }
+
+    /** A closed or merged case has ended: its row keeps when (for the cleanup and the figures). */
+    private static boolean ended(String status) {
+        return IssueStatus.CLOSED.name().equals(status) || IssueStatus.MERGED.name().equals(status);
     }
 
     private long count(String name) {

@@ -71,6 +71,7 @@ class FormsTest {
   static final Map<String, Set<String>> EXTRAS = Map.of(
       "joint-handling-start", Set.of("location"),
       "joint-handling-meet", Set.of("funds", "moveMeeting", "meetingSlot"),
+      "joint-handling-rate", Set.of("mergeCases"),
       "joint-handling-evaluate", Set.of("evaluationComment"));
 
   // ---------------------------------------------------------------- generic checks
@@ -315,7 +316,9 @@ class FormsTest {
       "caseNo", "title", "description", "communityName", "categoryName", "location", "households",
       "estimatedCost", "proposedColorLabel", "colorLabel", "levelLabel", "statusLabel", "leadDeptName",
       "coDeptsLabel", "dueLabel", "timeLightLabel", "minutes", "meetingTimeLabel", "meetingPlace",
-      "handlingRounds", "roundResult", "escalationReasonLabel", "escalations", "reopens");
+      "handlingRounds", "roundResult", "escalationReasonLabel", "escalations", "reopens",
+      // 区域共性问题 (CommonProblems): similar cases at rating, the communities of a merged case
+      "similarCases", "communitiesLabel", "evaluatorName");
 
   static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
 

@@ -144,6 +144,12 @@ public class IssueDriver {
                 String.class, pi.getBusinessKey());
     }
 
+    /** Another community of community A's area (区域共性问题: its cases may be merged with A's). */
+    public String sameAreaAsCommunityA() {
+        return jdbc.queryForObject("SELECT MIN(code) FROM community WHERE area_code = "
+                + "(SELECT area_code FROM community WHERE code = 'C-DL-01') AND code <> 'C-DL-01'", String.class);
+    }
+
     public List<String> events(String businessKey) {
         return jdbc.queryForList("SELECT action FROM case_event WHERE business_key = ? ORDER BY id", String.class,
                 businessKey);
