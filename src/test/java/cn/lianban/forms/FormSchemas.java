@@ -73,9 +73,22 @@ final class FormSchemas {
     return n.substring(0, n.length() - ".form".length());
   }
 
-  /** The short name that prefixes component ids: {@code ticket-accept} → {@code accept}. */
+  /** The process keys that prefix form ids, longest first so {@code joint-handling} is not read as one word. */
+  private static final List<String> PROCESS_KEYS = List.of("joint-handling", "community-order", "resource-claim",
+      "venue-booking", "ticket");
+
+  /**
+   * The short name that prefixes component ids, the task key the form serves: {@code ticket-accept} →
+   * {@code accept}, {@code ticket-street-decide} → {@code streetDecide}.
+   */
   static String shortName(String formId) {
-    return formId.substring(formId.lastIndexOf('-') + 1);
+    String task = PROCESS_KEYS.stream().filter(p -> formId.startsWith(p + "-")).findFirst()
+        .map(p -> formId.substring(p.length() + 1)).orElse(formId);
+    StringBuilder camel = new StringBuilder();
+    for (String word : task.split("-")) {
+      camel.append(camel.isEmpty() ? word : Character.toUpperCase(word.charAt(0)) + word.substring(1));
+    }
+    return camel.toString();
   }
 
   /** All components, depth first, including those nested in groups. */
