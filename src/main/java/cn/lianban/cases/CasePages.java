@@ -27,7 +27,10 @@ import cn.lianban.common.TimeLight;
 import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.IssueCategories;
+import cn.lianban.directory.Roles;
 import cn.lianban.issue.IssueCase;
+import cn.lianban.issue.IssueStatus;
+import cn.lianban.security.UserUnits;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -65,6 +68,7 @@ class CasePages {
             return missing(businessKey, model, response);
         }
         model.addAttribute("page", page(found.get()));
+        model.addAttribute("raiseLevels", raiseLevels(found.get().view(), user));
         // read now: the session that keeps the token cannot be made once a long page has begun to go out
         model.addAttribute("csrfToken", csrf.getToken());
         model.addAttribute("uploadError", error == null ? null : UPLOAD_ERRORS.get(error));
@@ -101,6 +105,22 @@ class CasePages {
         return m.matches() ? "/cases/" + m.group(1) : "/cases";
     }
 
+    /**
+     * The levels the city center may pull a running joint-handling case up to (提级, issue 13): those above its own;
+     * none for anyone else, for tickets and for cases that cannot be raised now.
+     */
+    static List<Level> raiseLevels(CaseView c, Authentication user) {
+        if (!UserUnits.groups(user).contains(Roles.CITY_CENTER) || !CaseFacts.JOINT_HANDLING.equals(c.process())
+                || c.level() == null || !IssueStatus.raisable(c.status())) {
+            return List.of();
+        }
+        List<Level> levels = new ArrayList<>();
+        for (int level = c.level() + 1; level <= IssueCase.TOP_LEVEL; level++) {
+            levels.add(new Level(level, CaseLabels.levelLabel(level)));
+        }
+        return levels;
+    }
+
     private static String missing(String businessKey, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.NOT_FOUND.value());
         model.addAttribute("businessKey", businessKey);
@@ -128,6 +148,10 @@ class CasePages {
     }
 
     record FileLine(long id, String name, String size) {
+    }
+
+    /** A level offered for 提级. */
+    record Level(int value, String label) {
     }
 
     /** A line of 我的事项. */

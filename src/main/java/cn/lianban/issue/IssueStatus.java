@@ -13,12 +13,27 @@ public enum IssueStatus {
     HANDLING("办理中"),
     ESCALATING("升级审批"),
     EVALUATING("评价销号"),
-    CLOSED("已销号");
+    CLOSED("已销号"),
+    // 挂账 and 终止办理 keep the contract's codes (a client knows only those): on the register the case is still in
+    // the level's hands (HANDLING, its clock stopped), ended it is CLOSED; the words and variable shelfState tell
+    SHELVED("HANDLING", "已挂账"),
+    TERMINATED("CLOSED", "已终止办理");
 
+    private final String code;
     private final String label;
 
     IssueStatus(String label) {
+        this(null, label);
+    }
+
+    IssueStatus(String code, String label) {
+        this.code = code;
         this.label = label;
+    }
+
+    /** The code the contract names, written to variable status and column issue_summary.status. */
+    public String code() {
+        return code == null ? name() : code;
     }
 
     public String label() {
@@ -29,6 +44,14 @@ public enum IssueStatus {
     public static String chineseName(String code) {
         return Arrays.stream(values()).filter(s -> s.name().equals(code)).findFirst().map(IssueStatus::label)
                 .orElse(code);
+    }
+
+    /**
+     * Whether the city center may pull a case of this status up (提级): while it is met on, handled (on the register
+     * too) or waits for an approval; not before it is rated, nor over the community's evaluation, nor once closed.
+     */
+    public static boolean raisable(String code) {
+        return MEETING.name().equals(code) || HANDLING.name().equals(code) || ESCALATING.name().equals(code);
     }
 
     /** Where a status code sorts: in the order a case passes the statuses, an unknown code first. */
