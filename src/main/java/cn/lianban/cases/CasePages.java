@@ -28,6 +28,7 @@ import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.IssueCategories;
 import cn.lianban.directory.Roles;
+import cn.lianban.directory.UnitType;
 import cn.lianban.issue.IssueCase;
 import cn.lianban.issue.IssueStatus;
 import cn.lianban.security.UserUnits;
@@ -69,6 +70,7 @@ class CasePages {
         }
         model.addAttribute("page", page(found.get()));
         model.addAttribute("raiseLevels", raiseLevels(found.get().view(), user));
+        model.addAttribute("mayShelve", mayShelve(found.get().view(), user));
         // read now: the session that keeps the token cannot be made once a long page has begun to go out
         model.addAttribute("csrfToken", csrf.getToken());
         model.addAttribute("uploadError", error == null ? null : UPLOAD_ERRORS.get(error));
@@ -119,6 +121,14 @@ class CasePages {
             levels.add(new Level(level, CaseLabels.levelLabel(level)));
         }
         return levels;
+    }
+
+    /** Whether the user is the area committee of a joint-handling case being handled, who may put it on 挂账. */
+    private boolean mayShelve(CaseView c, Authentication user) {
+        return CaseFacts.JOINT_HANDLING.equals(c.process()) && IssueStatus.shelvable(c.status(), c.statusLabel())
+                && directory.community(c.communityCode())
+                .map(community -> UserUnits.groups(user).contains(UnitType.AREA.group(community.areaCode())))
+                .orElse(false);
     }
 
     private static String missing(String businessKey, Model model, HttpServletResponse response) {

@@ -102,8 +102,8 @@ class IssueChecks implements TaskListener {
     }
 
     /**
-     * Approved, refused, or (not approved, 挂账 ticked) put on the register with a reason and a review date; the
-     * register's own step (shelveIssue) records that.
+     * Approved, refused, or (not approved, 挂账 ticked) put on the register with a reason and a review date, which
+     * the register's own step (shelveIssue) records after the refusal.
      */
     private void approval(DelegateTask task, IssueVariables variables) {
         String comment = variables.comment();
@@ -114,11 +114,8 @@ class IssueChecks implements TaskListener {
             if (variables.approved()) {
                 throw new UserInputException("shelve", "同意升级时不能挂账：挂账请选择“不同意”");
             }
-            IssueShelf.Shelving s = shelf.shelving(variables.shelfCategory(), variables.shelfReason(),
-                    variables.shelfReviewDateAsSent());
-            variables.setShelfReview(s.reviewAt().toInstant());
-            variables.setShelfLabel(s.reason().label() + "：" + s.text());
-            return;
+            variables.setShelving(shelf.shelving(variables.shelfCategory(), variables.shelfReason(),
+                    variables.shelfReviewDateAsSent()));
         }
         log.record(businessKey(task), task.getProcessInstanceId(),
                 variables.approved() ? "ESCALATION_APPROVED" : "ESCALATION_DENIED",

@@ -54,6 +54,11 @@ public enum IssueStatus {
         return MEETING.name().equals(code) || HANDLING.name().equals(code) || ESCALATING.name().equals(code);
     }
 
+    /** Whether the case's area committee may put it on the register from its case page: while it is handled. */
+    public static boolean shelvable(String code, String label) {
+        return HANDLING.name().equals(code) && !SHELVED.label().equals(label);
+    }
+
     /** Where a status code sorts: in the order a case passes the statuses, an unknown code first. */
     public static int order(String code) {
         return Arrays.stream(values()).filter(s -> s.name().equals(code)).findFirst().map(Enum::ordinal).orElse(-1);

@@ -310,6 +310,10 @@ final class IssueVariables extends ProcessVariables {
         return text(STATUS);
     }
 
+    String statusLabel() {
+        return text(STATUS_LABEL);
+    }
+
     void setStatus(IssueStatus status) {
         set(STATUS, status.code());
         set(STATUS_LABEL, status.label());
@@ -555,9 +559,20 @@ final class IssueVariables extends ProcessVariables {
         set(SHELF_REVIEW_LABEL, LocalTimes.minutes(at));
     }
 
-    /** Why the case is on the register, in words for the review form and the case's story. */
-    void setShelfLabel(String label) {
-        set(SHELF_LABEL, label);
+    /** What the case goes on the register with (the approval's answers, checked). */
+    void setShelving(IssueShelf.Shelving s) {
+        shelving(s).forEach(this::set);
+    }
+
+    /**
+     * The same as the variables a case being handled is put on the register with (the case page's 挂账): why (in
+     * words for the review form and the case's story too) and when the review comes.
+     */
+    static Map<String, Object> shelving(IssueShelf.Shelving s) {
+        Instant at = s.reviewAt().toInstant();
+        return Map.of(SHELF_CATEGORY, s.reason().name(), SHELF_REASON, s.text(),
+                SHELF_LABEL, s.reason().label() + "：" + s.text(), SHELF_REVIEW_AT, java.util.Date.from(at),
+                SHELF_REVIEW_LABEL, LocalTimes.minutes(at));
     }
 
     Instant shelfReviewAt() {

@@ -9,8 +9,9 @@ import cn.lianban.common.EngineClock;
 import cn.lianban.common.LocalTimes;
 
 /**
- * 挂账: the approver found the case cannot be solved now; it goes on the register with its reason and review date,
- * and leaves the running clock (the status step stops it) until the review.
+ * 挂账: the approver found the case cannot be solved now (at the approval of an escalation, or from the case page
+ * while it is handled); it goes on the register with its reason and review date, and leaves the running clock (the
+ * status step stops it) until the review.
  */
 @Component("shelveIssue")
 class ShelveIssue implements JavaDelegate {
@@ -32,9 +33,7 @@ class ShelveIssue implements JavaDelegate {
         status.enter(execution, IssueStatus.SHELVED);
         shelf.put(variables.shelfEntry(execution.getProcessBusinessKey(), execution.getProcessInstanceId(),
                 EngineClock.now().toInstant()));
-        String comment = variables.comment();
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "SHELVED",
-                variables.shelfLabel() + "；复核日期 " + LocalTimes.minutes(variables.shelfReviewAt())
-                        + (comment == null ? "" : "；意见：" + comment));
+                variables.shelfLabel() + "；复核日期 " + LocalTimes.minutes(variables.shelfReviewAt()));
     }
 }

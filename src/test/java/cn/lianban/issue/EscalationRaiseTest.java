@@ -118,6 +118,18 @@ class EscalationRaiseTest extends ProcessTestBase {
                 pi.getBusinessKey())).isEqualTo("RAISED");
     }
 
+    @Test
+    void theCasePageOffersTheCenterTheHigherLevelsAndNobodyElse() {
+        ProcessInstance pi = driver.file();
+        driver.complete(pi, "rate", "color", "YELLOW", "overrideReason", "跨社区");
+        String center = rest.withBasicAuth("center", "demo").getForObject("/cases/" + pi.getBusinessKey(), String.class);
+        assertThat(center).contains("市中心提级", "id=\"raiseForm\"", "第四级（街道）", "第五级（市级）", "提级理由")
+                .doesNotContain("<option value=\"3\"");
+        String committee = rest.withBasicAuth("committee", "demo").getForObject("/cases/" + pi.getBusinessKey(),
+                String.class);
+        assertThat(committee).contains(pi.getBusinessKey()).doesNotContain("id=\"raiseForm\"");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"committee", "street", "secretary", "housing"})
     void onlyTheCenterMayPullACaseUp(String user) {

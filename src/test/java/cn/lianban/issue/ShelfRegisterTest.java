@@ -51,6 +51,41 @@ class ShelfRegisterTest extends ProcessTestBase {
         assertThat(pi).isWaitingAt("handle");
     }
 
+    @Test
+    void theAreaCommitteePutsACaseBeingHandledOnTheRegisterFromTheCasePageAtTheCitysLevelToo() {
+        ProcessInstance pi = driver.file("category", "SAFETY", "safetyRisk", true, "households", 120L);
+        driver.complete(pi, "rate", "color", "RED");
+        driver.complete(pi, "meet", "leadDept", "housing", "coDepts", java.util.List.of(), "deadline", "2026-03-06",
+                "minutes", "市级联席会议");
+        assertThat(pi).isWaitingAt("handle").variables().containsEntry("level", 5);
+        String page = rest.withBasicAuth("committee", "demo").getForObject("/cases/" + pi.getBusinessKey(), String.class);
+        assertThat(page).contains("id=\"shelveForm\"", "挂账原因", "资金原因", "复核日期");
+        assertThat(rest.withBasicAuth("center", "demo").getForObject("/cases/" + pi.getBusinessKey(), String.class))
+                .doesNotContain("id=\"shelveForm\"");
+
+        ResponseEntity<Map> bad = shelve("committee", pi, Map.of("reason", "缺资金"));
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody()).containsEntry("error", "bad_category");
+        for (String other : new String[]{"street", "center", "secretary", "housing"}) {
+            ResponseEntity<Map> refused = shelve(other, pi, Map.of("category", "FUNDS", "reason", "缺资金"));
+            assertThat(refused.getStatusCode().value()).as(other).isEqualTo(403);
+        }
+        assertThat(pi).isWaitingAt("handle");
+
+        ResponseEntity<Map> done = shelve("committee", pi, Map.of("category", "POLICY", "reason", "待危房改造政策",
+                "reviewDate", "2026-03-31"));
+        assertThat(done.getStatusCode().value()).as(String.valueOf(done.getBody())).isEqualTo(200);
+        assertThat(done.getBody()).containsEntry("statusLabel", "已挂账").containsEntry("reviewAt", "2026-03-31 09:00");
+        assertThat(pi).isWaitingAt("shelfReviewDue").hasPassed("shelveRequested").variables()
+                .containsEntry("statusLabel", "已挂账").containsEntry("shelfLabel", "政策原因：待危房改造政策")
+                .doesNotContainKeys("timeLight", "dueDate");
+        assertThat(driver.events(pi.getBusinessKey())).endsWith("SHELVED");
+        ResponseEntity<Map> again = shelve("committee", pi, Map.of("category", "FUNDS", "reason", "缺资金"));
+        assertThat(again.getStatusCode().value()).isEqualTo(409);
+        assertThat(rest.withBasicAuth("committee", "demo").getForObject("/cases/" + pi.getBusinessKey(), String.class))
+                .doesNotContain("id=\"shelveForm\"");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"committee", "street", "center"})
     void theRegisterIsAPageAndAnExcelFileForTheApproverTheStreetAndTheCenter(String user) throws Exception {
@@ -61,7 +96,7 @@ class ShelfRegisterTest extends ProcessTestBase {
         ResponseEntity<String> page = rest.withBasicAuth(user, "demo").getForEntity("/issues/shelf", String.class);
         assertThat(page.getStatusCode().value()).isEqualTo(200);
         assertThat(page.getBody()).contains("挂账台账", pi.getBusinessKey(), "资金原因", "=改造资金待列入预算",
-                "2026-03-02 10:00", "2026-03-20 09:00", "挂账中", "导出 Excel").doesNotContain("FUNDS");
+                "2026-03-02 10:00", "2026-03-20 09:00", "挂账中", "导出电子表格").doesNotContain("FUNDS");
 
         ResponseEntity<byte[]> file = rest.withBasicAuth(user, "demo").getForEntity("/issues/shelf.xlsx", byte[].class);
         assertThat(file.getStatusCode().value()).isEqualTo(200);
@@ -97,6 +132,11 @@ class ShelfRegisterTest extends ProcessTestBase {
         driver.complete(pi, "rate", "color", "GREEN");
         driver.complete(pi, "handle", "result", "需要财政资金", "resolved", false);
         return pi;
+    }
+
+    private ResponseEntity<Map> shelve(String user, ProcessInstance pi, Map<String, Object> body) {
+        return rest.withBasicAuth(user, "demo").postForEntity("/api/issues/" + pi.getBusinessKey() + "/shelve", body,
+                Map.class);
     }
 
     private ResponseEntity<String> complete(String user, String taskId, Object... fields) {
