@@ -44,8 +44,8 @@ class CaseStory {
     /** Task completions the task checks or the next delegate already record in case_event (process:taskKey). */
     private static final Set<String> SELF_RECORDED = Set.of("joint-handling:rate", "joint-handling:meet",
             "joint-handling:handle", "joint-handling:assist", "joint-handling:approveEscalation",
-            "joint-handling:evaluate", "joint-handling:reviewShelf", "ticket:redispatch", "ticket:accept", "ticket:decide", "ticket:resolve",
-            "ticket:rate");
+            "joint-handling:evaluate", "ticket:redispatch", "ticket:accept", "ticket:decide", "ticket:resolve",
+            "ticket:rate", "joint-handling:reviewShelf");
     /** Tasks whose cutting short the process records itself (an open 协办 when the time limit ends handling). */
     private static final Set<String> SELF_RECORDED_CANCEL = Set.of("joint-handling:assist");
     private static final String COMPLETED = "completed";

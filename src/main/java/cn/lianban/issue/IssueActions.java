@@ -12,7 +12,6 @@ import org.springframework.stereotype.Service;
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.CaseLabels;
 import cn.lianban.common.Conflict;
-import cn.lianban.common.Forbidden;
 import cn.lianban.common.Grants;
 import cn.lianban.common.LocalTimes;
 import cn.lianban.common.NotFound;
@@ -83,7 +82,8 @@ class IssueActions {
                    Object reviewDate) {
         return running(businessKey, (pi, variables) -> {
             if (!callerGroups.contains(variables.areaGroup())) {
-                throw new Forbidden("只有本片区联合党委可以将事项挂账");
+                // another area's committee may not see the case at all: the same answer as for none
+                throw missing(businessKey);
             }
             if (!IssueStatus.shelvable(variables.status(), variables.statusLabel())) {
                 throw new Conflict("not_shelvable", "只有正在办理的事项可以挂账；升级审批中的事项请在审批时选择挂账");
@@ -102,10 +102,14 @@ class IssueActions {
             ProcessInstance pi = runtime.createProcessInstanceQuery().processDefinitionKey(IssueFilters.PROCESS)
                     .processInstanceBusinessKey(businessKey).singleResult();
             if (pi == null) {
-                throw new NotFound("not_found", "没有正在办理的联席汇办事项 " + businessKey);
+                throw missing(businessKey);
             }
             return action.apply(pi, new IssueVariables(runtime.getVariables(pi.getId())));
         });
+    }
+
+    private static NotFound missing(String businessKey) {
+        return new NotFound("not_found", "没有正在办理的联席汇办事项 " + businessKey);
     }
 
     private interface CaseAction<T> {
