@@ -2,6 +2,7 @@ package cn.lianban.issue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -140,6 +141,21 @@ final class IssueVariables extends ProcessVariables {
         return TasklistFilters.columns(CASE_NO, "编号", TITLE, "标题", COMMUNITY_NAME, "社区", STATUS_LABEL, "状态",
                 COLOR_LABEL, "评级", LEVEL_LABEL, "层级", LEAD_DEPT_NAME, "牵头部门", CaseClock.DUE_LABEL, "办理期限",
                 CaseClock.LIGHT_LABEL, "时效");
+    }
+
+    /** The approver's cards say why each request comes (issue 13). */
+    static Map<String, String> approvalColumns() {
+        Map<String, String> columns = new LinkedHashMap<>(cardColumns());
+        columns.put(ESCALATION_REASON_LABEL, "升级原因");
+        return columns;
+    }
+
+    /** The review's cards say why the case is on the register and when it is reviewed. */
+    static Map<String, String> shelfColumns() {
+        Map<String, String> columns = new LinkedHashMap<>(cardColumns());
+        columns.put(SHELF_LABEL, "挂账原因");
+        columns.put(SHELF_REVIEW_LABEL, "复核日期");
+        return columns;
     }
 
     // the filing
