@@ -37,6 +37,14 @@ final class ActionLabels {
             // 区域共性问题: the main case names each case merged into it, a merged case the main one
             Map.entry("MERGED", "并案"),
             Map.entry("MERGED_INTO", "已并入他案"),
+            // 挂账, and escalation as the street and the city center see it (issue 13)
+            Map.entry("SHELVED", "挂账"),
+            Map.entry("SHELF_KEPT", "复核继续挂账"),
+            Map.entry("SHELF_RESUMED", "挂账后恢复办理"),
+            Map.entry("SHELF_ESCALATED", "挂账后升级办理"),
+            Map.entry("TERMINATED", "终止办理"),
+            Map.entry("STREET_INFORMED", "告知街道"),
+            Map.entry("CENTER_RAISED", "市中心提级"),
             // 双联双促 tickets
             Map.entry("RAISED", "点单"),
             Map.entry("DISPATCHED", "派单"),

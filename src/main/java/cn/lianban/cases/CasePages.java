@@ -27,9 +27,13 @@ import cn.lianban.common.TimeLight;
 import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.IssueCategories;
+import cn.lianban.directory.Roles;
+import cn.lianban.directory.UnitType;
 import cn.lianban.issue.IssueCase;
 import cn.lianban.issue.IssueCaseReader;
 import cn.lianban.issue.IssueMerge;
+import cn.lianban.issue.IssueStatus;
+import cn.lianban.security.UserUnits;
 import cn.lianban.ticket.TicketCaseReader;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -73,6 +77,8 @@ class CasePages {
             return missing(businessKey, model, response);
         }
         model.addAttribute("page", page(found.get()));
+        model.addAttribute("raiseLevels", raiseLevels(found.get().view(), user));
+        model.addAttribute("mayShelve", mayShelve(found.get().view(), user));
         // read now: the session that keeps the token cannot be made once a long page has begun to go out
         model.addAttribute("csrfToken", csrf.getToken());
         model.addAttribute("uploadError", error == null ? null : UPLOAD_ERRORS.get(error));
@@ -107,6 +113,30 @@ class CasePages {
     static String pageOfUpload(String path) {
         Matcher m = UPLOAD_PATH.matcher(path);
         return m.matches() ? "/cases/" + m.group(1) : "/cases";
+    }
+
+    /**
+     * The levels the city center may pull a running joint-handling case up to (提级, issue 13): those above its own;
+     * none for anyone else, for tickets and for cases that cannot be raised now.
+     */
+    static List<Level> raiseLevels(CaseView c, Authentication user) {
+        if (!UserUnits.groups(user).contains(Roles.CITY_CENTER) || !CaseFacts.JOINT_HANDLING.equals(c.process())
+                || c.level() == null || !IssueStatus.raisable(c.status())) {
+            return List.of();
+        }
+        List<Level> levels = new ArrayList<>();
+        for (int level = c.level() + 1; level <= IssueCase.TOP_LEVEL; level++) {
+            levels.add(new Level(level, CaseLabels.levelLabel(level)));
+        }
+        return levels;
+    }
+
+    /** Whether the user is the area committee of a joint-handling case being handled, who may put it on 挂账. */
+    private boolean mayShelve(CaseView c, Authentication user) {
+        return CaseFacts.JOINT_HANDLING.equals(c.process()) && IssueStatus.shelvable(c.status(), c.statusLabel())
+                && directory.community(c.communityCode())
+                .map(community -> UserUnits.groups(user).contains(UnitType.AREA.group(community.areaCode())))
+                .orElse(false);
     }
 
     private static String missing(String businessKey, Model model, HttpServletResponse response) {
@@ -144,6 +174,10 @@ class CasePages {
     }
 
     record FileLine(long id, String name, String size) {
+    }
+
+    /** A level offered for 提级. */
+    record Level(int value, String label) {
     }
 
     /** A line of 我的事项. */

@@ -22,6 +22,9 @@ public record IssueCase(String businessKey, String processInstanceId, String tit
                         String meetingPlace, Instant filedAt, Instant dueAt, Instant closedAt, Instant clockStart,
                         Instant clockDue, boolean clockRunning, long escalations) {
 
+    /** The highest level (第五级, 市级): nothing is escalated or raised above it. */
+    public static final int TOP_LEVEL = Levels.TOP;
+
     public IssueCase {
         coDepts = coDepts == null ? List.of() : List.copyOf(coDepts);
     }

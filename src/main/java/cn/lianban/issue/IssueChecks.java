@@ -21,11 +21,13 @@ class IssueChecks implements TaskListener {
     private final MeetingSlots slots;
     private final IssueSummary summary;
     private final SimilarCases similar;
+    private final IssueShelf shelf;
 
     IssueChecks(IssueService issues, CaseLog log, IssueLabels labels, MeetingSlots slots, IssueSummary summary,
-                SimilarCases similar) {
+                SimilarCases similar, IssueShelf shelf) {
         this.similar = similar;
         this.issues = issues;
+        this.shelf = shelf;
         this.log = log;
         this.labels = labels;
         this.slots = slots;
@@ -43,6 +45,7 @@ class IssueChecks implements TaskListener {
             case "assist" -> assisting(task, variables);
             case "approveEscalation" -> approval(task, variables);
             case "evaluate" -> evaluation(task, variables);
+            case "reviewShelf" -> shelfReview(task, variables);
             default -> throw new IllegalStateException("no check for task " + task.getTaskDefinitionKey());
         }
     }
@@ -104,12 +107,54 @@ class IssueChecks implements TaskListener {
         variables.clearAssistResult();
     }
 
+    /**
+     * Approved, refused, or (not approved, 挂账 ticked) put on the register with a reason and a review date, which
+     * the register's own step (shelveIssue) records after the refusal.
+     */
     private void approval(DelegateTask task, IssueVariables variables) {
         String comment = variables.comment();
         issues.checkApproval(variables.approved(), comment);
+        boolean shelve = variables.shelve();
+        variables.setShelve(shelve);
+        if (shelve) {
+            if (variables.approved()) {
+                throw new UserInputException("shelve", "同意升级时不能挂账：挂账请选择“不同意”");
+            }
+            variables.setShelving(shelf.shelving(variables.shelfCategory(), variables.shelfReason(),
+                    variables.shelfReviewDateAsSent()));
+        }
         log.record(businessKey(task), task.getProcessInstanceId(),
                 variables.approved() ? "ESCALATION_APPROVED" : "ESCALATION_DENIED",
                 variables.escalationReasonLabel() + "；意见：" + (comment == null ? "" : comment));
+    }
+
+    /**
+     * The review of a case on the register: it stays until the next review, or leaves it (resumed, escalated or
+     * ended; the ending step records the end with its reason).
+     */
+    private void shelfReview(DelegateTask task, IssueVariables variables) {
+        IssueShelf.Review r = shelf.review(variables.shelfDecision(), variables.shelfNote(),
+                variables.shelfReviewDateAsSent(), variables.level());
+        String key = businessKey(task);
+        String id = task.getProcessInstanceId();
+        variables.setShelfState(r.decision().state());
+        switch (r.decision()) {
+            case KEEP -> {
+                variables.setShelfReview(r.nextReviewAt().toInstant());
+                shelf.reviewed(key, r.note(), r.nextReviewAt().toInstant());
+                log.record(key, id, "SHELF_KEPT",
+                        "下次复核 " + LocalTimes.minutes(r.nextReviewAt().toInstant()) + "；意见：" + r.note());
+            }
+            case RESUME -> {
+                shelf.leave(key, r.decision().state(), r.note(), true);
+                log.record(key, id, "SHELF_RESUMED", "按本级时限重新计时；意见：" + r.note());
+            }
+            case ESCALATE -> {
+                shelf.leave(key, r.decision().state(), r.note(), true);
+                log.record(key, id, "SHELF_ESCALATED", "意见：" + r.note());
+            }
+            case END -> shelf.leave(key, r.decision().state(), r.note(), true);
+        }
     }
 
     /**

@@ -39,8 +39,12 @@ class IssueFilters implements StartupStep {
                 filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("meet"), COLUMNS,
                 Roles.AREA_COMMITTEE, Roles.STREET_OFFICE, Roles.CITY_CENTER);
         filters.define("待审批升级", 30, "超时、无法解决或多次不满意，待审批是否升级一级的事项",
-                filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("approveEscalation"), COLUMNS,
-                Roles.AREA_COMMITTEE);
+                filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("approveEscalation"),
+                IssueVariables.approvalColumns(), Roles.AREA_COMMITTEE);
+        // 挂账 (issue 13): the approver of escalations reviews the cases it put on the register
+        filters.define("挂账待复核", 33, "已挂账、到复核日期，待复核继续挂账、恢复办理、升级或终止办理的事项",
+                filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("reviewShelf"),
+                IssueVariables.shelfColumns(), Roles.AREA_COMMITTEE);
         filters.define("本部门待认领", 40, "交办给本部门、尚无人认领的事项",
                 filters.query().taskCandidateGroupInExpression(TasklistFilters.MY_GROUPS).taskUnassigned()
                         .processDefinitionKey(PROCESS).taskDefinitionKeyIn("handle", "assist"), COLUMNS,

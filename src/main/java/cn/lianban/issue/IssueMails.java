@@ -70,7 +70,11 @@ class IssueMails {
     void escalated(IssueMail mail) {
         IssueMail.Groups g = mail.groups();
         String newUnit = mail.level() >= 3 ? g.meeting() : g.handle();
-        send(MailKind.ESCALATED, mail, List.of(newUnit, g.community(), g.area()));
+        List<String> groups = new ArrayList<>(List.of(newUnit, g.community(), g.area()));
+        if (mail.level() >= LevelChange.STREET_INFORMED_FROM) {
+            groups.add(g.street());
+        }
+        send(MailKind.ESCALATED, mail, groups);
     }
 
     void closed(IssueMail mail) {

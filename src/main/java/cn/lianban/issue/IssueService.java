@@ -147,7 +147,7 @@ public class IssueService {
         if (isBlank(minutes)) {
             throw new UserInputException("minutes", "请填写会议纪要");
         }
-        LocalDate deadline = parseDate(deadlineValue);
+        LocalDate deadline = parseDate(deadlineValue, "deadline", "办理期限须为日期（如 2026-12-31）");
         ZonedDateTime now = EngineClock.now();
         Deadline latest = deadlineForLevel(level);
         if (deadline.isBefore(now.toLocalDate())) {
@@ -234,7 +234,8 @@ public class IssueService {
         return List.copyOf(codes);
     }
 
-    private static LocalDate parseDate(Object value) {
+    /** A date as a form sends it (a date, or text starting yyyy-MM-dd); refused with the field's sentence. */
+    static LocalDate parseDate(Object value, String field, String message) {
         if (value instanceof java.util.Date d) {
             return d.toInstant().atZone(EngineClock.ZONE).toLocalDate();
         }
@@ -242,7 +243,7 @@ public class IssueService {
             String text = value == null ? "" : value.toString().trim();
             return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {
-            throw new UserInputException("deadline", "办理期限须为日期（如 2026-12-31）");
+            throw new UserInputException(field, message);
         }
     }
 

@@ -9,8 +9,8 @@ import cn.lianban.common.CaseClock;
  * Enters a status of the case, called by the BPMN on the state's first element ({@code
  * ${issueStatus.enter(execution, 'MEETING')}}): the process variable {@code status}, its Chinese {@code statusLabel}
  * for Tasklist cards and the issue_summary row change together, in the engine's transaction; the step's form opens
- * without the answers of its last round; a closed (or merged) case's clock stops. Public only because BPMN
- * expressions can call methods of public classes alone.
+ * without the answers of its last round; a closed (or merged) case's clock stops, and so does a case put on the
+ * register (挂账). Public only because BPMN expressions can call methods of public classes alone.
  */
 @Component("issueStatus")
 public class IssueStatusListener {
@@ -29,8 +29,13 @@ public class IssueStatusListener {
         IssueVariables variables = new IssueVariables(execution);
         variables.setStatus(status);
         variables.clearAnswers(status);
-        if (status == IssueStatus.CLOSED || status == IssueStatus.MERGED) {
+        if (status.code().equals(IssueStatus.CLOSED.name()) || status == IssueStatus.MERGED) {
             CaseClock.stop(execution);
+        }
+        if (status == IssueStatus.SHELVED) {
+            // 挂账 leaves the running clock: no light, no due date, no 逾期 until the review restarts it
+            CaseClock.stop(execution);
+            variables.clearTimers();
         }
         summary.update(execution);
     }

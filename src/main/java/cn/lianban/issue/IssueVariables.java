@@ -2,6 +2,7 @@ package cn.lianban.issue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 import cn.lianban.common.CaseClock;
 import cn.lianban.common.Deadline;
+import cn.lianban.common.LocalTimes;
 import cn.lianban.common.ProcessVariables;
 import cn.lianban.common.TasklistFilters;
 import cn.lianban.directory.Directory.Placement;
@@ -55,6 +57,12 @@ final class IssueVariables extends ProcessVariables {
     private static final String MEETING_GROUP = "meetingGroup";
     private static final String DUE_DATE = "dueDate";
     private static final String REMINDER_AT = "reminderAt";
+    /** No time limit runs (挂账): no due date for the case's row, the dashboard and the 逾期 counts. */
+    void clearTimers() {
+        remove(DUE_DATE);
+        remove(REMINDER_AT);
+    }
+
     // words for cards and forms
     private static final String STATUS = "status";
     private static final String STATUS_LABEL = "statusLabel";
@@ -104,6 +112,20 @@ final class IssueVariables extends ProcessVariables {
     private static final String COMMUNITIES_LABEL = "communitiesLabel";
     private static final String EVALUATOR_GROUP = "evaluatorGroup";
     private static final String EVALUATOR_NAME = "evaluatorName";
+    // 挂账: put on the register at approval (approve form), reviewed monthly (review form)
+    private static final String SHELVE = "shelve";
+    private static final String SHELF_CATEGORY = "shelfCategory";
+    private static final String SHELF_REASON = "shelfReason";
+    private static final String SHELF_REVIEW_DATE = "shelfReviewDate";
+    private static final String SHELF_REVIEW_AT = "shelfReviewAt";
+    private static final String SHELF_STATE = "shelfState";
+    private static final String SHELF_LABEL = "shelfLabel";
+    private static final String SHELF_REVIEW_LABEL = "shelfReviewLabel";
+    private static final String SHELF_DECISION = "shelfDecision";
+    private static final String SHELF_NOTE = "shelfNote";
+    // 提级 by the city center: the request, local to the raising step
+    private static final String RAISE_LEVEL = "raiseLevel";
+    private static final String RAISE_REASON = "raiseReason";
 
     /** The variables an issue_summary row is made of ({@link #issueCase}), to read from history for the backfill. */
     private static final List<String> SUMMARY = List.of(TITLE, DESCRIPTION, COMMUNITY_CODE, COMMUNITY_NAME,
@@ -129,6 +151,21 @@ final class IssueVariables extends ProcessVariables {
         return TasklistFilters.columns(CASE_NO, "编号", TITLE, "标题", COMMUNITY_NAME, "社区", STATUS_LABEL, "状态",
                 COLOR_LABEL, "评级", LEVEL_LABEL, "层级", LEAD_DEPT_NAME, "牵头部门", CaseClock.DUE_LABEL, "办理期限",
                 CaseClock.LIGHT_LABEL, "时效");
+    }
+
+    /** The approver's cards say why each request comes (issue 13). */
+    static Map<String, String> approvalColumns() {
+        Map<String, String> columns = new LinkedHashMap<>(cardColumns());
+        columns.put(ESCALATION_REASON_LABEL, "升级原因");
+        return columns;
+    }
+
+    /** The review's cards say why the case is on the register and when it is reviewed. */
+    static Map<String, String> shelfColumns() {
+        Map<String, String> columns = new LinkedHashMap<>(cardColumns());
+        columns.put(SHELF_LABEL, "挂账原因");
+        columns.put(SHELF_REVIEW_LABEL, "复核日期");
+        return columns;
     }
 
     // the filing
@@ -299,8 +336,12 @@ final class IssueVariables extends ProcessVariables {
         return text(STATUS);
     }
 
+    String statusLabel() {
+        return text(STATUS_LABEL);
+    }
+
     void setStatus(IssueStatus status) {
-        set(STATUS, status.name());
+        set(STATUS, status.code());
         set(STATUS_LABEL, status.label());
     }
 
@@ -314,9 +355,10 @@ final class IssueVariables extends ProcessVariables {
         List<String> asked = switch (entered) {
             case MEETING -> List.of(DEADLINE, MINUTES, FUNDS);
             case HANDLING -> List.of(RESULT, RESOLVED);
-            case ESCALATING -> List.of(APPROVED, COMMENT);
+            case ESCALATING -> List.of(APPROVED, COMMENT, SHELVE, SHELF_CATEGORY, SHELF_REASON, SHELF_REVIEW_DATE);
             case EVALUATING -> List.of(SATISFIED, SATISFACTION, EVALUATION_COMMENT);
-            case RATING, CLOSED, MERGED -> List.of();
+            case SHELVED -> List.of(SHELF_DECISION, SHELF_NOTE, SHELF_REVIEW_DATE);
+            case RATING, CLOSED, TERMINATED, MERGED -> List.of();
         };
         asked.forEach(this::remove);
     }
@@ -594,6 +636,104 @@ final class IssueVariables extends ProcessVariables {
             // the reason for sending the case back is the unsatisfied community's
             set(EVALUATION_COMMENT, comment);
         }
+    }
+
+    // 挂账
+
+    /** Whether the approver put the case on the register instead of deciding on the escalation. */
+    boolean shelve() {
+        return flag(SHELVE);
+    }
+
+    /** Leads the BPMN from the approval to 挂账: always written, so the gateway finds it. */
+    void setShelve(boolean shelve) {
+        set(SHELVE, shelve);
+    }
+
+    String shelfCategory() {
+        return text(SHELF_CATEGORY);
+    }
+
+    String shelfReason() {
+        return text(SHELF_REASON);
+    }
+
+    /** The review date as the form sent it, to be checked. */
+    Object shelfReviewDateAsSent() {
+        return raw(SHELF_REVIEW_DATE);
+    }
+
+    /** When the review task comes (the timer), and that time in words for the review form. */
+    void setShelfReview(Instant at) {
+        set(SHELF_REVIEW_AT, java.util.Date.from(at));
+        set(SHELF_REVIEW_LABEL, LocalTimes.minutes(at));
+    }
+
+    /** What the case goes on the register with (the approval's answers, checked). */
+    void setShelving(IssueShelf.Shelving s) {
+        shelving(s).forEach(this::set);
+    }
+
+    /**
+     * The same as the variables a case being handled is put on the register with (the case page's 挂账): why (in
+     * words for the review form and the case's story too) and when the review comes.
+     */
+    static Map<String, Object> shelving(IssueShelf.Shelving s) {
+        Instant at = s.reviewAt().toInstant();
+        return Map.of(SHELF_CATEGORY, s.reason().name(), SHELF_REASON, s.text(),
+                SHELF_LABEL, s.reason().label() + "：" + s.text(), SHELF_REVIEW_AT, java.util.Date.from(at),
+                SHELF_REVIEW_LABEL, LocalTimes.minutes(at));
+    }
+
+    Instant shelfReviewAt() {
+        return instant(SHELF_REVIEW_AT);
+    }
+
+    String shelfLabel() {
+        return text(SHELF_LABEL);
+    }
+
+    String shelfState() {
+        return text(SHELF_STATE);
+    }
+
+    void setShelfState(ShelfState state) {
+        set(SHELF_STATE, state.name());
+    }
+
+    String shelfDecision() {
+        return text(SHELF_DECISION);
+    }
+
+    String shelfNote() {
+        return text(SHELF_NOTE);
+    }
+
+    /** The register's row of this case as it goes on it now, from what the approval checked. */
+    IssueShelf.Entry shelfEntry(String businessKey, String processInstanceId, Instant now) {
+        return new IssueShelf.Entry(businessKey, processInstanceId, text(COMMUNITY_CODE), text(AREA_CODE),
+                text(STREET_CODE), level(), text(SHELF_CATEGORY), text(SHELF_REASON), now, shelfReviewAt());
+    }
+
+    // 提级
+
+    /** The city center's request, as the variables the raising step starts with. */
+    static Map<String, Object> raiseRequest(int level, String reason) {
+        return Map.of(RAISE_LEVEL, level, RAISE_REASON, reason);
+    }
+
+    int raiseLevel() {
+        return number(RAISE_LEVEL).intValue();
+    }
+
+    String raiseReason() {
+        return text(RAISE_REASON);
+    }
+
+    /** The request is the step's, not the case's: gone once the case has moved. */
+    void clearRaiseRequest() {
+        remove(RAISE_LEVEL);
+        remove(RAISE_REASON);
     }
 
     // the projection row and the mails

@@ -80,6 +80,7 @@ class PageHeader {
         add(links, path, "我的事项", "/cases", mayOpen(user, "/cases"));
         add(links, path, "数据看板", "/dashboard", mayOpen(user, "/dashboard"));
         add(links, path, "督办通报", "/dashboard/supervision", mayOpen(user, "/dashboard/supervision"));
+        add(links, path, "挂账台账", "/issues/shelf", mayOpen(user, "/issues/shelf"));
         add(links, path, "三率排名", "/tickets/rates", mayOpen(user, "/tickets/rates"));
         add(links, path, "双报到", "/checkins", mayOpen(user, "/checkins"));
         add(links, path, "资源清单", "/resources", mayOpen(user, "/resources"));

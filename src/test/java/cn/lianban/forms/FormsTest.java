@@ -72,7 +72,9 @@ class FormsTest {
       "joint-handling-start", Set.of("location"),
       "joint-handling-meet", Set.of("funds", "moveMeeting", "meetingSlot"),
       "joint-handling-rate", Set.of("mergeCases"),
-      "joint-handling-evaluate", Set.of("evaluationComment"));
+      "joint-handling-evaluate", Set.of("evaluationComment"),
+      // 挂账 instead of a decision on the escalation (issue 13)
+      "joint-handling-approve", Set.of("shelve", "shelfCategory", "shelfReason", "shelfReviewDate"));
 
   // ---------------------------------------------------------------- generic checks
 

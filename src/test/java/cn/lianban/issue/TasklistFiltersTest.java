@@ -115,17 +115,26 @@ class TasklistFiltersTest {
 
     @Test
     void cardsOfJointHandlingShowWordsNotCodes() {
-        for (String name : List.of("本社区事项", "本片区待评级", "本级待会商", "待审批升级", "本部门待认领", "本部门办理中",
-                "全市逾期")) {
-            @SuppressWarnings("unchecked")
-            List<java.util.Map<String, String>> columns = (List<java.util.Map<String, String>>) filters
-                    .createFilterQuery().filterName(name).singleResult().getProperties().get("variables");
+        for (String name : List.of("本社区事项", "本片区待评级", "本级待会商", "本部门待认领", "本部门办理中", "全市逾期")) {
+            List<java.util.Map<String, String>> columns = columns(name);
             assertThat(columns).as(name).extracting(c -> c.get("name")).containsExactly("caseNo", "title",
                     "communityName", "statusLabel", "colorLabel", "levelLabel", "leadDeptName", "dueLabel",
                     "timeLightLabel");
             assertThat(columns).as(name).extracting(c -> c.get("label")).containsExactly("编号", "标题", "社区", "状态",
                     "评级", "层级", "牵头部门", "办理期限", "时效");
         }
+        // issue 13: the approver sees why each request comes; the review why the case is on the register
+        assertThat(columns("待审批升级")).extracting(c -> c.get("label")).containsExactly("编号", "标题", "社区", "状态",
+                "评级", "层级", "牵头部门", "办理期限", "时效", "升级原因");
+        assertThat(columns("待审批升级")).last().extracting(c -> c.get("name")).isEqualTo("escalationReasonLabel");
+        assertThat(columns("挂账待复核")).extracting(c -> c.get("name")).endsWith("shelfLabel", "shelfReviewLabel");
+        assertThat(columns("挂账待复核")).extracting(c -> c.get("label")).endsWith("挂账原因", "复核日期");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<java.util.Map<String, String>> columns(String filter) {
+        return (List<java.util.Map<String, String>>) filters.createFilterQuery().filterName(filter).singleResult()
+                .getProperties().get("variables");
     }
 
     @Test

@@ -52,8 +52,8 @@ class PageHeaderTest {
     void theCityCenterGetsRatesAndCockpitButNotTheAdministration() {
         assertThat(links(header("center", "/resources"))).containsExactly(
                 "任务 /camunda/app/tasklist/", "我的事项 /cases", "数据看板 /dashboard", "督办通报 /dashboard/supervision",
-                "三率排名 /tickets/rates", "双报到 /checkins", "资源清单 /resources", "活动 /activities",
-                "流程监控 /camunda/app/cockpit/");
+                "挂账台账 /issues/shelf", "三率排名 /tickets/rates", "双报到 /checkins", "资源清单 /resources",
+                "活动 /activities", "流程监控 /camunda/app/cockpit/");
     }
 
     @Test
