@@ -22,6 +22,9 @@ public class CommonProblems {
     private final SimilarCases similar;
     private final IssueLabels labels;
 
+    /** The newest similar cases the form lists: more would not fit a text variable (4,000 characters) nor a form. */
+    static final int SHOWN = 12;
+
     CommonProblems(SimilarCases similar, IssueLabels labels) {
         this.similar = similar;
         this.labels = labels;
@@ -33,8 +36,9 @@ public class CommonProblems {
         String area = variables.areaCode();
         List<String> lines = new ArrayList<>();
         List<Map<String, String>> options = new ArrayList<>();
-        for (SimilarCases.Similar s : similar.of(execution.getProcessBusinessKey(), variables.category(),
-                variables.communityCode(), area)) {
+        List<SimilarCases.Similar> found = similar.of(execution.getProcessBusinessKey(), variables.category(),
+                variables.communityCode(), area);
+        for (SimilarCases.Similar s : found.subList(0, Math.min(SHOWN, found.size()))) {
             String title = HandlingRounds.plain(s.title());
             String note = s.mergeableIn(area) ? "" : s.mainCase() ? "（已有其他案件并入，不能再并案）" : "（邻近片区，仅供参考）";
             lines.add("- [" + s.businessKey() + "](/cases/" + s.businessKey() + ") " + title + " · "
@@ -46,6 +50,9 @@ public class CommonProblems {
                 option.put("value", s.businessKey());
                 options.add(option);
             }
+        }
+        if (found.size() > SHOWN) {
+            lines.add("- 另有 " + (found.size() - SHOWN) + " 件提报较早的同类事项未列出");
         }
         variables.setSimilarCases(String.join("\n", lines), options);
         // Tasklist submits a checklist in the type of the variable it finds (a list of texts), else as a list of maps

@@ -104,6 +104,26 @@ class CommonProblemsProcessTest extends ProcessTestBase {
     }
 
     @Test
+    void manySimilarCasesShowTheNewestAndSayHowManyMoreThereAre() {
+        List<String> filed = new java.util.ArrayList<>();
+        for (int i = 0; i < CommonProblems.SHOWN + 2; i++) {
+            driver.clockAt(FILED.minusDays(30 - i));
+            filed.add(file(sameArea, "title", "老年食堂不够用，附近老人就餐排队很长，需要增加餐位和送餐服务" + i)
+                    .getBusinessKey());
+        }
+        driver.clockAt(FILED);
+
+        ProcessInstance pi = file("C-DL-01");
+
+        // the rating form still opens: the list fits the engine's text variable
+        assertThat(pi).isWaitingAt("rate");
+        String shown = (String) driver.variable(pi, "similarCases");
+        assertThat(shown).contains(filed.get(filed.size() - 1), filed.get(2), "另有 2 件提报较早的同类事项未列出")
+                .doesNotContain(filed.get(0) + "]", filed.get(1) + "]");
+        assertThat(driver.variable(pi, "similarCaseOptions")).asList().hasSize(CommonProblems.SHOWN);
+    }
+
+    @Test
     void communitiesWithin1KmAreNearWhateverTheirArea() {
         Community own = new Community("C-1", "甲", "A-1", 37.6500, 120.3000, null);
         Community near = new Community("C-2", "乙", "A-2", 37.6580, 120.3000, null); // 890 m north
