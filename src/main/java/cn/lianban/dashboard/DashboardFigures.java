@@ -138,7 +138,7 @@ class DashboardFigures {
         return c.figures();
     }
 
-    private static Timestamp start(YearMonth month) {
+    static Timestamp start(YearMonth month) {
         return Timestamp.from(month.atDay(1).atStartOfDay(EngineClock.ZONE).toInstant());
     }
 

@@ -60,6 +60,7 @@ class FilterCoverageTest {
             entry("${handleGroup}", Set.of(COMMUNITY_SECRETARY, DEPARTMENT)), // community at levels 1–2, lead dept above
             entry("${handleGridGroups}", Set.of(GRID_WORKER)), // the community's grids at levels 1–2
             entry("dept:${coDept}", Set.of(DEPARTMENT)),
+            entry("${supervisorGroup}", Set.of(AREA_COMMITTEE, STREET_OFFICE, CITY_CENTER)), // levels 1–3, 4, 5
             // joint-handling, ticket, resource-claim, community-order
             entry("${communityGroup}", Set.of(COMMUNITY_SECRETARY)),
             entry("${streetGroup}", Set.of(STREET_OFFICE)),

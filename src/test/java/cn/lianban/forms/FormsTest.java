@@ -47,7 +47,8 @@ class FormsTest {
 
   static final Set<String> FORM_IDS = Set.of(
       "joint-handling-start", "joint-handling-rate", "joint-handling-meet", "joint-handling-handle",
-      "joint-handling-assist", "joint-handling-approve", "joint-handling-evaluate");
+      "joint-handling-assist", "joint-handling-approve", "joint-handling-evaluate",
+      "joint-handling-supervise", "joint-handling-extension");
 
   static final List<String> CATEGORIES =
       List.of("ENVIRONMENT", "TRAFFIC", "HOUSING", "FACILITY", "SAFETY", "ELDERLY", "OTHER");
@@ -65,12 +66,15 @@ class FormsTest {
       "joint-handling-handle", Set.of("result", "resolved"),
       "joint-handling-assist", Set.of("assistResult"),
       "joint-handling-approve", Set.of("approved", "comment"),
-      "joint-handling-evaluate", Set.of("satisfied", "satisfaction"));
+      "joint-handling-evaluate", Set.of("satisfied", "satisfaction"),
+      "joint-handling-supervise", Set.of("supervision", "newLeadDept", "supervisionComment"),
+      "joint-handling-extension", Set.of("extensionApproved", "extensionComment"));
 
   /** Optional extras a form may submit beyond the contract. */
   static final Map<String, Set<String>> EXTRAS = Map.of(
       "joint-handling-start", Set.of("location"),
       "joint-handling-meet", Set.of("funds", "moveMeeting", "meetingSlot"),
+      "joint-handling-handle", Set.of("extensionAsked", "extensionUntil", "extensionReason"),
       "joint-handling-evaluate", Set.of("evaluationComment"));
 
   // ---------------------------------------------------------------- generic checks
@@ -295,6 +299,7 @@ class FormsTest {
     decisions.put("joint-handling-handle", "resolved");
     decisions.put("joint-handling-approve", "approved");
     decisions.put("joint-handling-evaluate", "satisfied");
+    decisions.put("joint-handling-extension", "extensionApproved");
     decisions.forEach((id, key) -> assertBooleanDecision(form(id), key));
   }
 
@@ -315,7 +320,9 @@ class FormsTest {
       "caseNo", "title", "description", "communityName", "categoryName", "location", "households",
       "estimatedCost", "proposedColorLabel", "colorLabel", "levelLabel", "statusLabel", "leadDeptName",
       "coDeptsLabel", "dueLabel", "timeLightLabel", "minutes", "meetingTimeLabel", "meetingPlace",
-      "handlingRounds", "roundResult", "escalationReasonLabel", "escalations", "reopens");
+      "handlingRounds", "roundResult", "escalationReasonLabel", "escalations", "reopens",
+      // issue 13: acceptance and extension
+      "acceptanceLabel", "extensionNote", "originalDueLabel", "extensionUntilLabel", "extensionReason");
 
   static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
 

@@ -122,9 +122,9 @@ class TasklistFiltersTest {
                     .createFilterQuery().filterName(name).singleResult().getProperties().get("variables");
             assertThat(columns).as(name).extracting(c -> c.get("name")).containsExactly("caseNo", "title",
                     "communityName", "statusLabel", "colorLabel", "levelLabel", "leadDeptName", "dueLabel",
-                    "timeLightLabel");
+                    "timeLightLabel", "acceptanceLabel");
             assertThat(columns).as(name).extracting(c -> c.get("label")).containsExactly("编号", "标题", "社区", "状态",
-                    "评级", "层级", "牵头部门", "办理期限", "时效");
+                    "评级", "层级", "牵头部门", "办理期限", "时效", "签收");
         }
     }
 
