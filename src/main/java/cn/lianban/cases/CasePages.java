@@ -28,6 +28,7 @@ import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.IssueCategories;
 import cn.lianban.issue.IssueCase;
+import cn.lianban.issue.IssueDeadlines;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -48,8 +49,11 @@ class CasePages {
     private final CaseUploads uploads;
     private final Directory directory;
     private final RequestBodies bodies;
+    private final IssueDeadlines deadlines;
 
-    CasePages(CaseFiles cases, CaseUploads uploads, Directory directory, RequestBodies bodies) {
+    CasePages(CaseFiles cases, CaseUploads uploads, Directory directory, RequestBodies bodies,
+              IssueDeadlines deadlines) {
+        this.deadlines = deadlines;
         this.cases = cases;
         this.uploads = uploads;
         this.directory = directory;
@@ -140,6 +144,7 @@ class CasePages {
         CaseFacts c = file.facts();
         List<Fact> facts = new ArrayList<>();
         facts.add(new Fact("状态", v.statusLabel(), null));
+        String due = v.dueAt() == null ? "未定" : LocalTimes.minutes(v.dueAt().toInstant());
         facts.add(new Fact("社区", v.communityName(), null));
         if (c.isTicket()) {
             String item = c.ticket().itemName();
@@ -158,8 +163,19 @@ class CasePages {
                 facts.add(new Fact("联席会议", LocalTimes.minutes(issue.meetingAt())
                         + (issue.meetingPlace() == null ? "" : "，" + issue.meetingPlace()), null));
             }
+            // issue 13: while the lead has not accepted, the clock runs to the acceptance deadline; an extension
+            // shows the deadline it replaced
+            IssueDeadlines.Reading reading = deadlines.of(issue.processInstanceId());
+            if (reading.acceptBy() != null) {
+                facts.add(new Fact("签收期限", LocalTimes.minutes(reading.acceptBy()) + "（待签收）", null));
+                due = issue.dueAt() == null ? due : LocalTimes.minutes(issue.dueAt());
+            }
+            if (reading.originalDue() != null) {
+                facts.add(new Fact("原办理期限", LocalTimes.minutes(reading.originalDue()), null));
+                due += "（已延期）";
+            }
         }
-        facts.add(new Fact("办理期限", v.dueAt() == null ? "未定" : LocalTimes.minutes(v.dueAt().toInstant()), null));
+        facts.add(new Fact("办理期限", due, null));
         facts.add(light(v.timeLight(), c.endedAt() != null || "CLOSED".equals(v.status())));
         return new Page(v.businessKey(), v.title(), c.isTicket() ? "双联双促工单" : "五级三色联席汇办", v.description(),
                 facts, v.events().stream().map(e -> new Line(LocalTimes.minutes(e.at().toInstant()), e.actorName(),

@@ -134,7 +134,7 @@ class IssueChecks implements TaskListener {
         Instant until = supervision.checkExtension(variables.color(), variables.extensions(),
                 variables.extensionUntilAsSent(), variables.extensionReason(), due, variables.deadlineSetAt());
         variables.setExtensionRequest(until, LocalTimes.minutes(until));
-        variables.setOriginalDue(due, LocalTimes.minutes(due));
+        variables.setOriginalDueLabel(LocalTimes.minutes(due));
         log.record(businessKey(task), task.getProcessInstanceId(), "EXTENSION_REQUESTED",
                 "申请延期至 " + LocalTimes.minutes(until) + "（原办理期限 " + LocalTimes.minutes(due) + "）；理由："
                         + variables.extensionReason());
@@ -153,11 +153,13 @@ class IssueChecks implements TaskListener {
         Boolean approved = variables.extensionApproved();
         String comment = variables.extensionComment();
         supervision.checkExtensionDecision(approved, comment);
-        String original = LocalTimes.minutes(variables.originalDueDate());
+        Instant due = variables.dueDate();
+        String original = LocalTimes.minutes(due);
         String opinion = comment == null ? "" : "；意见：" + comment;
         String note;
         if (approved) {
             Deadline extended = supervision.extendedDeadline(variables.extensionUntil());
+            variables.setOriginalDueDate(due);
             variables.extendDeadline(extended);
             supervision.moveHandlingTimers(task.getProcessInstanceId(), extended);
             note = "原办理期限 " + original + "，延期至 " + LocalTimes.minutes(extended.due().toInstant()) + opinion;

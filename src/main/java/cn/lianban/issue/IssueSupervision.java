@@ -22,7 +22,6 @@ import cn.lianban.common.LocalTimes;
 import cn.lianban.common.TimeLimits;
 import cn.lianban.common.UserInputException;
 import cn.lianban.directory.Directory;
-import cn.lianban.directory.Directory.Placement;
 
 /**
  * The rules of acceptance (签收) and extension (延期) in joint handling (issue 13): how long the handler has to
@@ -60,12 +59,8 @@ class IssueSupervision {
      * Who supervises a late acceptance: the level's unit, the area's joint committee at levels 1–3 (at levels 1–2 the
      * community itself handles, so the unit above it), the street at 4, the city center at 5.
      */
-    String supervisorGroup(int level, Placement placement) {
-        return Levels.meetingGroup(Math.max(level, 3), placement);
-    }
-
     String supervisorGroup(int level, String communityCode) {
-        return supervisorGroup(level, directory.placement(communityCode));
+        return Levels.meetingGroup(Math.max(level, 3), directory.placement(communityCode));
     }
 
     /** The Chinese name of the supervising unit, e.g. 东莱北片区联合党委. */

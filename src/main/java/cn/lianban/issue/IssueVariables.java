@@ -461,10 +461,19 @@ final class IssueVariables extends ProcessVariables {
         return instant(ORIGINAL_DUE_DATE);
     }
 
-    /** The deadline before the extension, kept for the case page and the forms. */
-    void setOriginalDue(Instant due, String label) {
-        set(ORIGINAL_DUE_DATE, due);
+    /** The deadline the request would extend, for the approver's form. */
+    void setOriginalDueLabel(String label) {
         set(ORIGINAL_DUE_LABEL, label);
+    }
+
+    /** The deadline before an approved extension, kept for the case page. */
+    void setOriginalDueDate(Instant due) {
+        set(ORIGINAL_DUE_DATE, due);
+    }
+
+    /** What the case page reads from history about acceptance and extension ({@link IssueCaseReader#deadlines}). */
+    static String[] deadlineNames() {
+        return new String[] {ACCEPT_PENDING, ACCEPT_BY, ORIGINAL_DUE_DATE};
     }
 
     // words for cards and forms

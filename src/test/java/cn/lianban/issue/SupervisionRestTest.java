@@ -80,6 +80,23 @@ class SupervisionRestTest {
         ResponseEntity<String> refusedCheck = complete("committee", approve, "extensionApproved", false);
         assertThat(refusedCheck.getStatusCode().value()).as(refusedCheck.getBody()).isEqualTo(400);
         assertThat(refusedCheck.getBody()).contains("不同意延期时必须填写意见");
+
+        // granted: the case page shows both deadlines
+        assertThat(complete("committee", approve, "extensionApproved", true, "extensionComment", "同意")
+                .getStatusCode().value()).isEqualTo(204);
+        String page = rest.withBasicAuth("committee", "demo").getForObject("/cases/" + pi.getBusinessKey(),
+                String.class);
+        assertThat(page).contains("原办理期限", "2026-11-27 18:00", "2026-12-04 18:00（已延期）", "同意延期");
+    }
+
+    @Test
+    void theCasePageShowsTheAcceptanceDeadlineWhileTheLeadHasNotAccepted() {
+        driver.clockAt(LocalDateTime.of(2026, 11, 24, 10, 0));
+        ProcessInstance pi = driver.file();
+        driver.complete(pi, "rate", "color", "GREEN");
+        String page = rest.withBasicAuth("secretary", "demo").getForObject("/cases/" + pi.getBusinessKey(),
+                String.class);
+        assertThat(page).contains("签收期限", "2026-11-25 10:00（待签收）", "2026-11-27 18:00");
     }
 
     private ResponseEntity<String> complete(String user, String taskId, Object... namesAndValues) {
