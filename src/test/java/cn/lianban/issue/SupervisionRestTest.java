@@ -2,6 +2,7 @@ package cn.lianban.issue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,6 +66,12 @@ class SupervisionRestTest {
                 "住建局牵头");
         String handle = driver.task(pi, "handle").getId();
         tasks.claim(handle, "housing");
+
+        // the acceptance counts in the department's figures (dashboard export 联办签收)
+        byte[] csv = rest.withBasicAuth("center", "demo").getForObject("/dashboard/export/acceptance.csv?month=2026-11",
+                byte[].class);
+        assertThat(new String(csv, StandardCharsets.UTF_8)).contains("牵头部门,签收,按时签收,按时签收率,超时未签收督办")
+                .contains("住房和城乡建设局,");
 
         ResponseEntity<String> asked = complete("housing", handle, "extensionAsked", true, "extensionUntil",
                 "2026-12-04", "extensionReason", "需等待材料到货");
