@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.lianban.common.EngineClock;
+import cn.lianban.common.LocalTimes;
 import cn.lianban.support.ProcessTestBase;
 
 /**
@@ -156,6 +157,24 @@ class AcceptanceAndExtensionProcessTest extends ProcessTestBase {
         driver.fireTimer(pi, "overdue");
         assertThat(pi).isWaitingAt("approveEscalation").isNotWaitingAt("supervise");
         assertThat(pi).variables().containsEntry("acceptPending", false);
+    }
+
+    @Test
+    void aCaseSentBackToTheSameHandlerNeedsNoNewAcceptance() {
+        driver.clockAt(LocalDateTime.of(2026, 11, 30, 10, 0));
+        ProcessInstance pi = driver.file();
+        driver.complete(pi, "rate", "color", "GREEN");
+        driver.claim(pi, "handle", "secretary");
+        driver.complete(pi, "handle", "result", "已修复", "resolved", true);
+        driver.complete(pi, "evaluate", "satisfied", false, "satisfaction", 2L);
+
+        // 退回重办: the community handles on, its clock runs to the handling deadline, nothing to accept or supervise
+        assertThat(pi).isWaitingAt("handle").variables().containsEntry("acceptPending", false)
+                .doesNotContainKey("acceptanceLabel");
+        assertThat(driver.variable(pi, "dueLabel")).isEqualTo(LocalTimes.minutes((Date) driver.variable(pi, "dueDate")));
+        driver.fireTimer(pi, "acceptDeadline");
+        assertThat(pi).isWaitingAt("handle").isNotWaitingAt("supervise");
+        assertThat(details(pi, LeadAccepted.ACTION)).hasSize(1);
     }
 
     // ------------------------------------------------------------------ extension (延期)
