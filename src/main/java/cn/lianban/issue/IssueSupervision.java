@@ -9,8 +9,10 @@ import java.util.Date;
 import java.util.List;
 import java.util.OptionalInt;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 
@@ -40,9 +42,11 @@ class IssueSupervision {
     private final Directory directory;
     private final TaskService tasks;
     private final ManagementService management;
+    private final AuthorizationService authorizations;
 
     IssueSupervision(TimeLimits limits, WorkingCalendar calendar, Directory directory, TaskService tasks,
-                     ManagementService management) {
+                     ManagementService management, AuthorizationService authorizations) {
+        this.authorizations = authorizations;
         this.limits = limits;
         this.calendar = calendar;
         this.directory = directory;
@@ -111,12 +115,18 @@ class IssueSupervision {
         }
     }
 
-    /** The open 牵头办理 task goes to the new lead's unit: its candidate group changes, nobody has claimed it. */
+    /**
+     * The open 牵头办理 task goes to the new lead's unit: its candidate group changes, nobody has claimed it. The engine
+     * keeps the grant it gave the old group when it offered the task, so that grant goes too: the old department
+     * may no longer claim it by its id.
+     */
     void reassignHandleTask(String processInstanceId, String oldGroup, String newGroup) {
         for (Task task : tasks.createTaskQuery().processInstanceId(processInstanceId).taskDefinitionKey("handle")
                 .list()) {
             tasks.deleteCandidateGroup(task.getId(), oldGroup);
             tasks.addCandidateGroup(task.getId(), newGroup);
+            authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(task.getId())
+                    .groupIdIn(oldGroup).list().forEach(a -> authorizations.deleteAuthorization(a.getId()));
         }
     }
 

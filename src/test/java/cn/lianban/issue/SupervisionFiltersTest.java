@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
@@ -27,6 +28,8 @@ class SupervisionFiltersTest {
     AsUser users;
     @Autowired
     IssueDriver driver;
+    @Autowired
+    TaskService tasks;
 
     @AfterEach
     void resetClock() {
@@ -53,7 +56,25 @@ class SupervisionFiltersTest {
         driver.complete(pi, "handle", "extensionAsked", true, "extensionUntil", "2026-12-03", "extensionReason",
                 "需等待材料到货");
         assertThat(ids("committee", "待审批延期")).contains(driver.task(pi, "approveExtension").getId());
-        assertThat(ids("housing", "本部门待认领")).isNotEmpty().doesNotContain(driver.task(pi, "approveExtension").getId());
+        assertThat(ids("housing", "本部门待认领")).doesNotContain(driver.task(pi, "approveExtension").getId());
+    }
+
+    @Test
+    void aReassignedHandlingTaskLeavesTheOldDepartment() {
+        driver.clockAt(LocalDateTime.of(2026, 11, 26, 10, 0));
+        ProcessInstance pi = driver.file("category", "HOUSING", "multiDepartment", true, "households", 40L);
+        driver.complete(pi, "rate", "color", "YELLOW");
+        driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline", "2026-12-01", "minutes",
+                "住建局牵头");
+        String handle = driver.task(pi, "handle").getId();
+        assertThat(ids("housing", "本部门待认领")).contains(handle);
+        driver.fireTimer(pi, "acceptDeadline");
+        driver.complete(pi, "supervise", "supervision", "REASSIGN", "newLeadDept", "urban", "supervisionComment",
+                "改由城管局牵头");
+
+        assertThat(ids("urban", "本部门待认领")).contains(handle);
+        assertThat(ids("housing", "本部门待认领")).doesNotContain(handle);
+        assertThat(users.as("housing", () -> tasks.createTaskQuery().taskId(handle).count())).isZero();
     }
 
     private List<String> ids(String user, String filterName) {
