@@ -45,6 +45,14 @@ final class ActionLabels {
             Map.entry("TERMINATED", "终止办理"),
             Map.entry("STREET_INFORMED", "告知街道"),
             Map.entry("CENTER_RAISED", "市中心提级"),
+            // joint handling: acceptance (签收), its supervision (督办) and extension (延期), issue 13
+            Map.entry("LEAD_ACCEPTED", "签收"),
+            Map.entry("ACCEPT_OVERDUE", "超时未签收督办"),
+            Map.entry("URGED", "督办催签"),
+            Map.entry("LEAD_REASSIGNED", "督办改派牵头部门"),
+            Map.entry("EXTENSION_REQUESTED", "申请延期"),
+            Map.entry("EXTENSION_APPROVED", "同意延期"),
+            Map.entry("EXTENSION_DENIED", "不同意延期"),
             // 双联双促 tickets
             Map.entry("RAISED", "点单"),
             Map.entry("DISPATCHED", "派单"),

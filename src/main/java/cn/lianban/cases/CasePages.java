@@ -31,6 +31,7 @@ import cn.lianban.directory.Roles;
 import cn.lianban.directory.UnitType;
 import cn.lianban.issue.IssueCase;
 import cn.lianban.issue.IssueCaseReader;
+import cn.lianban.issue.IssueDeadlines;
 import cn.lianban.issue.IssueMerge;
 import cn.lianban.issue.IssueStatus;
 import cn.lianban.security.UserUnits;
@@ -57,11 +58,13 @@ class CasePages {
     private final RequestBodies bodies;
     private final TicketCaseReader tickets;
     private final IssueCaseReader issueCases;
+    private final IssueDeadlines deadlines;
 
     CasePages(CaseFiles cases, CaseUploads uploads, Directory directory, RequestBodies bodies,
-              TicketCaseReader tickets, IssueCaseReader issueCases) {
+              TicketCaseReader tickets, IssueCaseReader issueCases, IssueDeadlines deadlines) {
         this.tickets = tickets;
         this.issueCases = issueCases;
+        this.deadlines = deadlines;
         this.cases = cases;
         this.uploads = uploads;
         this.directory = directory;
@@ -191,6 +194,7 @@ class CasePages {
         List<Fact> facts = new ArrayList<>();
         List<MergeLink> merges = List.of();
         facts.add(new Fact("状态", v.statusLabel(), null));
+        String due = v.dueAt() == null ? "未定" : LocalTimes.minutes(v.dueAt().toInstant());
         facts.add(new Fact("社区", v.communityName(), null));
         if (c.isTicket()) {
             String item = c.ticket().itemName();
@@ -223,8 +227,19 @@ class CasePages {
             if (!mergedHere.isEmpty()) {
                 add(facts, "涉及社区", IssueMerge.communityNames(v.communityName(), mergedHere));
             }
+            // issue 13: while the lead has not accepted, the clock runs to the acceptance deadline; an extension
+            // shows the deadline it replaced
+            IssueDeadlines.Reading reading = deadlines.of(issue.processInstanceId());
+            if (reading.acceptBy() != null) {
+                facts.add(new Fact("签收期限", LocalTimes.minutes(reading.acceptBy()) + "（待签收）", null));
+                due = issue.dueAt() == null ? due : LocalTimes.minutes(issue.dueAt());
+            }
+            if (reading.originalDue() != null) {
+                facts.add(new Fact("原办理期限", LocalTimes.minutes(reading.originalDue()), null));
+                due += "（已延期）";
+            }
         }
-        facts.add(new Fact("办理期限", v.dueAt() == null ? "未定" : LocalTimes.minutes(v.dueAt().toInstant()), null));
+        facts.add(new Fact("办理期限", due, null));
         facts.add(light(v.timeLight(), c.endedAt() != null || "CLOSED".equals(v.status())));
         return new Page(v.businessKey(), v.title(), c.isTicket() ? "双联双促工单" : "五级三色联席汇办", v.description(),
                 facts, v.events().stream().map(e -> new Line(LocalTimes.minutes(e.at().toInstant()), e.actorName(),

@@ -45,7 +45,8 @@ class CaseStory {
     private static final Set<String> SELF_RECORDED = Set.of("joint-handling:rate", "joint-handling:meet",
             "joint-handling:handle", "joint-handling:assist", "joint-handling:approveEscalation",
             "joint-handling:evaluate", "ticket:redispatch", "ticket:accept", "ticket:decide", "ticket:resolve",
-            "ticket:rate", "joint-handling:reviewShelf");
+            "ticket:rate", "joint-handling:reviewShelf", "joint-handling:supervise",
+            "joint-handling:approveExtension");
     /** Tasks whose cutting short the process records itself (an open 协办 when the time limit ends handling). */
     private static final Set<String> SELF_RECORDED_CANCEL = Set.of("joint-handling:assist");
     private static final String COMPLETED = "completed";

@@ -1,5 +1,8 @@
 package cn.lianban.common;
 
+import java.util.Objects;
+import java.util.OptionalInt;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
@@ -19,6 +22,23 @@ public class TimeLimits {
 
     public int resolveDaysForLevel(int level) {
         return days("LEVEL", String.valueOf(level));
+    }
+
+    /** Hours the handler of a joint-handling case of this colour has to accept it (签收): 24, RED 2. */
+    public int acceptHoursForColor(String color) {
+        return jdbc.queryForList("SELECT accept_hours FROM time_limit WHERE kind = 'COLOR' AND limit_key = ?",
+                Integer.class, color).stream().findFirst()
+                .orElseThrow(() -> new IllegalStateException("time_limit has no row for COLOR " + color));
+    }
+
+    /**
+     * Working days from the handling start that an approved extension (延期) may reach for this colour; empty when
+     * the colour allows none (column extend_days NULL).
+     */
+    public OptionalInt extendDaysForColor(String color) {
+        return jdbc.queryForList("SELECT extend_days FROM time_limit WHERE kind = 'COLOR' AND limit_key = ?",
+                Integer.class, color).stream().filter(Objects::nonNull).mapToInt(Integer::intValue)
+                .findFirst();
     }
 
     /** Hours a department has to accept a ticket. */

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Service;
 import cn.lianban.common.CaseLabels;
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.NotFound;
+import cn.lianban.common.SqlIn;
 import cn.lianban.issue.IssueCaseReader;
 import cn.lianban.issue.IssueMerge;
 import cn.lianban.issue.IssueStatus;
@@ -39,7 +41,8 @@ public class DashboardTables {
     /** Export name → title, in the order the page lists them. */
     public static final Map<String, String> TITLES = titles("color", "案件按评级", "level", "案件按层级",
             "status", "案件按状态", "age", "案件按时长", "cases", "案件明细", "escalations", "升级与逾期",
-            "rates", "三率排名", "venues", "阵地使用", "takeup", "资源清单认领", "resources", "资源项目与经费", "checkins", "双报到",
+            "rates", "三率排名", "acceptance", "联办签收", "venues", "阵地使用", "takeup", "资源清单认领",
+            "resources", "资源项目与经费", "checkins", "双报到",
             "lightsDept", "时效灯（部门）", "lightsCommunity", "时效灯（社区）", "lightsStreet", "时效灯（街道）",
             "report", "月报");
 
@@ -82,6 +85,7 @@ public class DashboardTables {
             case "cases" -> cases(title, month, communities);
             case "escalations" -> escalations(title, month, communities);
             case "rates" -> rates(title, figures.ticketRates(month, communities));
+            case "acceptance" -> acceptance(title, month, communities);
             case "venues" -> venues(title, month, communities);
             case "takeup" -> takeUp(title, resources.takeUp(month, communities));
             case "resources" -> resources(title, figures.resources(month, communities));
@@ -138,6 +142,29 @@ public class DashboardTables {
                 count("满意(4–5)"), rate("满意率", 9, 8)), sink -> rates.forEach(r -> sink.accept(Arrays.asList(
                 r.name(), r.dispatched(), r.returned(), r.acceptedOnTime(), r.acceptanceRate(), r.due(), r.solved(),
                 r.resolutionRate(), r.rated(), r.satisfied(), r.satisfactionRate()))));
+    }
+
+    /**
+     * 签收 of joint-handling cases per lead department in the month (issue 13): accepted, on time, and how often a
+     * late acceptance went to 督办 (case_event LEAD_ACCEPTED with on_time, ACCEPT_OVERDUE).
+     */
+    private DashboardTable acceptance(String title, YearMonth month, Set<String> communities) {
+        List<Object> args = new ArrayList<>(List.of(DashboardFigures.start(month),
+                DashboardFigures.start(month.plusMonths(1))));
+        String scope = SqlIn.and("e.community_code", communities, args);
+        return new DashboardTable(title, List.of(text("牵头部门"), count("签收"), count("按时签收"),
+                rate("按时签收率", 2, 1), count("超时未签收督办")), sink -> jdbc.query("SELECT d.name, "
+                + "COUNT(CASE WHEN e.action = 'LEAD_ACCEPTED' THEN 1 END) accepted, "
+                + "COUNT(CASE WHEN e.action = 'LEAD_ACCEPTED' AND e.on_time THEN 1 END) on_time, "
+                + "COUNT(CASE WHEN e.action = 'ACCEPT_OVERDUE' THEN 1 END) supervised "
+                + "FROM case_event e JOIN department d ON d.code = e.dept_code "
+                + "WHERE e.action IN ('LEAD_ACCEPTED', 'ACCEPT_OVERDUE') AND e.occurred_at >= ? AND e.occurred_at < ?"
+                + scope + " GROUP BY d.name ORDER BY d.name", rs -> {
+            long accepted = rs.getLong("accepted");
+            long onTime = rs.getLong("on_time");
+            sink.accept(Arrays.asList(rs.getString("name"), accepted, onTime,
+                    DashboardTable.ratio(onTime, accepted), rs.getLong("supervised")));
+        }, args.toArray()));
     }
 
     private DashboardTable venues(String title, YearMonth month, Set<String> communities) {

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import cn.lianban.common.CaseLabels;
 import cn.lianban.common.CaseLog;
+import cn.lianban.common.EngineClock;
 import cn.lianban.common.LocalTimes;
 import cn.lianban.directory.Directory;
 
@@ -18,8 +19,11 @@ class AssignIssue implements JavaDelegate {
     private final CaseLog log;
     private final IssueSummary summary;
     private final IssueLabels labels;
+    private final IssueSupervision supervision;
 
-    AssignIssue(IssueService issues, Directory directory, CaseLog log, IssueSummary summary, IssueLabels labels) {
+    AssignIssue(IssueService issues, Directory directory, CaseLog log, IssueSummary summary, IssueLabels labels,
+                IssueSupervision supervision) {
+        this.supervision = supervision;
         this.summary = summary;
         this.issues = issues;
         this.directory = directory;
@@ -41,6 +45,10 @@ class AssignIssue implements JavaDelegate {
         }
         IssueService.Assignment a = issues.assign(variables.category(), color, level,
                 directory.placement(variables.communityCode()));
+        if (level <= 2) {
+            // handled at once, without a meeting: the community accepts (签收) within the colour's hours
+            variables.requestAcceptance(EngineClock.now().toInstant(), supervision.acceptBy(color));
+        }
         variables.setLeadDept(a.leadDept());
         variables.setHandlers(a.handlers());
         variables.setMeetingGroup(a.meetingGroup());

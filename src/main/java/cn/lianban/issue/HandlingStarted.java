@@ -12,7 +12,8 @@ import cn.lianban.security.CaseAccess;
 
 /**
  * On (re)entering 办理: opens the case to the handling units (the community's grid workers too at levels 1–2),
- * tells the lead by mail, and gives the handling forms the story of earlier rounds.
+ * tells the lead by mail, and gives the handling forms the story of earlier rounds; opens the acceptance (签收) a new
+ * handler owes, and tells the lead whether it may still ask for an extension.
  */
 @Component("handlingStarted")
 class HandlingStarted implements ExecutionListener {
@@ -22,11 +23,16 @@ class HandlingStarted implements ExecutionListener {
     private final CaseAccess access;
     private final IssueMails mails;
     private final HandlingRounds rounds;
+    private final IssueSupervision supervision;
+    private final IssueSummary summary;
 
-    HandlingStarted(CaseAccess access, IssueMails mails, HandlingRounds rounds) {
+    HandlingStarted(CaseAccess access, IssueMails mails, HandlingRounds rounds, IssueSupervision supervision,
+                    IssueSummary summary) {
         this.access = access;
         this.mails = mails;
         this.rounds = rounds;
+        this.supervision = supervision;
+        this.summary = summary;
     }
 
     @Override
@@ -40,5 +46,15 @@ class HandlingStarted implements ExecutionListener {
         variables.setRoundResult(NO_RESULT_YET);
         rounds.refresh(execution);
         mails.assigned(variables.mail());
+        // 签收: a handler newly given the case (交办, 会商) accepts within the colour's hours; the card counts down to it
+        if (variables.acceptPending()) {
+            variables.setSupervisorGroup(supervision.supervisorGroup(variables.level(), variables.communityCode()));
+            variables.startAcceptanceClock(IssueSupervision.waitingLabel(variables.acceptBy()));
+            summary.update(execution);
+        } else {
+            variables.setAcceptByToDue();
+        }
+        variables.setExtensionNote(supervision.extensionNote(variables.color(), variables.extensions(),
+                variables.deadlineSetAt()));
     }
 }

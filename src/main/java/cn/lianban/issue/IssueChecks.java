@@ -1,10 +1,14 @@
 package cn.lianban.issue;
 
+import java.time.Instant;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 import cn.lianban.common.CaseLog;
+import cn.lianban.common.Deadline;
+import cn.lianban.common.EngineClock;
 import cn.lianban.common.LocalTimes;
 import cn.lianban.common.UserInputException;
 
@@ -22,10 +26,17 @@ class IssueChecks implements TaskListener {
     private final IssueSummary summary;
     private final SimilarCases similar;
     private final IssueShelf shelf;
+    private final IssueSupervision supervision;
+    private final LeadAccepted acceptance;
+    private final IssueMails mails;
 
     IssueChecks(IssueService issues, CaseLog log, IssueLabels labels, MeetingSlots slots, IssueSummary summary,
-                SimilarCases similar, IssueShelf shelf) {
+                SimilarCases similar, IssueShelf shelf, IssueSupervision supervision, LeadAccepted acceptance,
+                IssueMails mails) {
         this.similar = similar;
+        this.supervision = supervision;
+        this.acceptance = acceptance;
+        this.mails = mails;
         this.issues = issues;
         this.shelf = shelf;
         this.log = log;
@@ -46,6 +57,8 @@ class IssueChecks implements TaskListener {
             case "approveEscalation" -> approval(task, variables);
             case "evaluate" -> evaluation(task, variables);
             case "reviewShelf" -> shelfReview(task, variables);
+            case "supervise" -> supervision(variables);
+            case "approveExtension" -> extensionDecision(task, variables);
             default -> throw new IllegalStateException("no check for task " + task.getTaskDefinitionKey());
         }
     }
@@ -79,6 +92,8 @@ class IssueChecks implements TaskListener {
         variables.setCoDepts(m.coDepts());
         variables.setHandlers(issues.handlers(level, variables.communityCode(), m.leadDept()));
         variables.setDeadline(m.deadline());
+        // the lead department decided here accepts (签收) within the colour's hours once handling starts
+        variables.requestAcceptance(EngineClock.now().toInstant(), supervision.acceptBy(variables.color()));
         labels.apply(variables, false);
         log.record(businessKey(task), task.getProcessInstanceId(), "MEETING",
                 "牵头部门 " + labels.deptName(m.leadDept())
@@ -88,7 +103,16 @@ class IssueChecks implements TaskListener {
         summary.update(task.getExecution());
     }
 
+    /** A report of the result, or (ticked 申请延期) a request for an extension, which goes to the approver first. */
     private void handling(DelegateTask task, IssueVariables variables) {
+        // whoever completes the task unclaimed has accepted it too
+        acceptance.acceptIfPending(task);
+        boolean asked = variables.extensionAsked();
+        variables.setExtensionAsked(asked);
+        if (asked) {
+            extensionRequest(task, variables);
+            return;
+        }
         issues.checkHandling(variables.result(), variables.resolved());
         String outcome = (variables.resolved() ? "已解决：" : "未解决：") + variables.result();
         variables.setRoundResult(variables.leadDeptName() + " " + outcome);
@@ -155,6 +179,53 @@ class IssueChecks implements TaskListener {
             }
             case END -> shelf.leave(key, r.decision().state(), r.note(), true);
         }
+    }
+
+    private void extensionRequest(DelegateTask task, IssueVariables variables) {
+        Instant due = variables.dueDate();
+        Instant until = supervision.checkExtension(variables.color(), variables.extensions(),
+                variables.extensionUntilAsSent(), variables.extensionReason(), due, variables.deadlineSetAt());
+        variables.setExtensionRequest(until, LocalTimes.minutes(until));
+        variables.setOriginalDueLabel(LocalTimes.minutes(due));
+        log.record(businessKey(task), task.getProcessInstanceId(), "EXTENSION_REQUESTED",
+                "申请延期至 " + LocalTimes.minutes(until) + "（原办理期限 " + LocalTimes.minutes(due) + "）；理由："
+                        + variables.extensionReason());
+    }
+
+    private void supervision(IssueVariables variables) {
+        supervision.checkSupervision(variables.supervision(), variables.newLeadDept(),
+                variables.supervisionComment(), variables.level(), variables.leadDept(), variables.coDepts());
+    }
+
+    /**
+     * The approver's answer to an extension: granted, the deadline, the reminder and overdue timers and the card's
+     * clock move to the new date (the original stays recorded); refused, the original deadline stands.
+     */
+    private void extensionDecision(DelegateTask task, IssueVariables variables) {
+        Boolean approved = variables.extensionApproved();
+        String comment = variables.extensionComment();
+        supervision.checkExtensionDecision(approved, comment);
+        Instant due = variables.dueDate();
+        String original = LocalTimes.minutes(due);
+        String opinion = comment == null ? "" : "；意见：" + comment;
+        String note;
+        if (approved) {
+            Deadline extended = supervision.extendedDeadline(variables.extensionUntil());
+            variables.setOriginalDueDate(due);
+            variables.extendDeadline(extended);
+            supervision.moveHandlingTimers(task.getProcessInstanceId(), extended);
+            note = "原办理期限 " + original + "，延期至 " + LocalTimes.minutes(extended.due().toInstant()) + opinion;
+        } else {
+            note = "仍按原办理期限 " + original + " 办结" + opinion;
+        }
+        log.record(businessKey(task), task.getProcessInstanceId(),
+                approved ? "EXTENSION_APPROVED" : "EXTENSION_DENIED", note);
+        mails.extensionDecided(variables.mail(), approved, note);
+        // the next handling form opens without the request ticked, and says no second one is possible
+        variables.setExtensionAsked(false);
+        variables.setExtensionNote(supervision.extensionNote(variables.color(), variables.extensions(),
+                variables.deadlineSetAt()));
+        summary.update(task.getExecution());
     }
 
     /**

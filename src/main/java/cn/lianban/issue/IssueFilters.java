@@ -45,6 +45,13 @@ class IssueFilters implements StartupStep {
         filters.define("挂账待复核", 33, "已挂账、到复核日期，待复核继续挂账、恢复办理、升级或终止办理的事项",
                 filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("reviewShelf"),
                 IssueVariables.shelfColumns(), Roles.AREA_COMMITTEE);
+        // issue 13: a late acceptance (签收) is supervised by the level's unit (areas for levels 1–3, street, city)
+        filters.define("待督办签收", 32, "牵头单位超时未签收，待本级督办（催办或改派）的事项",
+                filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("supervise"), COLUMNS,
+                Roles.AREA_COMMITTEE, Roles.STREET_OFFICE, Roles.CITY_CENTER);
+        filters.define("待审批延期", 34, "牵头单位申请延长办理期限，待审批的事项",
+                filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("approveExtension"), COLUMNS,
+                Roles.AREA_COMMITTEE);
         filters.define("本部门待认领", 40, "交办给本部门、尚无人认领的事项",
                 filters.query().taskCandidateGroupInExpression(TasklistFilters.MY_GROUPS).taskUnassigned()
                         .processDefinitionKey(PROCESS).taskDefinitionKeyIn("handle", "assist"), COLUMNS,

@@ -83,6 +83,27 @@ class IssueMails {
         notifier.enqueue(MailKind.CLOSED, emails(List.of(mail.groups().community())), model, mail.caseNo());
     }
 
+    /** 签收 overdue: the supervising unit and the handler hear of the 督办 ({@code note} says who and since when). */
+    void acceptOverdue(IssueMail mail, String supervisorGroup, String note) {
+        send(MailKind.ACCEPT_OVERDUE, mail, List.of(supervisorGroup, mail.groups().handle()), note);
+    }
+
+    /** 催办: the handler is urged to accept by the new limit. */
+    void urged(IssueMail mail, String note) {
+        send(MailKind.URGED, mail, List.of(mail.groups().handle()), note);
+    }
+
+    /** 改派: the new lead department is given the case (its co-departments heard of it already). */
+    void reassigned(IssueMail mail, String note) {
+        send(MailKind.ASSIGNED, mail, List.of(mail.groups().handle()), note);
+    }
+
+    /** The approver's answer to an extension, to the lead and the community. */
+    void extensionDecided(IssueMail mail, boolean approved, String note) {
+        send(approved ? MailKind.EXTENSION_APPROVED : MailKind.EXTENSION_DENIED, mail,
+                List.of(mail.groups().handle(), mail.groups().community()), note);
+    }
+
     void centerOverdue(IssueMail mail) {
         send(MailKind.CENTER_OVERDUE, mail, List.of(Roles.CITY_CENTER));
     }
@@ -112,6 +133,13 @@ class IssueMails {
 
     private void send(MailKind kind, IssueMail mail, Collection<String> groups) {
         notifier.enqueue(kind, emails(groups), model(mail), mail.caseNo());
+    }
+
+    /** With a sentence of the step's own ({@code note} in the template). */
+    private void send(MailKind kind, IssueMail mail, Collection<String> groups, String note) {
+        Map<String, Object> model = model(mail);
+        model.put("note", note);
+        notifier.enqueue(kind, emails(groups), model, mail.caseNo());
     }
 
     private Set<String> emails(Collection<String> groups) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 import cn.lianban.common.CaseClock;
@@ -126,6 +127,29 @@ final class IssueVariables extends ProcessVariables {
     // 提级 by the city center: the request, local to the raising step
     private static final String RAISE_LEVEL = "raiseLevel";
     private static final String RAISE_REASON = "raiseReason";
+    // acceptance (签收) by the lead and its supervision (督办), issue 13
+    private static final String ACCEPT_PENDING = "acceptPending";
+    private static final String ACCEPT_FROM = "acceptFrom";
+    private static final String ACCEPT_BY = "acceptBy";
+    private static final String ACCEPTANCE_LABEL = "acceptanceLabel";
+    private static final String ACCEPTED_AT = "leadAcceptedAt";
+    private static final String SUPERVISOR_GROUP = "supervisorGroup";
+    private static final String SUPERVISION = "supervision";
+    private static final String NEW_LEAD_DEPT = "newLeadDept";
+    private static final String SUPERVISION_COMMENT = "supervisionComment";
+    private static final String ACCEPT_SUPERVISIONS = "acceptSupervisions";
+    // extension (延期), issue 13
+    private static final String DEADLINE_SET_AT = "deadlineSetAt";
+    private static final String EXTENSION_ASKED = "extensionAsked";
+    private static final String EXTENSION_UNTIL = "extensionUntil";
+    private static final String EXTENSION_REASON = "extensionReason";
+    private static final String EXTENSION_UNTIL_LABEL = "extensionUntilLabel";
+    private static final String EXTENSION_NOTE = "extensionNote";
+    private static final String EXTENSIONS = "extensions";
+    private static final String EXTENSION_APPROVED = "extensionApproved";
+    private static final String EXTENSION_COMMENT = "extensionComment";
+    private static final String ORIGINAL_DUE_DATE = "originalDueDate";
+    private static final String ORIGINAL_DUE_LABEL = "originalDueLabel";
 
     /** The variables an issue_summary row is made of ({@link #issueCase}), to read from history for the backfill. */
     private static final List<String> SUMMARY = List.of(TITLE, DESCRIPTION, COMMUNITY_CODE, COMMUNITY_NAME,
@@ -150,7 +174,7 @@ final class IssueVariables extends ProcessVariables {
     static Map<String, String> cardColumns() {
         return TasklistFilters.columns(CASE_NO, "编号", TITLE, "标题", COMMUNITY_NAME, "社区", STATUS_LABEL, "状态",
                 COLOR_LABEL, "评级", LEVEL_LABEL, "层级", LEAD_DEPT_NAME, "牵头部门", CaseClock.DUE_LABEL, "办理期限",
-                CaseClock.LIGHT_LABEL, "时效");
+                CaseClock.LIGHT_LABEL, "时效", ACCEPTANCE_LABEL, "签收");
     }
 
     /** The approver's cards say why each request comes (issue 13). */
@@ -322,12 +346,181 @@ final class IssueVariables extends ProcessVariables {
     void setDeadline(Deadline deadline) {
         setTimers(deadline);
         CaseClock.start(writable(), deadline.due().toInstant());
+        set(DEADLINE_SET_AT, raw(CaseClock.START));
+    }
+
+    /** An approved extension: the timers and the clock move to the new deadline; the handling start stays. */
+    void extendDeadline(Deadline deadline) {
+        setTimers(deadline);
+        CaseClock.start(writable(), deadline.due().toInstant());
     }
 
     /** Moves only the timers (reminder, overdue); the case's clock and its light stay as they are. */
     void setTimers(Deadline deadline) {
         set(DUE_DATE, deadline.dueDate());
         set(REMINDER_AT, deadline.reminderDate());
+    }
+
+    // acceptance (签收) and its supervision (督办)
+
+    /** A handler newly given the case (交办, 会商, 改派) must accept it by {@code acceptBy}, counted from now. */
+    void requestAcceptance(Instant from, Instant acceptBy) {
+        set(ACCEPT_PENDING, true);
+        set(ACCEPT_FROM, from);
+        set(ACCEPT_BY, acceptBy);
+    }
+
+    boolean acceptPending() {
+        return flag(ACCEPT_PENDING);
+    }
+
+    Instant acceptFrom() {
+        return instant(ACCEPT_FROM);
+    }
+
+    Instant acceptBy() {
+        return instant(ACCEPT_BY);
+    }
+
+    /** The acceptance timer of a round that needs none stays quiet until the handling deadline. */
+    void setAcceptByToDue() {
+        set(ACCEPT_BY, raw(DUE_DATE));
+    }
+
+    /** While the lead has not accepted, cards and the 时效灯 count down to the acceptance deadline. */
+    void startAcceptanceClock(String label) {
+        CaseClock.start(writable(), acceptBy());
+        set(ACCEPTANCE_LABEL, label);
+    }
+
+    /** Accepted: no acceptance waits any more, and the clock counts down to the handling deadline again. */
+    void accepted(Instant at) {
+        set(ACCEPT_PENDING, false);
+        set(ACCEPTED_AT, at);
+        set(ACCEPTANCE_LABEL, "已签收");
+        CaseClock.start(writable(), dueDate());
+    }
+
+    /**
+     * A claim is a task command, not a step of the process: the engine evaluates the conditional events that watch
+     * {@code acceptPending} (督办 ends once accepted) only for a change made through the runtime service.
+     */
+    static void publishAccepted(RuntimeService runtime, String processInstanceId) {
+        runtime.setVariable(processInstanceId, ACCEPT_PENDING, false);
+    }
+
+    /** Handling ended before anyone accepted (time limit, escalation): the acceptance wait ends with it. */
+    void acceptanceEnded() {
+        set(ACCEPT_PENDING, false);
+        remove(ACCEPTANCE_LABEL);
+    }
+
+    String supervisorGroup() {
+        return text(SUPERVISOR_GROUP);
+    }
+
+    void setSupervisorGroup(String group) {
+        set(SUPERVISOR_GROUP, group);
+    }
+
+    /** The supervisor's choice: URGE (催办) or REASSIGN (改派), as the form sent it. */
+    String supervision() {
+        return text(SUPERVISION);
+    }
+
+    String newLeadDept() {
+        return text(NEW_LEAD_DEPT);
+    }
+
+    String supervisionComment() {
+        return text(SUPERVISION_COMMENT);
+    }
+
+    /** The next 督办 form opens blank. */
+    void clearSupervision() {
+        List.of(SUPERVISION, NEW_LEAD_DEPT, SUPERVISION_COMMENT).forEach(this::remove);
+    }
+
+    long acceptSupervisions() {
+        return count(ACCEPT_SUPERVISIONS);
+    }
+
+    void setAcceptSupervisions(long count) {
+        set(ACCEPT_SUPERVISIONS, count);
+    }
+
+    // extension (延期)
+
+    /** When the current handling deadline was set: an extension counts its limit from here. */
+    Instant deadlineSetAt() {
+        return instant(DEADLINE_SET_AT);
+    }
+
+    /** Whether the lead's handling form asks for an extension instead of reporting a result. */
+    boolean extensionAsked() {
+        return flag(EXTENSION_ASKED);
+    }
+
+    /** Leads the BPMN to the approval (true) or on (false): always a Boolean once the lead completed. */
+    void setExtensionAsked(boolean asked) {
+        set(EXTENSION_ASKED, asked);
+    }
+
+    /** The new date as the form sent it: a date or its text, to be checked. */
+    Object extensionUntilAsSent() {
+        return raw(EXTENSION_UNTIL);
+    }
+
+    String extensionReason() {
+        return text(EXTENSION_REASON);
+    }
+
+    long extensions() {
+        return count(EXTENSIONS);
+    }
+
+    /** The request as checked: counted (once per case), the new date for the approver in words. */
+    void setExtensionRequest(Instant until, String untilLabel) {
+        set(EXTENSIONS, extensions() + 1);
+        set(EXTENSION_UNTIL, until);
+        set(EXTENSION_UNTIL_LABEL, untilLabel);
+    }
+
+    Instant extensionUntil() {
+        return instant(EXTENSION_UNTIL);
+    }
+
+    /** What the handling form tells the lead about extending (allowed until when, or why not). */
+    void setExtensionNote(String note) {
+        set(EXTENSION_NOTE, note);
+    }
+
+    /** Whether the approver grants the extension; null when not answered yes or no. */
+    Boolean extensionApproved() {
+        return answer(EXTENSION_APPROVED);
+    }
+
+    String extensionComment() {
+        return text(EXTENSION_COMMENT);
+    }
+
+    Instant originalDueDate() {
+        return instant(ORIGINAL_DUE_DATE);
+    }
+
+    /** The deadline the request would extend, for the approver's form. */
+    void setOriginalDueLabel(String label) {
+        set(ORIGINAL_DUE_LABEL, label);
+    }
+
+    /** The deadline before an approved extension, kept for the case page. */
+    void setOriginalDueDate(Instant due) {
+        set(ORIGINAL_DUE_DATE, due);
+    }
+
+    /** What the case page reads from history about acceptance and extension ({@link IssueCaseReader#deadlines}). */
+    static String[] deadlineNames() {
+        return new String[] {ACCEPT_PENDING, ACCEPT_BY, ORIGINAL_DUE_DATE};
     }
 
     // words for cards and forms
@@ -354,7 +547,7 @@ final class IssueVariables extends ProcessVariables {
     void clearAnswers(IssueStatus entered) {
         List<String> asked = switch (entered) {
             case MEETING -> List.of(DEADLINE, MINUTES, FUNDS);
-            case HANDLING -> List.of(RESULT, RESOLVED);
+            case HANDLING -> List.of(RESULT, RESOLVED, EXTENSION_ASKED, EXTENSION_REASON);
             case ESCALATING -> List.of(APPROVED, COMMENT, SHELVE, SHELF_CATEGORY, SHELF_REASON, SHELF_REVIEW_DATE);
             case EVALUATING -> List.of(SATISFIED, SATISFACTION, EVALUATION_COMMENT);
             case SHELVED -> List.of(SHELF_DECISION, SHELF_NOTE, SHELF_REVIEW_DATE);

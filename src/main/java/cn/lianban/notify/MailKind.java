@@ -34,7 +34,15 @@ public enum MailKind {
     /** 党群服务阵地: a booking waits for the venue managers' approval. */
     BOOKING_PENDING("场馆预约待审批"),
     /** 督办 (a case or ticket past its limit): to the department's lead and to the unit of the case's level. */
-    SUPERVISION("督办通知");
+    SUPERVISION("督办通知"),
+    /** Joint handling: the handler did not accept (签收) in time; to the supervising unit and the handler. */
+    ACCEPT_OVERDUE("超时未签收督办"),
+    /** Joint handling: the supervisor urges the handler to accept (催办). */
+    URGED("督办催签"),
+    /** Joint handling: the lead's extension (延期) is granted; to the lead and the community. */
+    EXTENSION_APPROVED("延期申请已同意"),
+    /** Joint handling: the lead's extension is refused. */
+    EXTENSION_DENIED("延期申请未同意");
 
     private final String subjectPhrase;
 
@@ -63,6 +71,10 @@ public enum MailKind {
             case TICKET_OVERDUE -> "工单超期通知";
             case BOOKING_PENDING -> "阵地预约待审批";
             case SUPERVISION -> "督办通知";
+            case ACCEPT_OVERDUE -> "超时未签收督办";
+            case URGED -> "督办催签";
+            case EXTENSION_APPROVED -> "延期同意通知";
+            case EXTENSION_DENIED -> "延期不同意通知";
             // a kind added later without a label here shows its subject phrase, still Chinese
             default -> subjectPhrase;
         };

@@ -56,6 +56,8 @@ class CaseTimeLightTest {
         driver.complete(pi, "rate", "color", "YELLOW");
         driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline", "2026-03-06",
                 "minutes", "住建局牵头");
+        // issue 13: until the lead accepts (签收), like a ticket, the case runs on its acceptance deadline
+        driver.claim(pi, "handle", "housing");
         JsonNode handling = json(pi);
         assertThat(handling.get("status").asText()).isEqualTo("HANDLING");
         assertThat(handling.get("dueAt").asText()).isEqualTo("2026-03-06T18:00:00+08:00");

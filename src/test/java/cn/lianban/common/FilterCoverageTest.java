@@ -61,6 +61,7 @@ class FilterCoverageTest {
             entry("${handleGridGroups}", Set.of(GRID_WORKER)), // the community's grids at levels 1–2
             entry("dept:${coDept}", Set.of(DEPARTMENT)),
             entry("${evaluatorGroup}", Set.of(COMMUNITY_SECRETARY)), // each community of a merged case evaluates
+            entry("${supervisorGroup}", Set.of(AREA_COMMITTEE, STREET_OFFICE, CITY_CENTER)), // levels 1–3, 4, 5
             // joint-handling, ticket, resource-claim, community-order
             entry("${communityGroup}", Set.of(COMMUNITY_SECRETARY)),
             entry("${streetGroup}", Set.of(STREET_OFFICE)),

@@ -32,6 +32,8 @@ class TimeLightRefresherTest extends ProcessTestBase {
     void aCaseNobodyTouchesTurnsYellowThenRed() {
         ProcessInstance pi = driver.file();
         driver.complete(pi, "rate", "color", "GREEN");
+        // issue 13: until the community accepts (签收) the light runs on the acceptance deadline
+        driver.claim(pi, "handle", "secretary");
         // Mon 2 March 10:00 to Thu 5 March 18:00 is 80 hours: yellow with 16 hours or less left
         assertLight(pi, "GREEN", "正常");
 
@@ -57,6 +59,7 @@ class TimeLightRefresherTest extends ProcessTestBase {
         driver.clockAt(MONDAY);
         ProcessInstance running = driver.file();
         driver.complete(running, "rate", "color", "GREEN");
+        driver.claim(running, "handle", "secretary");
         refresher.refresh();
         long writes = lightWrites(running);
 

@@ -47,7 +47,8 @@ class FormsTest {
 
   static final Set<String> FORM_IDS = Set.of(
       "joint-handling-start", "joint-handling-rate", "joint-handling-meet", "joint-handling-handle",
-      "joint-handling-assist", "joint-handling-approve", "joint-handling-evaluate");
+      "joint-handling-assist", "joint-handling-approve", "joint-handling-evaluate",
+      "joint-handling-supervise", "joint-handling-extension");
 
   static final List<String> CATEGORIES =
       List.of("ENVIRONMENT", "TRAFFIC", "HOUSING", "FACILITY", "SAFETY", "ELDERLY", "OTHER");
@@ -65,13 +66,16 @@ class FormsTest {
       "joint-handling-handle", Set.of("result", "resolved"),
       "joint-handling-assist", Set.of("assistResult"),
       "joint-handling-approve", Set.of("approved", "comment"),
-      "joint-handling-evaluate", Set.of("satisfied", "satisfaction"));
+      "joint-handling-evaluate", Set.of("satisfied", "satisfaction"),
+      "joint-handling-supervise", Set.of("supervision", "newLeadDept", "supervisionComment"),
+      "joint-handling-extension", Set.of("extensionApproved", "extensionComment"));
 
   /** Optional extras a form may submit beyond the contract. */
   static final Map<String, Set<String>> EXTRAS = Map.of(
       "joint-handling-start", Set.of("location"),
       "joint-handling-meet", Set.of("funds", "moveMeeting", "meetingSlot"),
       "joint-handling-rate", Set.of("mergeCases"),
+      "joint-handling-handle", Set.of("extensionAsked", "extensionUntil", "extensionReason"),
       "joint-handling-evaluate", Set.of("evaluationComment"),
       // 挂账 instead of a decision on the escalation (issue 13)
       "joint-handling-approve", Set.of("shelve", "shelfCategory", "shelfReason", "shelfReviewDate"));
@@ -298,6 +302,7 @@ class FormsTest {
     decisions.put("joint-handling-handle", "resolved");
     decisions.put("joint-handling-approve", "approved");
     decisions.put("joint-handling-evaluate", "satisfied");
+    decisions.put("joint-handling-extension", "extensionApproved");
     decisions.forEach((id, key) -> assertBooleanDecision(form(id), key));
   }
 
@@ -320,7 +325,9 @@ class FormsTest {
       "coDeptsLabel", "dueLabel", "timeLightLabel", "minutes", "meetingTimeLabel", "meetingPlace",
       "handlingRounds", "roundResult", "escalationReasonLabel", "escalations", "reopens",
       // 区域共性问题 (CommonProblems): similar cases at rating, the communities of a merged case
-      "similarCases", "communitiesLabel", "evaluatorName");
+      "similarCases", "communitiesLabel", "evaluatorName",
+      // issue 13: acceptance and extension
+      "acceptanceLabel", "extensionNote", "originalDueLabel", "extensionUntilLabel", "extensionReason");
 
   static final Pattern TEMPLATE = Pattern.compile("\\{\\{\\s*([A-Za-z][A-Za-z0-9]*)\\s*}}");
 

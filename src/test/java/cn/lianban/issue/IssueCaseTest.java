@@ -76,6 +76,8 @@ class IssueCaseTest extends ProcessTestBase {
         driver.clockAt(monday.plusHours(2));
         driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban", "water"), "deadline",
                 "2026-09-11", "minutes", "住建局牵头");
+        // issue 13: until the lead accepts (签收) the clock counts down to the acceptance deadline
+        driver.claim(pi, "handle", "housing");
         IssueCase handling = row(pi);
         assertThat(handling.status()).isEqualTo("HANDLING");
         assertThat(handling.leadDept()).isEqualTo("housing");

@@ -187,6 +187,8 @@ class JointHandlingProcessTest extends ProcessTestBase {
 
         driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban", "water"), "deadline",
                 "2026-06-05", "minutes", "住建局牵头");
+        // issue 13: until the lead accepts (签收) the card counts down to the acceptance deadline
+        driver.claim(pi, "handle", "housing");
         assertThat(pi).variables().containsEntry("statusLabel", "办理中").containsEntry("leadDeptName", "住房和城乡建设局")
                 .containsEntry("coDeptsLabel", "城市管理局、水务局").containsEntry("dueLabel", "2026-06-05 18:00")
                 .containsEntry("roundResult", HandlingStarted.NO_RESULT_YET);

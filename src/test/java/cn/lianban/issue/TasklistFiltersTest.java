@@ -119,9 +119,9 @@ class TasklistFiltersTest {
             List<java.util.Map<String, String>> columns = columns(name);
             assertThat(columns).as(name).extracting(c -> c.get("name")).containsExactly("caseNo", "title",
                     "communityName", "statusLabel", "colorLabel", "levelLabel", "leadDeptName", "dueLabel",
-                    "timeLightLabel");
+                    "timeLightLabel", "acceptanceLabel");
             assertThat(columns).as(name).extracting(c -> c.get("label")).containsExactly("编号", "标题", "社区", "状态",
-                    "评级", "层级", "牵头部门", "办理期限", "时效");
+                    "评级", "层级", "牵头部门", "办理期限", "时效", "签收");
         }
         // issue 13: the approver sees why each request comes; the review why the case is on the register
         assertThat(columns("待审批升级")).extracting(c -> c.get("label")).containsExactly("编号", "标题", "社区", "状态",
