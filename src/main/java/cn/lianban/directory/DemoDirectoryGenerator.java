@@ -155,15 +155,18 @@ public final class DemoDirectoryGenerator {
         persons.add(person("housing", Roles.DEPARTMENT, UnitType.DEPT, "housing"));
         persons.add(person("urban", Roles.DEPARTMENT, UnitType.DEPT, "urban"));
         // 两代表一委员: party congress deputies, people's congress deputies and CPPCC members
+        // three belong to the area of community A, three to that of B
         for (int i = 1; i <= 6; i++) {
-            persons.add(person(String.format("deputy%02d", i), Roles.DEPUTY, null, null));
+            Person deputy = person(String.format("deputy%02d", i), Roles.DEPUTY, null, null);
+            persons.add(new Person(deputy.login(), deputy.name(), deputy.email(), deputy.role(), null, null,
+                    deputy.password(), (i <= 3 ? a : b).areaCode()));
         }
         return persons;
     }
 
     private Person person(String login, String role, UnitType unitType, String unitCode) {
         String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)];
-        return new Person(login, name, login + "@lianban.demo", role, unitType, unitCode, DEMO_PASSWORD);
+        return new Person(login, name, login + "@lianban.demo", role, unitType, unitCode, DEMO_PASSWORD, null);
     }
 
     private static Map<String, String> categoryDepartments() {

@@ -1,5 +1,9 @@
 package cn.lianban.issue;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -20,8 +24,11 @@ class IssueChecks implements TaskListener {
     private final IssueLabels labels;
     private final MeetingSlots slots;
     private final IssueSummary summary;
+    private final MeetingDecisions decisions;
 
-    IssueChecks(IssueService issues, CaseLog log, IssueLabels labels, MeetingSlots slots, IssueSummary summary) {
+    IssueChecks(IssueService issues, CaseLog log, IssueLabels labels, MeetingSlots slots, IssueSummary summary,
+                MeetingDecisions decisions) {
+        this.decisions = decisions;
         this.issues = issues;
         this.log = log;
         this.labels = labels;
@@ -35,6 +42,7 @@ class IssueChecks implements TaskListener {
         IssueVariables variables = new IssueVariables(task);
         switch (task.getTaskDefinitionKey()) {
             case "rate" -> rating(variables);
+            case "scheduleMeeting" -> slots.schedule(task);
             case "meet" -> meeting(task, variables);
             case "handle" -> handling(task, variables);
             case "assist" -> assisting(task, variables);
@@ -65,15 +73,28 @@ class IssueChecks implements TaskListener {
         int level = variables.level();
         IssueService.Meeting m = issues.meeting(variables.leadDept(), variables.coDeptsAsSent(),
                 variables.deadlineAsSent(), variables.minutes(), level);
+        Map<String, String> invitees = variables.meetingInvitees();
+        List<String> attended = decisions.attendance(variables.attendedAsSent(), invitees);
+        Map<String, String> deptNames = new HashMap<>();
+        deptNames.put(m.leadDept(), labels.deptName(m.leadDept()));
+        m.coDepts().forEach(d -> deptNames.put(d, labels.deptName(d)));
+        List<MeetingDecisions.DeptTask> tasks = decisions.deptTasks(variables.deptTasksAsSent(), m, deptNames);
         variables.setLeadDept(m.leadDept());
         variables.setCoDepts(m.coDepts());
         variables.setHandlers(issues.handlers(level, variables.communityCode(), m.leadDept()));
         variables.setDeadline(m.deadline());
+        variables.setAttended(attended);
+        variables.setDeptTasks(tasks.stream().map(MeetingDecisions.DeptTask::asMap).toList());
         labels.apply(variables, false);
         log.record(businessKey(task), task.getProcessInstanceId(), "MEETING",
                 "牵头部门 " + labels.deptName(m.leadDept())
                         + (m.coDepts().isEmpty() ? "" : "，协办部门 " + String.join("、", labels.deptNames(m.coDepts())))
                         + "，办理期限 " + LocalTimes.minutes(m.deadline().due().toInstant())
+                        + (attended.isEmpty() ? "" : "；到会：" + String.join("、", attended.stream()
+                                .map(invitees::get).toList()))
+                        + (tasks.isEmpty() ? "" : "；分工：" + String.join("；", tasks.stream().map(t ->
+                                deptNames.get(t.dept()) + " " + t.task()
+                                        + (t.due() == null ? "" : "（" + t.due() + " 前）")).toList()))
                         + "；纪要：" + variables.minutes());
         summary.update(task.getExecution());
     }

@@ -71,6 +71,11 @@ final class IssueVariables extends ProcessVariables {
     private static final String MEETING_PLACE = "meetingPlace";
     private static final String MEETING_TIME_LABEL = "meetingTimeLabel";
     private static final String MEETING_SLOTS = "meetingSlots";
+    private static final String MEETING_CHOICES = "meetingChoices";
+    private static final String MEETING_CHOICE = "meetingChoice";
+    private static final String MEETING_INVITEES = "meetingInvitees";
+    private static final String ATTENDED = "attended";
+    private static final String DEPT_TASKS = "deptTasks";
     private static final String MOVE_MEETING = "moveMeeting";
     private static final String MEETING_SLOT = "meetingSlot";
     private static final String MEETING_MOVED = "meetingMoved";
@@ -302,7 +307,7 @@ final class IssueVariables extends ProcessVariables {
      */
     void clearAnswers(IssueStatus entered) {
         List<String> asked = switch (entered) {
-            case MEETING -> List.of(DEADLINE, MINUTES, FUNDS);
+            case MEETING -> List.of(DEADLINE, MINUTES, FUNDS, ATTENDED, DEPT_TASKS);
             case HANDLING -> List.of(RESULT, RESOLVED);
             case ESCALATING -> List.of(APPROVED, COMMENT);
             case EVALUATING -> List.of(SATISFIED, SATISFACTION, EVALUATION_COMMENT);
@@ -371,6 +376,70 @@ final class IssueVariables extends ProcessVariables {
         set(MEETING_AT, at);
         set(MEETING_PLACE, place);
         set(MEETING_TIME_LABEL, timeLabel);
+    }
+
+    Instant meetingAt() {
+        return instant(MEETING_AT);
+    }
+
+    /** The venues' free slots 选定会议时间 offers (a form-js {@code valuesKey}: label and value each). */
+    void setMeetingChoices(List<Map<String, String>> options) {
+        set(MEETING_CHOICES, options);
+    }
+
+    /** The values of the slots 选定会议时间 offers ({@code <venue>|<start>}). */
+    @SuppressWarnings("unchecked")
+    List<String> meetingChoicesOffered() {
+        return raw(MEETING_CHOICES) instanceof List<?> list
+                ? list.stream().map(o -> ((Map<String, String>) o).get("value")).toList() : List.of();
+    }
+
+    /** The venue and slot the convener chose ({@code <venue>|<start>}); null when none. */
+    String meetingChoice() {
+        return text(MEETING_CHOICE);
+    }
+
+    /** A new meeting is chosen afresh: the last one's choice and booking stay only in the audit trail. */
+    void clearMeetingChoice() {
+        remove(MEETING_CHOICE);
+        remove(MEETING_BOOKING);
+        remove(MEETING_VENUE);
+    }
+
+    /** Who was invited, as the meeting form's attendance options (a form-js {@code valuesKey}). */
+    void setMeetingInvitees(List<Map<String, String>> options) {
+        set(MEETING_INVITEES, options);
+    }
+
+    /** The invitees offered to the meeting form: key → name, in the order offered. */
+    @SuppressWarnings("unchecked")
+    Map<String, String> meetingInvitees() {
+        Map<String, String> offered = new java.util.LinkedHashMap<>();
+        if (raw(MEETING_INVITEES) instanceof List<?> list) {
+            for (Object o : list) {
+                Map<String, String> option = (Map<String, String>) o;
+                offered.put(option.get("value"), option.get("label"));
+            }
+        }
+        return offered;
+    }
+
+    /** Who came, as the form sent it: a list or JSON, to be checked. */
+    Object attendedAsSent() {
+        return raw(ATTENDED);
+    }
+
+    void setAttended(List<String> keys) {
+        set(ATTENDED, new ArrayList<>(keys));
+    }
+
+    /** Each department's task as the form sent it: a list of rows or JSON, to be checked. */
+    Object deptTasksAsSent() {
+        return raw(DEPT_TASKS);
+    }
+
+    void setDeptTasks(List<Map<String, String>> rows) {
+        set(DEPT_TASKS, new ArrayList<>(rows));
     }
 
     /** The free slots the meeting form offers (a form-js {@code valuesKey}: label and value each). */

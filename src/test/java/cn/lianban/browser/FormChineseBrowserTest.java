@@ -77,6 +77,7 @@ class FormChineseBrowserTest {
             tasklist.click(Tasklist.radio("rate_color", "黄色（需协调）"));
             tasklist.complete();
             wait.until(d -> tasks.createTaskQuery().taskId(rate).count() == 0);
+            issues.scheduleMeeting(pi);
 
             String meet = issues.task(pi, "meet").getId();
             tasklist.openFilter("本级待会商");

@@ -54,6 +54,7 @@ class JointHandlingFormsBrowserTest {
         ProcessInstance pi = issues.file("title", "浏览器会商 " + System.nanoTime(), "category", "HOUSING",
                 "multiDepartment", true);
         issues.complete(pi, "rate", "color", "YELLOW");
+        issues.scheduleMeeting(pi);
         String caseNo = pi.getBusinessKey();
         String taskId = issues.task(pi, "meet").getId();
         @SuppressWarnings("unchecked")
@@ -101,6 +102,7 @@ class JointHandlingFormsBrowserTest {
         ProcessInstance pi = issues.file("title", "浏览器升级 " + System.nanoTime(), "category", "HOUSING",
                 "multiDepartment", true);
         issues.complete(pi, "rate", "color", "YELLOW");
+        issues.scheduleMeeting(pi);
         issues.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline",
                 EngineClock.now().toLocalDate().plusDays(1).toString(), "minutes", "住建局牵头");
         issues.complete(pi, "handle", "result", "需街道统筹资金", "resolved", false);

@@ -38,7 +38,8 @@ class FormsTest {
   static final int SCHEMA_VERSION = 16;
 
   /** The subset of form-js 1.8 types these forms may use. */
-  static final Set<String> ALLOWED_TYPES = union(KEYED_TYPES, Set.of("text", "group", "separator", "spacer"));
+  static final Set<String> ALLOWED_TYPES =
+      union(KEYED_TYPES, Set.of("text", "group", "dynamiclist", "separator", "spacer"));
 
   static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist", "taglist");
 
@@ -47,7 +48,7 @@ class FormsTest {
 
   static final Set<String> FORM_IDS = Set.of(
       "joint-handling-start", "joint-handling-rate", "joint-handling-meet", "joint-handling-handle",
-      "joint-handling-assist", "joint-handling-approve", "joint-handling-evaluate");
+      "joint-handling-assist", "joint-handling-approve", "joint-handling-evaluate", "joint-handling-schedule");
 
   static final List<String> CATEGORIES =
       List.of("ENVIRONMENT", "TRAFFIC", "HOUSING", "FACILITY", "SAFETY", "ELDERLY", "OTHER");
@@ -61,6 +62,7 @@ class FormsTest {
   /** Contract: what each user task completes with (form id → keys). */
   static final Map<String, Set<String>> COMPLETES_WITH = Map.of(
       "joint-handling-rate", Set.of("color", "overrideReason"),
+      "joint-handling-schedule", Set.of("meetingChoice"),
       "joint-handling-meet", Set.of("leadDept", "coDepts", "deadline", "minutes"),
       "joint-handling-handle", Set.of("result", "resolved"),
       "joint-handling-assist", Set.of("assistResult"),
@@ -70,7 +72,7 @@ class FormsTest {
   /** Optional extras a form may submit beyond the contract. */
   static final Map<String, Set<String>> EXTRAS = Map.of(
       "joint-handling-start", Set.of("location"),
-      "joint-handling-meet", Set.of("funds", "moveMeeting", "meetingSlot"),
+      "joint-handling-meet", Set.of("funds", "moveMeeting", "meetingSlot", "attended", "deptTasks"),
       "joint-handling-evaluate", Set.of("evaluationComment"));
 
   // ---------------------------------------------------------------- generic checks

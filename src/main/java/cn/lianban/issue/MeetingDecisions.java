@@ -1,0 +1,143 @@
+package cn.lianban.issue;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.stereotype.Component;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.lianban.common.EngineClock;
+import cn.lianban.common.UserInputException;
+
+/**
+ * What the meeting form records beyond lead, co-departments and deadline: who came of those invited ({@code
+ * attended}) and each department's share of the work ({@code deptTasks}: department, task, its own date). Both are
+ * optional for REST clients that send only the contract's fields; what is sent is checked here. Tasklist sends the
+ * lists as JSON, REST clients as lists.
+ */
+@Component
+class MeetingDecisions {
+
+    static final int MAX_TASK = 200;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One department's task as the meeting decided it; {@code due} null means the case's deadline. */
+    record DeptTask(String dept, String task, LocalDate due) {
+
+        /** As the process keeps it: text values only, so that history and forms read it back as they wrote it. */
+        Map<String, String> asMap() {
+            Map<String, String> map = new LinkedHashMap<>();
+            map.put("dept", dept);
+            map.put("task", task);
+            if (due != null) {
+                map.put("due", due.toString());
+            }
+            return map;
+        }
+    }
+
+    /**
+     * Who came: the keys sent, each one of the invitees offered ({@code offered}: key → name), in the order offered.
+     *
+     * @throws UserInputException when someone not invited is named
+     */
+    List<String> attendance(Object sent, Map<String, String> offered) {
+        Set<String> keys = new LinkedHashSet<>();
+        for (Object item : list(sent, "attended", "到会单位和人员")) {
+            String key = item == null ? "" : item.toString().strip();
+            if (!offered.containsKey(key)) {
+                throw new UserInputException("attended", "到会单位和人员须从受邀名单中选择");
+            }
+            keys.add(key);
+        }
+        return offered.keySet().stream().filter(keys::contains).toList();
+    }
+
+    /**
+     * Each department's task: the department must be the lead or a co-department, once; the task is required; its
+     * date, if any, lies between today and the case's deadline.
+     *
+     * @throws UserInputException on the first row that breaks a rule, naming the department
+     */
+    List<DeptTask> deptTasks(Object sent, IssueService.Meeting meeting, Map<String, String> deptNames) {
+        Set<String> allowed = new LinkedHashSet<>();
+        allowed.add(meeting.leadDept());
+        allowed.addAll(meeting.coDepts());
+        LocalDate latest = meeting.deadline().due().toLocalDate();
+        LocalDate today = EngineClock.now().toLocalDate();
+        List<DeptTask> tasks = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        for (Object item : list(sent, "deptTasks", "各部门分工")) {
+            if (!(item instanceof Map<?, ?> row)) {
+                throw new UserInputException("deptTasks", "各部门分工格式有误");
+            }
+            String dept = text(row.get("dept"));
+            if (dept == null || !allowed.contains(dept)) {
+                throw new UserInputException("deptTasks", "分工中的部门须是本次确定的牵头部门或协办部门");
+            }
+            String name = deptNames.getOrDefault(dept, dept);
+            if (!seen.add(dept)) {
+                throw new UserInputException("deptTasks", name + "的分工重复填写");
+            }
+            String task = text(row.get("task"));
+            if (task == null) {
+                throw new UserInputException("deptTasks", "请填写" + name + "承担的任务");
+            }
+            if (task.length() > MAX_TASK) {
+                throw new UserInputException("deptTasks", name + "承担的任务不能超过 " + MAX_TASK + " 字");
+            }
+            LocalDate due = date(row.get("due"), name);
+            if (due != null && (due.isBefore(today) || due.isAfter(latest))) {
+                throw new UserInputException("deptTasks",
+                        name + "的完成时限须在今天至办结期限 " + latest + " 之间");
+            }
+            tasks.add(new DeptTask(dept, task, due));
+        }
+        return tasks;
+    }
+
+    /** A list as Tasklist (JSON text or Spin JSON) or a REST client (a list) sent it; none when nothing was sent. */
+    private static List<?> list(Object sent, String field, String label) {
+        if (sent == null) {
+            return List.of();
+        }
+        if (sent instanceof Collection<?> c) {
+            return new ArrayList<>(c);
+        }
+        try {
+            Object parsed = JSON.readValue(sent.toString(), new TypeReference<Object>() { });
+            if (parsed instanceof List<?> l) {
+                return l;
+            }
+        } catch (JsonProcessingException e) {
+            // answered below
+        }
+        throw new UserInputException(field, label + "格式有误");
+    }
+
+    private static String text(Object value) {
+        return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    }
+
+    private static LocalDate date(Object value, String name) {
+        String text = text(value);
+        if (text == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+        } catch (DateTimeParseException e) {
+            throw new UserInputException("deptTasks", name + "的完成时限须为日期（如 2026-12-31）");
+        }
+    }
+}

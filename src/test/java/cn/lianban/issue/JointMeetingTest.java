@@ -1,0 +1,215 @@
+package cn.lianban.issue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.lianban.support.ProcessTestBase;
+import cn.lianban.venue.BookingService;
+
+/**
+ * The joint meeting (issue 13, point 8): the convener chooses venue and time from the free slots before the
+ * invitation, and the meeting records who came and what each department is to do.
+ */
+class JointMeetingTest extends ProcessTestBase {
+
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    BookingService bookings;
+    @Autowired
+    TestRestTemplate rest;
+
+    @Test
+    void aSlotTakenMeanwhileIsRefusedInChineseAndTheConvenerChoosesAgain() {
+        driver.clockAt(LocalDateTime.of(2026, 6, 22, 10, 0));
+        ProcessInstance pi = driver.file("multiDepartment", true);
+        driver.complete(pi, "rate", "color", "YELLOW");
+        java.util.Map<String, String> chosen = choices(pi).get(choices(pi).size() - 1);
+        String venue = chosen.get("value").substring(0, chosen.get("value").indexOf('|'));
+        LocalDateTime start = LocalDateTime.parse(chosen.get("value").substring(venue.length() + 1));
+        // a resident books the second hour of that slot while the convener is filling in the form
+        bookings.book(new cn.lianban.venue.BookingRequest(venue, start.plusHours(1), start.plusHours(2), "居民",
+                "13800000000"));
+
+        assertThatThrownBy(() -> driver.complete(pi, "scheduleMeeting", "meetingChoice", chosen.get("value")))
+                .hasMessageContaining(chosen.get("label").substring(0, chosen.get("label").length() - 6)
+                        + " 起的时段已被占用或不可预约，请另选时段");
+        assertThat(pi).isWaitingAt("scheduleMeeting").variables().doesNotContainKey("meetingBooking");
+        assertThat(driver.mails(pi)).noneMatch(m -> m.startsWith("MEETING_INVITATION"));
+        assertThatThrownBy(() -> driver.complete(pi, "scheduleMeeting")).hasMessageContaining("请选择会议地点和时段");
+
+        driver.scheduleMeeting(pi);
+        assertThat(pi).isWaitingAt("meet");
+        assertThat(details(pi, "MEETING_CONVENED")).singleElement().asString()
+                .contains(driver.variable(pi, "meetingTimeLabel").toString()).contains("场地预约号");
+    }
+
+    @Test
+    void twoConvenersChoosingTheSameSlotAtOnceGetItOnlyOnce() throws Exception {
+        driver.clockAt(LocalDateTime.of(2026, 6, 29, 10, 0));
+        ProcessInstance first = driver.file("multiDepartment", true);
+        driver.complete(first, "rate", "color", "YELLOW");
+        ProcessInstance second = driver.file("multiDepartment", true);
+        driver.complete(second, "rate", "color", "YELLOW");
+        String slot = choices(first).get(choices(first).size() - 1).get("value");
+        assertThat(choices(second)).extracting(o -> o.get("value")).contains(slot);
+
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        try {
+            List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+            for (ProcessInstance pi : List.of(first, second)) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    try {
+                        driver.complete(pi, "scheduleMeeting", "meetingChoice", slot);
+                        return true;
+                    } catch (RuntimeException refused) {
+                        return false;
+                    }
+                }));
+            }
+            go.countDown();
+            int booked = 0;
+            for (var r : results) {
+                booked += r.get(60, java.util.concurrent.TimeUnit.SECONDS) ? 1 : 0;
+            }
+            assertThat(booked).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        String venue = slot.substring(0, slot.indexOf('|'));
+        LocalDateTime start = LocalDateTime.parse(slot.substring(venue.length() + 1));
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM booking_slot WHERE venue_code = ? AND slot_start = ?",
+                Integer.class, venue, java.sql.Timestamp.valueOf(start))).isEqualTo(1);
+    }
+
+    @Test
+    void theMeetingRecordsWhoCameAndEachDepartmentsTask() {
+        ProcessInstance pi = driver.file("category", "HOUSING", "multiDepartment", true, "households", 40L);
+        driver.complete(pi, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(pi);
+        // the invitees offered for attendance: the convener first, then the street, community, lead and the area's
+        // deputies (those of other areas are not invited)
+        assertThat(invitees(pi)).extracting(o -> o.get("value")).startsWith("area:A-DL-1", "street:S-DL",
+                "community:C-DL-01", "dept:housing").contains("deputy:deputy01", "deputy:deputy03")
+                .doesNotContain("deputy:deputy04");
+        assertThat(invitees(pi)).extracting(o -> o.get("label")).contains("住房和城乡建设局")
+                .anyMatch(l -> l.endsWith("（两代表一委员）"));
+
+        driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban"), "deadline", "2026-03-06",
+                "minutes", "住建局牵头维修，城管局配合清理", "attended", List.of("dept:housing", "area:A-DL-1",
+                        "deputy:deputy01"),
+                "deptTasks", List.of(row("housing", "维修楼道和雨棚", "2026-03-05"), row("urban", "清理堆物", null)));
+
+        assertThat(pi).isWaitingAt("handle", "assist").variables()
+                .containsEntry("attended", List.of("area:A-DL-1", "dept:housing", "deputy:deputy01"));
+        assertThat(driver.variable(pi, "deptTasks")).asList().hasSize(2);
+        String deputy = invitees(pi).stream().filter(o -> o.get("value").equals("deputy:deputy01")).findFirst()
+                .orElseThrow().get("label");
+        assertThat(detail(pi, "MEETING")).contains("到会：东莱北片区联合党委、住房和城乡建设局、" + deputy)
+                .contains("分工：住房和城乡建设局 维修楼道和雨棚（2026-03-05 前）；城市管理局 清理堆物")
+                .doesNotContain("deputy:", "dept:", "area:");
+
+        // and the case page shows it in words
+        ResponseEntity<String> page = rest.withBasicAuth("committee", "demo")
+                .getForEntity("/cases/" + pi.getBusinessKey(), String.class);
+        assertThat(page.getBody()).contains("分工：住房和城乡建设局 维修楼道和雨棚（2026-03-05 前）").contains("到会：");
+    }
+
+    @Test
+    void attendanceAndTasksAreChecked() {
+        ProcessInstance pi = driver.file("category", "HOUSING", "multiDepartment", true, "households", 40L);
+        driver.complete(pi, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(pi);
+
+        assertThatThrownBy(() -> meet(pi, List.of("deputy:deputy04"), List.of()))
+                .hasMessageContaining("到会单位和人员须从受邀名单中选择");
+        assertThatThrownBy(() -> meet(pi, List.of(), List.of(row("water", "排水", null))))
+                .hasMessageContaining("分工中的部门须是本次确定的牵头部门或协办部门");
+        assertThatThrownBy(() -> meet(pi, List.of(), List.of(row("urban", " ", null))))
+                .hasMessageContaining("请填写城市管理局承担的任务");
+        assertThatThrownBy(() -> meet(pi, List.of(), List.of(row("urban", "清理", "2026-03-09"))))
+                .hasMessageContaining("城市管理局的完成时限须在今天至办结期限 2026-03-06 之间");
+        assertThatThrownBy(() -> meet(pi, List.of(), List.of(row("urban", "清理", null), row("urban", "巡查", null))))
+                .hasMessageContaining("城市管理局的分工重复填写");
+        assertThat(pi).isWaitingAt("meet");
+
+        // Tasklist sends both lists as JSON
+        meet(pi, "[\"dept:housing\"]", "[{\"dept\":\"urban\",\"task\":\"清理\",\"due\":\"2026-03-04T00:00:00.000Z\"}]");
+        assertThat(pi).isWaitingAt("handle", "assist").variables().containsEntry("attended", List.of("dept:housing"));
+        assertThat(detail(pi, "MEETING")).contains("分工：城市管理局 清理（2026-03-04 前）");
+    }
+
+    @Test
+    void schedulingTakesOnlyItsFormsFieldThroughRest() {
+        ProcessInstance pi = driver.file("multiDepartment", true);
+        driver.complete(pi, "rate", "color", "YELLOW");
+        String task = driver.task(pi, "scheduleMeeting").getId();
+        String choice = choices(pi).get(0).get("value");
+
+        ResponseEntity<String> refused = complete(task, Map.of("meetingChoice", choice, "meetingBooking", "B-1"));
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(refused.getBody()).contains("field_not_allowed").contains("meetingBooking");
+        assertThat(pi).isWaitingAt("scheduleMeeting");
+
+        ResponseEntity<String> done = complete(task, Map.of("meetingChoice", choice));
+        assertThat(done.getStatusCode().value()).as(done.getBody()).isEqualTo(204);
+        assertThat(pi).isWaitingAt("meet");
+    }
+
+    private ResponseEntity<String> complete(String task, Map<String, Object> variables) {
+        Map<String, Object> typed = new LinkedHashMap<>();
+        variables.forEach((k, v) -> typed.put(k, Map.of("value", v)));
+        return rest.withBasicAuth("committee", "demo").postForEntity("/engine-rest/task/" + task + "/submit-form",
+                Map.of("variables", typed), String.class);
+    }
+
+    private void meet(ProcessInstance pi, Object attended, Object deptTasks) {
+        driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban"), "deadline", "2026-03-06",
+                "minutes", "会议纪要", "attended", attended, "deptTasks", deptTasks);
+    }
+
+    private static Map<String, String> row(String dept, String task, String due) {
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put("dept", dept);
+        row.put("task", task);
+        if (due != null) {
+            row.put("due", due);
+        }
+        return row;
+    }
+
+    private String detail(ProcessInstance pi, String action) {
+        return jdbc.queryForObject("SELECT detail FROM case_event WHERE business_key = ? AND action = ? ORDER BY id DESC"
+                + " FETCH FIRST 1 ROWS ONLY", String.class, pi.getBusinessKey(), action);
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, String>> choices(ProcessInstance pi) {
+        return (List<Map<String, String>>) driver.variable(pi, "meetingChoices");
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<Map<String, String>> invitees(ProcessInstance pi) {
+        return (List<Map<String, String>>) driver.variable(pi, "meetingInvitees");
+    }
+
+    private List<String> details(ProcessInstance pi, String action) {
+        return jdbc.queryForList("SELECT detail FROM case_event WHERE business_key = ? AND action = ? ORDER BY id",
+                String.class, pi.getBusinessKey(), action);
+    }
+}
