@@ -28,6 +28,7 @@ import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.IssueCategories;
 import cn.lianban.issue.IssueCase;
+import cn.lianban.resource.MeetingFunds;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -43,13 +44,21 @@ class CasePages {
             CaseUploads.TOO_LARGE, "附件不能超过 10 MB，未上传。",
             CaseUploads.UNSUPPORTED, "只能上传 JPG、PNG、WebP 图片，PDF 文件，Word（.docx）或 Excel（.xlsx）文件，未上传。",
             CaseUploads.MISSING, "请先选择要上传的文件。");
+    private static final Map<String, String> COMMENT_ERRORS = Map.of(
+            "missing_text", "请填写意见。",
+            "text_too_long", "意见不能超过 " + CaseComments.MAX_TEXT + " 字。");
 
     private final CaseFiles cases;
     private final CaseUploads uploads;
     private final Directory directory;
     private final RequestBodies bodies;
+    private final CaseComments comments;
+    private final MeetingFunds funds;
 
-    CasePages(CaseFiles cases, CaseUploads uploads, Directory directory, RequestBodies bodies) {
+    CasePages(CaseFiles cases, CaseUploads uploads, Directory directory, RequestBodies bodies,
+              CaseComments comments, MeetingFunds funds) {
+        this.comments = comments;
+        this.funds = funds;
         this.cases = cases;
         this.uploads = uploads;
         this.directory = directory;
@@ -58,8 +67,8 @@ class CasePages {
 
     @GetMapping("/cases/{businessKey}")
     String page(@PathVariable String businessKey, @RequestParam(required = false) String error,
-                @RequestParam(required = false) String uploaded, Authentication user, CsrfToken csrf, Model model,
-                HttpServletResponse response) {
+                @RequestParam(required = false) String uploaded, @RequestParam(required = false) String commented,
+                Authentication user, CsrfToken csrf, Model model, HttpServletResponse response) {
         var found = cases.find(businessKey, user);
         if (found.isEmpty()) {
             return missing(businessKey, model, response);
@@ -69,7 +78,26 @@ class CasePages {
         model.addAttribute("csrfToken", csrf.getToken());
         model.addAttribute("uploadError", error == null ? null : UPLOAD_ERRORS.get(error));
         model.addAttribute("uploaded", uploaded != null);
+        // deputies follow a case read only, and comment on it
+        model.addAttribute("mayUpload", !CaseVisibility.isDeputy(user));
+        model.addAttribute("mayComment", comments.mayComment(user, found.get().facts()));
+        model.addAttribute("commentError", error == null ? null : COMMENT_ERRORS.get(error));
+        model.addAttribute("commented", commented != null);
         return "cases/page";
+    }
+
+    @PostMapping("/cases/{businessKey}/comments")
+    String comment(@PathVariable String businessKey, @RequestParam(required = false) String text,
+                   Authentication user, Model model, HttpServletResponse response) {
+        try {
+            comments.comment(businessKey, bodies.valid(new CaseComments.Comment(text)), user);
+            return "redirect:/cases/" + businessKey + "?commented";
+        } catch (NotFound e) {
+            return missing(businessKey, model, response);
+        } catch (BadRequest e) {
+            return "redirect:/cases/" + businessKey + "?error=" + (COMMENT_ERRORS.containsKey(e.code()) ? e.code()
+                    : "missing_text");
+        }
     }
 
     @PostMapping("/cases/{businessKey}/attachments")
@@ -158,6 +186,11 @@ class CasePages {
                 facts.add(new Fact("联席会议", LocalTimes.minutes(issue.meetingAt())
                         + (issue.meetingPlace() == null ? "" : "，" + issue.meetingPlace()), null));
             }
+            MeetingFunds.CaseFunds f = funds.ofCase(v.businessKey());
+            if (!f.businessKeys().isEmpty()) {
+                facts.add(new Fact("会商资金", "安排 " + yuan(f.requested()) + " 元，已使用 " + yuan(f.used()) + " 元（"
+                        + String.join("、", f.businessKeys()) + "）", null));
+            }
         }
         facts.add(new Fact("办理期限", v.dueAt() == null ? "未定" : LocalTimes.minutes(v.dueAt().toInstant()), null));
         facts.add(light(v.timeLight(), c.endedAt() != null || "CLOSED".equals(v.status())));
@@ -200,6 +233,10 @@ class CasePages {
         if (value != null && !value.isBlank()) {
             facts.add(new Fact(label, value, null));
         }
+    }
+
+    private static String yuan(java.math.BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
     }
 
     private static String size(long bytes) {

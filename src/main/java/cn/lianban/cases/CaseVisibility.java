@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
+import cn.lianban.directory.Directory;
 import cn.lianban.directory.Roles;
 import cn.lianban.directory.UnitType;
 import cn.lianban.security.UserUnits;
@@ -20,8 +21,9 @@ import cn.lianban.security.UserUnits;
  * Who may see a case or ticket: its filer; the community's secretaries and grid workers, its area committee and
  * its street office; the departments it was dispatched to (the handling lead, which for levels 3–5 is also invited
  * to the meeting, a co-department, the ticket's department, or the candidate group of any of its tasks); the city
- * center and administrators all. A green case's proposed lead department, whose community handles it, is not
- * among them. Anyone else is told it does not exist.
+ * center and administrators all; the deputies (两代表一委员) of the case's area once it was convened to a joint
+ * meeting, read only. A green case's proposed lead department, whose community handles it, is not among them.
+ * Anyone else is told it does not exist.
  */
 @Service
 class CaseVisibility {
@@ -33,8 +35,10 @@ class CaseVisibility {
     private final UserUnits units;
     private final CaseHistory history;
     private final UnitCases unitCases;
+    private final Directory directory;
 
-    CaseVisibility(UserUnits units, CaseHistory history, UnitCases unitCases) {
+    CaseVisibility(UserUnits units, CaseHistory history, UnitCases unitCases, Directory directory) {
+        this.directory = directory;
         this.units = units;
         this.history = history;
         this.unitCases = unitCases;
@@ -46,9 +50,25 @@ class CaseVisibility {
                 || units.communities(user, PLACE_ROLES).contains(c.communityCode())) {
             return true;
         }
+        if (followsAsDeputy(user, c)) {
+            return true;
+        }
         Set<String> depts = departments(groups);
         return !depts.isEmpty() && (dispatchedTo(c).anyMatch(depts::contains)
                 || history.offeredTo(c.processInstanceId(), depts.stream().map(UnitType.DEPT::group).toList()));
+    }
+
+    /**
+     * Whether the user is a deputy of the case's area and the case was convened to a joint meeting, to which they
+     * were invited: they follow it (read, comment), nothing more.
+     */
+    boolean followsAsDeputy(Authentication user, CaseFacts c) {
+        return !c.isTicket() && c.issue().meetingAt() != null && isDeputy(user)
+                && directory.deputyArea(user.getName()).filter(a -> a.equals(c.issue().areaCode())).isPresent();
+    }
+
+    static boolean isDeputy(Authentication user) {
+        return UserUnits.groups(user).contains(Roles.DEPUTY);
     }
 
     /** The departments the case's row names as handling it now: lead (levels 3–5), co-departments, ticket's. */
@@ -77,6 +97,9 @@ class CaseVisibility {
         Map<String, Instant> filed = new HashMap<>(history.startedBy(user.getName()));
         depts.forEach(d -> filed.putAll(history.casesOfDepartment(d)));
         filed.putAll(unitCases.newest(units.communities(user, PLACE_ROLES), depts, first + max));
+        if (isDeputy(user)) {
+            directory.deputyArea(user.getName()).ifPresent(a -> filed.putAll(unitCases.convened(a, first + max)));
+        }
         return filed.entrySet().stream()
                 .sorted(Map.Entry.<String, Instant>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .skip(first).limit(max).map(Map.Entry::getKey).toList();

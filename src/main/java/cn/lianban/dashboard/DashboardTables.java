@@ -38,6 +38,7 @@ public class DashboardTables {
     public static final Map<String, String> TITLES = titles("color", "案件按评级", "level", "案件按层级",
             "status", "案件按状态", "age", "案件按时长", "cases", "案件明细", "escalations", "升级与逾期",
             "rates", "三率排名", "venues", "阵地使用", "takeup", "资源清单认领", "resources", "资源项目与经费", "checkins", "双报到",
+            "meetingfunds", "联席会议资金",
             "report", "月报");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -79,6 +80,7 @@ public class DashboardTables {
             case "takeup" -> takeUp(title, resources.takeUp(month, communities));
             case "resources" -> resources(title, figures.resources(month, communities));
             case "checkins" -> checkins(title, figures.checkins(month, communities));
+            case "meetingfunds" -> meetingFunds(title, resources.meetingFunds(month, communities));
             default -> report.table(title, month, communities);
         };
     }
@@ -144,6 +146,12 @@ public class DashboardTables {
         return new DashboardTable(title, List.of(text("社区"), count("认领已交付"), count("点单已完成"),
                 count("完成项目"), amount("使用资金（元）")), sink -> totals.forEach(t -> sink.accept(List.of(
                 t.communityName(), t.claimsDelivered(), t.ordersCompleted(), t.projectsCompleted(), t.fundsUsed()))));
+    }
+
+    private static DashboardTable meetingFunds(String title, List<ResourceTotals.MeetingTotal> totals) {
+        return new DashboardTable(title, List.of(text("社区"), count("安排资金的案件"), amount("安排资金（元）"),
+                amount("已使用（元）")), sink -> totals.forEach(t -> sink.accept(List.of(t.communityName(), t.cases(),
+                t.requested(), t.used()))));
     }
 
     private static DashboardTable checkins(String title, List<CheckinService.Total> totals) {

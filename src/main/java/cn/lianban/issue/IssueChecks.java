@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.lianban.common.CaseLog;
 import cn.lianban.common.LocalTimes;
 import cn.lianban.common.UserInputException;
+import cn.lianban.resource.MeetingFunds;
 
 /**
  * Checks on completing the user tasks of joint-handling. A failed check throws, so the task stays
@@ -25,10 +26,12 @@ class IssueChecks implements TaskListener {
     private final MeetingSlots slots;
     private final IssueSummary summary;
     private final MeetingDecisions decisions;
+    private final MeetingFunds funds;
 
     IssueChecks(IssueService issues, CaseLog log, IssueLabels labels, MeetingSlots slots, IssueSummary summary,
-                MeetingDecisions decisions) {
+                MeetingDecisions decisions, MeetingFunds funds) {
         this.decisions = decisions;
+        this.funds = funds;
         this.issues = issues;
         this.log = log;
         this.labels = labels;
@@ -79,6 +82,7 @@ class IssueChecks implements TaskListener {
         deptNames.put(m.leadDept(), labels.deptName(m.leadDept()));
         m.coDepts().forEach(d -> deptNames.put(d, labels.deptName(d)));
         List<MeetingDecisions.DeptTask> tasks = decisions.deptTasks(variables.deptTasksAsSent(), m, deptNames);
+        long yuan = decisions.funds(variables.fundsAsSent(), variables.fundsPurpose());
         variables.setLeadDept(m.leadDept());
         variables.setCoDepts(m.coDepts());
         variables.setHandlers(issues.handlers(level, variables.communityCode(), m.leadDept()));
@@ -96,6 +100,17 @@ class IssueChecks implements TaskListener {
                                 deptNames.get(t.dept()) + " " + t.task()
                                         + (t.due() == null ? "" : "（" + t.due() + " 前）")).toList()))
                         + "；纪要：" + variables.minutes());
+        if (variables.fundsAsSent() != null) {
+            variables.setFunds(yuan);
+        }
+        if (yuan > 0) {
+            MeetingFunds.Placed placed = funds.place(businessKey(task), variables.communityCode(), yuan,
+                    variables.fundsPurpose());
+            log.record(businessKey(task), task.getProcessInstanceId(), "FUNDS_PLACED", "安排资金 " + yuan + " 元（"
+                    + variables.fundsPurpose() + "）：" + (placed.claim()
+                    ? "已向资源清单项目「" + placed.itemName() + "」提交认领 " + placed.businessKey()
+                    : "本月资源清单没有合适的资金项目，已向财政部门社区点单 " + placed.businessKey()));
+        }
         summary.update(task.getExecution());
     }
 

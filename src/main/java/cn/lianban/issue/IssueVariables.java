@@ -82,6 +82,7 @@ final class IssueVariables extends ProcessVariables {
     private static final String DEADLINE = "deadline";
     private static final String MINUTES = "minutes";
     private static final String FUNDS = "funds";
+    private static final String FUNDS_PURPOSE = "fundsPurpose";
     // handling
     private static final String RESULT = "result";
     private static final String RESOLVED = "resolved";
@@ -307,7 +308,7 @@ final class IssueVariables extends ProcessVariables {
      */
     void clearAnswers(IssueStatus entered) {
         List<String> asked = switch (entered) {
-            case MEETING -> List.of(DEADLINE, MINUTES, FUNDS, ATTENDED, DEPT_TASKS);
+            case MEETING -> List.of(DEADLINE, MINUTES, FUNDS, FUNDS_PURPOSE, ATTENDED, DEPT_TASKS);
             case HANDLING -> List.of(RESULT, RESOLVED);
             case ESCALATING -> List.of(APPROVED, COMMENT);
             case EVALUATING -> List.of(SATISFIED, SATISFACTION, EVALUATION_COMMENT);
@@ -474,6 +475,20 @@ final class IssueVariables extends ProcessVariables {
 
     String minutes() {
         return text(MINUTES);
+    }
+
+    /** The yuan the meeting decided, as the form sent it (forms send Long or Double), to be checked. */
+    Object fundsAsSent() {
+        return raw(FUNDS);
+    }
+
+    /** The contract's type: whole yuan as Long. */
+    void setFunds(long yuan) {
+        set(FUNDS, yuan);
+    }
+
+    String fundsPurpose() {
+        return text(FUNDS_PURPOSE);
     }
 
     // handling

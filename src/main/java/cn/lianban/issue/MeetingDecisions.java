@@ -21,14 +21,16 @@ import cn.lianban.common.UserInputException;
 
 /**
  * What the meeting form records beyond lead, co-departments and deadline: who came of those invited ({@code
- * attended}) and each department's share of the work ({@code deptTasks}: department, task, its own date). Both are
- * optional for REST clients that send only the contract's fields; what is sent is checked here. Tasklist sends the
+ * attended}), each department's share of the work ({@code deptTasks}: department, task, its own date) and the
+ * funds with their purpose. All are optional for REST clients that send only the contract's fields; what is sent is checked here. Tasklist sends the
  * lists as JSON, REST clients as lists.
  */
 @Component
 class MeetingDecisions {
 
     static final int MAX_TASK = 200;
+    /** The most one meeting may place (the resource tables hold up to 12 digits of yuan). */
+    static final long MAX_FUNDS = 100_000_000L;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One department's task as the meeting decided it; {@code due} null means the case's deadline. */
@@ -104,6 +106,31 @@ class MeetingDecisions {
             tasks.add(new DeptTask(dept, task, due));
         }
         return tasks;
+    }
+
+    /**
+     * The yuan the meeting decided, whole and not negative; 0 when none. Funds need a purpose.
+     *
+     * @throws UserInputException when the amount is not a whole number of yuan, or funds come without a purpose
+     */
+    long funds(Object sent, String purpose) {
+        if (sent == null) {
+            return 0;
+        }
+        double yuan;
+        try {
+            yuan = sent instanceof Number n ? n.doubleValue() : Double.parseDouble(sent.toString().strip());
+        } catch (NumberFormatException e) {
+            throw new UserInputException("funds", "安排资金须为整数（元）");
+        }
+        if (yuan < 0 || yuan != Math.rint(yuan) || yuan > MAX_FUNDS) {
+            throw new UserInputException("funds", "安排资金须为 0 至 " + MAX_FUNDS + " 之间的整数（元）");
+        }
+        if (yuan > 0 && (purpose == null || purpose.length() > MAX_TASK)) {
+            throw new UserInputException("fundsPurpose", purpose == null ? "安排资金时请填写资金用途"
+                    : "资金用途不能超过 " + MAX_TASK + " 字");
+        }
+        return (long) yuan;
     }
 
     /** A list as Tasklist (JSON text or Spin JSON) or a REST client (a list) sent it; none when nothing was sent. */

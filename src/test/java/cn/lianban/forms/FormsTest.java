@@ -72,7 +72,8 @@ class FormsTest {
   /** Optional extras a form may submit beyond the contract. */
   static final Map<String, Set<String>> EXTRAS = Map.of(
       "joint-handling-start", Set.of("location"),
-      "joint-handling-meet", Set.of("funds", "moveMeeting", "meetingSlot", "attended", "deptTasks"),
+      "joint-handling-meet", Set.of("funds", "fundsPurpose", "moveMeeting", "meetingSlot", "attended",
+          "deptTasks"),
       "joint-handling-evaluate", Set.of("evaluationComment"));
 
   // ---------------------------------------------------------------- generic checks

@@ -31,6 +31,12 @@ class JointMeetingTest extends ProcessTestBase {
     BookingService bookings;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    cn.lianban.support.ResourceDriver resources;
+    @Autowired
+    cn.lianban.resource.MeetingFunds funds;
+    @Autowired
+    cn.lianban.resource.ResourceTotals totals;
 
     @Test
     void aSlotTakenMeanwhileIsRefusedInChineseAndTheConvenerChoosesAgain() {
@@ -152,6 +158,57 @@ class JointMeetingTest extends ProcessTestBase {
         meet(pi, "[\"dept:housing\"]", "[{\"dept\":\"urban\",\"task\":\"清理\",\"due\":\"2026-03-04T00:00:00.000Z\"}]");
         assertThat(pi).isWaitingAt("handle", "assist").variables().containsEntry("attended", List.of("dept:housing"));
         assertThat(detail(pi, "MEETING")).contains("分工：城市管理局 清理（2026-03-04 前）");
+    }
+
+    @Test
+    void fundsBecomeAClaimOnTheMonthsListOrACommunityOrderCountedPerCaseAndCommunity() {
+        resources.publish(java.time.YearMonth.of(2026, 3), "FUNDS", null, 50_000L);
+        ProcessInstance pi = driver.file("category", "HOUSING", "multiDepartment", true, "households", 40L);
+        driver.complete(pi, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(pi);
+        assertThatThrownBy(() -> meetWithFunds(pi, 20_000L, null)).hasMessageContaining("安排资金时请填写资金用途");
+        assertThatThrownBy(() -> meetWithFunds(pi, 20_000.5, "更换雨棚")).hasMessageContaining("整数");
+
+        meetWithFunds(pi, 20_000.0, "更换雨棚");
+        assertThat(pi).isWaitingAt("handle", "assist").variables().containsEntry("funds", 20_000L);
+        java.util.Map<String, Object> claim = jdbc.queryForMap("SELECT r.*, i.category FROM resource_claim r JOIN "
+                + "resource_item i ON i.code = r.item_code WHERE r.case_key = ?", pi.getBusinessKey());
+        assertThat(claim).containsEntry("community_code", "C-DL-01").containsEntry("status", "CLAIMED")
+                .containsEntry("category", "FUNDS");
+        assertThat(((java.math.BigDecimal) claim.get("amount")).longValue()).isEqualTo(20_000L);
+        assertThat(claim.get("need").toString()).contains(pi.getBusinessKey(), "更换雨棚");
+        assertThat(detail(pi, "FUNDS_PLACED")).contains("安排资金 20000 元（更换雨棚）", "提交认领 " + claim.get("business_key"));
+        // the claim runs its own process: the item's department approves it
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(
+                claim.get("business_key").toString()).taskDefinitionKey("approveClaim").count()).isOne();
+
+        // more than any funds item of the month has: a community order to the finance department
+        ProcessInstance big = driver.file("category", "HOUSING", "multiDepartment", true, "households", 40L);
+        driver.complete(big, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(big);
+        meetWithFunds(big, 90_000_000L, "整体改造");
+        java.util.Map<String, Object> order = jdbc.queryForMap("SELECT * FROM community_order WHERE case_key = ?",
+                big.getBusinessKey());
+        assertThat(order).containsEntry("category", "FUNDS").containsEntry("community_code", "C-DL-01");
+        assertThat(detail(big, "FUNDS_PLACED")).contains("本月资源清单没有合适的资金项目", "社区点单 "
+                + order.get("business_key"));
+
+        // counted per case (the case page) and per community (the dashboard's table of meeting funds)
+        assertThat(funds.ofCase(pi.getBusinessKey()).requested()).isEqualByComparingTo("20000");
+        assertThat(funds.ofCase(pi.getBusinessKey()).businessKeys()).containsExactly(claim.get("business_key")
+                .toString());
+        assertThat(totals.meetingFunds(java.time.YearMonth.of(2026, 3), List.of("C-DL-01"))).singleElement()
+                .satisfies(t -> {
+                    assertThat(t.cases()).isGreaterThanOrEqualTo(2);
+                    assertThat(t.requested()).isGreaterThanOrEqualTo(new java.math.BigDecimal("90020000"));
+                });
+        assertThat(rest.withBasicAuth("committee", "demo").getForEntity("/cases/" + pi.getBusinessKey(), String.class)
+                .getBody()).contains("会商资金", "安排 20000 元，已使用 0 元（" + claim.get("business_key") + "）");
+    }
+
+    private void meetWithFunds(ProcessInstance pi, Object yuan, String purpose) {
+        driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban"), "deadline", "2026-03-06",
+                "minutes", "会议纪要", "funds", yuan, "fundsPurpose", purpose);
     }
 
     @Test
