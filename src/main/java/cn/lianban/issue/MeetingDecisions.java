@@ -84,6 +84,9 @@ class MeetingDecisions {
                 throw new UserInputException("deptTasks", "各部门分工格式有误");
             }
             String dept = text(row.get("dept"));
+            if (dept == null && text(row.get("task")) == null && text(row.get("due")) == null) {
+                continue; // the form's empty row
+            }
             if (dept == null || !allowed.contains(dept)) {
                 throw new UserInputException("deptTasks", "分工中的部门须是本次确定的牵头部门或协办部门");
             }

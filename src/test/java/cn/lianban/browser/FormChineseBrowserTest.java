@@ -88,6 +88,11 @@ class FormChineseBrowserTest {
             assertThat(field("meet_leadDept").getAttribute("value")).isEqualTo("住房和城乡建设局");
             assertThat(field("meet_coDepts").getAttribute("placeholder")).isEqualTo("搜索");
             fill("meet_minutes", "住建局牵头，城管局配合");
+            tasklist.click(By.cssSelector("input[id$='-meet_attended']"));
+            tasklist.click(By.xpath(
+                    "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='住房和城乡建设局']"));
+            assertThat(form().getText()).as("the dynamic list of tasks speaks Chinese").contains("添加一行")
+                    .doesNotContain("Add new");
 
             WebElement deadline = field("meet_deadline-date");
             assertThat(deadline.getAttribute("placeholder")).isEqualTo("年-月-日");

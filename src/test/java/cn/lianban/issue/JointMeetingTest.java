@@ -154,8 +154,9 @@ class JointMeetingTest extends ProcessTestBase {
                 .hasMessageContaining("城市管理局的分工重复填写");
         assertThat(pi).isWaitingAt("meet");
 
-        // Tasklist sends both lists as JSON
-        meet(pi, "[\"dept:housing\"]", "[{\"dept\":\"urban\",\"task\":\"清理\",\"due\":\"2026-03-04T00:00:00.000Z\"}]");
+        // Tasklist sends both lists as JSON, with the form's row left empty
+        meet(pi, "[\"dept:housing\"]", "[{\"dept\":\"urban\",\"task\":\"清理\",\"due\":\"2026-03-04T00:00:00.000Z\"},"
+                + "{\"dept\":null,\"task\":\"\"}]");
         assertThat(pi).isWaitingAt("handle", "assist").variables().containsEntry("attended", List.of("dept:housing"));
         assertThat(detail(pi, "MEETING")).contains("分工：城市管理局 清理（2026-03-04 前）");
     }
