@@ -131,7 +131,8 @@ public class Directory {
 
     /** The deputies (两代表一委员) who belong to an area, by login. */
     public List<Deputy> deputiesOf(String areaCode) {
-        return jdbc.sql("SELECT login, name, email, area_code FROM person WHERE role = ? AND area_code = ? ORDER BY login")
+        return jdbc.sql("SELECT login, name, email, area_code FROM person WHERE role = ? AND area_code = ?"
+                        + " ORDER BY login")
                 .params(Roles.DEPUTY, areaCode).query(Deputy.class).list();
     }
 

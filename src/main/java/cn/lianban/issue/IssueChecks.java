@@ -81,7 +81,8 @@ class IssueChecks implements TaskListener {
         Map<String, String> deptNames = new HashMap<>();
         deptNames.put(m.leadDept(), labels.deptName(m.leadDept()));
         m.coDepts().forEach(d -> deptNames.put(d, labels.deptName(d)));
-        List<MeetingDecisions.DeptTask> tasks = decisions.deptTasks(variables.deptTasksAsSent(), m, deptNames);
+        List<MeetingDecisions.DeptTask> tasks = decisions.deptTasks(variables.leadTask(), variables.coTasks(), m,
+                deptNames);
         long yuan = decisions.funds(variables.fundsAsSent(), variables.fundsPurpose());
         variables.setLeadDept(m.leadDept());
         variables.setCoDepts(m.coDepts());

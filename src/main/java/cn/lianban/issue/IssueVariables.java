@@ -2,6 +2,7 @@ package cn.lianban.issue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -76,6 +77,8 @@ final class IssueVariables extends ProcessVariables {
     private static final String MEETING_INVITEES = "meetingInvitees";
     private static final String ATTENDED = "attended";
     private static final String DEPT_TASKS = "deptTasks";
+    private static final String LEAD_TASK = "leadTask";
+    private static final String CO_TASKS = "coTasks";
     private static final String MOVE_MEETING = "moveMeeting";
     private static final String MEETING_SLOT = "meetingSlot";
     private static final String MEETING_MOVED = "meetingMoved";
@@ -308,7 +311,7 @@ final class IssueVariables extends ProcessVariables {
      */
     void clearAnswers(IssueStatus entered) {
         List<String> asked = switch (entered) {
-            case MEETING -> List.of(DEADLINE, MINUTES, FUNDS, FUNDS_PURPOSE, ATTENDED, DEPT_TASKS);
+            case MEETING -> List.of(DEADLINE, MINUTES, FUNDS, FUNDS_PURPOSE, ATTENDED, LEAD_TASK, CO_TASKS, DEPT_TASKS);
             case HANDLING -> List.of(RESULT, RESOLVED);
             case ESCALATING -> List.of(APPROVED, COMMENT);
             case EVALUATING -> List.of(SATISFIED, SATISFACTION, EVALUATION_COMMENT);
@@ -415,7 +418,7 @@ final class IssueVariables extends ProcessVariables {
     /** The invitees offered to the meeting form: key → name, in the order offered. */
     @SuppressWarnings("unchecked")
     Map<String, String> meetingInvitees() {
-        Map<String, String> offered = new java.util.LinkedHashMap<>();
+        Map<String, String> offered = new LinkedHashMap<>();
         if (raw(MEETING_INVITEES) instanceof List<?> list) {
             for (Object o : list) {
                 Map<String, String> option = (Map<String, String>) o;
@@ -434,11 +437,16 @@ final class IssueVariables extends ProcessVariables {
         set(ATTENDED, new ArrayList<>(keys));
     }
 
-    /** Each department's task as the form sent it: a list of rows or JSON, to be checked. */
-    Object deptTasksAsSent() {
-        return raw(DEPT_TASKS);
+    String leadTask() {
+        return text(LEAD_TASK);
     }
 
+    /** The co-departments' tasks as the form sent them: one line each, to be checked. */
+    String coTasks() {
+        return text(CO_TASKS);
+    }
+
+    /** Each department's task as the meeting decided it (department, task, its own date), for the case's record. */
     void setDeptTasks(List<Map<String, String>> rows) {
         set(DEPT_TASKS, new ArrayList<>(rows));
     }

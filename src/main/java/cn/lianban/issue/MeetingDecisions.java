@@ -21,9 +21,9 @@ import cn.lianban.common.UserInputException;
 
 /**
  * What the meeting form records beyond lead, co-departments and deadline: who came of those invited ({@code
- * attended}), each department's share of the work ({@code deptTasks}: department, task, its own date) and the
- * funds with their purpose. All are optional for REST clients that send only the contract's fields; what is sent is checked here. Tasklist sends the
- * lists as JSON, REST clients as lists.
+ * attended}), each department's share of the work ({@code leadTask}, {@code coTasks}: kept as {@code deptTasks},
+ * department, task, its own date) and the funds with their purpose. All are optional for REST clients that send only
+ * the contract's fields; what is sent is checked here. Tasklist sends the attendance as JSON, REST clients as a list.
  */
 @Component
 class MeetingDecisions {
@@ -66,49 +66,57 @@ class MeetingDecisions {
     }
 
     /**
-     * Each department's task: the department must be the lead or a co-department, once; the task is required; its
-     * date, if any, lies between today and the case's deadline.
+     * Each department's task: the lead's ({@code leadTask}) and one line per co-department ({@code coTasks}: "城市管理局：
+     * 清理堆物", optionally "：2026-12-05" for its own date). A line names a co-department decided at this meeting, once;
+     * its task is required; its date, if any, lies between today and the case's deadline. Blank lines are skipped.
      *
-     * @throws UserInputException on the first row that breaks a rule, naming the department
+     * @throws UserInputException on the first line that breaks a rule, naming it
      */
-    List<DeptTask> deptTasks(Object sent, IssueService.Meeting meeting, Map<String, String> deptNames) {
-        Set<String> allowed = new LinkedHashSet<>();
-        allowed.add(meeting.leadDept());
-        allowed.addAll(meeting.coDepts());
+    List<DeptTask> deptTasks(String leadTask, String coTasks, IssueService.Meeting meeting,
+                             Map<String, String> deptNames) {
+        List<DeptTask> tasks = new ArrayList<>();
+        if (leadTask != null) {
+            tasks.add(new DeptTask(meeting.leadDept(), check(leadTask, "leadTask", deptNames.get(meeting.leadDept())),
+                    null));
+        }
+        if (coTasks == null) {
+            return tasks;
+        }
+        Map<String, String> byName = new LinkedHashMap<>();
+        meeting.coDepts().forEach(d -> byName.put(deptNames.getOrDefault(d, d), d));
         LocalDate latest = meeting.deadline().due().toLocalDate();
         LocalDate today = EngineClock.now().toLocalDate();
-        List<DeptTask> tasks = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        for (Object item : list(sent, "deptTasks", "各部门分工")) {
-            if (!(item instanceof Map<?, ?> row)) {
-                throw new UserInputException("deptTasks", "各部门分工格式有误");
+        for (String line : coTasks.split("\\R")) {
+            if (line.isBlank()) {
+                continue;
             }
-            String dept = text(row.get("dept"));
-            if (dept == null && text(row.get("task")) == null && text(row.get("due")) == null) {
-                continue; // the form's empty row
+            String[] parts = line.strip().split("\\s*[：:]\\s*", 3);
+            String dept = byName.get(parts[0]);
+            if (dept == null) {
+                throw new UserInputException("coTasks", "协办部门分工须以本次确定的协办部门名称开头：" + line.strip());
             }
-            if (dept == null || !allowed.contains(dept)) {
-                throw new UserInputException("deptTasks", "分工中的部门须是本次确定的牵头部门或协办部门");
-            }
-            String name = deptNames.getOrDefault(dept, dept);
             if (!seen.add(dept)) {
-                throw new UserInputException("deptTasks", name + "的分工重复填写");
+                throw new UserInputException("coTasks", parts[0] + "的分工重复填写");
             }
-            String task = text(row.get("task"));
-            if (task == null) {
-                throw new UserInputException("deptTasks", "请填写" + name + "承担的任务");
-            }
-            if (task.length() > MAX_TASK) {
-                throw new UserInputException("deptTasks", name + "承担的任务不能超过 " + MAX_TASK + " 字");
-            }
-            LocalDate due = date(row.get("due"), name);
+            String task = check(parts.length > 1 ? text(parts[1]) : null, "coTasks", parts[0]);
+            LocalDate due = parts.length > 2 ? date(parts[2], parts[0]) : null;
             if (due != null && (due.isBefore(today) || due.isAfter(latest))) {
-                throw new UserInputException("deptTasks",
-                        name + "的完成时限须在今天至办结期限 " + latest + " 之间");
+                throw new UserInputException("coTasks", parts[0] + "的完成日期须在今天至办结期限 " + latest + " 之间");
             }
             tasks.add(new DeptTask(dept, task, due));
         }
         return tasks;
+    }
+
+    private static String check(String task, String field, String deptName) {
+        if (task == null) {
+            throw new UserInputException(field, "请填写" + deptName + "承担的任务");
+        }
+        if (task.length() > MAX_TASK) {
+            throw new UserInputException(field, deptName + "承担的任务不能超过 " + MAX_TASK + " 字");
+        }
+        return task;
     }
 
     /**
@@ -159,7 +167,7 @@ class MeetingDecisions {
         return value == null || value.toString().isBlank() ? null : value.toString().strip();
     }
 
-    private static LocalDate date(Object value, String name) {
+    private static LocalDate date(String value, String name) {
         String text = text(value);
         if (text == null) {
             return null;
@@ -167,7 +175,7 @@ class MeetingDecisions {
         try {
             return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
         } catch (DateTimeParseException e) {
-            throw new UserInputException("deptTasks", name + "的完成时限须为日期（如 2026-12-31）");
+            throw new UserInputException("coTasks", name + "的完成日期须为日期（如 2026-12-31）");
         }
     }
 }

@@ -27,10 +27,10 @@ import cn.lianban.venue.Venues;
 
 /**
  * When and where the joint meeting is, and moving it: before the invitation the convener picks a venue and a free
- * two-hour slot ({@code meetingChoices}, set as 选定会议时间 starts), which is booked on completion; the meeting form offers the other free hours of the booked
- * venue ({@code meetingSlots}, a form-js {@code valuesKey}, set as the meeting task starts), and a convener who picks
- * one has the meeting rebooked there, the invitation sent again and the move recorded. Public only because BPMN
- * expressions can call methods of public classes alone.
+ * two-hour slot ({@code meetingChoices}, set as 选定会议时间 starts), which is booked on completion; the meeting form
+ * offers the other free hours of the booked venue ({@code meetingSlots}, a form-js {@code valuesKey}, set as the
+ * meeting task starts), and a convener who picks one has the meeting rebooked there, the invitation sent again and
+ * the move recorded. Public only because BPMN expressions can call methods of public classes alone.
  */
 // named apart from the process variable meetingSlots, which would hide the bean in BPMN expressions
 @Component("issueMeetings")
@@ -82,6 +82,9 @@ public class MeetingSlots {
         invitees.add(option(directory.unitName(variables.meetingGroup()), variables.meetingGroup()));
         mails.invitees(variables.mail()).forEach(i -> invitees.add(option(i.name(), i.key())));
         variables.setMeetingInvitees(invitees);
+        // Tasklist submits a list field with the type of its variable, or else with that of its options (a list of
+        // maps, which the engine then fails to read back): an empty list of its own gives it the right type
+        variables.setAttended(List.of());
     }
 
     /**

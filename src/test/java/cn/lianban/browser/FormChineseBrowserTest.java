@@ -91,8 +91,6 @@ class FormChineseBrowserTest {
             tasklist.click(By.cssSelector("input[id$='-meet_attended']"));
             tasklist.click(By.xpath(
                     "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='住房和城乡建设局']"));
-            assertThat(form().getText()).as("the dynamic list of tasks speaks Chinese").contains("添加一行")
-                    .doesNotContain("Add new");
 
             WebElement deadline = field("meet_deadline-date");
             assertThat(deadline.getAttribute("placeholder")).isEqualTo("年-月-日");

@@ -88,23 +88,8 @@ final class FormSchemas {
     return out;
   }
 
-  /** The fields that bind a top-level variable: not those inside a dynamic list, which submits one list. */
   static List<JsonNode> keyed(JsonNode form) {
-    List<JsonNode> out = new ArrayList<>();
-    for (JsonNode c : form.path("components")) {
-      if (KEYED_TYPES.contains(c.path("type").asText())) {
-        out.add(c);
-      } else if (!c.has("path")) {
-        out.addAll(keyed(c));
-      }
-    }
-    return out;
-  }
-
-  /** The dynamic lists (and groups with a path): each submits one variable, a list of its fields' values. */
-  static Set<String> paths(JsonNode form) {
-    return components(form).stream().filter(c -> c.path("path").isTextual())
-        .map(c -> c.path("path").asText()).collect(Collectors.toCollection(LinkedHashSet::new));
+    return components(form).stream().filter(c -> KEYED_TYPES.contains(c.path("type").asText())).toList();
   }
 
   static Set<String> allKeys(JsonNode form) {
@@ -113,12 +98,10 @@ final class FormSchemas {
 
   /** Keys of the fields Tasklist submits: keyed and not disabled. */
   static Set<String> submittedKeys(JsonNode form) {
-    Set<String> keys = keyed(form).stream()
+    return keyed(form).stream()
         .filter(c -> !disabled(c))
         .map(c -> c.path("key").asText())
         .collect(Collectors.toCollection(LinkedHashSet::new));
-    keys.addAll(paths(form));
-    return keys;
   }
 
   /** Keys of the display-only fields: keyed and disabled. */

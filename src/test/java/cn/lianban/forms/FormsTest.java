@@ -38,8 +38,7 @@ class FormsTest {
   static final int SCHEMA_VERSION = 16;
 
   /** The subset of form-js 1.8 types these forms may use. */
-  static final Set<String> ALLOWED_TYPES =
-      union(KEYED_TYPES, Set.of("text", "group", "dynamiclist", "separator", "spacer"));
+  static final Set<String> ALLOWED_TYPES = union(KEYED_TYPES, Set.of("text", "group", "separator", "spacer"));
 
   static final Set<String> OPTION_TYPES = Set.of("select", "radio", "checklist", "taglist");
 
@@ -73,7 +72,7 @@ class FormsTest {
   static final Map<String, Set<String>> EXTRAS = Map.of(
       "joint-handling-start", Set.of("location"),
       "joint-handling-meet", Set.of("funds", "fundsPurpose", "moveMeeting", "meetingSlot", "attended",
-          "deptTasks"),
+          "leadTask", "coTasks"),
       "joint-handling-evaluate", Set.of("evaluationComment"));
 
   // ---------------------------------------------------------------- generic checks

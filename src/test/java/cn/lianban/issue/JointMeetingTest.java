@@ -115,11 +115,12 @@ class JointMeetingTest extends ProcessTestBase {
                 .doesNotContain("deputy:deputy04");
         assertThat(invitees(pi)).extracting(o -> o.get("label")).contains("住房和城乡建设局")
                 .anyMatch(l -> l.endsWith("（两代表一委员）"));
+        // Tasklist sends the attendance typed like the variable it finds: a list of its own, not the options' type
+        assertThat(pi).variables().containsEntry("attended", List.of());
 
         driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban"), "deadline", "2026-03-06",
                 "minutes", "住建局牵头维修，城管局配合清理", "attended", List.of("dept:housing", "area:A-DL-1",
-                        "deputy:deputy01"),
-                "deptTasks", List.of(row("housing", "维修楼道和雨棚", "2026-03-05"), row("urban", "清理堆物", null)));
+                        "deputy:deputy01"), "leadTask", "维修楼道和雨棚", "coTasks", "\n城市管理局：清理堆物：2026-03-05\n");
 
         assertThat(pi).isWaitingAt("handle", "assist").variables()
                 .containsEntry("attended", List.of("area:A-DL-1", "dept:housing", "deputy:deputy01"));
@@ -127,13 +128,13 @@ class JointMeetingTest extends ProcessTestBase {
         String deputy = invitees(pi).stream().filter(o -> o.get("value").equals("deputy:deputy01")).findFirst()
                 .orElseThrow().get("label");
         assertThat(detail(pi, "MEETING")).contains("到会：东莱北片区联合党委、住房和城乡建设局、" + deputy)
-                .contains("分工：住房和城乡建设局 维修楼道和雨棚（2026-03-05 前）；城市管理局 清理堆物")
+                .contains("分工：住房和城乡建设局 维修楼道和雨棚；城市管理局 清理堆物（2026-03-05 前）")
                 .doesNotContain("deputy:", "dept:", "area:");
 
         // and the case page shows it in words
         ResponseEntity<String> page = rest.withBasicAuth("committee", "demo")
                 .getForEntity("/cases/" + pi.getBusinessKey(), String.class);
-        assertThat(page.getBody()).contains("分工：住房和城乡建设局 维修楼道和雨棚（2026-03-05 前）").contains("到会：");
+        assertThat(page.getBody()).contains("分工：住房和城乡建设局 维修楼道和雨棚；城市管理局 清理堆物").contains("到会：");
     }
 
     @Test
@@ -142,21 +143,20 @@ class JointMeetingTest extends ProcessTestBase {
         driver.complete(pi, "rate", "color", "YELLOW");
         driver.scheduleMeeting(pi);
 
-        assertThatThrownBy(() -> meet(pi, List.of("deputy:deputy04"), List.of()))
+        assertThatThrownBy(() -> meet(pi, List.of("deputy:deputy04"), null))
                 .hasMessageContaining("到会单位和人员须从受邀名单中选择");
-        assertThatThrownBy(() -> meet(pi, List.of(), List.of(row("water", "排水", null))))
-                .hasMessageContaining("分工中的部门须是本次确定的牵头部门或协办部门");
-        assertThatThrownBy(() -> meet(pi, List.of(), List.of(row("urban", " ", null))))
+        assertThatThrownBy(() -> meet(pi, List.of(), "水务局：排水"))
+                .hasMessageContaining("协办部门分工须以本次确定的协办部门名称开头：水务局：排水");
+        assertThatThrownBy(() -> meet(pi, List.of(), "城市管理局："))
                 .hasMessageContaining("请填写城市管理局承担的任务");
-        assertThatThrownBy(() -> meet(pi, List.of(), List.of(row("urban", "清理", "2026-03-09"))))
-                .hasMessageContaining("城市管理局的完成时限须在今天至办结期限 2026-03-06 之间");
-        assertThatThrownBy(() -> meet(pi, List.of(), List.of(row("urban", "清理", null), row("urban", "巡查", null))))
+        assertThatThrownBy(() -> meet(pi, List.of(), "城市管理局：清理：2026-03-09"))
+                .hasMessageContaining("城市管理局的完成日期须在今天至办结期限 2026-03-06 之间");
+        assertThatThrownBy(() -> meet(pi, List.of(), "城市管理局：清理\n城市管理局：巡查"))
                 .hasMessageContaining("城市管理局的分工重复填写");
         assertThat(pi).isWaitingAt("meet");
 
-        // Tasklist sends both lists as JSON, with the form's row left empty
-        meet(pi, "[\"dept:housing\"]", "[{\"dept\":\"urban\",\"task\":\"清理\",\"due\":\"2026-03-04T00:00:00.000Z\"},"
-                + "{\"dept\":null,\"task\":\"\"}]");
+        // Tasklist sends the attendance as JSON; a half-width colon does as well
+        meet(pi, "[\"dept:housing\"]", "城市管理局: 清理: 2026-03-04");
         assertThat(pi).isWaitingAt("handle", "assist").variables().containsEntry("attended", List.of("dept:housing"));
         assertThat(detail(pi, "MEETING")).contains("分工：城市管理局 清理（2026-03-04 前）");
     }
@@ -236,24 +236,14 @@ class JointMeetingTest extends ProcessTestBase {
                 Map.of("variables", typed), String.class);
     }
 
-    private void meet(ProcessInstance pi, Object attended, Object deptTasks) {
+    private void meet(ProcessInstance pi, Object attended, String coTasks) {
         driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban"), "deadline", "2026-03-06",
-                "minutes", "会议纪要", "attended", attended, "deptTasks", deptTasks);
-    }
-
-    private static Map<String, String> row(String dept, String task, String due) {
-        Map<String, String> row = new LinkedHashMap<>();
-        row.put("dept", dept);
-        row.put("task", task);
-        if (due != null) {
-            row.put("due", due);
-        }
-        return row;
+                "minutes", "会议纪要", "attended", attended, "coTasks", coTasks);
     }
 
     private String detail(ProcessInstance pi, String action) {
-        return jdbc.queryForObject("SELECT detail FROM case_event WHERE business_key = ? AND action = ? ORDER BY id DESC"
-                + " FETCH FIRST 1 ROWS ONLY", String.class, pi.getBusinessKey(), action);
+        return jdbc.queryForObject("SELECT detail FROM case_event WHERE business_key = ? AND action = ?"
+                + " ORDER BY id DESC FETCH FIRST 1 ROWS ONLY", String.class, pi.getBusinessKey(), action);
     }
 
     @SuppressWarnings("unchecked")

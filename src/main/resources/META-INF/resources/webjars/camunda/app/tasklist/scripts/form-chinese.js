@@ -36,9 +36,6 @@ const EXACT = new Map([
   ['Year', '年份'],
   ['Hour', '时'],
   ['Minute', '分'],
-  ['Add new', '添加一行'],
-  ['Remove item', '删除此行'],
-  ['Collapse', '收起'],
   ['Powered by bpmn.io', '由 bpmn.io 提供技术支持'],
   ['Web-based tooling for BPMN, DMN, and forms powered by', '基于 Web 的流程、决策和表单工具，技术支持：']
 ]);
@@ -53,7 +50,6 @@ const PATTERNS = [
   [/^Value is expected to have at most (\d+) decimal digits?\.$/, (m) => `最多保留 ${m[1]} 位小数`],
   [/^Please select a valid value, the two nearest valid values are (.+) and (.+)\.$/,
     (m) => `请填写有效的值，最接近的有效值为 ${m[1]} 和 ${m[2]}`],
-  [/^Expand all \((\d+)\)$/, (m) => `展开全部（${m[1]}）`],
   [/^Click to sort by (.+) ascending$/, (m) => `点击按${m[1]}升序排列`],
   [/^Click to sort by (.+) descending$/, (m) => `点击按${m[1]}降序排列`]
 ];
