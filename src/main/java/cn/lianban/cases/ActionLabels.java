@@ -15,6 +15,7 @@ final class ActionLabels {
     static final String TASK_CANCELLED = "TASK_CANCELLED";
     static final String MAIL = "MAIL";
     static final String ATTACHED = "ATTACHED";
+    static final String COMMENTED = "COMMENTED";
 
     private static final Map<String, String> COMMON = Map.ofEntries(
             // 五级三色联席汇办
@@ -24,6 +25,7 @@ final class ActionLabels {
             Map.entry("MEETING_CONVENED", "召集联席会议"),
             Map.entry("MEETING", "联席会商"),
             Map.entry("MEETING_MOVED", "会议改期"),
+            Map.entry("FUNDS_PLACED", "会商安排资金"),
             Map.entry("HANDLED", "牵头办理"),
             Map.entry("ASSISTED", "协办"),
             Map.entry("ASSIST_UNFINISHED", "协办未完成即关闭"),
@@ -88,7 +90,8 @@ final class ActionLabels {
             Map.entry(TASK_COMPLETED, "完成待办"),
             Map.entry(TASK_CANCELLED, "待办撤销"),
             Map.entry(MAIL, "邮件通知"),
-            Map.entry(ATTACHED, "上传附件"));
+            Map.entry(ATTACHED, "上传附件"),
+            Map.entry(COMMENTED, "两代表一委员意见"));
 
     /** Codes whose words differ between a case and a ticket. */
     private static final Map<String, String> JOINT_HANDLING = Map.of("REOPENED", "退回重办", "CLOSED", "销号");

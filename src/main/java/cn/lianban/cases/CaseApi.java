@@ -6,15 +6,19 @@ import java.util.List;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+
+import com.fasterxml.jackson.databind.JsonNode;
 
 import cn.lianban.common.NotFound;
 import cn.lianban.common.RequestBodies;
@@ -26,8 +30,10 @@ class CaseApi {
     private final CaseFiles cases;
     private final CaseUploads uploads;
     private final RequestBodies bodies;
+    private final CaseComments comments;
 
-    CaseApi(CaseFiles cases, CaseUploads uploads, RequestBodies bodies) {
+    CaseApi(CaseFiles cases, CaseUploads uploads, RequestBodies bodies, CaseComments comments) {
+        this.comments = comments;
         this.cases = cases;
         this.uploads = uploads;
         this.bodies = bodies;
@@ -52,6 +58,13 @@ class CaseApi {
                                                       Authentication user) {
         CaseAttachments.Attachment added = uploads.upload(businessKey, file, user);
         return ResponseEntity.created(URI.create("/api/attachments/" + added.id())).body(added);
+    }
+
+    /** {@code {"text": "…"}}: a deputy's comment on a case of their area ({@link CaseComments}). */
+    @PostMapping(path = "/api/cases/{businessKey}/comments", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<Void> comment(@PathVariable String businessKey, @RequestBody JsonNode body, Authentication user) {
+        comments.comment(businessKey, bodies.read(body, CaseComments.Comment.class), user);
+        return ResponseEntity.status(HttpStatus.CREATED).build();
     }
 
     @GetMapping("/api/attachments/{id}")

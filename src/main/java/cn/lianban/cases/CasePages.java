@@ -36,6 +36,7 @@ import cn.lianban.issue.IssueMerge;
 import cn.lianban.issue.IssueStatus;
 import cn.lianban.security.UserUnits;
 import cn.lianban.ticket.TicketCaseReader;
+import cn.lianban.resource.MeetingFunds;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -51,6 +52,9 @@ class CasePages {
             CaseUploads.TOO_LARGE, "附件不能超过 10 MB，未上传。",
             CaseUploads.UNSUPPORTED, "只能上传 JPG、PNG、WebP 图片，PDF 文件，Word（.docx）或 Excel（.xlsx）文件，未上传。",
             CaseUploads.MISSING, "请先选择要上传的文件。");
+    private static final Map<String, String> COMMENT_ERRORS = Map.of(
+            "missing_text", "请填写意见。",
+            "text_too_long", "意见不能超过 " + CaseComments.MAX_TEXT + " 字。");
 
     private final CaseFiles cases;
     private final CaseUploads uploads;
@@ -59,12 +63,17 @@ class CasePages {
     private final TicketCaseReader tickets;
     private final IssueCaseReader issueCases;
     private final IssueDeadlines deadlines;
+    private final CaseComments comments;
+    private final MeetingFunds funds;
 
     CasePages(CaseFiles cases, CaseUploads uploads, Directory directory, RequestBodies bodies,
-              TicketCaseReader tickets, IssueCaseReader issueCases, IssueDeadlines deadlines) {
+              TicketCaseReader tickets, IssueCaseReader issueCases, IssueDeadlines deadlines,
+              CaseComments comments, MeetingFunds funds) {
         this.tickets = tickets;
         this.issueCases = issueCases;
         this.deadlines = deadlines;
+        this.comments = comments;
+        this.funds = funds;
         this.cases = cases;
         this.uploads = uploads;
         this.directory = directory;
@@ -73,8 +82,8 @@ class CasePages {
 
     @GetMapping("/cases/{businessKey}")
     String page(@PathVariable String businessKey, @RequestParam(required = false) String error,
-                @RequestParam(required = false) String uploaded, Authentication user, CsrfToken csrf, Model model,
-                HttpServletResponse response) {
+                @RequestParam(required = false) String uploaded, @RequestParam(required = false) String commented,
+                Authentication user, CsrfToken csrf, Model model, HttpServletResponse response) {
         var found = cases.find(businessKey, user);
         if (found.isEmpty()) {
             return missing(businessKey, model, response);
@@ -86,7 +95,26 @@ class CasePages {
         model.addAttribute("csrfToken", csrf.getToken());
         model.addAttribute("uploadError", error == null ? null : UPLOAD_ERRORS.get(error));
         model.addAttribute("uploaded", uploaded != null);
+        // deputies follow a case read only, and comment on it
+        model.addAttribute("mayUpload", !CaseVisibility.isDeputy(user));
+        model.addAttribute("mayComment", comments.mayComment(user, found.get().facts()));
+        model.addAttribute("commentError", error == null ? null : COMMENT_ERRORS.get(error));
+        model.addAttribute("commented", commented != null);
         return "cases/page";
+    }
+
+    @PostMapping("/cases/{businessKey}/comments")
+    String comment(@PathVariable String businessKey, @RequestParam(required = false) String text,
+                   Authentication user, Model model, HttpServletResponse response) {
+        try {
+            comments.comment(businessKey, bodies.valid(new CaseComments.Comment(text)), user);
+            return "redirect:/cases/" + businessKey + "?commented";
+        } catch (NotFound e) {
+            return missing(businessKey, model, response);
+        } catch (BadRequest e) {
+            return "redirect:/cases/" + businessKey + "?error=" + (COMMENT_ERRORS.containsKey(e.code()) ? e.code()
+                    : "missing_text");
+        }
     }
 
     @PostMapping("/cases/{businessKey}/attachments")
@@ -238,6 +266,11 @@ class CasePages {
                 facts.add(new Fact("原办理期限", LocalTimes.minutes(reading.originalDue()), null));
                 due += "（已延期）";
             }
+            MeetingFunds.CaseFunds f = funds.ofCase(v.businessKey());
+            if (!f.businessKeys().isEmpty()) {
+                facts.add(new Fact("会商资金", "安排 " + yuan(f.requested()) + " 元，已使用 " + yuan(f.used()) + " 元（"
+                        + String.join("、", f.businessKeys()) + "）", null));
+            }
         }
         facts.add(new Fact("办理期限", due, null));
         facts.add(light(v.timeLight(), c.endedAt() != null || "CLOSED".equals(v.status())));
@@ -286,6 +319,10 @@ class CasePages {
         if (value != null && !value.isBlank()) {
             facts.add(new Fact(label, value, null));
         }
+    }
+
+    private static String yuan(java.math.BigDecimal amount) {
+        return amount.stripTrailingZeros().toPlainString();
     }
 
     private static String size(long bytes) {

@@ -13,6 +13,7 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.lianban.common.ApiException;
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.CaseLog;
+import cn.lianban.common.Forbidden;
 import cn.lianban.common.NotFound;
 
 /**
@@ -41,6 +42,9 @@ class CaseUploads {
     @Transactional
     CaseAttachments.Attachment upload(String businessKey, MultipartFile file, Authentication user) {
         CaseFacts c = cases.visible(businessKey, user).orElseThrow(() -> caseNotFound(businessKey));
+        if (CaseVisibility.isDeputy(user)) {
+            throw new Forbidden("两代表一委员只能查看事项和发表意见，不能上传附件");
+        }
         if (file == null || file.isEmpty()) {
             throw new BadRequest(MISSING, "请选择要上传的文件（file）");
         }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
+import cn.lianban.directory.Directory;
 import cn.lianban.directory.Roles;
 import cn.lianban.directory.UnitType;
 import cn.lianban.issue.IssueCaseReader;
@@ -21,8 +22,9 @@ import cn.lianban.security.UserUnits;
  * Who may see a case or ticket: its filer; the community's secretaries and grid workers, its area committee and
  * its street office; the departments it was dispatched to (the handling lead, which for levels 3–5 is also invited
  * to the meeting, a co-department, the ticket's department, or the candidate group of any of its tasks); the city
- * center and administrators all. A green case's proposed lead department, whose community handles it, is not
- * among them. Anyone else is told it does not exist.
+ * center and administrators all; the deputies (两代表一委员) of the case's area once it was convened to a joint
+ * meeting, read only. A green case's proposed lead department, whose community handles it, is not among them.
+ * Anyone else is told it does not exist.
  */
 @Service
 class CaseVisibility {
@@ -35,9 +37,12 @@ class CaseVisibility {
     private final CaseHistory history;
     private final UnitCases unitCases;
     private final IssueCaseReader issueCases;
+    private final Directory directory;
 
-    CaseVisibility(UserUnits units, CaseHistory history, UnitCases unitCases, IssueCaseReader issueCases) {
+    CaseVisibility(UserUnits units, CaseHistory history, UnitCases unitCases, IssueCaseReader issueCases,
+                   Directory directory) {
         this.issueCases = issueCases;
+        this.directory = directory;
         this.units = units;
         this.history = history;
         this.unitCases = unitCases;
@@ -48,6 +53,9 @@ class CaseVisibility {
         Set<String> communities = units.communities(user, PLACE_ROLES);
         if (UserUnits.citywide(groups) || user.getName().equals(c.startUserId())
                 || communities.contains(c.communityCode()) || mergedFrom(c, communities)) {
+            return true;
+        }
+        if (followsAsDeputy(user, c)) {
             return true;
         }
         Set<String> depts = departments(groups);
@@ -62,6 +70,19 @@ class CaseVisibility {
     private boolean mergedFrom(CaseFacts c, Set<String> communities) {
         return !c.isTicket() && !communities.isEmpty()
                 && issueCases.mergedCommunities(c.businessKey()).stream().anyMatch(communities::contains);
+    }
+
+    /**
+     * Whether the user is a deputy of the case's area and the case was convened to a joint meeting, to which they
+     * were invited: they follow it (read, comment), nothing more.
+     */
+    boolean followsAsDeputy(Authentication user, CaseFacts c) {
+        return !c.isTicket() && c.issue().meetingAt() != null && isDeputy(user)
+                && directory.deputyArea(user.getName()).filter(a -> a.equals(c.issue().areaCode())).isPresent();
+    }
+
+    static boolean isDeputy(Authentication user) {
+        return UserUnits.groups(user).contains(Roles.DEPUTY);
     }
 
     /** The departments the case's row names as handling it now: lead (levels 3–5), co-departments, ticket's. */
@@ -90,6 +111,9 @@ class CaseVisibility {
         Map<String, Instant> filed = new HashMap<>(history.startedBy(user.getName()));
         depts.forEach(d -> filed.putAll(history.casesOfDepartment(d)));
         filed.putAll(unitCases.newest(units.communities(user, PLACE_ROLES), depts, first + max));
+        if (isDeputy(user)) {
+            directory.deputyArea(user.getName()).ifPresent(a -> filed.putAll(unitCases.convened(a, first + max)));
+        }
         return filed.entrySet().stream()
                 .sorted(Map.Entry.<String, Instant>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .skip(first).limit(max).map(Map.Entry::getKey).toList();

@@ -57,4 +57,14 @@ class UnitCases {
                 }, args.toArray());
         return found;
     }
+
+    /** The newest {@code limit} cases of an area convened to a joint meeting (what its deputies follow). */
+    Map<String, Instant> convened(String areaCode, int limit) {
+        Map<String, Instant> found = new HashMap<>();
+        jdbc.query("SELECT business_key, filed_at FROM issue_summary WHERE area_code = ? AND meeting_at IS NOT NULL"
+                + " ORDER BY filed_at DESC, business_key LIMIT ?", rs -> {
+                    found.put(rs.getString("business_key"), rs.getTimestamp("filed_at").toInstant());
+                }, areaCode, limit);
+        return found;
+    }
 }

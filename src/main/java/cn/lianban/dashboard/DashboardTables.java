@@ -44,6 +44,7 @@ public class DashboardTables {
             "rates", "三率排名", "acceptance", "联办签收", "venues", "阵地使用", "takeup", "资源清单认领",
             "resources", "资源项目与经费", "checkins", "双报到",
             "lightsDept", "时效灯（部门）", "lightsCommunity", "时效灯（社区）", "lightsStreet", "时效灯（街道）",
+            "meetingfunds", "联席会议资金",
             "report", "月报");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -93,6 +94,7 @@ public class DashboardTables {
             case "lightsDept" -> lights(title, lights.units(communities).get(0));
             case "lightsCommunity" -> lights(title, lights.units(communities).get(1));
             case "lightsStreet" -> lights(title, lights.units(communities).get(2));
+            case "meetingfunds" -> meetingFunds(title, resources.meetingFunds(month, communities));
             default -> report.table(title, month, communities);
         };
     }
@@ -186,6 +188,12 @@ public class DashboardTables {
         return new DashboardTable(title, List.of(text("社区"), count("认领已交付"), count("点单已完成"),
                 count("完成项目"), amount("使用资金（元）")), sink -> totals.forEach(t -> sink.accept(List.of(
                 t.communityName(), t.claimsDelivered(), t.ordersCompleted(), t.projectsCompleted(), t.fundsUsed()))));
+    }
+
+    private static DashboardTable meetingFunds(String title, List<ResourceTotals.MeetingTotal> totals) {
+        return new DashboardTable(title, List.of(text("社区"), count("安排资金的案件"), amount("安排资金（元）"),
+                amount("已使用（元）")), sink -> totals.forEach(t -> sink.accept(List.of(t.communityName(), t.cases(),
+                t.requested(), t.used()))));
     }
 
     private static DashboardTable checkins(String title, List<CheckinService.Total> totals) {

@@ -155,14 +155,14 @@ public final class DemoDirectoryGenerator {
         persons.add(person("housing", Roles.DEPARTMENT, UnitType.DEPT, "housing"));
         persons.add(person("urban", Roles.DEPARTMENT, UnitType.DEPT, "urban"));
         // 两代表一委员: party congress deputies, people's congress deputies and CPPCC members
+        // three belong to the area of community A, three to that of B
         for (int i = 1; i <= 6; i++) {
-            persons.add(person(String.format("deputy%02d", i), Roles.DEPUTY, null, null));
+            Person deputy = person(String.format("deputy%02d", i), Roles.DEPUTY, null, null);
+            persons.add(deputy.inArea((i <= 3 ? a : b).areaCode()));
         }
         // the departments' leads (分管负责人), who receive 督办 notices; last, so the names above stay as they were
         for (String dept : List.of("housing", "urban")) {
-            Person p = person(dept + "-lead", Roles.DEPARTMENT, UnitType.DEPT, dept);
-            persons.add(new Person(p.login(), p.name(), p.email(), p.role(), p.unitType(), p.unitCode(), p.password(),
-                    true));
+            persons.add(person(dept + "-lead", Roles.DEPARTMENT, UnitType.DEPT, dept).asLead());
         }
         return persons;
     }

@@ -68,7 +68,7 @@ public class Directory {
     }
 
     List<Person> persons() {
-        return jdbc.sql("SELECT login, name, email, role, unit_type, unit_code, password, unit_lead AS lead "
+        return jdbc.sql("SELECT login, name, email, role, unit_type, unit_code, password, unit_lead AS lead, area_code "
                 + "FROM person ORDER BY login").query(Person.class).list();
     }
 
@@ -147,6 +147,19 @@ public class Directory {
         return emailsOf(group);
     }
 
+    /** The deputies (两代表一委员) who belong to an area, by login. */
+    public List<Deputy> deputiesOf(String areaCode) {
+        return jdbc.sql("SELECT login, name, email, area_code FROM person WHERE role = ? AND area_code = ?"
+                        + " ORDER BY login")
+                .params(Roles.DEPUTY, areaCode).query(Deputy.class).list();
+    }
+
+    /** The area a login belongs to as a deputy (两代表一委员); empty for anyone else. */
+    public Optional<String> deputyArea(String login) {
+        return jdbc.sql("SELECT area_code FROM person WHERE login = ? AND role = ? AND area_code IS NOT NULL")
+                .params(login, Roles.DEPUTY).query(String.class).optional();
+    }
+
     /** The codes of the communities in the areas of a street. */
     public Set<String> communitiesOfStreet(String streetCode) {
         return jdbc.sql("SELECT c.code FROM community c JOIN area a ON a.code = c.area_code WHERE a.street_code = ?")
@@ -185,10 +198,11 @@ public class Directory {
                 t -> new Object[]{t.code(), t.name(), t.communityCode(), t.lat(), t.lon()});
         batch("INSERT INTO department(code, name, email) VALUES (?,?,?)", s.departments(),
                 t -> new Object[]{t.code(), t.name(), t.email()});
-        batch("INSERT INTO person(login, name, email, role, unit_type, unit_code, password, unit_lead) "
-                        + "VALUES (?,?,?,?,?,?,?,?)",
+        batch("INSERT INTO person(login, name, email, role, unit_type, unit_code, password, unit_lead, area_code) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?)",
                 s.persons(), t -> new Object[]{t.login(), t.name(), t.email(), t.role(),
-                        t.unitType() == null ? null : t.unitType().name(), t.unitCode(), t.password(), t.lead()});
+                        t.unitType() == null ? null : t.unitType().name(), t.unitCode(), t.password(), t.lead(),
+                        t.areaCode()});
         batch("INSERT INTO category_department(category, name, dept_code) VALUES (?,?,?)",
                 new ArrayList<>(s.categoryDepartments().entrySet()),
                 e -> new Object[]{e.getKey(), IssueCategories.chineseName(e.getKey()), e.getValue()});

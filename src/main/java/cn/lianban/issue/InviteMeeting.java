@@ -1,7 +1,7 @@
 package cn.lianban.issue;
 
+import java.time.ZonedDateTime;
 import java.util.List;
-import java.util.Optional;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -9,16 +9,15 @@ import org.springframework.stereotype.Component;
 
 import cn.lianban.common.CaseLabels;
 import cn.lianban.common.CaseLog;
+import cn.lianban.common.EngineClock;
 import cn.lianban.directory.Directory;
 import cn.lianban.security.CaseAccess;
-import cn.lianban.venue.Booking;
-import cn.lianban.venue.BookingService;
-import cn.lianban.venue.Venues;
 
 /**
- * Convenes the joint meeting (联席会议) at the handling level: books two hours of the convening unit's venue
- * and invites the participants with a calendar entry. Without a free venue the meeting is still convened,
- * at the unit's office, and the audit trail says the venue could not be booked.
+ * Convenes the joint meeting (联席会议) at the handling level: invites the participants with a calendar entry for
+ * the venue and time the convener chose and booked before ({@link MeetingSlots#schedule}). When no free slot could
+ * be offered the meeting is still convened, at the unit's office, and the audit trail says the venue could not be
+ * booked.
  */
 @Component("inviteMeeting")
 class InviteMeeting implements JavaDelegate {
@@ -29,19 +28,15 @@ class InviteMeeting implements JavaDelegate {
     private final IssueMails mails;
     private final CaseAccess access;
     private final CaseLog log;
-    private final BookingService bookings;
-    private final Venues venues;
     private final Directory directory;
     private final IssueSummary summary;
 
-    InviteMeeting(IssueService issues, IssueMails mails, CaseAccess access, CaseLog log, BookingService bookings,
-                  Venues venues, Directory directory, IssueSummary summary) {
+    InviteMeeting(IssueService issues, IssueMails mails, CaseAccess access, CaseLog log, Directory directory,
+                  IssueSummary summary) {
         this.issues = issues;
         this.mails = mails;
         this.access = access;
         this.log = log;
-        this.bookings = bookings;
-        this.venues = venues;
         this.directory = directory;
         this.summary = summary;
     }
@@ -50,27 +45,19 @@ class InviteMeeting implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         IssueVariables variables = new IssueVariables(execution);
         String group = variables.meetingGroup();
-        String unit = directory.unitName(group);
-        var start = issues.meetingTime();
-        Optional<Booking> booking = bookings.bookForUnit(group, unit, start.toLocalDateTime(), MEETING_HOURS,
-                execution.getProcessBusinessKey() + " 联席会议");
-        String place = booking.map(b -> placeOf(b.venueCode())).orElse(unit + "会议室");
-        if (booking.isPresent()) {
-            start = booking.get().start().atZone(start.getZone());
-            variables.setMeetingBooking(booking.get().code());
-            variables.setMeetingVenue(booking.get().venueCode());
+        String booking = variables.meetingBooking();
+        if (booking == null) {
+            // no free slot was offered to choose from: the unit's office, from 09:00 the next working day
+            String unit = directory.unitName(group);
+            MeetingSlots.setTime(variables, issues.meetingTime(), unit + "会议室");
         }
-        MeetingSlots.setTime(variables, start, place);
+        ZonedDateTime start = variables.meetingAt().atZone(EngineClock.ZONE);
+        String place = variables.meetingPlace();
         summary.update(execution);
         access.open(execution.getProcessInstanceId(), List.of(group));
         mails.meetingInvitation(variables.mail(), start, place);
         log.record(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), "MEETING_CONVENED",
                 CaseLabels.levelLabel(variables.level()) + "联席会议 " + variables.meetingTimeLabel() + "，" + place
-                        + (booking.isPresent() ? "，场地预约号 " + booking.get().code() : "，未能预约场地（无空闲时段）"));
-    }
-
-    /** The venue as invitations and forms name it: 东莱北片区党群服务中心（地址）. */
-    private String placeOf(String venueCode) {
-        return venues.find(venueCode).map(v -> v.name() + "（" + v.address() + "）").orElse(venueCode);
+                        + (booking != null ? "，场地预约号 " + booking : "，未能预约场地（无空闲时段）"));
     }
 }

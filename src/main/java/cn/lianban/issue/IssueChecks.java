@@ -1,6 +1,9 @@
 package cn.lianban.issue;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -11,6 +14,7 @@ import cn.lianban.common.Deadline;
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.LocalTimes;
 import cn.lianban.common.UserInputException;
+import cn.lianban.resource.MeetingFunds;
 
 /**
  * Checks on completing the user tasks of joint-handling. A failed check throws, so the task stays
@@ -29,14 +33,18 @@ class IssueChecks implements TaskListener {
     private final IssueSupervision supervision;
     private final LeadAccepted acceptance;
     private final IssueMails mails;
+    private final MeetingDecisions decisions;
+    private final MeetingFunds funds;
 
     IssueChecks(IssueService issues, CaseLog log, IssueLabels labels, MeetingSlots slots, IssueSummary summary,
                 SimilarCases similar, IssueShelf shelf, IssueSupervision supervision, LeadAccepted acceptance,
-                IssueMails mails) {
+                IssueMails mails, MeetingDecisions decisions, MeetingFunds funds) {
         this.similar = similar;
         this.supervision = supervision;
         this.acceptance = acceptance;
         this.mails = mails;
+        this.decisions = decisions;
+        this.funds = funds;
         this.issues = issues;
         this.shelf = shelf;
         this.log = log;
@@ -51,6 +59,7 @@ class IssueChecks implements TaskListener {
         IssueVariables variables = new IssueVariables(task);
         switch (task.getTaskDefinitionKey()) {
             case "rate" -> rating(task, variables);
+            case "scheduleMeeting" -> slots.schedule(task);
             case "meet" -> meeting(task, variables);
             case "handle" -> handling(task, variables);
             case "assist" -> assisting(task, variables);
@@ -88,18 +97,44 @@ class IssueChecks implements TaskListener {
         int level = variables.level();
         IssueService.Meeting m = issues.meeting(variables.leadDept(), variables.coDeptsAsSent(),
                 variables.deadlineAsSent(), variables.minutes(), level);
+        Map<String, String> invitees = variables.meetingInvitees();
+        List<String> attended = decisions.attendance(variables.attendedAsSent(), invitees);
+        Map<String, String> deptNames = new HashMap<>();
+        deptNames.put(m.leadDept(), labels.deptName(m.leadDept()));
+        m.coDepts().forEach(d -> deptNames.put(d, labels.deptName(d)));
+        List<MeetingDecisions.DeptTask> tasks = decisions.deptTasks(variables.leadTask(), variables.coTasks(), m,
+                deptNames);
+        long yuan = decisions.funds(variables.fundsAsSent(), variables.fundsPurpose());
         variables.setLeadDept(m.leadDept());
         variables.setCoDepts(m.coDepts());
         variables.setHandlers(issues.handlers(level, variables.communityCode(), m.leadDept()));
         variables.setDeadline(m.deadline());
         // the lead department decided here accepts (签收) within the colour's hours once handling starts
         variables.requestAcceptance(EngineClock.now().toInstant(), supervision.acceptBy(variables.color()));
+        variables.setAttended(attended);
+        variables.setDeptTasks(tasks.stream().map(MeetingDecisions.DeptTask::asMap).toList());
         labels.apply(variables, false);
         log.record(businessKey(task), task.getProcessInstanceId(), "MEETING",
                 "牵头部门 " + labels.deptName(m.leadDept())
                         + (m.coDepts().isEmpty() ? "" : "，协办部门 " + String.join("、", labels.deptNames(m.coDepts())))
                         + "，办理期限 " + LocalTimes.minutes(m.deadline().due().toInstant())
+                        + (attended.isEmpty() ? "" : "；到会：" + String.join("、", attended.stream()
+                                .map(invitees::get).toList()))
+                        + (tasks.isEmpty() ? "" : "；分工：" + String.join("；", tasks.stream().map(t ->
+                                deptNames.get(t.dept()) + " " + t.task()
+                                        + (t.due() == null ? "" : "（" + t.due() + " 前）")).toList()))
                         + "；纪要：" + variables.minutes());
+        if (variables.fundsAsSent() != null) {
+            variables.setFunds(yuan);
+        }
+        if (yuan > 0) {
+            MeetingFunds.Placed placed = funds.place(businessKey(task), variables.communityCode(), yuan,
+                    variables.fundsPurpose());
+            log.record(businessKey(task), task.getProcessInstanceId(), "FUNDS_PLACED", "安排资金 " + yuan + " 元（"
+                    + variables.fundsPurpose() + "）：" + (placed.claim()
+                    ? "已向资源清单项目「" + placed.itemName() + "」提交认领 " + placed.businessKey()
+                    : "本月资源清单没有合适的资金项目，已向财政部门社区点单 " + placed.businessKey()));
+        }
         summary.update(task.getExecution());
     }
 

@@ -38,6 +38,9 @@ class IssueFilters implements StartupStep {
         filters.define("本级待会商", 25, "评级为黄色、红色或升级到第三至五级，待本级召集联席会议会商的事项",
                 filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("meet"), COLUMNS,
                 Roles.AREA_COMMITTEE, Roles.STREET_OFFICE, Roles.CITY_CENTER);
+        filters.define("本级待定会议时间", 24, "待本级选定联席会议地点和时段、发出会议邀请的事项",
+                filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("scheduleMeeting"), COLUMNS,
+                Roles.AREA_COMMITTEE, Roles.STREET_OFFICE, Roles.CITY_CENTER);
         filters.define("待审批升级", 30, "超时、无法解决或多次不满意，待审批是否升级一级的事项",
                 filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("approveEscalation"),
                 IssueVariables.approvalColumns(), Roles.AREA_COMMITTEE);

@@ -5,6 +5,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 
 import cn.lianban.common.EngineClock;
 import cn.lianban.directory.Department;
+import cn.lianban.directory.Deputy;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.IssueCategories;
 import cn.lianban.directory.Roles;
@@ -29,6 +31,7 @@ import cn.lianban.notify.Notifier;
 @Component
 class IssueMails {
 
+    static final String DEPUTY_PREFIX = "deputy:";
     private static final Duration MEETING_LENGTH = Duration.ofHours(InviteMeeting.MEETING_HOURS);
 
     private final Notifier notifier;
@@ -110,25 +113,49 @@ class IssueMails {
 
     /**
      * Invites the convening unit, the proposed lead department, the street, the community and the
-     * deputies (两代表一委员) to the joint meeting, with a calendar entry.
+     * deputies (两代表一委员) of the case's area to the joint meeting, with a calendar entry.
      */
     void meetingInvitation(IssueMail mail, ZonedDateTime start, String place) {
         IssueMail.Groups g = mail.groups();
-        List<String> groups = new ArrayList<>(List.of(g.meeting(), g.street(), g.community()));
-        if (mail.leadDept() != null) {
-            groups.add(UnitType.DEPT.group(mail.leadDept()));
-        }
-        groups.add(Roles.DEPUTY);
         List<MeetingInvite.Person> attendees = new ArrayList<>();
-        for (String group : groups.subList(1, groups.size())) {
-            String name = directory.unitName(group);
-            directory.emailsOf(group).forEach(address -> attendees.add(new MeetingInvite.Person(name, address)));
+        Set<String> recipients = new LinkedHashSet<>(emails(List.of(g.meeting())));
+        for (Invitee invitee : invitees(mail)) {
+            invitee.emails().forEach(address -> attendees.add(new MeetingInvite.Person(invitee.name(), address)));
+            recipients.addAll(invitee.emails());
         }
         String organizerMail = directory.emailsOf(g.meeting()).stream().findFirst().orElse("lianban@lianban.local");
         MeetingInvite invite = new MeetingInvite(mail.caseNo() + "-L" + mail.level() + "@lianban",
                 "联席会议：" + mail.title(), mail.description(), place, start, MEETING_LENGTH,
                 new MeetingInvite.Person(directory.unitName(g.meeting()), organizerMail), attendees);
-        notifier.enqueueMeetingInvitation(emails(groups), model(mail), invite, mail.caseNo());
+        notifier.enqueueMeetingInvitation(recipients, model(mail), invite, mail.caseNo());
+    }
+
+    /**
+     * Who is invited to the joint meeting besides the convening unit: the street, the community, the proposed lead
+     * department (units by their group) and the deputies of the case's area ({@code deputy:<login>}).
+     */
+    List<Invitee> invitees(IssueMail mail) {
+        IssueMail.Groups g = mail.groups();
+        List<String> groups = new ArrayList<>(List.of(g.street(), g.community()));
+        if (mail.leadDept() != null) {
+            groups.add(UnitType.DEPT.group(mail.leadDept()));
+        }
+        List<Invitee> invitees = new ArrayList<>();
+        for (String group : groups) {
+            invitees.add(new Invitee(group, directory.unitName(group), directory.emailsOf(group)));
+        }
+        String area = g.area() == null ? null : UnitType.AREA.codeIn(g.area());
+        if (area != null) {
+            for (Deputy deputy : directory.deputiesOf(area)) {
+                invitees.add(new Invitee(DEPUTY_PREFIX + deputy.login(),
+                        deputy.name() + "（" + Roles.chineseName(Roles.DEPUTY) + "）", Set.of(deputy.email())));
+            }
+        }
+        return invitees;
+    }
+
+    /** One invitee of a joint meeting: its key (a unit's group, or deputy:login), its name and its mail addresses. */
+    record Invitee(String key, String name, Set<String> emails) {
     }
 
     private void send(MailKind kind, IssueMail mail, Collection<String> groups) {

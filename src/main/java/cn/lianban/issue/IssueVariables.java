@@ -80,12 +80,20 @@ final class IssueVariables extends ProcessVariables {
     private static final String MEETING_PLACE = "meetingPlace";
     private static final String MEETING_TIME_LABEL = "meetingTimeLabel";
     private static final String MEETING_SLOTS = "meetingSlots";
+    private static final String MEETING_CHOICES = "meetingChoices";
+    private static final String MEETING_CHOICE = "meetingChoice";
+    private static final String MEETING_INVITEES = "meetingInvitees";
+    private static final String ATTENDED = "attended";
+    private static final String DEPT_TASKS = "deptTasks";
+    private static final String LEAD_TASK = "leadTask";
+    private static final String CO_TASKS = "coTasks";
     private static final String MOVE_MEETING = "moveMeeting";
     private static final String MEETING_SLOT = "meetingSlot";
     private static final String MEETING_MOVED = "meetingMoved";
     private static final String DEADLINE = "deadline";
     private static final String MINUTES = "minutes";
     private static final String FUNDS = "funds";
+    private static final String FUNDS_PURPOSE = "fundsPurpose";
     // handling
     private static final String RESULT = "result";
     private static final String RESOLVED = "resolved";
@@ -546,7 +554,7 @@ final class IssueVariables extends ProcessVariables {
      */
     void clearAnswers(IssueStatus entered) {
         List<String> asked = switch (entered) {
-            case MEETING -> List.of(DEADLINE, MINUTES, FUNDS);
+            case MEETING -> List.of(DEADLINE, MINUTES, FUNDS, FUNDS_PURPOSE, ATTENDED, LEAD_TASK, CO_TASKS, DEPT_TASKS);
             case HANDLING -> List.of(RESULT, RESOLVED, EXTENSION_ASKED, EXTENSION_REASON);
             case ESCALATING -> List.of(APPROVED, COMMENT, SHELVE, SHELF_CATEGORY, SHELF_REASON, SHELF_REVIEW_DATE);
             case EVALUATING -> List.of(SATISFIED, SATISFACTION, EVALUATION_COMMENT);
@@ -618,6 +626,75 @@ final class IssueVariables extends ProcessVariables {
         set(MEETING_TIME_LABEL, timeLabel);
     }
 
+    Instant meetingAt() {
+        return instant(MEETING_AT);
+    }
+
+    /** The venues' free slots 选定会议时间 offers (a form-js {@code valuesKey}: label and value each). */
+    void setMeetingChoices(List<Map<String, String>> options) {
+        set(MEETING_CHOICES, options);
+    }
+
+    /** The values of the slots 选定会议时间 offers ({@code <venue>|<start>}). */
+    @SuppressWarnings("unchecked")
+    List<String> meetingChoicesOffered() {
+        return raw(MEETING_CHOICES) instanceof List<?> list
+                ? list.stream().map(o -> ((Map<String, String>) o).get("value")).toList() : List.of();
+    }
+
+    /** The venue and slot the convener chose ({@code <venue>|<start>}); null when none. */
+    String meetingChoice() {
+        return text(MEETING_CHOICE);
+    }
+
+    /** A new meeting is chosen afresh: the last one's choice and booking stay only in the audit trail. */
+    void clearMeetingChoice() {
+        remove(MEETING_CHOICE);
+        remove(MEETING_BOOKING);
+        remove(MEETING_VENUE);
+    }
+
+    /** Who was invited, as the meeting form's attendance options (a form-js {@code valuesKey}). */
+    void setMeetingInvitees(List<Map<String, String>> options) {
+        set(MEETING_INVITEES, options);
+    }
+
+    /** The invitees offered to the meeting form: key → name, in the order offered. */
+    @SuppressWarnings("unchecked")
+    Map<String, String> meetingInvitees() {
+        Map<String, String> offered = new LinkedHashMap<>();
+        if (raw(MEETING_INVITEES) instanceof List<?> list) {
+            for (Object o : list) {
+                Map<String, String> option = (Map<String, String>) o;
+                offered.put(option.get("value"), option.get("label"));
+            }
+        }
+        return offered;
+    }
+
+    /** Who came, as the form sent it: a list or JSON, to be checked. */
+    Object attendedAsSent() {
+        return raw(ATTENDED);
+    }
+
+    void setAttended(List<String> keys) {
+        set(ATTENDED, new ArrayList<>(keys));
+    }
+
+    String leadTask() {
+        return text(LEAD_TASK);
+    }
+
+    /** The co-departments' tasks as the form sent them: one line each, to be checked. */
+    String coTasks() {
+        return text(CO_TASKS);
+    }
+
+    /** Each department's task as the meeting decided it (department, task, its own date), for the case's record. */
+    void setDeptTasks(List<Map<String, String>> rows) {
+        set(DEPT_TASKS, new ArrayList<>(rows));
+    }
+
     /** The free slots the meeting form offers (a form-js {@code valuesKey}: label and value each). */
     void setMeetingSlots(List<Map<String, String>> options) {
         set(MEETING_SLOTS, options);
@@ -650,6 +727,20 @@ final class IssueVariables extends ProcessVariables {
 
     String minutes() {
         return text(MINUTES);
+    }
+
+    /** The yuan the meeting decided, as the form sent it (forms send Long or Double), to be checked. */
+    Object fundsAsSent() {
+        return raw(FUNDS);
+    }
+
+    /** The contract's type: whole yuan as Long. */
+    void setFunds(long yuan) {
+        set(FUNDS, yuan);
+    }
+
+    String fundsPurpose() {
+        return text(FUNDS_PURPOSE);
     }
 
     // handling

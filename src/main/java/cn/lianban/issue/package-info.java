@@ -3,7 +3,7 @@
  */
 @ApplicationModule(displayName = "五级三色联席汇办", allowedDependencies = {
         "startup", "database", "calendar", "directory", "common", "security", "notify", "web", "responsibility",
-        "pairing", "venue"
+        "pairing", "venue", "resource"
 })
 package cn.lianban.issue;
 

@@ -1,5 +1,7 @@
 package cn.lianban.resource;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The variables of process {@code resource-claim} (承接), beside those every resource case has. */
@@ -10,6 +12,13 @@ final class ClaimVariables extends ResourceCaseVariables {
     private static final String APPROVED = "approved";
     private static final String DELIVERY_NOTE = "deliveryNote";
     private static final String RECEIVED = "received";
+
+    /** A claim's start answers: a funds item, for the community, the need and the yuan. */
+    static Map<String, Object> start(String itemCode, String communityCode, String need, long amount) {
+        Map<String, Object> answers = startAnswers(communityCode, need, amount);
+        answers.put(ITEM_CODE, itemCode);
+        return answers;
+    }
 
     ClaimVariables(VariableScope scope) {
         super(scope);

@@ -1,5 +1,7 @@
 package cn.lianban.resource;
 
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /** The variables of process {@code community-order} (社区点单), beside those every resource case has. */
@@ -9,6 +11,13 @@ final class OrderVariables extends ResourceCaseVariables {
     private static final String ACCEPTED = "accepted";
     private static final String RESULT = "result";
     private static final String CONFIRMED = "confirmed";
+
+    /** An order's start answers: the category, for the community, the need and the yuan. */
+    static Map<String, Object> start(String category, String communityCode, String need, long amount) {
+        Map<String, Object> answers = startAnswers(communityCode, need, amount);
+        answers.put(CATEGORY, category);
+        return answers;
+    }
 
     OrderVariables(VariableScope scope) {
         super(scope);

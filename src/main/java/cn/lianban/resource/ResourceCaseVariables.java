@@ -1,5 +1,8 @@
 package cn.lianban.resource;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 import cn.lianban.common.ProcessVariables;
@@ -28,6 +31,15 @@ abstract class ResourceCaseVariables extends ProcessVariables {
     private static final String COMMENT = "comment";
     private static final String STATUS = "status";
     private static final String STATUS_LABEL = "statusLabel";
+
+    /** The start answers every resource case has, for a case another module starts (a meeting's funds). */
+    static Map<String, Object> startAnswers(String communityCode, String need, long amount) {
+        Map<String, Object> answers = new HashMap<>();
+        answers.put(COMMUNITY_CODE, communityCode);
+        answers.put(NEED, need);
+        answers.put(AMOUNT, amount);
+        return answers;
+    }
 
     ResourceCaseVariables(VariableScope scope) {
         super(scope);

@@ -67,6 +67,44 @@ public class ResourceTotals {
                 .params(args).query(TakeUp.class).list();
     }
 
+    /**
+     * The funds joint meetings placed in the month (claims and community orders naming a case, made in the month),
+     * per community of the communities (null: all): how many cases, the yuan asked for (claims not rejected) and the
+     * yuan used (claims delivered, orders completed).
+     */
+    public List<MeetingTotal> meetingFunds(YearMonth month, Collection<String> communities) {
+        Timestamp from = start(month);
+        Timestamp to = start(month.plusMonths(1));
+        List<Object> args = new ArrayList<>(List.of(from, to));
+        String claims = SqlIn.and("community_code", communities, args);
+        args.add(from);
+        args.add(to);
+        String orders = SqlIn.and("community_code", communities, args);
+        return jdbc.sql("SELECT d.community_code, c.name community_name, COUNT(DISTINCT d.case_key) cases, "
+                        + "SUM(d.requested) requested, SUM(d.used) used FROM ("
+                        + "SELECT community_code, case_key, COALESCE(amount, 0) requested, CASE WHEN status IN "
+                        + "('DELIVERED', 'CONFIRMED') THEN COALESCE(amount, 0) ELSE 0 END used FROM resource_claim "
+                        + "WHERE case_key IS NOT NULL AND status <> 'REJECTED' AND created_at >= ? AND created_at < ?"
+                        + claims + " UNION ALL "
+                        + "SELECT community_code, case_key, COALESCE(amount, 0), CASE WHEN status IN ('COMPLETED', "
+                        + "'CONFIRMED') THEN COALESCE(amount_spent, 0) ELSE 0 END FROM community_order "
+                        + "WHERE case_key IS NOT NULL AND created_at >= ? AND created_at < ?" + orders
+                        + ") d LEFT JOIN community c ON c.code = d.community_code "
+                        + "GROUP BY d.community_code, c.name ORDER BY d.community_code")
+                .params(args).query(MeetingTotal.class).list();
+    }
+
+    /** A community's month of meeting funds: cases, yuan asked for, yuan used. */
+    public record MeetingTotal(String communityCode, String communityName, long cases, BigDecimal requested,
+                               BigDecimal used) {
+
+        /** Yuan to the fen, however the database sums them. */
+        public MeetingTotal {
+            requested = requested.setScale(2, RoundingMode.UNNECESSARY);
+            used = used.setScale(2, RoundingMode.UNNECESSARY);
+        }
+    }
+
     private static Timestamp start(YearMonth month) {
         return Timestamp.from(month.atDay(1).atStartOfDay(EngineClock.ZONE).toInstant());
     }

@@ -158,27 +158,27 @@ public class BookingService {
     }
 
     /**
-     * A unit books its own venue (e.g. for a joint meeting): the first {@code hours} consecutive free hours of
-     * that day from {@code from} on. No approval, since the venue is the unit's own, and no phone: the unit is
-     * reached through its group. Empty when the unit has no venue or the day has no such free hours.
+     * A unit books the hours it chose at a venue (e.g. the time a convener picked for a joint meeting). No approval,
+     * since a unit books its own or an open venue, and no phone: the unit is reached through its group. Empty when
+     * an hour is taken (also by someone quicker meanwhile: the database's constraint decides), past, not on the hour
+     * or outside opening hours.
+     *
+     * @throws NotFound when there is no such venue
      */
-    public Optional<Booking> bookForUnit(String unitGroup, String unitName, LocalDateTime from, int hours,
-                                         String purpose) {
-        Optional<Venue> venue = findVenueFor(unitGroup);
-        if (venue.isEmpty()) {
+    public Optional<Booking> bookForUnitAt(String venueCode, String unitName, LocalDateTime start, int hours,
+                                           String purpose) {
+        Venue venue = venue(venueCode);
+        if (!onTheHour(start) || start.isBefore(now()) || !venue.isOpen(start, start.plusHours(hours))) {
             return Optional.empty();
         }
-        for (LocalDateTime start : freeStarts(venue.get(), from.toLocalDate(), from, hours)) {
-            Booking booking = new Booking(newCode(from.toLocalDate()), venue.get().code(), start,
-                    start.plusHours(hours), unitName, "", BookingStatus.ACTIVE, purpose, now(), null);
-            try {
-                tx.executeWithoutResult(s -> bookings.insert(booking));
-                return Optional.of(booking);
-            } catch (DuplicateKeyException | ConcurrencyFailureException e) {
-                // someone took one of these hours meanwhile: try the next window
-            }
+        Booking booking = new Booking(newCode(start.toLocalDate()), venue.code(), start, start.plusHours(hours),
+                unitName, "", BookingStatus.ACTIVE, purpose, now(), null);
+        try {
+            tx.executeWithoutResult(s -> bookings.insert(booking));
+            return Optional.of(booking);
+        } catch (DuplicateKeyException | ConcurrencyFailureException e) {
+            return Optional.empty();
         }
-        return Optional.empty();
     }
 
     /** Where each run of {@code hours} free consecutive hours of the venue starts that day, from {@code from} on. */

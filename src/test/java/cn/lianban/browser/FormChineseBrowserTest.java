@@ -77,6 +77,7 @@ class FormChineseBrowserTest {
             tasklist.click(Tasklist.radio("rate_color", "黄色（需协调）"));
             tasklist.complete();
             wait.until(d -> tasks.createTaskQuery().taskId(rate).count() == 0);
+            issues.scheduleMeeting(pi);
 
             String meet = issues.task(pi, "meet").getId();
             tasklist.openFilter("本级待会商");
@@ -87,6 +88,9 @@ class FormChineseBrowserTest {
             assertThat(field("meet_leadDept").getAttribute("value")).isEqualTo("住房和城乡建设局");
             assertThat(field("meet_coDepts").getAttribute("placeholder")).isEqualTo("搜索");
             fill("meet_minutes", "住建局牵头，城管局配合");
+            tasklist.click(By.cssSelector("input[id$='-meet_attended']"));
+            tasklist.click(By.xpath(
+                    "//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='住房和城乡建设局']"));
 
             WebElement deadline = field("meet_deadline-date");
             assertThat(deadline.getAttribute("placeholder")).isEqualTo("年-月-日");

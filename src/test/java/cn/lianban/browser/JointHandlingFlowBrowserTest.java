@@ -34,6 +34,8 @@ class JointHandlingFlowBrowserTest {
     HistoryService history;
     @Autowired
     IssueDriver issues;
+    @Autowired
+    org.camunda.bpm.engine.RuntimeService runtime;
 
     @AutoClose
     private Browser browser;
@@ -150,12 +152,24 @@ class JointHandlingFlowBrowserTest {
         return m.group();
     }
 
+    /** The convener first picks venue and time (选定会议时间), then holds the meeting and records who came. */
+    @SuppressWarnings("unchecked")
     private void meet(String convener, String caseNo, LocalDate deadline) {
         walk.logInAs(convener);
+        walk.openFilter("本级待定会议时间");
+        walk.openTask("选定会议时间", caseNo);
+        walk.claim();
+        var pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(caseNo).singleResult();
+        String slot = ((java.util.List<java.util.Map<String, String>>) runtime.getVariable(pi.getId(),
+                "meetingChoices")).get(0).get("label");
+        walk.choose("会议地点和时段", slot);
+        walk.complete();
+
         walk.openFilter("本级待会商");
         walk.openTask("联席会商", caseNo);
         walk.claim();
         assertThat(walk.formText()).contains("会议时间").contains("会议地点");
+        walk.choose("到会单位和人员", "住房和城乡建设局");
         walk.choose("牵头部门", "住房和城乡建设局");
         walk.date("办结期限", deadline);
         walk.type("会议纪要", "住建局牵头，社区配合入户");

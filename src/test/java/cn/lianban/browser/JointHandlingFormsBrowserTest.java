@@ -3,6 +3,7 @@ package cn.lianban.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -54,6 +56,7 @@ class JointHandlingFormsBrowserTest {
         ProcessInstance pi = issues.file("title", "浏览器会商 " + System.nanoTime(), "category", "HOUSING",
                 "multiDepartment", true);
         issues.complete(pi, "rate", "color", "YELLOW");
+        issues.scheduleMeeting(pi);
         String caseNo = pi.getBusinessKey();
         String taskId = issues.task(pi, "meet").getId();
         @SuppressWarnings("unchecked")
@@ -101,6 +104,7 @@ class JointHandlingFormsBrowserTest {
         ProcessInstance pi = issues.file("title", "浏览器升级 " + System.nanoTime(), "category", "HOUSING",
                 "multiDepartment", true);
         issues.complete(pi, "rate", "color", "YELLOW");
+        issues.scheduleMeeting(pi);
         issues.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline",
                 EngineClock.now().toLocalDate().plusDays(1).toString(), "minutes", "住建局牵头");
         issues.complete(pi, "handle", "result", "需街道统筹资金", "resolved", false);
@@ -118,5 +122,49 @@ class JointHandlingFormsBrowserTest {
             browser.save("failure-" + getClass().getSimpleName() + "-approval");
             throw e;
         }
+    }
+
+    /** Issue 13: the convener picks the meeting's venue and time from the free slots, through its own filter. */
+    @Test
+    void theConvenerPicksAFreeSlotAndTheInvitationGoesOutForIt() {
+        ProcessInstance pi = issues.file("title", "浏览器定会 " + System.nanoTime(), "category", "HOUSING",
+                "multiDepartment", true);
+        issues.complete(pi, "rate", "color", "YELLOW");
+        String caseNo = pi.getBusinessKey();
+        String taskId = issues.task(pi, "scheduleMeeting").getId();
+        @SuppressWarnings("unchecked")
+        List<Map<String, String>> choices = (List<Map<String, String>>) issues.variable(pi, "meetingChoices");
+        Map<String, String> chosen = choices.get(choices.size() / 2);
+        String label = chosen.get("label");
+        try {
+            tasklist.logIn("committee");
+            tasklist.openFilter("本级待定会议时间");
+            WebElement card = tasklist.card(taskId);
+            assertThat(card.getText()).contains(caseNo);
+            card.findElement(By.cssSelector("h4.task a")).click();
+            WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
+            wait.until(d -> form.getText().contains(caseNo));
+            assertThat(form.getText()).contains("选定联席会议时间", "会议地点和时段", "第三级（片区）")
+                    .doesNotContain("{{", "YELLOW", "V-A-");
+            browser.save("meeting-schedule-1-form");
+
+            tasklist.claim();
+            tasklist.click(By.cssSelector("input[id$='-schedule_meetingChoice']"));
+            WebElement search = browser.driver.findElement(By.cssSelector("input[id$='-schedule_meetingChoice']"));
+            // the list is long (venues × days × hours): search by the slot's date and hour
+            search.sendKeys(Keys.chord(Keys.CONTROL, "a"), label.substring(label.lastIndexOf(' ') - 10,
+                    label.lastIndexOf(' ') + 6));
+            tasklist.click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='"
+                    + label + "']"));
+            browser.save("meeting-schedule-2-chosen");
+            tasklist.complete();
+            wait.until(d -> runtime.getActiveActivityIds(pi.getId()).contains("meet"));
+        } catch (RuntimeException | AssertionError e) {
+            browser.save("failure-" + getClass().getSimpleName());
+            throw e;
+        }
+        assertThat(label).endsWith(runtime.getVariable(pi.getId(), "meetingTimeLabel").toString());
+        assertThat(issues.events(caseNo)).contains("MEETING_CONVENED");
+        assertThat(issues.mails(pi)).anyMatch(m -> m.startsWith("MEETING_INVITATION"));
     }
 }

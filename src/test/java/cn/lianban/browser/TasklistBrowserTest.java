@@ -62,6 +62,7 @@ class TasklistBrowserTest {
         String title = "浏览器测试 " + System.nanoTime() % 100000000;
         ProcessInstance pi = issues.file("title", title, "category", "HOUSING", "multiDepartment", true);
         issues.complete(pi, "rate", "color", "YELLOW");
+        issues.scheduleMeeting(pi);
         issues.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline",
                 LocalDate.now(ZoneId.of("Asia/Shanghai")).plusDays(1).toString(), "minutes", "住建局牵头办理");
         String taskId = issues.task(pi, "handle").getId();

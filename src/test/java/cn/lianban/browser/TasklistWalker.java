@@ -209,7 +209,8 @@ final class TasklistWalker {
             radios.get(0).click();
             return;
         }
-        f.findElement(By.cssSelector(".fjs-input-group")).click();
+        // a select's input group, or a taglist's box
+        f.findElement(By.cssSelector(".fjs-input-group, .fjs-taglist")).click();
         List<WebElement> search = f.findElements(By.cssSelector("input.fjs-input, input.fjs-taglist-input"));
         if (!search.isEmpty() && search.get(0).isDisplayed() && search.get(0).isEnabled()) {
             // a searchable select may hold a proposed value: search over it
@@ -218,6 +219,12 @@ final class TasklistWalker {
         wait.until(ExpectedConditions.elementToBeClickable(f.findElement(By.xpath(
                 ".//*[contains(@class,'fjs-dropdownlist-item')][contains(normalize-space(.),'" + option + "')]"))))
                 .click();
+        List<WebElement> tags = f.findElements(By.cssSelector("input.fjs-taglist-input"));
+        if (!tags.isEmpty()) {
+            // a taglist keeps its list open for more: close it, it would cover the fields below
+            tags.get(0).sendKeys(Keys.ESCAPE);
+            wait.until(d -> f.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
+        }
     }
 
     void tick(String label) {

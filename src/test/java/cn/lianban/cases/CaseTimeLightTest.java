@@ -54,6 +54,7 @@ class CaseTimeLightTest {
         ProcessInstance pi = driver.file("category", "HOUSING", "multiDepartment", true);
         assertThat(light(pi)).as("waiting for its colour").isNull();
         driver.complete(pi, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(pi);
         driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline", "2026-03-06",
                 "minutes", "住建局牵头");
         // issue 13: until the lead accepts (签收), like a ticket, the case runs on its acceptance deadline

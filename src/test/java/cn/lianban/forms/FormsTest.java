@@ -48,7 +48,7 @@ class FormsTest {
   static final Set<String> FORM_IDS = Set.of(
       "joint-handling-start", "joint-handling-rate", "joint-handling-meet", "joint-handling-handle",
       "joint-handling-assist", "joint-handling-approve", "joint-handling-evaluate",
-      "joint-handling-supervise", "joint-handling-extension");
+      "joint-handling-supervise", "joint-handling-extension", "joint-handling-schedule");
 
   static final List<String> CATEGORIES =
       List.of("ENVIRONMENT", "TRAFFIC", "HOUSING", "FACILITY", "SAFETY", "ELDERLY", "OTHER");
@@ -62,6 +62,7 @@ class FormsTest {
   /** Contract: what each user task completes with (form id → keys). */
   static final Map<String, Set<String>> COMPLETES_WITH = Map.of(
       "joint-handling-rate", Set.of("color", "overrideReason"),
+      "joint-handling-schedule", Set.of("meetingChoice"),
       "joint-handling-meet", Set.of("leadDept", "coDepts", "deadline", "minutes"),
       "joint-handling-handle", Set.of("result", "resolved"),
       "joint-handling-assist", Set.of("assistResult"),
@@ -73,7 +74,8 @@ class FormsTest {
   /** Optional extras a form may submit beyond the contract. */
   static final Map<String, Set<String>> EXTRAS = Map.of(
       "joint-handling-start", Set.of("location"),
-      "joint-handling-meet", Set.of("funds", "moveMeeting", "meetingSlot"),
+      "joint-handling-meet", Set.of("funds", "fundsPurpose", "moveMeeting", "meetingSlot", "attended",
+          "leadTask", "coTasks"),
       "joint-handling-rate", Set.of("mergeCases"),
       "joint-handling-handle", Set.of("extensionAsked", "extensionUntil", "extensionReason"),
       "joint-handling-evaluate", Set.of("evaluationComment"),

@@ -57,6 +57,8 @@ class IssueCaseTest extends ProcessTestBase {
         assertThat(rating.filedAt()).isEqualTo(filed);
 
         driver.complete(pi, "rate", "color", "YELLOW");
+
+        driver.scheduleMeeting(pi);
         IssueCase meeting = row(pi);
         assertThat(meeting.status()).isEqualTo("MEETING");
         assertThat(meeting.statusLabel()).isEqualTo("联席会商");
@@ -126,6 +128,7 @@ class IssueCaseTest extends ProcessTestBase {
     void aStepThatFailsTakesItsRowChangeBackWithIt() {
         ProcessInstance pi = driver.file("category", "HOUSING", "multiDepartment", true);
         driver.complete(pi, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(pi);
         IssueCase before = row(pi);
         assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
             driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban"), "deadline", "2026-03-06",
@@ -142,8 +145,10 @@ class IssueCaseTest extends ProcessTestBase {
         ProcessInstance rating = driver.file();
         ProcessInstance meeting = driver.file("category", "HOUSING", "multiDepartment", true);
         driver.complete(meeting, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(meeting);
         ProcessInstance handling = driver.file("category", "HOUSING", "multiDepartment", true);
         driver.complete(handling, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(handling);
         driver.complete(handling, "meet", "leadDept", "housing", "coDepts", List.of("urban"), "deadline",
                 "2026-03-06", "minutes", "住建局牵头");
         ProcessInstance escalating = driver.file();

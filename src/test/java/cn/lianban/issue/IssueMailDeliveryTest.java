@@ -49,6 +49,8 @@ class IssueMailDeliveryTest {
         driver.clockAt(LocalDateTime.of(2026, 9, 30, 15, 0)); // Wednesday before National Day
         var pi = driver.file("category", "HOUSING", "multiDepartment", true);
         driver.complete(pi, "rate", "color", "YELLOW");
+        // the convener picks 09:00 of the next working day at the area's complex
+        driver.complete(pi, "scheduleMeeting", "meetingChoice", "V-A-DL-1|2026-10-08T09:00");
         sendAll();
 
         MimeMessage invitation = Arrays.stream(greenMail.getReceivedMessages())
@@ -58,7 +60,7 @@ class IssueMailDeliveryTest {
         Calendar ics = new CalendarBuilder().build(new StringReader(calendarPart(invitation)));
         VEvent event = (VEvent) ics.getComponent("VEVENT").orElseThrow();
 
-        // 1–7 October 2026 are off (National Day), so the next working day after Wed 30 Sep is Thu 8 Oct
+        // 1–7 October 2026 are off (National Day): the next working day after Wed 30 Sep is Thu 8 Oct
         ZonedDateTime expected = LocalDateTime.of(2026, 10, 8, 9, 0).atZone(EngineClock.ZONE);
         assertThat(java.time.Instant.from(event.getDateTimeStart().orElseThrow().getDate()))
                 .isEqualTo(expected.toInstant());
@@ -66,8 +68,10 @@ class IssueMailDeliveryTest {
         assertThat(event.getProperty(Property.LOCATION).orElseThrow().getValue()).contains("东莱北片区");
         List<String> attendees = event.getProperties(Property.ATTENDEE).stream()
                 .map(a -> a.getValue().toLowerCase()).toList();
+        // the deputies of the case's area are invited, those of other areas not
         assertThat(attendees).contains("mailto:housing@dept.lianban.demo", "mailto:s-dl@street.lianban.demo",
-                "mailto:c-dl-01@community.lianban.demo", "mailto:deputy01@lianban.demo");
+                "mailto:c-dl-01@community.lianban.demo", "mailto:deputy01@lianban.demo", "mailto:deputy03@lianban.demo")
+                .doesNotContain("mailto:deputy04@lianban.demo");
         assertThat(event.getProperty(Property.ORGANIZER).orElseThrow().getValue().toLowerCase())
                 .isEqualTo("mailto:a-dl-1@area.lianban.demo");
     }

@@ -75,11 +75,22 @@ class JointHandlingProcessTest extends ProcessTestBase {
         assertThat(pi).variables().containsEntry("proposedColor", "YELLOW");
         driver.complete(pi, "rate", "color", "YELLOW");
 
+        // the convener (the area's committee) picks venue and time from the free slots; nothing is sent before
+        assertThat(pi).isWaitingAt("scheduleMeeting").variables().containsEntry("level", 3)
+                .containsEntry("status", "MEETING").doesNotContainKey("meetingBooking");
+        assertThat(task("scheduleMeeting")).hasCandidateGroup("area:A-DL-1");
+        assertThat(driver.mails(pi)).noneMatch(m -> m.startsWith("MEETING_INVITATION"));
+        assertThat(choices(pi).get(0).get("value")).as("the area's own complex first").startsWith("V-A-DL-1|");
+        assertThat(choices(pi)).extracting(o -> o.get("value")).contains("V-A-DL-1|2026-03-03T09:00");
+        assertThat(choices(pi)).extracting(o -> o.get("label"))
+                .anyMatch(l -> l.contains("东莱北片区") && l.endsWith(" 2026-03-03 09:00–11:00"));
+        driver.complete(pi, "scheduleMeeting", "meetingChoice", "V-A-DL-1|2026-03-03T09:00");
+
         assertThat(pi).isWaitingAt("meet").variables().containsEntry("level", 3).containsEntry("status", "MEETING")
-                .containsEntry("leadDept", "housing");
+                .containsEntry("leadDept", "housing").containsEntry("meetingTimeLabel", "2026-03-03 09:00–11:00");
         assertThat(task("meet")).hasCandidateGroup("area:A-DL-1");
         assertThat(driver.mails(pi)).anyMatch(m -> m.startsWith("MEETING_INVITATION") && m.contains("housing@dept"));
-        // the area's complex is booked for the meeting: the next working day, 09:00–11:00
+        // the chosen hours of the area's complex are booked for the meeting
         assertThat(jdbc.queryForMap("SELECT venue_code, start_at, end_at, status FROM booking WHERE code = ?",
                 driver.variable(pi, "meetingBooking"))).containsEntry("venue_code", "V-A-DL-1")
                 .containsEntry("start_at", java.sql.Timestamp.valueOf(LocalDateTime.of(2026, 3, 3, 9, 0)))
@@ -104,8 +115,10 @@ class JointHandlingProcessTest extends ProcessTestBase {
     void aSecondMeetingOfTheSameUnitThatDayTakesTheNextFreeHours() {
         ProcessInstance first = driver.file("multiDepartment", true);
         driver.complete(first, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(first);
         ProcessInstance second = driver.file("multiDepartment", true);
         driver.complete(second, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(second);
         java.util.Date firstAt = (java.util.Date) driver.variable(first, "meetingAt");
         java.util.Date secondAt = (java.util.Date) driver.variable(second, "meetingAt");
         assertThat(secondAt).isAfterOrEqualsTo(new java.util.Date(firstAt.getTime() + 2 * 3600_000L));
@@ -117,6 +130,7 @@ class JointHandlingProcessTest extends ProcessTestBase {
         ProcessInstance pi = driver.file("category", "SAFETY", "safetyRisk", true, "households", 120L);
         assertThat(pi).variables().containsEntry("proposedColor", "RED");
         driver.complete(pi, "rate", "color", "RED");
+        driver.scheduleMeeting(pi);
         assertThat(pi).isWaitingAt("meet").variables().containsEntry("level", 5);
         assertThat(task("meet")).hasCandidateGroup("city-center");
     }
@@ -127,6 +141,7 @@ class JointHandlingProcessTest extends ProcessTestBase {
         driver.clockAt(LocalDateTime.of(2026, 3, 16, 10, 0));
         ProcessInstance pi = driver.file("multiDepartment", true);
         driver.complete(pi, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(pi);
         driver.complete(pi, "meet", "leadDept", "urban", "coDepts", List.of("housing", "water"), "deadline",
                 "2026-03-18", "minutes", "城管牵头");
         assertThat(pi).isWaitingAt("handle", "assist");
@@ -154,6 +169,7 @@ class JointHandlingProcessTest extends ProcessTestBase {
         driver.clockAt(LocalDateTime.of(2026, 3, 23, 10, 0));
         ProcessInstance pi = driver.file("multiDepartment", true);
         driver.complete(pi, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(pi);
         driver.complete(pi, "meet", "leadDept", "urban", "coDepts", List.of("housing"), "deadline", "2026-03-25",
                 "minutes", "城管牵头");
         driver.claim(pi, "assist", "housing");
@@ -177,12 +193,14 @@ class JointHandlingProcessTest extends ProcessTestBase {
                 .containsEntry("communityName", driver.variable(pi, "communityName"));
 
         driver.complete(pi, "rate", "color", "YELLOW");
+
+        driver.scheduleMeeting(pi);
         // level 3 allows 7 working days from Mon 1 June: Wed 10 June 18:00
         assertThat(pi).variables().containsEntry("statusLabel", "联席会商").containsEntry("colorLabel", "黄色")
                 .containsEntry("levelLabel", "第三级（片区）").containsEntry("leadDeptName", "住房和城乡建设局（建议）")
                 .containsEntry("dueLabel", "2026-06-10 18:00").containsEntry("timeLight", "GREEN")
                 .containsEntry("timeLightLabel", "正常");
-        assertThat(driver.variable(pi, "meetingTimeLabel").toString()).matches("2026-06-02 \\d\\d:00–\\d\\d:00");
+        assertThat(driver.variable(pi, "meetingTimeLabel").toString()).matches("2026-06-0[12] \\d\\d:00–\\d\\d:00");
         assertThat(driver.variable(pi, "meetingPlace").toString()).contains("东莱北片区");
 
         driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban", "water"), "deadline",
@@ -216,6 +234,7 @@ class JointHandlingProcessTest extends ProcessTestBase {
         escalate(pi);
         assertThat(task("handle")).hasCandidateGroup("community:C-DL-01").hasCandidateGroup("grid:G-DL-01-01");
         escalate(pi);
+        driver.scheduleMeeting(pi);
         meet(pi, "urban");
         assertThat(engine.getTaskService().getIdentityLinksForTask(task("handle").getId()))
                 .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).containsExactly("dept:urban");
@@ -256,6 +275,7 @@ class JointHandlingProcessTest extends ProcessTestBase {
         driver.clockAt(LocalDateTime.of(2026, 6, 8, 10, 0));
         ProcessInstance pi = driver.file("multiDepartment", true);
         driver.complete(pi, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(pi);
         String firstBooking = (String) driver.variable(pi, "meetingBooking");
         String before = (String) driver.variable(pi, "meetingTimeLabel");
         List<java.util.Map<String, String>> slots = slots(pi);
@@ -288,6 +308,7 @@ class JointHandlingProcessTest extends ProcessTestBase {
         driver.clockAt(LocalDateTime.of(2026, 6, 15, 10, 0));
         ProcessInstance pi = driver.file("multiDepartment", true);
         driver.complete(pi, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(pi);
         String booking = (String) driver.variable(pi, "meetingBooking");
         String before = (String) driver.variable(pi, "meetingTimeLabel");
         java.util.Map<String, String> chosen = slots(pi).get(slots(pi).size() - 1);
@@ -313,6 +334,8 @@ class JointHandlingProcessTest extends ProcessTestBase {
         assertThat(pi).isWaitingAt("rate");
 
         driver.complete(pi, "rate", "color", "YELLOW", "overrideReason", "涉及相邻两个小区，需片区协调");
+
+        driver.scheduleMeeting(pi);
         assertThat(pi).isWaitingAt("meet").variables().containsEntry("color", "YELLOW")
                 .containsEntry("proposedColor", "GREEN");
         assertThat(driver.events(pi.getBusinessKey())).contains("RATING_OVERRIDE");
@@ -362,17 +385,22 @@ class JointHandlingProcessTest extends ProcessTestBase {
         assertThat(task("handle")).hasCandidateGroup("community:C-DL-01");
 
         escalate(pi);
+        assertThat(pi).isWaitingAt("scheduleMeeting").variables().containsEntry("level", 3);
+        assertThat(task("scheduleMeeting")).hasCandidateGroup("area:A-DL-1");
+        driver.scheduleMeeting(pi);
         assertThat(pi).isWaitingAt("meet").variables().containsEntry("level", 3);
         assertThat(task("meet")).hasCandidateGroup("area:A-DL-1");
         meet(pi, "urban");
         assertThat(task("handle")).hasCandidateGroup("dept:urban");
 
         escalate(pi);
+        driver.scheduleMeeting(pi);
         assertThat(pi).isWaitingAt("meet").variables().containsEntry("level", 4);
         assertThat(task("meet")).hasCandidateGroup("street:S-DL");
         meet(pi, "housing");
 
         escalate(pi);
+        driver.scheduleMeeting(pi);
         assertThat(pi).isWaitingAt("meet").variables().containsEntry("level", 5).containsEntry("escalations", 4L);
         assertThat(task("meet")).hasCandidateGroup("city-center");
         meet(pi, "housing");
@@ -453,6 +481,7 @@ class JointHandlingProcessTest extends ProcessTestBase {
     void meetingDecisionsAreChecked() {
         ProcessInstance pi = driver.file("multiDepartment", true);
         driver.complete(pi, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(pi);
         assertThatThrownBy(() -> meetWith(pi, "nobody", List.of(), "2026-03-05")).hasMessageContaining("牵头部门无效");
         assertThatThrownBy(() -> meetWith(pi, "housing", List.of("housing"), "2026-03-05"))
                 .hasMessageContaining("协办部门不能包含牵头部门");
@@ -479,6 +508,11 @@ class JointHandlingProcessTest extends ProcessTestBase {
         var v = history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
                 .singleResult();
         return v == null ? null : v.getValue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<java.util.Map<String, String>> choices(ProcessInstance pi) {
+        return (List<java.util.Map<String, String>>) driver.variable(pi, "meetingChoices");
     }
 
     @SuppressWarnings("unchecked")

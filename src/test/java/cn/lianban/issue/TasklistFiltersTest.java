@@ -45,6 +45,7 @@ class TasklistFiltersTest {
     void departmentsSeeTheirUnclaimedAndClaimedWork() {
         ProcessInstance pi = driver.file("category", "HOUSING", "multiDepartment", true);
         driver.complete(pi, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(pi);
         driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban"), "deadline",
                 java.time.LocalDate.now(cn.lianban.common.EngineClock.ZONE).plusDays(1).toString(), "minutes", "纪要");
 
@@ -74,14 +75,22 @@ class TasklistFiltersTest {
     void theJointMeetingIsInTheFilterOfTheUnitThatConvenesItAtLevelsThreeFourAndFive() {
         ProcessInstance area = driver.file("multiDepartment", true);
         driver.complete(area, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(area);
         ProcessInstance city = driver.file("category", "SAFETY", "safetyRisk", true, "households", 120L);
         driver.complete(city, "rate", "color", "RED");
+        driver.scheduleMeeting(city);
         ProcessInstance street = driver.file("multiDepartment", true);
         driver.complete(street, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(street);
         driver.complete(street, "meet", "leadDept", "urban", "coDepts", List.of(), "deadline",
                 cn.lianban.common.EngineClock.now().toLocalDate().plusDays(1).toString(), "minutes", "城管牵头");
         driver.fireTimer(street, "overdue");
         driver.complete(street, "approveEscalation", "approved", true, "comment", "同意升级到街道");
+        // the street chooses the time of its meeting from its own list first
+        String scheduling = driver.task(street, "scheduleMeeting").getId();
+        assertThat(ids(as("street", () -> list("本级待定会议时间")))).contains(scheduling);
+        assertThat(ids(as("committee", () -> list("本级待定会议时间")))).doesNotContain(scheduling);
+        driver.scheduleMeeting(street);
         String level3 = driver.task(area, "meet").getId();
         String level4 = driver.task(street, "meet").getId();
         String level5 = driver.task(city, "meet").getId();

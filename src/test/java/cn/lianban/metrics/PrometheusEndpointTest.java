@@ -98,6 +98,7 @@ class PrometheusEndpointTest {
 
         // rated and met on: the case's clock runs; two months on, both clocks have run out and timers wait
         issues.complete(issue, "rate", "color", "YELLOW");
+        issues.scheduleMeeting(issue);
         issues.complete(issue, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline",
                 EngineClock.now().toLocalDate().plusDays(1).toString(), "minutes", "住建局牵头");
         ClockUtil.setCurrentTime(new Date(ClockUtil.getCurrentTime().getTime()

@@ -39,6 +39,8 @@ class AuthorizationMatrixTest {
     HistoryService history;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    IssueDriver driver;
 
     private ProcessInstance caseOfA;
 
@@ -50,6 +52,10 @@ class AuthorizationMatrixTest {
         as("committee", () -> {
             tasks.claim(rate.getId(), "committee");
             tasks.complete(rate.getId(), java.util.Map.of("color", "YELLOW"));
+            return null;
+        });
+        as("committee", () -> {
+            driver.scheduleMeeting(caseOfA);
             return null;
         });
         Task meet = as("committee", () -> tasks.createTaskQuery().processInstanceId(caseOfA.getId()).singleResult());

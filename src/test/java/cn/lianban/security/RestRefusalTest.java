@@ -96,6 +96,7 @@ class RestRefusalTest {
         ProcessInstance pi = issues.file("category", "HOUSING", "multiDepartment", true);
         String rate = issues.task(pi, "rate").getId();
         issues.complete(pi, "rate", "color", "YELLOW");
+        issues.scheduleMeeting(pi);
 
         ResponseEntity<String> late = post("committee", "/engine-rest/task/" + rate + "/" + call,
                 Map.of("color", "RED", "overrideReason", "涉及多个部门"));
@@ -134,6 +135,7 @@ class RestRefusalTest {
     private ProcessInstance yellowCaseAtTheMeeting() {
         ProcessInstance pi = issues.file("category", "HOUSING", "multiDepartment", true);
         issues.complete(pi, "rate", "color", "YELLOW");
+        issues.scheduleMeeting(pi);
         return pi;
     }
 

@@ -95,10 +95,22 @@ public class IssueDriver {
         management.executeJob(job.getId());
     }
 
+    /** The convener picks the first free venue slot offered (选定会议时间); the invitation goes out for it. */
+    @SuppressWarnings("unchecked")
+    public void scheduleMeeting(ProcessInstance pi) {
+        List<Map<String, String>> choices = (List<Map<String, String>>) variable(pi, "meetingChoices");
+        if (choices.isEmpty()) {
+            complete(pi, "scheduleMeeting");
+        } else {
+            complete(pi, "scheduleMeeting", "meetingChoice", choices.get(0).get("value"));
+        }
+    }
+
     /** A YELLOW housing case from filing to 销号, through the area's joint meeting. */
     public ProcessInstance walkYellowCaseToClosure() {
         ProcessInstance pi = file("category", "HOUSING", "multiDepartment", true, "households", 40L);
         complete(pi, "rate", "color", "YELLOW");
+        scheduleMeeting(pi);
         complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban"), "deadline",
                 EngineClock.now().toLocalDate().plusDays(1).toString(), "minutes", "住建局牵头，城管局配合");
         complete(pi, "assist", "assistResult", "已配合清理");
