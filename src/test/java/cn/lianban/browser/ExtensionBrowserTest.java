@@ -56,6 +56,7 @@ class ExtensionBrowserTest {
         ProcessInstance pi = issues.file("title", "外墙脱落 " + TasklistWalker.digits(), "category", "HOUSING",
                 "multiDepartment", true);
         issues.complete(pi, "rate", "color", "YELLOW");
+        issues.scheduleMeeting(pi);
         issues.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline", deadline.toString(),
                 "minutes", "住建局牵头");
         String caseNo = pi.getBusinessKey();

@@ -263,6 +263,7 @@ class AcceptanceAndExtensionProcessTest extends ProcessTestBase {
     }
 
     private void meet(ProcessInstance pi, String lead, String deadline) {
+        driver.scheduleMeeting(pi);
         driver.complete(pi, "meet", "leadDept", lead, "coDepts", List.of(), "deadline", deadline, "minutes", "会商纪要");
     }
 

@@ -53,7 +53,7 @@ class EscalationRaiseTest extends ProcessTestBase {
         assertThat(driver.events(pi.getBusinessKey())).doesNotContain("STREET_INFORMED");
 
         escalate(pi);
-        assertThat(pi).isWaitingAt("meet").variables().containsEntry("level", 4);
+        assertThat(pi).isWaitingAt("scheduleMeeting").variables().containsEntry("level", 4);
         assertThat(mailsTo(pi, STREET_MAIL)).hasSize(1).allMatch(m -> m.startsWith("ESCALATED"));
         assertThat(details(pi, "STREET_INFORMED")).singleElement().asString().contains("事项升至第四级（街道）");
         meet(pi, "housing");
@@ -64,7 +64,7 @@ class EscalationRaiseTest extends ProcessTestBase {
                 .containsEntry("escalationReasonLabel", "牵头部门报告本级无法解决");
         assertThat(task("approveEscalation")).hasCandidateGroup("area:A-DL-1");
         driver.complete(pi, "approveEscalation", "approved", true, "comment", "同意报市级");
-        assertThat(pi).isWaitingAt("meet").variables().containsEntry("level", 5);
+        assertThat(pi).isWaitingAt("scheduleMeeting").variables().containsEntry("level", 5);
         assertThat(mailsTo(pi, STREET_MAIL)).hasSize(2);
         assertThat(details(pi, "STREET_INFORMED")).hasSize(2).last().asString().contains("第五级（市级）");
     }
@@ -85,11 +85,11 @@ class EscalationRaiseTest extends ProcessTestBase {
         assertThat(raised.getStatusCode().value()).as(String.valueOf(raised.getBody())).isEqualTo(200);
         assertThat(raised.getBody()).containsEntry("level", 4).containsEntry("levelLabel", "第四级（街道）");
 
-        assertThat(pi).isWaitingAt("meet").hasPassed("raiseIssue").isNotWaitingAt("handle").variables()
+        assertThat(pi).isWaitingAt("scheduleMeeting").hasPassed("raiseIssue").isNotWaitingAt("handle").variables()
                 .containsEntry("level", 4).containsEntry("escalations", 1L).containsEntry("status", "MEETING")
                 .containsEntry("escalationReason", "CENTER_RAISE").containsEntry("timeLight", "GREEN")
                 .doesNotContainKeys("raiseLevel", "raiseReason");
-        assertThat(task("meet")).hasCandidateGroup("street:S-DL");
+        assertThat(task("scheduleMeeting")).hasCandidateGroup("street:S-DL");
         // level 4 allows 7 working days from Tuesday 3 March: Thursday 12 March
         assertThat(driver.variable(pi, "dueDate")).isEqualTo(at(2026, 3, 12, 18, 0));
         assertThat(details(pi, "CENTER_RAISED")).singleElement().asString()
@@ -110,7 +110,8 @@ class EscalationRaiseTest extends ProcessTestBase {
         assertThat(pi).isWaitingAt("shelfReviewDue");
 
         assertThat(raise("center", pi, 5, "重大民生事项，市级督办").getStatusCode().value()).isEqualTo(200);
-        assertThat(pi).isWaitingAt("meet").variables().containsEntry("level", 5).containsEntry("shelfState", "RAISED")
+        assertThat(pi).isWaitingAt("scheduleMeeting").variables().containsEntry("level", 5)
+                .containsEntry("shelfState", "RAISED")
                 .containsEntry("statusLabel", "联席会商");
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("shelfReviewDue").count())
                 .isZero();
@@ -158,7 +159,7 @@ class EscalationRaiseTest extends ProcessTestBase {
         assertThat(noReason.getStatusCode().value()).isEqualTo(400);
         assertThat(noReason.getBody()).containsEntry("error", "missing_reason").containsEntry("message", "请填写提级理由");
         assertThat(raise("center", "JH-2026-999999", 4, "提级").getStatusCode().value()).isEqualTo(404);
-        assertThat(pi).isWaitingAt("meet").variables().containsEntry("level", 3);
+        assertThat(pi).isWaitingAt("scheduleMeeting").variables().containsEntry("level", 3);
     }
 
     private ResponseEntity<Map> raise(String user, ProcessInstance pi, int level, String reason) {
@@ -186,6 +187,7 @@ class EscalationRaiseTest extends ProcessTestBase {
 
     private void meet(ProcessInstance pi, String lead) {
         LocalDate today = EngineClock.now().toLocalDate();
+        driver.scheduleMeeting(pi);
         driver.complete(pi, "meet", "leadDept", lead, "coDepts", List.of(), "deadline", today.plusDays(1).toString(),
                 "minutes", "会议纪要");
     }

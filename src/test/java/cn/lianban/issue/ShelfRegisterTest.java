@@ -55,6 +55,7 @@ class ShelfRegisterTest extends ProcessTestBase {
     void theAreaCommitteePutsACaseBeingHandledOnTheRegisterFromTheCasePageAtTheCitysLevelToo() {
         ProcessInstance pi = driver.file("category", "SAFETY", "safetyRisk", true, "households", 120L);
         driver.complete(pi, "rate", "color", "RED");
+        driver.scheduleMeeting(pi);
         driver.complete(pi, "meet", "leadDept", "housing", "coDepts", java.util.List.of(), "deadline", "2026-03-06",
                 "minutes", "市级联席会议");
         assertThat(pi).isWaitingAt("handle").variables().containsEntry("level", 5);

@@ -41,6 +41,7 @@ class SupervisionFiltersTest {
         driver.clockAt(LocalDateTime.of(2026, 11, 25, 10, 0));
         ProcessInstance pi = driver.file("category", "HOUSING", "multiDepartment", true, "households", 40L);
         driver.complete(pi, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(pi);
         driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline", "2026-11-27", "minutes",
                 "住建局牵头");
         driver.fireTimer(pi, "acceptDeadline");
@@ -64,6 +65,7 @@ class SupervisionFiltersTest {
         driver.clockAt(LocalDateTime.of(2026, 11, 26, 10, 0));
         ProcessInstance pi = driver.file("category", "HOUSING", "multiDepartment", true, "households", 40L);
         driver.complete(pi, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(pi);
         driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline", "2026-12-01", "minutes",
                 "住建局牵头");
         String handle = driver.task(pi, "handle").getId();
