@@ -39,6 +39,7 @@ class TimeLightHolidayTest extends ProcessTestBase {
         driver.clockAt(LocalDateTime.of(2026, 4, 28, 10, 0));
         ProcessInstance issue = driver.file();
         driver.complete(issue, "rate", "color", "GREEN");
+        driver.claim(issue, "handle", "secretary"); // accepted (签收): the light counts to the handling deadline
         ProcessInstance ticket = tickets.raise();
         driver.complete(ticket, "accept", "accepted", true);
         ProcessInstance accepting = tickets.raise();

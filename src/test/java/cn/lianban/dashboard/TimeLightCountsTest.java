@@ -41,6 +41,7 @@ class TimeLightCountsTest extends ProcessTestBase {
         driver.clockAt(LocalDateTime.of(2026, 4, 28, 10, 0));
         ProcessInstance issue = driver.file("communityCode", community);
         driver.complete(issue, "rate", "color", "GREEN");
+        driver.claim(issue, "handle", "secretary"); // accepted (签收): the light counts to the handling deadline
         ProcessInstance ticket = tickets.raise("communityCode", community, "gridCode", grid);
         driver.complete(ticket, "accept", "accepted", true);
         tickets.raise("communityCode", community, "gridCode", grid);

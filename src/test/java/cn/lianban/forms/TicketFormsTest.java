@@ -24,20 +24,24 @@ class TicketFormsTest {
       "ticket-decide", Set.of("deptCode"),
       "ticket-resolve", Set.of("result"),
       "ticket-confirm", Set.of("solved"),
-      "ticket-rate", Set.of("satisfaction"));
+      "ticket-rate", Set.of("satisfaction"),
+      // issue 13: the street decides a ticket its department could not finish; a helper department's part
+      "ticket-street-decide", Set.of("streetDecision", "decisionNote"),
+      "ticket-help", Set.of("helpResult"));
 
   /** Optional notes a form may submit beyond the contract (the decision note is required). */
   static final Map<String, Set<String>> EXTRAS = Map.of(
       "ticket-redispatch", Set.of("dispatchNote"),
       "ticket-decide", Set.of("decisionNote"),
       "ticket-confirm", Set.of("confirmNote"),
-      "ticket-rate", Set.of("visitNote"));
+      "ticket-rate", Set.of("visitNote"),
+      "ticket-street-decide", Set.of("redispatchDept", "jointCategory"));
 
   /** Process variables of a ticket, in words, that the forms' context may template ({@code {{caseNo}}}). */
   static final Set<String> TEMPLATED = Set.of(
       "caseNo", "itemName", "description", "communityName", "gridName", "location", "deptName",
       "dueLabel", "timeLightLabel", "resolveDays", "acceptedAtLabel", "resolvedAtLabel", "result",
-      "streetReason", "returnHistory", "reopens", "confirmNote");
+      "streetReason", "returnHistory", "reopens", "confirmNote", "helpRecord", "helperDeptName");
 
   static final Pattern TEMPLATE_VARIABLE = Pattern.compile("\\{\\{(?:#if )?([A-Za-z]+)");
 

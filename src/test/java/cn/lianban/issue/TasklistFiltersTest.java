@@ -134,7 +134,7 @@ class TasklistFiltersTest {
         }
         // issue 13: the approver sees why each request comes; the review why the case is on the register
         assertThat(columns("待审批升级")).extracting(c -> c.get("label")).containsExactly("编号", "标题", "社区", "状态",
-                "评级", "层级", "牵头部门", "办理期限", "时效", "升级原因");
+                "评级", "层级", "牵头部门", "办理期限", "时效", "签收", "升级原因");
         assertThat(columns("待审批升级")).last().extracting(c -> c.get("name")).isEqualTo("escalationReasonLabel");
         assertThat(columns("挂账待复核")).extracting(c -> c.get("name")).endsWith("shelfLabel", "shelfReviewLabel");
         assertThat(columns("挂账待复核")).extracting(c -> c.get("label")).endsWith("挂账原因", "复核日期");
