@@ -80,10 +80,11 @@ class IssueMails {
         send(MailKind.ESCALATED, mail, groups);
     }
 
+    /** 销号: to every community of the case, each of which evaluated a merged case (区域共性问题). */
     void closed(IssueMail mail) {
         Map<String, Object> model = model(mail);
         model.put("closedAt", EngineClock.now());
-        notifier.enqueue(MailKind.CLOSED, emails(List.of(mail.groups().community())), model, mail.caseNo());
+        notifier.enqueue(MailKind.CLOSED, emails(mail.groups().communities()), model, mail.caseNo());
     }
 
     /** 签收 overdue: the supervising unit and the handler hear of the 督办 ({@code note} says who and since when). */
