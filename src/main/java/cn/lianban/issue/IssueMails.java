@@ -108,6 +108,15 @@ class IssueMails {
                 List.of(mail.groups().handle(), mail.groups().community()), note);
     }
 
+    /** The meeting is off: the convening unit and everyone invited hear it ({@code note} says which and why). */
+    void meetingCancelled(IssueMail mail, String note) {
+        Set<String> recipients = new LinkedHashSet<>(emails(List.of(mail.groups().meeting())));
+        invitees(mail).forEach(invitee -> recipients.addAll(invitee.emails()));
+        Map<String, Object> model = model(mail);
+        model.put("note", note);
+        notifier.enqueue(MailKind.MEETING_CANCELLED, recipients, model, mail.caseNo());
+    }
+
     void centerOverdue(IssueMail mail) {
         send(MailKind.CENTER_OVERDUE, mail, List.of(Roles.CITY_CENTER));
     }

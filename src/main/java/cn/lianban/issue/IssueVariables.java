@@ -648,6 +648,15 @@ final class IssueVariables extends ProcessVariables {
         return text(MEETING_CHOICE);
     }
 
+    /** The meeting is off: no time, place or booking stays on the case (the audit trail keeps them). */
+    void clearMeeting() {
+        remove(MEETING_AT);
+        remove(MEETING_PLACE);
+        remove(MEETING_TIME_LABEL);
+        remove(MEETING_BOOKING);
+        remove(MEETING_VENUE);
+    }
+
     /** A new meeting is chosen afresh: the last one's choice and booking stay only in the audit trail. */
     void clearMeetingChoice() {
         remove(MEETING_CHOICE);
