@@ -25,6 +25,7 @@ final class ActionLabels {
             Map.entry("MEETING_CONVENED", "召集联席会议"),
             Map.entry("MEETING", "联席会商"),
             Map.entry("MEETING_MOVED", "会议改期"),
+            Map.entry("MEETING_CANCELLED", "联席会议取消"),
             Map.entry("FUNDS_PLACED", "会商安排资金"),
             Map.entry("HANDLED", "牵头办理"),
             Map.entry("ASSISTED", "协办"),

@@ -14,6 +14,8 @@ import cn.lianban.common.EngineClock;
 import cn.lianban.directory.Community;
 import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
+import cn.lianban.issue.IssueCaseReader;
+import cn.lianban.issue.IssueMerge;
 import cn.lianban.issue.IssueStatus;
 import cn.lianban.ticket.TicketStatus;
 
@@ -34,9 +36,11 @@ class CaseFiles {
     private final CaseClocks clocks;
     private final CaseAttachments attachments;
     private final Directory directory;
+    private final IssueCaseReader issueCases;
 
     CaseFiles(CaseHistory history, CaseVisibility visibility, CaseStory story, CaseClocks clocks,
-              CaseAttachments attachments, Directory directory) {
+              CaseAttachments attachments, Directory directory, IssueCaseReader issueCases) {
+        this.issueCases = issueCases;
         this.history = history;
         this.visibility = visibility;
         this.story = story;
@@ -45,14 +49,27 @@ class CaseFiles {
         this.directory = directory;
     }
 
-    /** A case with what Camunda knows of it and how the contract shows it. */
-    record CaseFile(CaseFacts facts, CaseView view) {
+    /**
+     * A case with what Camunda knows of it and how the contract shows it; {@code merges} are its 区域共性问题
+     * rows (cases merged into it, or the one it was merged into).
+     */
+    record CaseFile(CaseFacts facts, CaseView view, List<IssueMerge> merges) {
     }
 
     /** The case the user may see, with its story; empty when there is none or it is not theirs to see. */
     Optional<CaseFile> find(String businessKey, Authentication user) {
-        return visible(businessKey, user).map(c -> new CaseFile(c, view(c, clocks.read(List.of(c))
-                .get(c.businessKey()), story.of(c), attachments.of(c.businessKey()))));
+        return visible(businessKey, user).map(c -> {
+            List<IssueMerge> merges = c.isTicket() ? List.of() : issueCases.merges(c.businessKey());
+            return new CaseFile(c, view(c, clocks.read(List.of(c)).get(c.businessKey()), story.of(c),
+                    attachments.of(c.businessKey()), merges.stream().map(m -> link(m, c.businessKey())).toList()),
+                    merges);
+        });
+    }
+
+    /** A case merged into the one shown (并入本案), or the one the case shown was merged into (已并入). */
+    private static CaseView.MergeLink link(IssueMerge m, String shown) {
+        return m.mainKey().equals(shown) ? new CaseView.MergeLink("并入本案", m.mergedKey(), m.communityName())
+                : new CaseView.MergeLink("已并入", m.mainKey(), null);
     }
 
     Optional<CaseFacts> visible(String businessKey, Authentication user) {
@@ -68,17 +85,17 @@ class CaseFiles {
         Map<String, List<CaseAttachments.Attachment>> files = attachments.of(cases.stream()
                 .map(CaseFacts::businessKey).toList());
         return cases.stream().map(c -> view(c, readings.get(c.businessKey()), null,
-                files.getOrDefault(c.businessKey(), List.of()))).toList();
+                files.getOrDefault(c.businessKey(), List.of()), null)).toList();
     }
 
     private CaseView view(CaseFacts c, CaseClocks.Reading clock, List<CaseStory.Event> events,
-                          List<CaseAttachments.Attachment> files) {
+                          List<CaseAttachments.Attachment> files, List<CaseView.MergeLink> merges) {
         String status = c.status();
         String dept = c.isTicket() ? c.ticket().deptCode() : null;
         return new CaseView(c.businessKey(), c.process(), title(c), c.description(), c.communityCode(),
                 communityName(c), status, statusLabel(c, status), c.isTicket() ? null : c.issue().color(),
                 c.isTicket() ? null : c.issue().level(), dept, dept == null ? null : deptName(c, dept),
-                offset(clock.due()), clock.light() == null ? null : clock.light().name(), events, files);
+                offset(clock.due()), clock.light() == null ? null : clock.light().name(), events, files, merges);
     }
 
     /** A ticket has no title: its item of the responsibility list, or the start of its description. */

@@ -30,7 +30,6 @@ import cn.lianban.directory.IssueCategories;
 import cn.lianban.directory.Roles;
 import cn.lianban.directory.UnitType;
 import cn.lianban.issue.IssueCase;
-import cn.lianban.issue.IssueCaseReader;
 import cn.lianban.issue.IssueDeadlines;
 import cn.lianban.issue.IssueMerge;
 import cn.lianban.issue.IssueStatus;
@@ -61,16 +60,14 @@ class CasePages {
     private final Directory directory;
     private final RequestBodies bodies;
     private final TicketCaseReader tickets;
-    private final IssueCaseReader issueCases;
     private final IssueDeadlines deadlines;
     private final CaseComments comments;
     private final MeetingFunds funds;
 
     CasePages(CaseFiles cases, CaseUploads uploads, Directory directory, RequestBodies bodies,
-              TicketCaseReader tickets, IssueCaseReader issueCases, IssueDeadlines deadlines,
+              TicketCaseReader tickets, IssueDeadlines deadlines,
               CaseComments comments, MeetingFunds funds) {
         this.tickets = tickets;
-        this.issueCases = issueCases;
         this.deadlines = deadlines;
         this.comments = comments;
         this.funds = funds;
@@ -186,11 +183,7 @@ class CasePages {
 
     /** The case page's model: every value already in words. */
     record Page(String businessKey, String title, String processName, String description, List<Fact> facts,
-                List<Line> events, List<FileLine> attachments, List<MergeLink> merges) {
-    }
-
-    /** 区域共性问题: a case merged into this one, or the case this one was merged into, with a link to it. */
-    record MergeLink(String label, String businessKey, String communityName) {
+                List<Line> events, List<FileLine> attachments, List<CaseView.MergeLink> merges) {
     }
 
     /** One fact of the case; {@code tone} colours it (ok, warn, bad) or is null; {@code href} links it or is null. */
@@ -220,7 +213,6 @@ class CasePages {
         CaseView v = file.view();
         CaseFacts c = file.facts();
         List<Fact> facts = new ArrayList<>();
-        List<MergeLink> merges = List.of();
         facts.add(new Fact("状态", v.statusLabel(), null));
         String due = v.dueAt() == null ? "未定" : LocalTimes.minutes(v.dueAt().toInstant());
         facts.add(new Fact("社区", v.communityName(), null));
@@ -249,9 +241,7 @@ class CasePages {
                 facts.add(new Fact("联席会议", LocalTimes.minutes(issue.meetingAt())
                         + (issue.meetingPlace() == null ? "" : "，" + issue.meetingPlace()), null));
             }
-            List<IssueMerge> caseMerges = issueCases.merges(v.businessKey());
-            merges = caseMerges.stream().map(m -> link(m, v.businessKey())).toList();
-            List<IssueMerge> mergedHere = caseMerges.stream().filter(m -> m.mainKey().equals(v.businessKey())).toList();
+            List<IssueMerge> mergedHere = file.merges().stream().filter(m -> m.mainKey().equals(v.businessKey())).toList();
             if (!mergedHere.isEmpty()) {
                 add(facts, "涉及社区", IssueMerge.communityNames(v.communityName(), mergedHere));
             }
@@ -277,13 +267,8 @@ class CasePages {
         return new Page(v.businessKey(), v.title(), c.isTicket() ? "双联双促工单" : "五级三色联席汇办", v.description(),
                 facts, v.events().stream().map(e -> new Line(LocalTimes.minutes(e.at().toInstant()), e.actorName(),
                 e.actionLabel(), e.note())).toList(),
-                v.attachments().stream().map(a -> new FileLine(a.id(), a.name(), size(a.size()))).toList(), merges);
-    }
-
-    /** A case merged into the one shown (并入本案), or the one the case shown was merged into (已并入). */
-    private static MergeLink link(IssueMerge m, String shown) {
-        return m.mainKey().equals(shown) ? new MergeLink("并入本案", m.mergedKey(), m.communityName())
-                : new MergeLink("已并入", m.mainKey(), null);
+                v.attachments().stream().map(a -> new FileLine(a.id(), a.name(), size(a.size()))).toList(),
+                v.merges());
     }
 
     private static Row row(CaseView v) {

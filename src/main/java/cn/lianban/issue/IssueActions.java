@@ -86,7 +86,7 @@ class IssueActions {
                 throw missing(businessKey);
             }
             if (!IssueStatus.shelvable(variables.status(), variables.statusLabel())) {
-                throw new Conflict("not_shelvable", "只有正在办理的事项可以挂账；升级审批中的事项请在审批时选择挂账");
+                throw new Conflict("not_shelvable", "只有正在办理或等待联席会商的事项可以挂账；升级审批中的事项请在审批时选择挂账");
             }
             IssueShelf.Shelving s = shelf.shelving(category, reason, reviewDate);
             runtime.createMessageCorrelation(SHELVE_MESSAGE).processInstanceId(pi.getId())

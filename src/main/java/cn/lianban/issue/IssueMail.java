@@ -13,7 +13,11 @@ record IssueMail(String caseNo, String title, String description, String communi
                  String leadDeptName, List<String> coDepts, Instant dueDate, String minutes, String result,
                  Boolean satisfied, Long satisfaction, String comment, Long escalations, Groups groups) {
 
-    /** The units of the case, as group ids: who handles, who convenes the meeting, and where the case sits. */
-    record Groups(String handle, String meeting, String community, String area, String street) {
+    /**
+     * The units of the case, as group ids: who handles, who convenes the meeting, and where the case sits;
+     * {@code communities} are all its communities (区域共性问题: its own and those of the cases merged into it).
+     */
+    record Groups(String handle, String meeting, String community, String area, String street,
+                  List<String> communities) {
     }
 }

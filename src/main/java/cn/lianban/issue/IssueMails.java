@@ -80,10 +80,11 @@ class IssueMails {
         send(MailKind.ESCALATED, mail, groups);
     }
 
+    /** 销号: to every community of the case, each of which evaluated a merged case (区域共性问题). */
     void closed(IssueMail mail) {
         Map<String, Object> model = model(mail);
         model.put("closedAt", EngineClock.now());
-        notifier.enqueue(MailKind.CLOSED, emails(List.of(mail.groups().community())), model, mail.caseNo());
+        notifier.enqueue(MailKind.CLOSED, emails(mail.groups().communities()), model, mail.caseNo());
     }
 
     /** 签收 overdue: the supervising unit and the handler hear of the 督办 ({@code note} says who and since when). */
@@ -105,6 +106,15 @@ class IssueMails {
     void extensionDecided(IssueMail mail, boolean approved, String note) {
         send(approved ? MailKind.EXTENSION_APPROVED : MailKind.EXTENSION_DENIED, mail,
                 List.of(mail.groups().handle(), mail.groups().community()), note);
+    }
+
+    /** The meeting is off: the convening unit and everyone invited hear it ({@code note} says which and why). */
+    void meetingCancelled(IssueMail mail, String note) {
+        Set<String> recipients = new LinkedHashSet<>(emails(List.of(mail.groups().meeting())));
+        invitees(mail).forEach(invitee -> recipients.addAll(invitee.emails()));
+        Map<String, Object> model = model(mail);
+        model.put("note", note);
+        notifier.enqueue(MailKind.MEETING_CANCELLED, recipients, model, mail.caseNo());
     }
 
     void centerOverdue(IssueMail mail) {

@@ -56,9 +56,12 @@ public enum IssueStatus {
         return MEETING.name().equals(code) || HANDLING.name().equals(code) || ESCALATING.name().equals(code);
     }
 
-    /** Whether the case's area committee may put it on the register from its case page: while it is handled. */
+    /**
+     * Whether the case's area committee may put it on the register from its case page: while it is handled, or while
+     * it waits for its joint meeting (the meeting is then called off).
+     */
     public static boolean shelvable(String code, String label) {
-        return HANDLING.name().equals(code) && !SHELVED.label().equals(label);
+        return (HANDLING.name().equals(code) || MEETING.name().equals(code)) && !SHELVED.label().equals(label);
     }
 
     /** Where a status code sorts: in the order a case passes the statuses, an unknown code first. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -647,6 +648,15 @@ final class IssueVariables extends ProcessVariables {
         return text(MEETING_CHOICE);
     }
 
+    /** The meeting is off: no time, place or booking stays on the case (the audit trail keeps them). */
+    void clearMeeting() {
+        remove(MEETING_AT);
+        remove(MEETING_PLACE);
+        remove(MEETING_TIME_LABEL);
+        remove(MEETING_BOOKING);
+        remove(MEETING_VENUE);
+    }
+
     /** A new meeting is chosen afresh: the last one's choice and booking stay only in the audit trail. */
     void clearMeetingChoice() {
         remove(MEETING_CHOICE);
@@ -1043,7 +1053,13 @@ final class IssueVariables extends ProcessVariables {
                 text(LEAD_DEPT), text(LEAD_DEPT_NAME), coDepts(), dueDate(), text(MINUTES), text(RESULT),
                 answer(SATISFIED), satisfaction(), text(COMMENT), number(ESCALATIONS),
                 new IssueMail.Groups(text(HANDLE_GROUP), text(MEETING_GROUP), text(COMMUNITY_GROUP),
-                        text(AREA_GROUP), text(STREET_GROUP)));
+                        text(AREA_GROUP), text(STREET_GROUP), communityGroups()));
+    }
+
+    /** The groups of {@link #communityCodes}; a case merged with none has its own community's only. */
+    private List<String> communityGroups() {
+        return has(COMMUNITY_CODES) ? communityCodes().stream().map(UnitType.COMMUNITY::group).toList()
+                : Stream.ofNullable(text(COMMUNITY_GROUP)).toList();
     }
 
     /** A closed or merged case has ended: its row keeps when (for the cleanup and the figures). */

@@ -9,7 +9,7 @@ import cn.lianban.common.CaseLog;
 
 /**
  * 提级: the city center pulls the case up to the level it chose, with its reason; started by {@link IssueRaise} in
- * place of wherever the case stood. A case on the register leaves it.
+ * place of wherever the case stood. A case on the register leaves it; a meeting it was waiting for is called off.
  */
 @Component("raiseIssue")
 class RaiseIssue implements JavaDelegate {
@@ -17,11 +17,13 @@ class RaiseIssue implements JavaDelegate {
     private final LevelChange change;
     private final IssueShelf shelf;
     private final CaseLog log;
+    private final MeetingCallOff meeting;
 
-    RaiseIssue(LevelChange change, IssueShelf shelf, CaseLog log) {
+    RaiseIssue(LevelChange change, IssueShelf shelf, CaseLog log, MeetingCallOff meeting) {
         this.change = change;
         this.shelf = shelf;
         this.log = log;
+        this.meeting = meeting;
     }
 
     @Override
@@ -30,6 +32,8 @@ class RaiseIssue implements JavaDelegate {
         int from = variables.level();
         int level = variables.raiseLevel();
         String reason = variables.raiseReason();
+        // the meeting of the old level is off; the new level convenes its own
+        meeting.callOff(execution, "市中心提级至" + CaseLabels.levelLabel(level) + "，由新的层级重新召集");
         if (ShelfState.ON_REGISTER.name().equals(variables.shelfState())) {
             shelf.leave(execution.getProcessBusinessKey(), ShelfState.RAISED, "市中心提级：" + reason, false);
             variables.setShelfState(ShelfState.RAISED);

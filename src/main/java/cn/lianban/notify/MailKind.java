@@ -42,7 +42,9 @@ public enum MailKind {
     /** Joint handling: the lead's extension (延期) is granted; to the lead and the community. */
     EXTENSION_APPROVED("延期申请已同意"),
     /** Joint handling: the lead's extension is refused. */
-    EXTENSION_DENIED("延期申请未同意");
+    EXTENSION_DENIED("延期申请未同意"),
+    /** Joint handling: the meeting is off, the case left the meeting step (并案, 提级, 挂账); to the invitees. */
+    MEETING_CANCELLED("联席会议取消");
 
     private final String subjectPhrase;
 
@@ -75,6 +77,7 @@ public enum MailKind {
             case URGED -> "督办催签";
             case EXTENSION_APPROVED -> "延期同意通知";
             case EXTENSION_DENIED -> "延期不同意通知";
+            case MEETING_CANCELLED -> "联席会议取消通知";
             // a kind added later without a label here shows its subject phrase, still Chinese
             default -> subjectPhrase;
         };

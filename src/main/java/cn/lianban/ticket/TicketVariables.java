@@ -80,6 +80,8 @@ final class TicketVariables extends ProcessVariables {
     private static final String JOINT_CASE_KEY = "jointCaseKey";
     // helper departments of a coordination item (配合): one task each, parallel to the lead's resolve
     private static final String HELPER_DEPT = "helperDept";
+    /** The helpers asked now: of {@link #HELPER_DEPTS}, those without an open task and other than the lead. */
+    private static final String HELPERS_TO_ASK = "helpersToAsk";
     private static final String HELPER_DEPT_NAME = "helperDeptName";
     private static final String HELP_RESULT = "helpResult";
     /** One markdown line per helper department that reported its part. */
@@ -420,6 +422,10 @@ final class TicketVariables extends ProcessVariables {
     List<String> helperDepts() {
         Object value = raw(HELPER_DEPTS);
         return value instanceof List<?> list ? list.stream().map(Object::toString).toList() : List.of();
+    }
+
+    void setHelpersToAsk(List<String> depts) {
+        set(HELPERS_TO_ASK, new ArrayList<>(depts));
     }
 
     /** The helper department of this 配合 task (the multi-instance element, local to the task's execution). */

@@ -228,6 +228,19 @@ public class BookingService {
         return Optional.of(moved);
     }
 
+    /**
+     * Cancels a unit's own booking (one made by {@link #bookForUnitAt} or {@link #moveForUnit}, e.g. a joint meeting
+     * that is off) that has not begun; its hours become free. False when there is no such booking, it holds no
+     * hours any more, or it has begun.
+     */
+    public boolean cancelForUnit(String code) {
+        return bookings.find(code)
+                .filter(b -> (b.phone() == null || b.phone().isBlank()) && b.status() == BookingStatus.ACTIVE
+                        && b.start().isAfter(now()))
+                .map(b -> bookings.changeStatus(b.code(), BookingStatus.ACTIVE, BookingStatus.CANCELLED))
+                .orElse(false);
+    }
+
     /** The managers approved: the booking becomes ACTIVE, unless it was cancelled meanwhile. */
     public boolean approve(String code) {
         return bookings.changeStatus(code, BookingStatus.PENDING, BookingStatus.ACTIVE);

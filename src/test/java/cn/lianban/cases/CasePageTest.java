@@ -120,7 +120,7 @@ class CasePageTest {
         JsonNode c = getJson("secretary", "/api/cases/" + caseA);
         assertThat(names(c)).containsExactlyInAnyOrder("businessKey", "process", "title", "description",
                 "communityCode", "communityName", "status", "statusLabel", "color", "level", "deptCode", "deptName",
-                "dueAt", "timeLight", "events", "attachments");
+                "dueAt", "timeLight", "events", "attachments", "merges");
         assertThat(c.get("process").asText()).isEqualTo("joint-handling");
         assertThat(c.get("title").asText()).isEqualTo("老旧小区楼道堆物清理");
         assertThat(c.get("communityCode").asText()).isEqualTo("C-DL-01");

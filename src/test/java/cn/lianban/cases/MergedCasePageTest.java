@@ -15,6 +15,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.TestingAuthenticationToken;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
 
@@ -59,12 +61,30 @@ class MergedCasePageTest {
                 .isEqualTo(HttpStatus.OK);
         assertThat(mergedPage.getBody()).contains("已并案", "已并入", "href=\"/cases/" + main.getBusinessKey() + "\"");
 
+        // the same links in the JSON of /api/cases/{key}, both ways
+        JsonNode mainJson = json("secretary", main.getBusinessKey()).get("merges");
+        assertThat(mainJson).hasSize(1);
+        assertThat(mainJson.get(0).get("label").asText()).isEqualTo("并入本案");
+        assertThat(mainJson.get(0).get("businessKey").asText()).isEqualTo(other.getBusinessKey());
+        assertThat(mainJson.get(0).get("communityName").asText()).isEqualTo(otherName);
+        JsonNode mergedJson = json("secretary", other.getBusinessKey()).get("merges");
+        assertThat(mergedJson).hasSize(1);
+        assertThat(mergedJson.get(0).get("label").asText()).isEqualTo("已并入");
+        assertThat(mergedJson.get(0).get("businessKey").asText()).isEqualTo(main.getBusinessKey());
+
         TestingAuthenticationToken otherSecretary = new TestingAuthenticationToken("someone", "x",
                 "community-secretary", "community:" + sameArea);
         assertThat(cases.visible(main.getBusinessKey(), otherSecretary)).as("the merged community sees the main case")
                 .isPresent();
         assertThat(page("secretary2", main.getBusinessKey()).getStatusCode()).as("another area's community does not")
                 .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    private JsonNode json(String user, String key) {
+        ResponseEntity<JsonNode> answer = rest.withBasicAuth(user, "demo").getForEntity("/api/cases/" + key,
+                JsonNode.class);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        return answer.getBody();
     }
 
     private ResponseEntity<String> page(String user, String key) {

@@ -25,6 +25,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.lianban.directory.Community;
+import cn.lianban.directory.Directory;
 import cn.lianban.support.ProcessTestBase;
 
 /**
@@ -49,6 +50,8 @@ class CommonProblemsProcessTest extends ProcessTestBase {
     IssueCaseReader reader;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    Directory directory;
 
     /** A community of C-DL-01's area, and one of another area more than 1 km away from C-DL-01. */
     String sameArea;
@@ -200,6 +203,10 @@ class CommonProblemsProcessTest extends ProcessTestBase {
                 .allMatch(d -> d.contains("：满意"));
         assertThat(jdbc.queryForObject("SELECT detail FROM case_event WHERE business_key = ? AND action = 'CLOSED'",
                 String.class, pi.getBusinessKey())).as("the lowest score closes").isEqualTo("满意度 4");
+        // 销号 is mailed to every community of the case, not only the main case's
+        String closedMail = driver.mails(pi).stream().filter(m -> m.startsWith("CLOSED ")).findFirst().orElseThrow();
+        assertThat(directory.emailsOf(List.of("community:C-DL-01"))).isNotEmpty().allMatch(closedMail::contains);
+        assertThat(directory.emailsOf(List.of("community:" + sameArea))).isNotEmpty().allMatch(closedMail::contains);
     }
 
     @Test

@@ -207,6 +207,71 @@ class TicketStreetDecisionTest extends ProcessTestBase {
     }
 
     @Test
+    void helpersGetTheirTaskWhenTheStreetImposesTheDepartmentAfterTwoReturns() {
+        ProcessInstance pi = tickets.raise("itemCode", "R-142");
+        driver.complete(pi, "accept", "accepted", false, "returnReason", "不属于城管");
+        driver.complete(pi, "redispatch", "deptCode", "market");
+        driver.complete(pi, "accept", "accepted", false, "returnReason", "也不属于市场监管");
+        assertThat(helpTasks(pi)).isEmpty();
+
+        driver.complete(pi, "decide", "deptCode", "urban", "decisionNote", "背街小巷整治由城管牵头");
+        assertThat(pi).isWaitingAt("resolve", "help").hasPassed("imposeDepartment", "helpersFork");
+        assertThat(helpers(pi)).containsExactlyInAnyOrder("dept:housing", "dept:police");
+    }
+
+    @Test
+    void aRedoAfterTheLongOverdueTimerAsksOnlyHelpersWhoseTaskIsNotOpen() {
+        ProcessInstance pi = tickets.raise("itemCode", "R-142");
+        driver.complete(pi, "accept", "accepted", true);
+        Task police = helpTask(pi, "dept:police");
+        tasks.complete(helpTask(pi, "dept:housing").getId(), Map.of("helpResult", "已拆除两处违建雨棚"));
+
+        // the timer interrupts only the lead's resolve: the police's part is still open at the street desk
+        driver.fireTimer(pi, "resolveLongOverdue");
+        assertThat(pi).isWaitingAt("streetDecide", "help");
+        driver.complete(pi, "streetDecide", "streetDecision", "REDO", "decisionNote", "限期彻底整治");
+
+        assertThat(pi).isWaitingAt("resolve", "help");
+        assertThat(helpers(pi)).containsExactlyInAnyOrder("dept:housing", "dept:police");
+        assertThat(helpTask(pi, "dept:police").getId()).isEqualTo(police.getId());
+        assertThat(helpTask(pi, "dept:housing").getDueDate()).isEqualTo(driver.variable(pi, "resolveBy"));
+    }
+
+    @Test
+    void aRedispatchAsksTheHelpersAgainButNotTheNewLead() {
+        ProcessInstance pi = tickets.raise("itemCode", "R-142");
+        driver.complete(pi, "accept", "accepted", true);
+        for (Task help : helpTasks(pi)) {
+            tasks.complete(help.getId(), Map.of("helpResult", "已配合"));
+        }
+        driver.complete(pi, "resolve", "result", "已整治");
+        driver.complete(pi, "confirm", "solved", false, "confirmNote", "违建仍在");
+        driver.complete(pi, "resolve", "result", "再次整治");
+        driver.complete(pi, "confirm", "solved", false, "confirmNote", "仍未拆除");
+        assertThat(pi).isWaitingAt("streetDecide");
+
+        driver.complete(pi, "streetDecide", "streetDecision", "REDISPATCH", "redispatchDept", "housing",
+                "decisionNote", "违建拆除由住建牵头");
+        assertThat(pi).isWaitingAt("resolve", "help");
+        assertThat(helpers(pi)).containsExactly("dept:police");
+    }
+
+    private List<Task> helpTasks(ProcessInstance pi) {
+        return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("help").list();
+    }
+
+    private Task helpTask(ProcessInstance pi, String group) {
+        return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("help")
+                .taskCandidateGroup(group).singleResult();
+    }
+
+    /** The candidate group of each open 配合 task. */
+    private List<String> helpers(ProcessInstance pi) {
+        return helpTasks(pi).stream().flatMap(t -> tasks.getIdentityLinksForTask(t.getId()).stream())
+                .map(link -> link.getGroupId()).filter(g -> g != null).toList();
+    }
+
+    @Test
     void aBasicItemHasNoHelperTask() {
         ProcessInstance pi = tickets.raise();
         driver.complete(pi, "accept", "accepted", true);

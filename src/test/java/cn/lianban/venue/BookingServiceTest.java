@@ -168,6 +168,30 @@ class BookingServiceTest {
     }
 
     @Test
+    void aUnitCancelsItsOwnBookingBeforeItBeginsAndOnlyThat() {
+        LocalDate friday = LocalDate.of(2026, 3, 6);
+        // a venue of its own, as the other tests count what the community center holds
+        Venue venue = db.venues.all().stream().filter(v -> v.level() == Venue.BUILDING).skip(1).findFirst()
+                .orElseThrow();
+        Booking meeting = service.bookForUnitAt(venue.code(), "东莱北片区联合党委", friday.atTime(14, 0), 2, "联席会议")
+                .orElseThrow();
+        Booking resident = book(venue, friday.atTime(9, 0), friday.atTime(10, 0));
+
+        assertThat(service.cancelForUnit(resident.code())).as("a resident's booking is the resident's to cancel")
+                .isFalse();
+        assertThat(service.cancelForUnit("B-20260306-XXXXXX")).isFalse();
+        assertThat(service.cancelForUnit(meeting.code())).isTrue();
+        assertThat(service.freeSlots(venue.code(), friday)).extracting(s -> s.start().getHour()).contains(14, 15)
+                .doesNotContain(9);
+        assertThat(service.cancelForUnit(meeting.code())).as("again: nothing to free").isFalse();
+
+        Booking later = service.bookForUnitAt(venue.code(), "东莱北片区联合党委", friday.atTime(14, 0), 2, "联席会议")
+                .orElseThrow();
+        VenueDb.clockAt(friday.atTime(14, 30));
+        assertThat(service.cancelForUnit(later.code())).as("a meeting begun stays booked").isFalse();
+    }
+
+    @Test
     void aUnitsVenue() {
         assertThat(service.findVenueFor("city-center")).get().extracting(Venue::code).isEqualTo("V-CITY");
         assertThat(service.findVenueFor("area:A-DL-1")).get().extracting(Venue::code).isEqualTo("V-A-DL-1");
