@@ -34,7 +34,9 @@ final class TasklistWalker {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** Product names and units that may stay in Latin letters on a Chinese screen. */
     private static final List<String> ALLOWED = List.of("Camunda", "Platform", "Tasklist", "Cockpit", "Admin", "JH", "TK",
-            "lianban", "WGS", "GCJ", "km", "Asia", "Shanghai", "UTC", "GMT", "CST");
+            "lianban", "WGS", "GCJ", "km", "Asia", "Shanghai", "UTC", "GMT", "CST",
+            // the file types and the size limit the case page's upload form names
+            "JPG", "PNG", "WebP", "PDF", "Word", "Excel", "MB");
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
 
     private final Browser browser;
