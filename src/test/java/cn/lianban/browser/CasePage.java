@@ -45,6 +45,15 @@ final class CasePage {
         }
     }
 
+    /** Screenshots of the page after an action: its top (the facts), then its story (the reload keeps the scroll). */
+    static void shootFactsAndStory(TasklistWalker walk, WebDriver web, String name) {
+        ((JavascriptExecutor) web).executeScript("window.scrollTo(0, 0);");
+        walk.shot(name + "-概况");
+        ((JavascriptExecutor) web).executeScript("arguments[0].scrollIntoView();",
+                web.findElement(By.xpath("//h2[text()='办理经过']")));
+        walk.shot(name + "-办理经过");
+    }
+
     /** The value of a fact at the top of the case page (状态, 办理层级 …). */
     static String fact(WebDriver web, String label) {
         return web.findElement(By.xpath("//dl[@class='facts']/div[dt[text()='" + label + "']]/dd")).getText();
