@@ -79,8 +79,10 @@ class CaseShelveBrowserTest {
             assertThat(question.getText()).isEqualTo("确定将本事项挂账（资金原因）吗？挂账后停止计时。");
             question.accept();
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("shelveForm")));
-            walk.shot("已挂账");
+            CasePage.shootFactsAndStory(walk, web, "已挂账");
             assertThat(CasePage.fact(web, "状态")).isEqualTo("已挂账");
+            assertThat(CasePage.fact(web, "办理期限")).isEqualTo("挂账中，停止计时");
+            assertThat(CasePage.fact(web, "时效")).isEqualTo("未计时");
             assertThat(CasePage.story(web)).anySatisfy(row -> assertThat(row).contains("挂账", "加装电梯需财政补贴，待明年预算"));
 
             assertThat(runtime.getActiveActivityIds(pi.getId())).containsExactly("shelfReviewDue");
@@ -92,6 +94,13 @@ class CaseShelveBrowserTest {
                     By.xpath("//tr[td/a[text()='" + caseNo + "']]")));
             walk.shot("挂账台账");
             assertThat(row.getText()).contains("资金原因", "加装电梯需财政补贴，待明年预算", review + " 09:00", "挂账中");
+
+            // 我的事项 no longer gives the stopped clock's last deadline as the date the case is due
+            web.findElement(By.cssSelector("header.lb-header")).findElement(By.linkText("我的事项")).click();
+            WebElement mine = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                    By.xpath("//tr[td/a[text()='" + caseNo + "']]")));
+            walk.shot("我的事项-已挂账");
+            assertThat(mine.getText()).contains("已挂账", "挂账中，停止计时", "未计时");
         } catch (RuntimeException | AssertionError e) {
             browser.save("flows/case-shelve/failure");
             throw e;
