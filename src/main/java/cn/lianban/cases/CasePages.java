@@ -54,6 +54,7 @@ class CasePages {
     private static final Map<String, String> COMMENT_ERRORS = Map.of(
             "missing_text", "请填写意见。",
             "text_too_long", "意见不能超过 " + CaseComments.MAX_TEXT + " 字。");
+    private static final String SHELVED_DUE = "挂账中，停止计时";
 
     private final CaseFiles cases;
     private final CaseUploads uploads;
@@ -262,7 +263,7 @@ class CasePages {
                         + String.join("、", f.businessKeys()) + "）", null));
             }
         }
-        facts.add(new Fact("办理期限", due, null));
+        facts.add(new Fact("办理期限", shelved(v) ? SHELVED_DUE : due, null));
         facts.add(light(v.timeLight(), c.endedAt() != null || "CLOSED".equals(v.status())));
         return new Page(v.businessKey(), v.title(), c.isTicket() ? "双联双促工单" : "五级三色联席汇办", v.description(),
                 facts, v.events().stream().map(e -> new Line(LocalTimes.minutes(e.at().toInstant()), e.actorName(),
@@ -275,8 +276,17 @@ class CasePages {
         boolean closed = "CLOSED".equals(v.status());
         Fact light = light(v.timeLight(), closed);
         return new Row(v.businessKey(), "ticket".equals(v.process()) ? "工单" : "联席汇办", v.title(),
-                v.communityName(), v.statusLabel(), v.dueAt() == null ? "—" : LocalTimes.minutes(v.dueAt().toInstant()),
+                v.communityName(), v.statusLabel(), shelved(v) ? SHELVED_DUE
+                        : v.dueAt() == null ? "—" : LocalTimes.minutes(v.dueAt().toInstant()),
                 light.value(), light.tone());
+    }
+
+    /**
+     * A case on 挂账 has no deadline while it waits for its review: the stopped clock still holds the last one, which
+     * must not read as the date it is due.
+     */
+    private static boolean shelved(CaseView v) {
+        return IssueStatus.SHELVED.label().equals(v.statusLabel());
     }
 
     private static Fact light(String code, boolean closed) {

@@ -34,8 +34,12 @@ final class TasklistWalker {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** Product names and units that may stay in Latin letters on a Chinese screen. */
     private static final List<String> ALLOWED = List.of("Camunda", "Platform", "Tasklist", "Cockpit", "Admin", "JH", "TK",
-            "lianban", "WGS", "GCJ", "km", "Asia", "Shanghai", "UTC", "GMT", "CST");
+            "lianban", "WGS", "GCJ", "km", "Asia", "Shanghai", "UTC", "GMT", "CST",
+            // the file types and the size limit the case page's upload form names
+            "JPG", "PNG", "WebP", "PDF", "Word", "Excel", "MB");
     private static final Pattern LATIN_WORD = Pattern.compile("[A-Za-z]{2,}");
+    /** 预约号 (B-20261202-422UJU) and 报名号 (S-7KQ2MX9A): random codes people keep and type back, not English. */
+    private static final Pattern RESIDENT_CODE = Pattern.compile("\\b(?:B-\\d{8}-[2-9A-Z]{6}|S-[2-9A-Z]{8})\\b");
 
     private final Browser browser;
     private final Tasklist tasklist;
@@ -270,7 +274,7 @@ final class TasklistWalker {
                         + " if (e.offsetParent) t += '\\n' + e.getAttribute('placeholder'); });"
                         + "return t;");
         List<String> english = new ArrayList<>();
-        Matcher m = LATIN_WORD.matcher(text);
+        Matcher m = LATIN_WORD.matcher(RESIDENT_CODE.matcher(text).replaceAll(""));
         while (m.find()) {
             if (ALLOWED.stream().noneMatch(a -> a.equalsIgnoreCase(m.group()))) {
                 english.add(m.group());
