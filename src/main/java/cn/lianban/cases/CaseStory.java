@@ -46,7 +46,8 @@ class CaseStory {
             "joint-handling:handle", "joint-handling:assist", "joint-handling:approveEscalation",
             "joint-handling:evaluate", "ticket:redispatch", "ticket:accept", "ticket:decide", "ticket:resolve",
             "ticket:rate", "joint-handling:reviewShelf", "joint-handling:supervise",
-            "joint-handling:approveExtension");
+            "joint-handling:approveExtension", "joint-handling:scheduleMeeting", "ticket:streetDecide",
+            "ticket:help");
     /** Tasks whose cutting short the process records itself (an open 协办 when the time limit ends handling). */
     private static final Set<String> SELF_RECORDED_CANCEL = Set.of("joint-handling:assist");
     private static final String COMPLETED = "completed";

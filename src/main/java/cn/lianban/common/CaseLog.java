@@ -26,7 +26,8 @@ public class CaseLog {
 
     public void record(Entry e) {
         var auth = identity.getCurrentAuthentication();
-        String actor = auth == null || auth.getUserId() == null ? "system" : auth.getUserId();
+        String actor = auth != null && auth.getUserId() != null ? auth.getUserId()
+                : Grants.liftedUser() != null ? Grants.liftedUser() : "system";
         jdbc.sql("INSERT INTO case_event(business_key, process_instance_id, occurred_at, actor, action, detail, "
                         + "dept_code, community_code, street_code, on_time, score, due_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
                 .params(e.businessKey, e.processInstanceId, Timestamp.from(now()), actor, e.action,

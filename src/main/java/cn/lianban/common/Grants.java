@@ -21,6 +21,8 @@ import org.springframework.stereotype.Service;
 @Service
 public class Grants {
 
+    private static final ThreadLocal<String> LIFTED = new ThreadLocal<>();
+
     private final AuthorizationService authorizations;
     private final IdentityService identity;
 
@@ -92,13 +94,31 @@ public class Grants {
      */
     public static <T> T asSystem(IdentityService identity, Supplier<T> work) {
         var current = identity.getCurrentAuthentication();
+        String outer = LIFTED.get();
         identity.clearAuthentication();
+        if (current != null && current.getUserId() != null) {
+            LIFTED.set(current.getUserId());
+        }
         try {
             return work.get();
         } finally {
+            if (outer == null) {
+                LIFTED.remove();
+            } else {
+                LIFTED.set(outer);
+            }
             if (current != null) {
                 identity.setAuthentication(current);
             }
         }
+    }
+
+    /**
+     * The person whose authentication {@link #asSystem} lifted for the work running now (e.g. a committee member's
+     * 挂账 from the case page, which the engine carries out as the system); null outside such work. The audit trail
+     * names them, not the system.
+     */
+    public static String liftedUser() {
+        return LIFTED.get();
     }
 }

@@ -95,6 +95,8 @@ class EscalationRaiseTest extends ProcessTestBase {
         assertThat(details(pi, "CENTER_RAISED")).singleElement().asString()
                 .isEqualTo("第一级（网格） → 第四级（街道），理由：涉及多个社区的供水管网，需街道统筹");
         assertThat(driver.events(pi.getBusinessKey())).containsSubsequence("CENTER_RAISED", "STREET_INFORMED");
+        assertThat(jdbc.queryForObject("SELECT actor FROM case_event WHERE business_key = ? AND action = ?",
+                String.class, pi.getBusinessKey(), "CENTER_RAISED")).as("the trail names who raised it").isEqualTo("center");
         assertThat(mailsTo(pi, STREET_MAIL)).anyMatch(m -> m.startsWith("ESCALATED"));
         assertThat(jdbc.queryForObject("SELECT level FROM issue_summary WHERE business_key = ?", Integer.class,
                 pi.getBusinessKey())).isEqualTo(4);

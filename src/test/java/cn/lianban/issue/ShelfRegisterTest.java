@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.lianban.support.ProcessTestBase;
 
@@ -26,6 +27,8 @@ import cn.lianban.support.ProcessTestBase;
  */
 class ShelfRegisterTest extends ProcessTestBase {
 
+    @Autowired
+    JdbcTemplate jdbc;
     @Autowired
     TestRestTemplate rest;
 
@@ -81,6 +84,8 @@ class ShelfRegisterTest extends ProcessTestBase {
                 .containsEntry("statusLabel", "已挂账").containsEntry("shelfLabel", "政策原因：待危房改造政策")
                 .doesNotContainKeys("timeLight", "dueDate");
         assertThat(driver.events(pi.getBusinessKey())).endsWith("SHELVED");
+        assertThat(jdbc.queryForObject("SELECT actor FROM case_event WHERE business_key = ? AND action = ?",
+                String.class, pi.getBusinessKey(), "SHELVED")).as("the trail names who shelved it").isEqualTo("committee");
         ResponseEntity<Map> again = shelve("committee", pi, Map.of("category", "FUNDS", "reason", "缺资金"));
         assertThat(again.getStatusCode().value()).isEqualTo(409);
         assertThat(rest.withBasicAuth("committee", "demo").getForObject("/cases/" + pi.getBusinessKey(), String.class))
