@@ -251,6 +251,18 @@ final class TasklistWalker {
         shot("已提交");
     }
 
+    /**
+     * Opens one of the project's pages (same login) and returns what its main part says, with a numbered screenshot.
+     * No check for English here: a case page names file formats (JPG, PDF) for attachments and venue booking numbers.
+     */
+    String page(String path, String name) {
+        web.get(baseUrl + path);
+        String text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("main"))).getText();
+        step++;
+        browser.save(Path.of("flows", flow, String.format("%02d-%s", step, name)).toString());
+        return text;
+    }
+
     /** The text of the open form, to check what context it shows. */
     String formText() {
         return web.findElement(By.cssSelector(".fjs-form")).getText();
