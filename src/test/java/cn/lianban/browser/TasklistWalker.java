@@ -246,8 +246,20 @@ final class TasklistWalker {
     void complete() {
         readyToSend(Tasklist.COMPLETE);
         shot("提交前");
-        tasklist.complete();
-        wait.until(ExpectedConditions.invisibilityOfElementLocated(Tasklist.COMPLETE));
+        // a click just after typing into a form's only field may reach form-js before the typed text has: the form
+        // then stays open without a word, and a person clicks 完成 again (a form sent closes, so no second send)
+        for (int click = 1; ; click++) {
+            tasklist.complete();
+            try {
+                new WebDriverWait(web, Duration.ofSeconds(10))
+                        .until(ExpectedConditions.invisibilityOfElementLocated(Tasklist.COMPLETE));
+                break;
+            } catch (TimeoutException e) {
+                if (click == 3) {
+                    throw e;
+                }
+            }
+        }
         shot("已提交");
     }
 
