@@ -90,7 +90,9 @@ class SuperviseBrowserTest {
             walk.openFilter("本部门待认领");
             assertThat(walk.card("牵头办理", caseNo)).contains("城市管理局");
             walk.openTask("牵头办理", caseNo);
-            assertThat(walk.formText()).contains(caseNo).contains("城市管理局");
+            // before the claim the form counts down to the acceptance limit and says so, not to the handling deadline
+            assertThat(walk.formText()).contains(caseNo).contains("城市管理局").contains("签收时限")
+                    .contains("认领本任务即签收").doesNotContainPattern("本级办理期限 \\d");
             // claiming 牵头办理 is the new lead's acceptance (签收)
             walk.claim();
             walk.shot("已签收");
