@@ -54,7 +54,6 @@ class CasePages {
     private static final Map<String, String> COMMENT_ERRORS = Map.of(
             "missing_text", "请填写意见。",
             "text_too_long", "意见不能超过 " + CaseComments.MAX_TEXT + " 字。");
-    private static final String SHELVED_DUE = "挂账中，停止计时";
 
     private final CaseFiles cases;
     private final CaseUploads uploads;
@@ -233,7 +232,12 @@ class CasePages {
             facts.add(v.color() == null ? new Fact("评级", "待评级", null)
                     : new Fact("评级", CaseLabels.colorName(v.color()), tone(v.color())));
             add(facts, "办理层级", v.level() == null ? null : CaseLabels.levelName(v.level()));
-            add(facts, "牵头部门", issue.leadDept() == null ? null : department(issue.leadDept()));
+            if (v.level() != null && v.level() <= 2) {
+                // levels 1–2 are the community's own (grid workers with the secretary), whatever the category's dept
+                add(facts, "牵头单位", v.communityName());
+            } else {
+                add(facts, "牵头部门", issue.leadDept() == null ? null : department(issue.leadDept()));
+            }
             add(facts, "协办部门", String.join("、", issue.coDepts().stream().map(this::department).toList()));
             for (String ticket : tickets.raisedInto(v.businessKey())) {
                 facts.add(new Fact("来源工单", ticket, null, "/cases/" + ticket));
@@ -263,7 +267,7 @@ class CasePages {
                         + String.join("、", f.businessKeys()) + "）", null));
             }
         }
-        facts.add(new Fact("办理期限", shelved(v) ? SHELVED_DUE : due, null));
+        facts.add(new Fact("办理期限", shelved(v) ? IssueStatus.OFF_THE_CLOCK : due, null));
         facts.add(light(v.timeLight(), c.endedAt() != null || "CLOSED".equals(v.status())));
         return new Page(v.businessKey(), v.title(), c.isTicket() ? "双联双促工单" : "五级三色联席汇办", v.description(),
                 facts, v.events().stream().map(e -> new Line(LocalTimes.minutes(e.at().toInstant()), e.actorName(),
@@ -276,7 +280,7 @@ class CasePages {
         boolean closed = "CLOSED".equals(v.status());
         Fact light = light(v.timeLight(), closed);
         return new Row(v.businessKey(), "ticket".equals(v.process()) ? "工单" : "联席汇办", v.title(),
-                v.communityName(), v.statusLabel(), shelved(v) ? SHELVED_DUE
+                v.communityName(), v.statusLabel(), shelved(v) ? IssueStatus.OFF_THE_CLOCK
                         : v.dueAt() == null ? "—" : LocalTimes.minutes(v.dueAt().toInstant()),
                 light.value(), light.tone());
     }

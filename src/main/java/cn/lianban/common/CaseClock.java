@@ -37,6 +37,12 @@ public final class CaseClock {
         scope.removeVariable(LIGHT_LABEL);
     }
 
+    /** No clock runs while the case waits as {@code why} says (e.g. on the register): the card's deadline says so. */
+    public static void stop(VariableScope scope, String why) {
+        stop(scope);
+        scope.setVariable(DUE_LABEL, why);
+    }
+
     /** The light of the running clock as of now, its time counted on working days; null when none runs. */
     public static TimeLight current(Date start, Date due, Predicate<LocalDate> workingDay) {
         return start == null || due == null ? null

@@ -21,6 +21,9 @@ public enum IssueStatus {
     /** 区域共性问题: merged at rating into a similar case of another community, which goes on for both. */
     MERGED("已并案");
 
+    /** What cards and the case page say of the deadline of a case on the register (挂账), whose clock stopped. */
+    public static final String OFF_THE_CLOCK = "挂账中，停止计时";
+
     private final String code;
     private final String label;
 

@@ -34,7 +34,7 @@ public class IssueStatusListener {
         }
         if (status == IssueStatus.SHELVED) {
             // 挂账 leaves the running clock: no light, no due date, no 逾期 until the review restarts it
-            CaseClock.stop(execution);
+            CaseClock.stop(execution, IssueStatus.OFF_THE_CLOCK);
             variables.clearTimers();
         }
         summary.update(execution);

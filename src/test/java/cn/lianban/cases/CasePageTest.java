@@ -292,6 +292,9 @@ class CasePageTest {
         assertThat(get("urban", "/api/cases/" + greenA).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(keys("urban")).doesNotContain(greenA);
         assertThat(get("secretary", "/api/cases/" + greenA).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // the community leads a green case: the page names it, not the category's department (proposed only)
+        assertThat(get("secretary", "/cases/" + greenA).getBody()).contains("牵头单位").contains(community("C-DL-01"))
+                .doesNotContain("牵头部门");
         assertThat(get("secretary", "/api/cases/RC-2026-000001").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(get("center", "/api/cases/" + caseB).getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(get("admin", "/api/cases/" + caseA).getStatusCode()).isEqualTo(HttpStatus.OK);

@@ -45,7 +45,7 @@ class ShelfProcessTest extends ProcessTestBase {
         assertThat(pi).isWaitingAt("shelfReviewDue").variables().containsEntry("status", "HANDLING")
                 .containsEntry("statusLabel", "已挂账").containsEntry("shelfState", "ON_REGISTER")
                 .containsEntry("shelfLabel", "资金原因：改造资金需列入明年财政预算")
-                .containsEntry("shelfReviewLabel", "2026-03-20 09:00")
+                .containsEntry("shelfReviewLabel", "2026-03-20 09:00").containsEntry("dueLabel", "挂账中，停止计时")
                 .doesNotContainKeys("timeLight", "timeLightLabel", "dueDate", "reminderAt");
         assertThat(management.createJobQuery().processInstanceId(pi.getId()).activityId("overdue").count())
                 .as("no 办理时限 timer runs on the register").isZero();
