@@ -3,6 +3,7 @@ package cn.lianban.issue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -11,6 +12,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -98,6 +100,53 @@ class PostgresFullPathTest {
                 "MEETING", "ASSISTED", "HANDLED", "EVALUATED", "CLOSED");
         assertThat(driver.mails(pi)).anyMatch(m -> m.startsWith("MEETING_INVITATION"))
                 .anyMatch(m -> m.startsWith("ASSIGNED")).anyMatch(m -> m.startsWith("CLOSED"));
+    }
+
+    @AfterEach
+    void realTime() {
+        driver.resetClock();
+    }
+
+    /**
+     * Issue 13's supervision on PostgreSQL: not accepted in time → 督办签收 urges → the lead's claim is the 签收 →
+     * one extension granted → handled and closed; then a ticket not solved twice is raised by the street into a
+     * joint case (大事不出镇), linked both ways.
+     */
+    @Test
+    void supervisionRunsOnPostgres() {
+        driver.clockAt(LocalDateTime.of(2026, 11, 24, 10, 0));
+        ProcessInstance pi = driver.file("category", "HOUSING", "multiDepartment", true, "households", 40L);
+        driver.complete(pi, "rate", "color", "YELLOW");
+        driver.scheduleMeeting(pi);
+        driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline", "2026-11-27", "minutes",
+                "住建局牵头");
+        driver.fireTimer(pi, "acceptDeadline");
+        assertThat(pi).isWaitingAt("handle", "supervise");
+        driver.complete(pi, "supervise", "supervision", "URGE", "supervisionComment", "请今日签收");
+        driver.claim(pi, "handle", "housing");
+        driver.complete(pi, "handle", "extensionAsked", true, "extensionUntil", "2026-12-03", "extensionReason",
+                "需协调管线单位施工");
+        driver.complete(pi, "approveExtension", "extensionApproved", true, "extensionComment", "同意延期");
+        assertThat(driver.variable(pi, "dueLabel")).isEqualTo("2026-12-03 18:00");
+        driver.complete(pi, "handle", "result", "已维修", "resolved", true);
+        driver.complete(pi, "evaluate", "satisfied", true, "satisfaction", 5L);
+        assertThat(pi).isEnded();
+        assertThat(driver.events(pi.getBusinessKey())).containsSubsequence("ACCEPT_OVERDUE", "URGED", "LEAD_ACCEPTED",
+                "EXTENSION_REQUESTED", "EXTENSION_APPROVED", "HANDLED", "EVALUATED", "CLOSED");
+
+        ProcessInstance ticket = tickets.raise();
+        driver.complete(ticket, "accept", "accepted", true);
+        for (String round : List.of("已劝离", "再次劝离")) {
+            driver.complete(ticket, "resolve", "result", round);
+            driver.complete(ticket, "confirm", "solved", false, "confirmNote", "摊贩又回来了");
+        }
+        driver.complete(ticket, "streetDecide", "streetDecision", "RAISE", "jointCategory", "ENVIRONMENT",
+                "decisionNote", "反复回潮，提交联席汇办");
+        assertThat(ticket).isEnded();
+        String joint = jdbc.queryForObject("SELECT joint_case_key FROM ticket_case WHERE business_key = ?",
+                String.class, ticket.getBusinessKey());
+        assertThat(joint).startsWith("JH-");
+        assertThat(driver.events(joint)).contains("FROM_TICKET");
     }
 
     @Test
