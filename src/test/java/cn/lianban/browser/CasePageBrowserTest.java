@@ -2,7 +2,6 @@ package cn.lianban.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -11,7 +10,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.support.AsUser;
 import cn.lianban.support.IssueDriver;
@@ -23,25 +21,19 @@ import cn.lianban.support.LianbanTest;
  * apart). Skipped when Debian's chromium or chromedriver is not installed.
  */
 @LianbanTest
-class CasePageBrowserTest {
+class CasePageBrowserTest extends ChineseBrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     IssueDriver issues;
     @Autowired
     AsUser users;
 
-    @AutoClose
-    private Browser browser;
     private Tasklist tasklist;
     private WebDriver web;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled("CasePageBrowserTest");
-        browser = Browser.start("zh-CN");
+    void openTasklist() {
         tasklist = new Tasklist(browser, "http://localhost:" + port);
         web = tasklist.web;
         wait = tasklist.wait;

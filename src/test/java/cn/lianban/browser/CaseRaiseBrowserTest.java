@@ -8,8 +8,6 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -19,7 +17,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.calendar.WorkingCalendar;
 import cn.lianban.common.EngineClock;
@@ -32,10 +29,8 @@ import cn.lianban.support.LianbanTest;
  * the street told. Screenshots under target/browser/flows/case-raise/.
  */
 @LianbanTest
-class CaseRaiseBrowserTest {
+class CaseRaiseBrowserTest extends ChineseBrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     IssueDriver issues;
     @Autowired
@@ -44,15 +39,6 @@ class CaseRaiseBrowserTest {
     TaskService tasks;
     @Autowired
     WorkingCalendar calendar;
-
-    @AutoClose
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled(getClass().getSimpleName());
-        browser = Browser.start("zh-CN");
-    }
 
     @Test
     void theCenterPullsALevelThreeCaseUpToTheCitysLevel() {

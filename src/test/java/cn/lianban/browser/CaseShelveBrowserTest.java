@@ -7,8 +7,6 @@ import java.time.LocalDate;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
@@ -18,7 +16,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.calendar.WorkingCalendar;
 import cn.lianban.common.EngineClock;
@@ -31,25 +28,14 @@ import cn.lianban.support.LianbanTest;
  * on 挂账台账. Screenshots under target/browser/flows/case-shelve/.
  */
 @LianbanTest
-class CaseShelveBrowserTest {
+class CaseShelveBrowserTest extends ChineseBrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     IssueDriver issues;
     @Autowired
     RuntimeService runtime;
     @Autowired
     WorkingCalendar calendar;
-
-    @AutoClose
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled(getClass().getSimpleName());
-        browser = Browser.start("zh-CN");
-    }
 
     @Test
     void theCommitteePutsACaseBeingHandledOnTheRegisterFromTheCasePage() {

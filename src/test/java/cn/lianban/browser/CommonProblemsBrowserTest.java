@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -12,7 +11,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.lianban.support.IssueDriver;
@@ -24,10 +22,8 @@ import cn.lianban.support.LianbanTest;
  * Screenshots under target/browser. Skipped when Debian's chromium or chromedriver is not installed.
  */
 @LianbanTest
-class CommonProblemsBrowserTest {
+class CommonProblemsBrowserTest extends ChineseBrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     IssueDriver issues;
     @Autowired
@@ -35,15 +31,11 @@ class CommonProblemsBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @AutoClose
-    private Browser browser;
     private Tasklist tasklist;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled("CommonProblemsBrowserTest");
-        browser = Browser.start("zh-CN");
+    void openTasklist() {
         tasklist = new Tasklist(browser, "http://localhost:" + port);
         wait = tasklist.wait;
     }

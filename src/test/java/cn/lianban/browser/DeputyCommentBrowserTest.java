@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -14,7 +12,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
@@ -26,21 +23,10 @@ import cn.lianban.support.LianbanTest;
  * target/browser/flows/deputy-comment/.
  */
 @LianbanTest
-class DeputyCommentBrowserTest {
+class DeputyCommentBrowserTest extends ChineseBrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     IssueDriver issues;
-
-    @AutoClose
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled(getClass().getSimpleName());
-        browser = Browser.start("zh-CN");
-    }
 
     @Test
     void aDeputyOfTheAreaCommentsOnAConvenedCaseAndOneOfAnotherAreaDoesNotSeeIt() {

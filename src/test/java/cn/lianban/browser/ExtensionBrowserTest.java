@@ -9,11 +9,8 @@ import java.util.List;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.calendar.WorkingCalendar;
 import cn.lianban.common.EngineClock;
@@ -26,10 +23,8 @@ import cn.lianban.support.LianbanTest;
  * under target/browser/flows/extension/.
  */
 @LianbanTest
-class ExtensionBrowserTest {
+class ExtensionBrowserTest extends ChineseBrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     IssueDriver issues;
     @Autowired
@@ -37,15 +32,7 @@ class ExtensionBrowserTest {
     @Autowired
     WorkingCalendar calendar;
 
-    @AutoClose
-    private Browser browser;
     private TasklistWalker walk;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled(getClass().getSimpleName());
-        browser = Browser.start("zh-CN");
-    }
 
     @Test
     void theLeadAsksForAnExtensionAndTheCommitteeGrantsIt() {

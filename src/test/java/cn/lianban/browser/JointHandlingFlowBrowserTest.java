@@ -8,11 +8,8 @@ import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.common.EngineClock;
 import cn.lianban.support.IssueDriver;
@@ -24,12 +21,10 @@ import cn.lianban.support.LianbanTest;
  * step's screenshot is under target/browser/flows/.
  */
 @LianbanTest
-class JointHandlingFlowBrowserTest {
+class JointHandlingFlowBrowserTest extends ChineseBrowserTest {
 
     private static final Pattern CASE_NO = Pattern.compile("JH-\\d{4}-\\d{6}");
 
-    @LocalServerPort
-    int port;
     @Autowired
     HistoryService history;
     @Autowired
@@ -37,15 +32,7 @@ class JointHandlingFlowBrowserTest {
     @Autowired
     org.camunda.bpm.engine.RuntimeService runtime;
 
-    @AutoClose
-    private Browser browser;
     private TasklistWalker walk;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled(getClass().getSimpleName());
-        browser = Browser.start("zh-CN");
-    }
 
     @Test
     void aGreenCaseIsFiledRatedHandledByTheCommunityAndClosed() {

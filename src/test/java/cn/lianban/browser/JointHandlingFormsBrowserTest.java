@@ -7,7 +7,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -16,7 +15,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.common.EngineClock;
 import cn.lianban.support.IssueDriver;
@@ -29,24 +27,18 @@ import cn.lianban.support.LianbanTest;
  * target/browser. Skipped when Debian's chromium or chromedriver is not installed.
  */
 @LianbanTest
-class JointHandlingFormsBrowserTest {
+class JointHandlingFormsBrowserTest extends ChineseBrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     IssueDriver issues;
     @Autowired
     RuntimeService runtime;
 
-    @AutoClose
-    private Browser browser;
     private Tasklist tasklist;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled("JointHandlingFormsBrowserTest");
-        browser = Browser.start("zh-CN");
+    void openTasklist() {
         tasklist = new Tasklist(browser, "http://localhost:" + port);
         wait = tasklist.wait;
     }

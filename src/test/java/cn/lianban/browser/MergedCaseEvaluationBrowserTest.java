@@ -11,11 +11,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.directory.Roles;
 import cn.lianban.support.IssueDriver;
@@ -29,12 +26,10 @@ import cn.lianban.support.LianbanTest;
  * and removes it afterwards. Screenshots under target/browser/flows/merged-evaluation/.
  */
 @LianbanTest
-class MergedCaseEvaluationBrowserTest {
+class MergedCaseEvaluationBrowserTest extends ChineseBrowserTest {
 
     private static final String LOGIN = "secretary-area";
 
-    @LocalServerPort
-    int port;
     @Autowired
     IssueDriver issues;
     @Autowired
@@ -43,15 +38,6 @@ class MergedCaseEvaluationBrowserTest {
     HistoryService history;
     @Autowired
     IdentityService identity;
-
-    @AutoClose
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled(getClass().getSimpleName());
-        browser = Browser.start("zh-CN");
-    }
 
     @AfterEach
     void removeLogin() {

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
@@ -20,23 +17,12 @@ import cn.lianban.support.LianbanTest;
  * target/browser/flows/shelf/.
  */
 @LianbanTest
-class ShelfBrowserTest {
+class ShelfBrowserTest extends ChineseBrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     IssueDriver issues;
     @Autowired
     RuntimeService runtime;
-
-    @AutoClose
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled(getClass().getSimpleName());
-        browser = Browser.start("zh-CN");
-    }
 
     @Test
     void theCommitteePutsACaseOnTheRegisterFromTheApprovalAndFindsItInTheRegister() {

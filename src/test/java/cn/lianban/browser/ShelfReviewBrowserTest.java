@@ -10,11 +10,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.calendar.WorkingCalendar;
 import cn.lianban.common.EngineClock;
@@ -27,10 +24,8 @@ import cn.lianban.support.LianbanTest;
  * Screenshots under target/browser/flows/shelf-review/.
  */
 @LianbanTest
-class ShelfReviewBrowserTest {
+class ShelfReviewBrowserTest extends ChineseBrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     IssueDriver issues;
     @Autowired
@@ -39,15 +34,6 @@ class ShelfReviewBrowserTest {
     TaskService tasks;
     @Autowired
     WorkingCalendar calendar;
-
-    @AutoClose
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled(getClass().getSimpleName());
-        browser = Browser.start("zh-CN");
-    }
 
     @AfterEach
     void resetClock() {

@@ -2,7 +2,6 @@ package cn.lianban.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -10,7 +9,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.support.LianbanTest;
 
@@ -21,24 +19,17 @@ import cn.lianban.support.LianbanTest;
  * Screenshots under target/browser/login-*. Skipped when Debian's chromium or chromedriver is missing.
  */
 @LianbanTest
-class SingleLoginBrowserTest {
+class SingleLoginBrowserTest extends ChineseBrowserTest {
 
     private static final By TASKLIST_FILTERS = By.xpath(
             "//*[contains(@class,'task-filter')]//a[contains(normalize-space(.),'本社区事项')]");
 
-    @LocalServerPort
-    int port;
-
-    @AutoClose
-    private Browser browser;
     private Tasklist tasklist;
     private WebDriver web;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled("SingleLoginBrowserTest");
-        browser = Browser.start("zh-CN");
+    void openTasklist() {
         tasklist = new Tasklist(browser, base());
         web = tasklist.web;
         wait = tasklist.wait;
@@ -129,10 +120,6 @@ class SingleLoginBrowserTest {
             browser.save("failure-" + getClass().getSimpleName() + "-tasklist-logout");
             throw e;
         }
-    }
-
-    private String base() {
-        return "http://localhost:" + port;
     }
 
     private String text() {

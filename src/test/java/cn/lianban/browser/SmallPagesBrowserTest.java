@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -23,7 +22,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.lianban.common.EngineClock;
@@ -37,10 +35,8 @@ import cn.lianban.support.ResourceDriver;
  * Screenshots under target/browser. Skipped when Debian's chromium or chromedriver is not installed.
  */
 @LianbanTest
-class SmallPagesBrowserTest {
+class SmallPagesBrowserTest extends ChineseBrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     ResourceDriver resources;
     @Autowired
@@ -48,16 +44,12 @@ class SmallPagesBrowserTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @AutoClose
-    private Browser browser;
     private Tasklist tasklist;
     private WebDriver web;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled("SmallPagesBrowserTest");
-        browser = Browser.start("zh-CN");
+    void openTasklist() {
         tasklist = new Tasklist(browser, "http://localhost:" + port);
         web = tasklist.web;
         wait = tasklist.wait;

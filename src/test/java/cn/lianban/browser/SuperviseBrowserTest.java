@@ -10,11 +10,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.calendar.WorkingCalendar;
 import cn.lianban.common.EngineClock;
@@ -28,25 +25,14 @@ import cn.lianban.support.LianbanTest;
  * acceptance. Screenshots under target/browser/flows/supervise/.
  */
 @LianbanTest
-class SuperviseBrowserTest {
+class SuperviseBrowserTest extends ChineseBrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     IssueDriver issues;
     @Autowired
     RuntimeService runtime;
     @Autowired
     WorkingCalendar calendar;
-
-    @AutoClose
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled(getClass().getSimpleName());
-        browser = Browser.start("zh-CN");
-    }
 
     @AfterEach
     void resetClock() {

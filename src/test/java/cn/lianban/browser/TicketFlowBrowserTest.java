@@ -8,11 +8,8 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
@@ -23,25 +20,14 @@ import cn.lianban.support.LianbanTest;
  * secretary confirms and rates it. Screenshots of every step are under target/browser/flows/ticket/.
  */
 @LianbanTest
-class TicketFlowBrowserTest {
+class TicketFlowBrowserTest extends ChineseBrowserTest {
 
     private static final Pattern TICKET_NO = Pattern.compile("TK-\\d{4}-\\d{6}");
 
-    @LocalServerPort
-    int port;
     @Autowired
     HistoryService history;
     @Autowired
     IssueDriver trail;
-
-    @AutoClose
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled(getClass().getSimpleName());
-        browser = Browser.start("zh-CN");
-    }
 
     @Test
     void aTicketIsReturnedRedispatchedAcceptedResolvedConfirmedAndRated() {

@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -15,7 +14,6 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.support.AsUser;
 import cn.lianban.support.IssueDriver;
@@ -29,10 +27,8 @@ import cn.lianban.support.TicketDriver;
  * department reads its deadline, light and the community's reason for a reopen; all in words, no template marks.
  */
 @LianbanTest
-class TicketFormsBrowserTest {
+class TicketFormsBrowserTest extends ChineseBrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     IssueDriver driver;
     @Autowired
@@ -42,16 +38,12 @@ class TicketFormsBrowserTest {
     @Autowired
     AsUser users;
 
-    @AutoClose
-    private Browser browser;
     private Tasklist tasklist;
     private WebDriver web;
     private WebDriverWait wait;
 
     @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled("TicketFormsBrowserTest");
-        browser = Browser.start("zh-CN");
+    void openTasklist() {
         tasklist = new Tasklist(browser, "http://localhost:" + port);
         web = tasklist.web;
         wait = tasklist.wait;

@@ -9,11 +9,8 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
@@ -25,10 +22,8 @@ import cn.lianban.support.TicketDriver;
  * Screenshots under target/browser/flows/ticket-help/.
  */
 @LianbanTest
-class TicketHelpBrowserTest {
+class TicketHelpBrowserTest extends ChineseBrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     TicketDriver tickets;
     @Autowired
@@ -39,15 +34,6 @@ class TicketHelpBrowserTest {
     RuntimeService runtime;
     @Autowired
     IdentityService identity;
-
-    @AutoClose
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled(getClass().getSimpleName());
-        browser = Browser.start("zh-CN");
-    }
 
     @Test
     void aHelperDepartmentRecordsItsPartAndTheLeadSeesItOnItsForm() {

@@ -6,11 +6,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
@@ -23,10 +20,8 @@ import cn.lianban.ticket.TicketCaseReader;
  * under target/browser/flows/ticket-street-decide/.
  */
 @LianbanTest
-class TicketStreetDecisionBrowserTest {
+class TicketStreetDecisionBrowserTest extends ChineseBrowserTest {
 
-    @LocalServerPort
-    int port;
     @Autowired
     TicketDriver tickets;
     @Autowired
@@ -35,15 +30,6 @@ class TicketStreetDecisionBrowserTest {
     TaskService tasks;
     @Autowired
     TicketCaseReader cases;
-
-    @AutoClose
-    private Browser browser;
-
-    @BeforeEach
-    void startBrowser() throws Exception {
-        Browser.assumeInstalled(getClass().getSimpleName());
-        browser = Browser.start("zh-CN");
-    }
 
     @Test
     void theStreetRaisesATicketNotSolvedTwiceIntoAJointCase() {
