@@ -27,23 +27,23 @@ class MailAdminController {
 
     @GetMapping
     String list(Model model) {
-        Map<MailStatus, Long> counts = outbox.counts();
-        model.addAttribute("pendingCount", counts.get(MailStatus.PENDING));
-        model.addAttribute("failedCount", counts.get(MailStatus.FAILED));
-        model.addAttribute("sentCount", counts.get(MailStatus.SENT));
-        model.addAttribute("failed", rows(MailStatus.FAILED, LIST_LIMIT));
-        model.addAttribute("pending", rows(MailStatus.PENDING, LIST_LIMIT));
-        model.addAttribute("sent", rows(MailStatus.SENT, SENT_LIMIT));
+        Map<OutboxStatus, Long> counts = outbox.counts();
+        model.addAttribute("pendingCount", counts.get(OutboxStatus.PENDING));
+        model.addAttribute("failedCount", counts.get(OutboxStatus.FAILED));
+        model.addAttribute("sentCount", counts.get(OutboxStatus.SENT));
+        model.addAttribute("failed", rows(OutboxStatus.FAILED, LIST_LIMIT));
+        model.addAttribute("pending", rows(OutboxStatus.PENDING, LIST_LIMIT));
+        model.addAttribute("sent", rows(OutboxStatus.SENT, SENT_LIMIT));
         return "admin/mail";
     }
 
-    private List<MailAdminRow> rows(MailStatus status, int limit) {
+    private List<MailAdminRow> rows(OutboxStatus status, int limit) {
         return outbox.recent(status, limit).stream().map(m -> MailAdminRow.of(m, outbox.zone())).toList();
     }
 
     @PostMapping("/{id}/retry")
     String retry(@PathVariable long id, RedirectAttributes redirect) {
-        boolean failed = outbox.find(id).map(m -> m.status() == MailStatus.FAILED).orElse(false);
+        boolean failed = outbox.find(id).map(m -> m.status() == OutboxStatus.FAILED).orElse(false);
         if (failed) {
             outbox.retry(id);
         }

@@ -179,7 +179,7 @@ public class MailOutbox {
         return delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay;
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         StringBuilder sb = new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -204,7 +204,7 @@ public class MailOutbox {
     }
 
     /** The newest mails in a status, newest first. */
-    List<OutboxMail> recent(MailStatus status, int limit) {
+    List<OutboxMail> recent(OutboxStatus status, int limit) {
         return jdbc.sql("SELECT " + LIST_COLUMNS + " FROM mail_outbox WHERE status = ? ORDER BY id DESC "
                 + "FETCH FIRST %d ROWS ONLY".formatted(Math.max(1, limit))).param(status.name())
                 .query(OutboxMail.class).list();
@@ -216,14 +216,14 @@ public class MailOutbox {
     }
 
     /** Number of mails per status (statuses without mails count 0). */
-    Map<MailStatus, Long> counts() {
-        Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
-        for (MailStatus s : MailStatus.values()) {
+    Map<OutboxStatus, Long> counts() {
+        Map<OutboxStatus, Long> counts = new EnumMap<>(OutboxStatus.class);
+        for (OutboxStatus s : OutboxStatus.values()) {
             counts.put(s, 0L);
         }
         jdbc.sql("SELECT status, COUNT(*) FROM mail_outbox GROUP BY status")
                 .query(rs -> {
-                    counts.put(MailStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                    counts.put(OutboxStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 });
         return counts;
     }
