@@ -1,8 +1,5 @@
 package cn.lianban.notify;
 
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,6 +13,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/sms")
 class SmsAdminController {
 
+    private static final OutboxPage PAGE = new OutboxPage("短信", "/admin/sms", "sms",
+            "给群众的短信先写入队列，事务提交后由后台定时交给短信服务商；服务商不可用时按退避间隔自动重试，"
+                    + "多次失败后标记为“发送失败”，可在此处排查原因后重新发送。手机号只显示前三位和后四位。", "手机号", "内容");
+
     private final SmsOutbox outbox;
 
     SmsAdminController(SmsOutbox outbox) {
@@ -24,18 +25,8 @@ class SmsAdminController {
 
     @GetMapping
     String list(Model model) {
-        Map<OutboxStatus, Long> counts = outbox.counts();
-        model.addAttribute("pendingCount", counts.get(OutboxStatus.PENDING));
-        model.addAttribute("failedCount", counts.get(OutboxStatus.FAILED));
-        model.addAttribute("sentCount", counts.get(OutboxStatus.SENT));
-        model.addAttribute("failed", rows(OutboxStatus.FAILED, MailAdminController.LIST_LIMIT));
-        model.addAttribute("pending", rows(OutboxStatus.PENDING, MailAdminController.LIST_LIMIT));
-        model.addAttribute("sent", rows(OutboxStatus.SENT, MailAdminController.SENT_LIMIT));
-        return "admin/sms";
-    }
-
-    private List<SmsAdminRow> rows(OutboxStatus status, int limit) {
-        return outbox.recent(status, limit).stream().map(s -> SmsAdminRow.of(s, outbox.zone())).toList();
+        return PAGE.render(model, outbox.counts(), (status, limit) ->
+                outbox.recent(status, limit).stream().map(s -> SmsAdminRow.of(s, outbox.zone())).toList());
     }
 
     @PostMapping("/{id}/retry")
