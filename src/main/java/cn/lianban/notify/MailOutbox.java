@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -217,14 +216,6 @@ public class MailOutbox {
 
     /** Number of mails per status (statuses without mails count 0). */
     Map<OutboxStatus, Long> counts() {
-        Map<OutboxStatus, Long> counts = new EnumMap<>(OutboxStatus.class);
-        for (OutboxStatus s : OutboxStatus.values()) {
-            counts.put(s, 0L);
-        }
-        jdbc.sql("SELECT status, COUNT(*) FROM mail_outbox GROUP BY status")
-                .query(rs -> {
-                    counts.put(OutboxStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                });
-        return counts;
+        return OutboxStatus.count(jdbc, "mail_outbox");
     }
 }

@@ -3,7 +3,6 @@ package cn.lianban.notify;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,14 +142,6 @@ public class SmsOutbox {
 
     /** Number of messages per status (statuses without messages count 0). */
     Map<OutboxStatus, Long> counts() {
-        Map<OutboxStatus, Long> counts = new EnumMap<>(OutboxStatus.class);
-        for (OutboxStatus s : OutboxStatus.values()) {
-            counts.put(s, 0L);
-        }
-        jdbc.sql("SELECT status, COUNT(*) FROM sms_outbox GROUP BY status")
-                .query(rs -> {
-                    counts.put(OutboxStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                });
-        return counts;
+        return OutboxStatus.count(jdbc, "sms_outbox");
     }
 }
