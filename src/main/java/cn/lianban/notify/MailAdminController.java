@@ -1,8 +1,5 @@
 package cn.lianban.notify;
 
-import java.util.List;
-import java.util.Map;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,8 +13,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/mail")
 class MailAdminController {
 
-    static final int LIST_LIMIT = 200;
-    static final int SENT_LIMIT = 20;
+    private static final OutboxPage PAGE = new OutboxPage("邮件", "/admin/mail", "mail",
+            "通知邮件先写入队列，事务提交后由后台定时发送；邮件服务器不可用时按退避间隔自动重试，"
+                    + "多次失败后标记为“发送失败”，可在此处排查原因后重新发送。", "收件人", "主题");
 
     private final MailOutbox outbox;
 
@@ -27,23 +25,13 @@ class MailAdminController {
 
     @GetMapping
     String list(Model model) {
-        Map<MailStatus, Long> counts = outbox.counts();
-        model.addAttribute("pendingCount", counts.get(MailStatus.PENDING));
-        model.addAttribute("failedCount", counts.get(MailStatus.FAILED));
-        model.addAttribute("sentCount", counts.get(MailStatus.SENT));
-        model.addAttribute("failed", rows(MailStatus.FAILED, LIST_LIMIT));
-        model.addAttribute("pending", rows(MailStatus.PENDING, LIST_LIMIT));
-        model.addAttribute("sent", rows(MailStatus.SENT, SENT_LIMIT));
-        return "admin/mail";
-    }
-
-    private List<MailAdminRow> rows(MailStatus status, int limit) {
-        return outbox.recent(status, limit).stream().map(m -> MailAdminRow.of(m, outbox.zone())).toList();
+        return PAGE.render(model, outbox.counts(), (status, limit) ->
+                outbox.recent(status, limit).stream().map(m -> MailAdminRow.of(m, outbox.zone())).toList());
     }
 
     @PostMapping("/{id}/retry")
     String retry(@PathVariable long id, RedirectAttributes redirect) {
-        boolean failed = outbox.find(id).map(m -> m.status() == MailStatus.FAILED).orElse(false);
+        boolean failed = outbox.find(id).map(m -> m.status() == OutboxStatus.FAILED).orElse(false);
         if (failed) {
             outbox.retry(id);
         }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -179,7 +178,7 @@ public class MailOutbox {
         return delay.compareTo(MAX_RETRY) > 0 ? MAX_RETRY : delay;
     }
 
-    private static String describe(Throwable e) {
+    static String describe(Throwable e) {
         StringBuilder sb = new StringBuilder(e.getClass().getSimpleName()).append(": ").append(e.getMessage());
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
@@ -204,7 +203,7 @@ public class MailOutbox {
     }
 
     /** The newest mails in a status, newest first. */
-    List<OutboxMail> recent(MailStatus status, int limit) {
+    List<OutboxMail> recent(OutboxStatus status, int limit) {
         return jdbc.sql("SELECT " + LIST_COLUMNS + " FROM mail_outbox WHERE status = ? ORDER BY id DESC "
                 + "FETCH FIRST %d ROWS ONLY".formatted(Math.max(1, limit))).param(status.name())
                 .query(OutboxMail.class).list();
@@ -216,15 +215,7 @@ public class MailOutbox {
     }
 
     /** Number of mails per status (statuses without mails count 0). */
-    Map<MailStatus, Long> counts() {
-        Map<MailStatus, Long> counts = new EnumMap<>(MailStatus.class);
-        for (MailStatus s : MailStatus.values()) {
-            counts.put(s, 0L);
-        }
-        jdbc.sql("SELECT status, COUNT(*) FROM mail_outbox GROUP BY status")
-                .query(rs -> {
-                    counts.put(MailStatus.valueOf(rs.getString(1)), rs.getLong(2));
-                });
-        return counts;
+    Map<OutboxStatus, Long> counts() {
+        return OutboxStatus.count(jdbc, "mail_outbox");
     }
 }

@@ -1,7 +1,5 @@
 package cn.lianban.notify;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -12,28 +10,15 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "lianban.mail.scheduler-enabled", havingValue = "true", matchIfMissing = true)
-class MailOutboxScheduler {
-
-    private static final Logger log = LoggerFactory.getLogger(MailOutboxScheduler.class);
-
-    private final MailOutbox outbox;
+class MailOutboxScheduler extends OutboxPoller {
 
     MailOutboxScheduler(MailOutbox outbox) {
-        this.outbox = outbox;
+        super("Mail", outbox::sendPending);
     }
 
     @Scheduled(fixedDelayString = "${lianban.mail.poll-interval:PT10S}",
             initialDelayString = "${lianban.mail.poll-interval:PT10S}")
     void poll() {
-        try {
-            // a full batch means more are due: keep sending over fresh connections until the queue is drained, so a
-            // burst (1,000 mails after a night of timers) leaves in seconds, not one batch per poll interval
-            while (outbox.sendPending() == MailOutbox.BATCH) {
-                // next batch
-            }
-        } catch (RuntimeException e) {
-            // e.g. the database is briefly unreachable; the next poll tries again
-            log.error("Mail outbox poll failed", e);
-        }
+        drain();
     }
 }

@@ -102,17 +102,17 @@ public class Notifier {
         List<String> chunks = recipientChunks(recipients);
         if (chunks.isEmpty()) {
             log.warn("Mail {} for {} has no recipients; stored as FAILED", kind, businessKey);
-            insert(kind, "", subject, body, ics, businessKey, MailStatus.FAILED, NO_RECIPIENTS);
+            insert(kind, "", subject, body, ics, businessKey, OutboxStatus.FAILED, NO_RECIPIENTS);
             return;
         }
         for (String chunk : chunks) {
             insert(kind, chunk, subject, body, ics, businessKey,
-                    error == null ? MailStatus.PENDING : MailStatus.FAILED, error);
+                    error == null ? OutboxStatus.PENDING : OutboxStatus.FAILED, error);
         }
     }
 
     private void insert(MailKind kind, String recipients, String subject, String body, String ics,
-                        String businessKey, MailStatus status, String error) {
+                        String businessKey, OutboxStatus status, String error) {
         LocalDateTime now = LocalDateTime.now(clock);
         jdbc.update("""
                 INSERT INTO mail_outbox (created_at, recipients, subject, body_html, ics, ics_name, business_key,

@@ -4,6 +4,6 @@ import java.time.LocalDateTime;
 
 /** One outbox row as listed on the admin page (without the body). */
 record OutboxMail(long id, LocalDateTime createdAt, String recipients, String subject, String kind,
-                         String businessKey, MailStatus status, int attempts, LocalDateTime nextAttemptAt,
+                         String businessKey, OutboxStatus status, int attempts, LocalDateTime nextAttemptAt,
                          String lastError, LocalDateTime sentAt, boolean withCalendar) {
 }

@@ -87,6 +87,7 @@ class PageHeader {
         add(links, path, "活动", "/activities", mayOpen(user, "/activities"));
         List<Link> admin = new ArrayList<>();
         add(admin, path, "邮件队列", "/admin/mail", mayOpen(user, "/admin/mail"));
+        add(admin, path, "短信队列", "/admin/sms", mayOpen(user, "/admin/sms"));
         add(admin, path, "工作日历", "/admin/calendar", mayOpen(user, "/admin/calendar"));
         add(admin, path, "权责清单", "/admin/responsibility", mayOpen(user, "/admin/responsibility"));
         add(admin, path, "登录安全", "/admin/logins", mayOpen(user, "/admin/logins"));

@@ -31,7 +31,8 @@ import cn.lianban.support.ResourceDriver;
 /**
  * In a Chinese browser: a department finds a community's resource claim in Tasklist, its card and form in
  * words (the number, the item, the status, names, no codes and no unfilled {@code {{…}}}), and approves it;
- * an administrator's mail queue with a very long subject and recipient list fits a 1280 px screen.
+ * an administrator's mail queue with a very long subject and recipient list fits a 1280 px screen; the SMS queue
+ * shows a failed message with the phone masked and sends it again.
  * Screenshots under target/browser. Skipped when Debian's chromium or chromedriver is not installed.
  */
 @LianbanTest
@@ -130,6 +131,35 @@ class SmallPagesBrowserTest extends ChineseBrowserTest {
             throw e;
         } finally {
             jdbc.update("DELETE FROM mail_outbox WHERE business_key = 'JH-2026-009999'");
+        }
+    }
+
+    @Test
+    void anAdministratorSeesAFailedSmsWithTheMiddleDigitsHiddenAndSendsItAgain() {
+        LocalDateTime now = LocalDateTime.now(EngineClock.ZONE); // the outbox writes Beijing wall-clock times
+        jdbc.update("INSERT INTO sms_outbox (created_at, phone, body, kind, business_key, status, attempts,"
+                        + " next_attempt_at, last_error) VALUES (?,?,?,?,?,?,?,?,?)",
+                Timestamp.valueOf(now), "13812345678", "【联办】您的工单TK-2026-009998已受理。", "TICKET_STATUS",
+                "TK-2026-009998", "FAILED", 8, Timestamp.valueOf(now), "IllegalStateException: gateway unavailable");
+        try {
+            web.get("http://localhost:" + port + "/admin/sms");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("username"))).sendKeys("admin");
+            web.findElement(By.id("password")).sendKeys("demo");
+            web.findElement(By.cssSelector("form button[type='submit']")).click();
+            WebElement failed = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("failed")));
+            assertThat(failed.getText()).contains("工单进展", "138****5678", "短信服务商未接受这条短信",
+                    "您的工单TK-2026-009998已受理。").doesNotContain("13812345678", "TICKET_STATUS");
+            browser.save("admin-sms");
+            failed.findElement(By.xpath(".//tr[td[contains(., 'TK-2026-009998')]]//button")).click();
+            WebElement message = wait.until(ExpectedConditions.visibilityOfElementLocated(By.className("message")));
+            assertThat(message.getText()).contains("已重新排队，将在下一轮发送。");
+            assertThat(web.findElement(By.id("pending")).getText()).contains("138****5678");
+            browser.save("admin-sms-retried");
+        } catch (RuntimeException | AssertionError e) {
+            browser.save("failure-sms-" + getClass().getSimpleName());
+            throw e;
+        } finally {
+            jdbc.update("DELETE FROM sms_outbox WHERE business_key = 'TK-2026-009998'");
         }
     }
 }

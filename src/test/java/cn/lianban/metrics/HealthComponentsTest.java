@@ -36,10 +36,13 @@ class HealthComponentsTest {
         assertThat(health.getStatusCode()).isEqualTo(HttpStatus.OK);
         Map<String, Map<String, Object>> components = (Map<String, Map<String, Object>>) health.getBody()
                 .get("components");
-        assertThat(components).containsKeys("db", "mailOutbox", "jobs", "processEngine");
+        assertThat(components).containsKeys("db", "mailOutbox", "smsOutbox", "jobs", "processEngine");
         assertThat(components.get("db").get("status")).isEqualTo("UP");
         assertThat(components.get("mailOutbox").get("status")).isEqualTo("UP");
         assertThat((Map<String, Object>) components.get("mailOutbox").get("details"))
+                .containsKeys("pending", "failed");
+        assertThat(components.get("smsOutbox").get("status")).isEqualTo("UP");
+        assertThat((Map<String, Object>) components.get("smsOutbox").get("details"))
                 .containsKeys("pending", "failed");
         assertThat(components.get("jobs").get("status")).isIn("UP", "STALLED");
         assertThat((Map<String, Object>) components.get("jobs").get("details"))

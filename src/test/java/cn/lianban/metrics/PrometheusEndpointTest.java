@@ -91,6 +91,8 @@ class PrometheusEndpointTest {
                 mails("PENDING"));
         assertThat(after.get("lianban_outbox{kind=\"mail\",status=\"failed\"}")).isEqualTo(
                 mails("FAILED"));
+        assertThat(after).containsKeys("lianban_outbox{kind=\"sms\",status=\"pending\"}",
+                "lianban_outbox{kind=\"sms\",status=\"failed\"}");
         for (String event : EngineFigures.EXECUTOR_METRICS) {
             assertThat(after.get("lianban_job_executor_total{event=\"" + event + "\"}")).as(event)
                     .isGreaterThanOrEqualTo(0);

@@ -38,7 +38,7 @@ class MailAdminControllerTest {
         f.notifier.enqueue(MailKind.ASSIGNED, List.of(), NotifierTest.caseModel(), "JH-2026-000042");
         f.notifier.enqueue(MailKind.REMINDER, List.of("housing@lianban.local"), NotifierTest.caseModel(),
                 "JH-2026-000043");
-        long failedId = f.outbox.recent(MailStatus.FAILED, 1).get(0).id();
+        long failedId = f.outbox.recent(OutboxStatus.FAILED, 1).get(0).id();
 
         String page = mvc.perform(get("/admin/mail")).andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
@@ -56,7 +56,7 @@ class MailAdminControllerTest {
                 .andExpect(status().is3xxRedirection())
                 .andExpect(redirectedUrl("/admin/mail"))
                 .andExpect(flash().attribute("message", "邮件 #" + failedId + " 已重新排队，将在下一轮发送。"));
-        assertThat(f.outbox.find(failedId).orElseThrow().status()).isEqualTo(MailStatus.PENDING);
+        assertThat(f.outbox.find(failedId).orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
 
         mvc.perform(post("/admin/mail/{id}/retry", failedId))
                 .andExpect(flash().attribute("message", "邮件 #" + failedId + " 不是发送失败状态，未作处理。"));

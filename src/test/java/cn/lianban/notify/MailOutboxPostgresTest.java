@@ -34,20 +34,20 @@ class MailOutboxPostgresTest {
 
         f.mailSender.setPort(MailOutboxTest.closedPort());
         assertThat(f.outbox.sendPending()).isZero();
-        assertThat(f.outbox.recent(MailStatus.PENDING, 10)).hasSize(2)
+        assertThat(f.outbox.recent(OutboxStatus.PENDING, 10)).hasSize(2)
                 .allSatisfy(m -> assertThat(m.attempts()).isEqualTo(1));
 
         f.mailSender.setPort(greenMail.getSmtp().getPort());
         f.clock.advance(Duration.ofSeconds(30));
         assertThat(f.outbox.sendPending()).isEqualTo(2);
         assertThat(greenMail.waitForIncomingEmail(5000, 2)).isTrue();
-        assertThat(f.outbox.counts()).containsEntry(MailStatus.SENT, 2L).containsEntry(MailStatus.FAILED, 1L)
-                .containsEntry(MailStatus.PENDING, 0L);
-        assertThat(f.outbox.recent(MailStatus.SENT, 10)).extracting(OutboxMail::withCalendar)
+        assertThat(f.outbox.counts()).containsEntry(OutboxStatus.SENT, 2L).containsEntry(OutboxStatus.FAILED, 1L)
+                .containsEntry(OutboxStatus.PENDING, 0L);
+        assertThat(f.outbox.recent(OutboxStatus.SENT, 10)).extracting(OutboxMail::withCalendar)
                 .containsExactly(true, false);
 
-        long failed = f.outbox.recent(MailStatus.FAILED, 1).get(0).id();
+        long failed = f.outbox.recent(OutboxStatus.FAILED, 1).get(0).id();
         f.outbox.retry(failed);
-        assertThat(f.outbox.find(failed).orElseThrow().status()).isEqualTo(MailStatus.PENDING);
+        assertThat(f.outbox.find(failed).orElseThrow().status()).isEqualTo(OutboxStatus.PENDING);
     }
 }

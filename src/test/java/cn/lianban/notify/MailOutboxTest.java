@@ -77,7 +77,7 @@ class MailOutboxTest {
                 "2026-03-10", "http://lianban.example:8080/camunda/app/tasklist/");
 
         OutboxMail mail = f.only();
-        assertThat(mail.status()).isEqualTo(MailStatus.SENT);
+        assertThat(mail.status()).isEqualTo(OutboxStatus.SENT);
         assertThat(mail.sentAt()).isNotNull();
         assertThat(mail.attempts()).isEqualTo(1);
         assertThat(f.outbox.sendPending()).isZero(); // sent once only
@@ -126,7 +126,7 @@ class MailOutboxTest {
         assertThat(f.outbox.sendPending()).isZero();
 
         OutboxMail waiting = f.only();
-        assertThat(waiting.status()).isEqualTo(MailStatus.PENDING);
+        assertThat(waiting.status()).isEqualTo(OutboxStatus.PENDING);
         assertThat(waiting.attempts()).isEqualTo(1);
         assertThat(waiting.lastError()).isNotBlank();
         assertThat(waiting.nextAttemptAt()).isEqualTo(waiting.createdAt().plusSeconds(30));
@@ -139,7 +139,7 @@ class MailOutboxTest {
         f.clock.advance(Duration.ofSeconds(1));
         assertThat(f.outbox.sendPending()).isEqualTo(1);
         assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
-        assertThat(f.only().status()).isEqualTo(MailStatus.SENT);
+        assertThat(f.only().status()).isEqualTo(OutboxStatus.SENT);
         assertThat(f.only().attempts()).isEqualTo(2);
         assertThat(f.only().lastError()).isNull();
     }
@@ -155,7 +155,7 @@ class MailOutboxTest {
             f.clock.advance(Duration.ofHours(1));
         }
         OutboxMail failed = f.only();
-        assertThat(failed.status()).isEqualTo(MailStatus.FAILED);
+        assertThat(failed.status()).isEqualTo(OutboxStatus.FAILED);
         assertThat(failed.lastError()).isNotBlank();
         assertThat(f.outbox.sendPending()).as("failed mails are not tried again").isZero();
         assertThat(f.only().attempts()).isEqualTo(MAX_ATTEMPTS);
@@ -165,12 +165,12 @@ class MailOutboxTest {
 
         f.mailSender.setPort(smtpPort);
         f.outbox.retry(failed.id());
-        assertThat(f.only().status()).isEqualTo(MailStatus.PENDING);
+        assertThat(f.only().status()).isEqualTo(OutboxStatus.PENDING);
         assertThat(f.only().attempts()).isZero();
 
         assertThat(f.outbox.sendPending()).isEqualTo(1);
         assertThat(greenMail.waitForIncomingEmail(5000, 1)).isTrue();
-        assertThat(f.only().status()).isEqualTo(MailStatus.SENT);
+        assertThat(f.only().status()).isEqualTo(OutboxStatus.SENT);
     }
 
     @Test
@@ -182,9 +182,9 @@ class MailOutboxTest {
         assertThat(f.outbox.sendPending()).isEqualTo(2);
 
         assertThat(greenMail.waitForIncomingEmail(5000, 2)).isTrue();
-        assertThat(f.outbox.recent(MailStatus.SENT, 10)).extracting(OutboxMail::businessKey)
+        assertThat(f.outbox.recent(OutboxStatus.SENT, 10)).extracting(OutboxMail::businessKey)
                 .containsExactly("JH-2026-000003", "JH-2026-000001");
-        OutboxMail bad = f.outbox.recent(MailStatus.PENDING, 10).get(0);
+        OutboxMail bad = f.outbox.recent(OutboxStatus.PENDING, 10).get(0);
         assertThat(bad.businessKey()).isEqualTo("JH-2026-000002");
         assertThat(bad.attempts()).isEqualTo(1);
         assertThat(bad.lastError()).contains("AddressException");
@@ -215,7 +215,7 @@ class MailOutboxTest {
         f.outbox.retry(id);
         f.outbox.retry(9999);
         assertThat(f.only().attempts()).isZero();
-        assertThat(f.outbox.counts()).isEqualTo(Map.of(MailStatus.PENDING, 1L, MailStatus.SENT, 0L,
-                MailStatus.FAILED, 0L));
+        assertThat(f.outbox.counts()).isEqualTo(Map.of(OutboxStatus.PENDING, 1L, OutboxStatus.SENT, 0L,
+                OutboxStatus.FAILED, 0L));
     }
 }

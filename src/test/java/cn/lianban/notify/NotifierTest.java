@@ -50,7 +50,7 @@ class NotifierTest {
                 "housing@lianban.local"), caseModel(), "JH-2026-000042");
 
         OutboxMail mail = f.only();
-        assertThat(mail.status()).isEqualTo(MailStatus.PENDING);
+        assertThat(mail.status()).isEqualTo(OutboxStatus.PENDING);
         assertThat(mail.subject()).isEqualTo("【联办】JH-2026-000042 已交办：小区路灯损坏");
         assertThat(mail.recipients()).isEqualTo("housing@lianban.local,urban@lianban.local");
         assertThat(mail.kind()).isEqualTo("ASSIGNED");
@@ -71,7 +71,7 @@ class NotifierTest {
         f.notifier.enqueue(MailKind.ASSIGNED, List.of("a@lianban.local"), red, "JH-2026-000042");
         f.notifier.enqueue(MailKind.ASSIGNED, List.of("a@lianban.local"), caseModel(), "JH-2026-000043");
 
-        List<OutboxMail> mails = f.outbox.recent(MailStatus.PENDING, 10);
+        List<OutboxMail> mails = f.outbox.recent(OutboxStatus.PENDING, 10);
         assertThat(body(mails.get(1).id())).contains("color:#c62828;").contains(">红色<");
         assertThat(body(mails.get(0).id())).contains("color:#a67c00;").doesNotContain("color:#c62828;");
     }
@@ -86,7 +86,7 @@ class NotifierTest {
         f.notifier.enqueue(kind, List.of("a@lianban.local"), Map.of(), null);
         f.notifier.enqueue(kind, List.of("a@lianban.local"), null, null);
 
-        List<OutboxMail> mails = f.outbox.recent(MailStatus.PENDING, 10);
+        List<OutboxMail> mails = f.outbox.recent(OutboxStatus.PENDING, 10);
         assertThat(mails).hasSize(3).allSatisfy(m -> assertThat(m.lastError()).isNull());
         String full = body(mails.get(2).id());
         assertThat(full).contains("小区路灯损坏", "住建局：").doesNotContain("null");
@@ -124,12 +124,12 @@ class NotifierTest {
         f.notifier.enqueue(MailKind.CLOSED, java.util.Arrays.asList(null, " "), caseModel(), "JH-2026-000043");
         f.notifier.enqueue(MailKind.OVERDUE, null, caseModel(), "JH-2026-000044");
 
-        List<OutboxMail> failed = f.outbox.recent(MailStatus.FAILED, 10);
+        List<OutboxMail> failed = f.outbox.recent(OutboxStatus.FAILED, 10);
         assertThat(failed).hasSize(3).allSatisfy(m -> {
             assertThat(m.lastError()).isEqualTo("no recipients");
             assertThat(m.recipients()).isEmpty();
         });
-        assertThat(f.outbox.recent(MailStatus.PENDING, 10)).isEmpty();
+        assertThat(f.outbox.recent(OutboxStatus.PENDING, 10)).isEmpty();
     }
 
     @Test
@@ -150,7 +150,7 @@ class NotifierTest {
         List<String> many = IntStream.range(0, 120).mapToObj(i -> "department-" + i + "@lianban.local").toList();
         f.notifier.enqueue(MailKind.MEETING_INVITATION, many, caseModel(), "JH-2026-000042");
 
-        List<OutboxMail> rows = f.outbox.recent(MailStatus.PENDING, 10);
+        List<OutboxMail> rows = f.outbox.recent(OutboxStatus.PENDING, 10);
         assertThat(rows).hasSizeGreaterThan(1)
                 .allSatisfy(r -> assertThat(r.recipients().length()).isLessThanOrEqualTo(2000));
         assertThat(rows.stream().flatMap(r -> List.of(r.recipients().split(",")).stream()))
@@ -167,7 +167,7 @@ class NotifierTest {
         notifier.enqueue(MailKind.ASSIGNED, List.of("housing@lianban.local"), caseModel(), "JH-2026-000042");
 
         OutboxMail mail = f.only();
-        assertThat(mail.status()).isEqualTo(MailStatus.FAILED);
+        assertThat(mail.status()).isEqualTo(OutboxStatus.FAILED);
         assertThat(mail.lastError()).startsWith("template rendering failed").contains("boom");
         assertThat(body(mail.id())).contains("小区路灯损坏", "JH-2026-000042");
     }

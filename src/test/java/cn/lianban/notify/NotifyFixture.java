@@ -52,6 +52,11 @@ final class NotifyFixture implements AutoCloseable {
         outbox = new MailOutbox(JdbcClient.create(jdbc), mailSender, "lianban@lianban.local", maxAttempts, clock);
     }
 
+    /** An SMS outbox on the same database and clock, sending through {@code sender}. */
+    SmsOutbox smsOutbox(SmsSender sender, int maxAttempts) {
+        return new SmsOutbox(JdbcClient.create(jdbc), sender, maxAttempts, clock);
+    }
+
     static DataSource newH2() {
         return new DriverManagerDataSource("jdbc:h2:mem:notify-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     }

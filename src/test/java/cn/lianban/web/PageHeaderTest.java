@@ -68,7 +68,7 @@ class PageHeaderTest {
     void anAdministratorGetsTheAdministrationPagesCockpitAndAdmin() {
         String header = header("admin", "/admin/mail");
         assertThat(header).contains("管理员");
-        assertThat(links(header)).contains("邮件队列 /admin/mail", "工作日历 /admin/calendar",
+        assertThat(links(header)).contains("邮件队列 /admin/mail", "短信队列 /admin/sms", "工作日历 /admin/calendar",
                 "权责清单 /admin/responsibility", "流程监控 /camunda/app/cockpit/", "用户与权限 /camunda/app/admin/");
     }
 

@@ -1,0 +1,21 @@
+package cn.lianban.notify;
+
+/** What a text message to a resident is about, with its name on /admin/sms. */
+public enum SmsKind {
+    BOOKING_CONFIRMED("预约已确认"),
+    BOOKING_APPROVED("预约已通过"),
+    BOOKING_REFUSED("预约未通过"),
+    BOOKING_CANCELLED("预约已取消"),
+    WAITLIST_PROMOTED("候补转正"),
+    TICKET_STATUS("工单进展");
+
+    private final String label;
+
+    SmsKind(String label) {
+        this.label = label;
+    }
+
+    public String label() {
+        return label;
+    }
+}
