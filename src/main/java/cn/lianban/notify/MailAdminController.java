@@ -31,11 +31,8 @@ class MailAdminController {
 
     @PostMapping("/{id}/retry")
     String retry(@PathVariable long id, RedirectAttributes redirect) {
-        boolean failed = outbox.find(id).map(m -> m.status() == OutboxStatus.FAILED).orElse(false);
-        if (failed) {
-            outbox.retry(id);
-        }
-        redirect.addFlashAttribute("message", failed
+        // one conditional UPDATE decides: reading the status first and then updating could race a second click
+        redirect.addFlashAttribute("message", outbox.retry(id)
                 ? "邮件 #" + id + " 已重新排队，将在下一轮发送。"
                 : "邮件 #" + id + " 不是发送失败状态，未作处理。");
         return "redirect:/admin/mail";

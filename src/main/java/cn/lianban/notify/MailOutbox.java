@@ -191,15 +191,16 @@ public class MailOutbox {
         return Notifier.truncate(sb.toString(), ERROR_MAX);
     }
 
-    /** Puts a FAILED mail back in the queue with a fresh set of attempts. */
-    void retry(long id) {
-        int changed = jdbc.sql("UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ? "
-                + "WHERE id = ? AND status = 'FAILED'").params(LocalDateTime.now(clock), id).update();
-        if (changed == 1) {
+    /** Puts a FAILED mail back in the queue with a fresh set of attempts; false when there is no such mail. */
+    boolean retry(long id) {
+        boolean changed = jdbc.sql("UPDATE mail_outbox SET status = 'PENDING', attempts = 0, next_attempt_at = ? "
+                + "WHERE id = ? AND status = 'FAILED'").params(LocalDateTime.now(clock), id).update() == 1;
+        if (changed) {
             log.info("Mail {} queued again", id);
         } else {
             log.warn("Mail {} not retried: no FAILED mail with that id", id);
         }
+        return changed;
     }
 
     /** The newest mails in a status, newest first. */
