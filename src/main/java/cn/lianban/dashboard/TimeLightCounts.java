@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 
 import cn.lianban.calendar.WorkingCalendar;
 import cn.lianban.common.EngineClock;
+import cn.lianban.common.SqlIn;
 import cn.lianban.common.TimeLight;
 import cn.lianban.directory.Community;
 import cn.lianban.directory.Department;
@@ -41,8 +42,8 @@ class TimeLightCounts {
                long ticketYellow, long ticketRed) {
     }
 
-    private record Clock(boolean ticket, String deptCode, String communityCode, String streetCode, Instant clockStart,
-                         Instant clockDue) {
+    /** A running clock with its light as of now, worked out once for the three tables that count it. */
+    private record Clock(boolean ticket, String deptCode, String communityCode, String streetCode, TimeLight light) {
     }
 
     private record CaseClock(String handleGroup, String communityCode, String streetCode, Instant clockStart,
@@ -63,36 +64,39 @@ class TimeLightCounts {
 
     /** Departments, communities, streets. */
     List<Units> units(Set<String> communities) {
-        List<Clock> clocks = new ArrayList<>();
-        jdbc.sql("SELECT handle_group, community_code, street_code, clock_start, clock_due FROM issue_summary "
-                        + "WHERE clock_running AND status <> ? AND clock_start IS NOT NULL AND clock_due IS NOT NULL")
-                .param(IssueStatus.CLOSED.name()).query(CaseClock.class).list().stream()
-                .forEach(c -> clocks.add(new Clock(false, c.handleGroup() == null ? null
-                        : UnitType.DEPT.codeIn(c.handleGroup()), c.communityCode(), c.streetCode(), c.clockStart(),
-                        c.clockDue())));
-        tickets.runningClocks().stream().filter(t -> t.clockStart() != null).forEach(t -> clocks.add(new Clock(true,
-                t.deptCode(), t.communityCode(), t.streetCode(), t.clockStart(), t.clockDue())));
-        List<Clock> inScope = clocks.stream()
-                .filter(c -> communities == null || communities.contains(c.communityCode())).toList();
         Instant now = EngineClock.now().toInstant();
-        return List.of(
-                new Units("部门", count(inScope, Clock::deptCode, now,
+        List<Clock> clocks = new ArrayList<>();
+        List<Object> args = new ArrayList<>(List.of(IssueStatus.CLOSED.name()));
+        jdbc.sql("SELECT handle_group, community_code, street_code, clock_start, clock_due FROM issue_summary "
+                        + "WHERE clock_running AND status <> ? AND clock_start IS NOT NULL AND clock_due IS NOT NULL"
+                        + SqlIn.and("community_code", communities, args))
+                .params(args).query(CaseClock.class).list().stream()
+                .forEach(c -> clocks.add(new Clock(false, c.handleGroup() == null ? null
+                        : UnitType.DEPT.codeIn(c.handleGroup()), c.communityCode(), c.streetCode(),
+                        light(c.clockStart(), c.clockDue(), now))));
+        tickets.runningClocks(communities).stream().filter(t -> t.clockStart() != null).forEach(t -> clocks.add(
+                new Clock(true, t.deptCode(), t.communityCode(), t.streetCode(), light(t.clockStart(), t.clockDue(),
+                        now))));
+                return List.of(
+                new Units("部门", count(clocks, Clock::deptCode,
                         code -> directory.department(code).map(Department::name).orElse(code))),
-                new Units("社区", count(inScope, Clock::communityCode, now,
+                new Units("社区", count(clocks, Clock::communityCode,
                         code -> directory.community(code).map(Community::name).orElse(code))),
-                new Units("街道", count(inScope, Clock::streetCode, now,
+                new Units("街道", count(clocks, Clock::streetCode,
                         code -> directory.street(code).map(Street::name).orElse(code))));
     }
 
+    private TimeLight light(Instant start, Instant due, Instant now) {
+        return TimeLight.of(start, due, now, calendar::isWorkingDay);
+    }
+
     /** Per unit: cases green, yellow, red, then tickets green, yellow, red (in the order of {@link TimeLight}). */
-    private List<Row> count(List<Clock> clocks, Function<Clock, String> unit, Instant now,
-                            Function<String, String> name) {
+    private List<Row> count(List<Clock> clocks, Function<Clock, String> unit, Function<String, String> name) {
         Map<String, long[]> counts = new LinkedHashMap<>();
         for (Clock c : clocks) {
             String code = unit.apply(c);
             if (code != null) {
-                TimeLight light = TimeLight.of(c.clockStart(), c.clockDue(), now, calendar::isWorkingDay);
-                counts.computeIfAbsent(code, k -> new long[6])[(c.ticket() ? 3 : 0) + light.ordinal()]++;
+                counts.computeIfAbsent(code, k -> new long[6])[(c.ticket() ? 3 : 0) + c.light().ordinal()]++;
             }
         }
         return counts.entrySet().stream()

@@ -2,6 +2,7 @@ package cn.lianban.ticket;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -52,10 +53,13 @@ public class TicketCaseReader {
                                Instant clockDue) {
     }
 
-    /** The running clocks of the open tickets (accepting or resolving). */
-    public List<RunningClock> runningClocks() {
+    /** The running clocks of the open tickets (accepting or resolving) of these communities (null: all). */
+    public List<RunningClock> runningClocks(Collection<String> communities) {
+        List<Object> args = new ArrayList<>();
         return jdbc.sql("SELECT dept_code, community_code, street_code, clock_start, clock_due FROM ticket_case "
-                + "WHERE clock_running AND status <> 'CLOSED' AND clock_due IS NOT NULL").query(RunningClock.class).list();
+                        + "WHERE clock_running AND status <> 'CLOSED' AND clock_due IS NOT NULL"
+                        + SqlIn.and("community_code", communities, args))
+                .params(args).query(RunningClock.class).list();
     }
 
     /** The tickets of these business keys by key; a key without a ticket is left out. */

@@ -59,7 +59,7 @@ class TicketCaseSqlPostgresTest {
         assertThat(reader.unsolvedDueBefore(due.plusSeconds(1))).extracting(TicketCase::businessKey)
                 .containsExactly("TK-2026-000001");
         assertThat(reader.unsolvedDueBefore(due)).isEmpty();
-        assertThat(reader.runningClocks()).containsExactly(
+        assertThat(reader.runningClocks(null)).containsExactly(
                 new TicketCaseReader.RunningClock("urban", "C-1", "S-1", later, due));
     }
 }
