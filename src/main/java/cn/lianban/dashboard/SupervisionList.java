@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import cn.lianban.calendar.WorkingCalendar;
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.LocalTimes;
+import cn.lianban.common.SqlIn;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Street;
 import cn.lianban.issue.IssueStatus;
@@ -73,23 +74,21 @@ class SupervisionList {
         LocalDate today = EngineClock.now().toLocalDate();
         Timestamp cutoff = Timestamp.from(cutoff(today));
         List<Item> items = new ArrayList<>();
+        List<Object> args = new ArrayList<>(List.of(cutoff, IssueStatus.RATING.name(), IssueStatus.EVALUATING.name(),
+                IssueStatus.CLOSED.name()));
         jdbc.sql("SELECT business_key, process_instance_id, title, community_code, community_name, street_code, "
                         + "handle_group, status_label, due_at FROM issue_summary WHERE clock_running AND due_at < ? "
-                        + "AND status NOT IN (?, ?, ?)")
-                .params(cutoff, IssueStatus.RATING.name(), IssueStatus.EVALUATING.name(), IssueStatus.CLOSED.name())
-                .query(CaseRow.class).list().stream()
-                .filter(r -> communities == null || communities.contains(r.communityCode()))
+                        + "AND status NOT IN (?, ?, ?)" + SqlIn.and("community_code", communities, args))
+                .params(args).query(CaseRow.class).list()
                 .forEach(r -> items.add(new Item("联席汇办", r.businessKey(), r.processInstanceId(), r.title(),
                         r.communityCode(), r.communityName(), streetName(r.streetCode()),
                         r.handleGroup() == null ? "" : directory.unitName(r.handleGroup()), r.dueAt(),
                         overdueDays(r.dueAt(), today), r.statusLabel())));
-        for (TicketCase t : tickets.unsolvedDueBefore(cutoff.toInstant())) {
-            if (communities == null || communities.contains(t.communityCode())) {
-                items.add(new Item("工单", t.businessKey(), t.processInstanceId(),
-                        t.title() != null ? t.title() : t.itemName(), t.communityCode(), t.communityName(),
-                        streetName(t.streetCode()), t.deptName(), t.resolveBy(), overdueDays(t.resolveBy(), today),
-                        TicketStatus.RESOLVING.label()));
-            }
+        for (TicketCase t : tickets.unsolvedDueBefore(cutoff.toInstant(), communities)) {
+            items.add(new Item("工单", t.businessKey(), t.processInstanceId(),
+                    t.title() != null ? t.title() : t.itemName(), t.communityCode(), t.communityName(),
+                    streetName(t.streetCode()), t.deptName(), t.resolveBy(), overdueDays(t.resolveBy(), today),
+                    TicketStatus.valueOf(t.status()).label()));
         }
         items.sort(Comparator.comparing(Item::due).thenComparing(Item::caseNo));
         return items;

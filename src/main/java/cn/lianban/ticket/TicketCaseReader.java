@@ -40,12 +40,14 @@ public class TicketCaseReader {
     /**
      * The unsolved tickets, with their department ({@code RESOLVING}) or at the street's decision after it
      * ({@code STREET_DECIDING}), whose resolution limit passed before {@code before}, the longest overdue first:
-     * the 督办 ladder's 通报 list.
+     * the 督办 ladder's 通报 list; only those of these communities (null: all).
      */
-    public List<TicketCase> unsolvedDueBefore(Instant before) {
+    public List<TicketCase> unsolvedDueBefore(Instant before, Collection<String> communities) {
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(before)));
         return jdbc.sql("SELECT * FROM ticket_case WHERE status IN ('RESOLVING', 'STREET_DECIDING') "
-                + "AND resolve_by < ? ORDER BY resolve_by, business_key").param(Timestamp.from(before))
-                .query(TicketCase.class).list();
+                        + "AND resolve_by < ?" + SqlIn.and("community_code", communities, args)
+                        + " ORDER BY resolve_by, business_key")
+                .params(args).query(TicketCase.class).list();
     }
 
     /** Where an open ticket's clock runs, by unit, for the 时效灯 counts. */

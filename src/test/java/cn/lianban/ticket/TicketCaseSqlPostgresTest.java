@@ -56,9 +56,9 @@ class TicketCaseSqlPostgresTest {
         assertThat(reader.byKeys(List.of("TK-2026-000001", "TK-2026-000404"))).containsOnlyKeys("TK-2026-000001");
 
         // the 督办 通报 list and the 时效灯 counts read it too
-        assertThat(reader.unsolvedDueBefore(due.plusSeconds(1))).extracting(TicketCase::businessKey)
+        assertThat(reader.unsolvedDueBefore(due.plusSeconds(1), null)).extracting(TicketCase::businessKey)
                 .containsExactly("TK-2026-000001");
-        assertThat(reader.unsolvedDueBefore(due)).isEmpty();
+        assertThat(reader.unsolvedDueBefore(due, null)).isEmpty();
         assertThat(reader.runningClocks(null)).containsExactly(
                 new TicketCaseReader.RunningClock("urban", "C-1", "S-1", later, due));
     }
