@@ -152,15 +152,16 @@ class BookingServiceTest {
         assertThatThrownBy(() -> book(city, day.atTime(15, 0), day.atTime(16, 0))).isInstanceOf(Conflict.class);
 
         assertThat(service.reject(pending.code())).isTrue();
-        assertThat(service.writeNotice(pending.code(), "场地检修")).startsWith("【联办】张三您好，您预约的市党群服务中心 "
-                + "2026-03-04 14:00–16:00 未获批准（场地检修），所订时段已释放");
+        // the text changed with issue #14: no greeting by name, the day in Chinese (no ISO date), sent by SMS
+        assertThat(service.tellDecision(pending.code(), "场地检修")).isEqualTo("【联办】您预约的市党群服务中心 "
+                + "3月4日 14:00–16:00 未获批准（场地检修），所订时段已释放，预约号 " + pending.code() + "。");
         assertThat(service.find(pending.code(), PHONE).notice()).contains("未获批准");
         assertThat(service.approve(pending.code())).as("decided already").isFalse();
         assertThat(held(city)).isZero();
 
         Booking second = book(city, day.atTime(15, 0), day.atTime(16, 0));
         assertThat(service.approve(second.code())).isTrue();
-        assertThat(service.writeNotice(second.code(), null)).contains("已通过审批，预约号 " + second.code());
+        assertThat(service.tellDecision(second.code(), null)).contains("已通过审批，预约号 " + second.code());
         Booking third = book(city, day.atTime(17, 0), day.atTime(18, 0));
         service.cancel(third.code(), PHONE);
         assertThat(db.withdrawn).containsExactly(third.code());
