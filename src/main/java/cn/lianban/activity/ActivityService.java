@@ -337,8 +337,8 @@ class ActivityService {
 
     /**
      * Cancels the live sign-up with this code (报名号) and phone; if it held a place, the earliest on the waiting
-     * list (in order of sign-up) gets it and is told by SMS. An unknown code and a phone that is not the sign-up's get the same answer,
-     * so neither codes nor phone numbers can be probed.
+     * list (in order of sign-up) gets it and is told by SMS. An unknown code and a phone that is not the sign-up's get
+     * the same answer, so neither codes nor phone numbers can be probed.
      *
      * @throws BadRequest       {@link #INVALID_SIGNUP} for a malformed phone or a missing code
      * @throws ActivityNotFound when there is no such activity or no live sign-up with that code and phone

@@ -133,7 +133,7 @@ class VenueBookingBrowserTest {
             assertThat(web.findElement(By.id("code")).getAttribute("value")).isEqualTo(code);
             web.findElement(By.id("submit-cancel")).click();
             assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cancelled"))).getText())
-                    .contains(code).contains("已取消").contains("短信通知已发往");
+                    .contains(code).contains("已取消").contains("短信通知将发送至");
             assertThat(smsKinds(code)).containsExactly("BOOKING_CONFIRMED", "BOOKING_CANCELLED");
             System.out.printf("VenueBookingBrowserTest: search to cancelled booking in %.1f s%n",
                     (System.nanoTime() - started) / 1e9);
