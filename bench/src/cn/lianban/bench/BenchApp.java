@@ -28,7 +28,12 @@ final class BenchApp {
                 // Spring Security's advice about ignored paths, printed at every start
                 "--logging.level.org.springframework.security.config=ERROR",
                 "--spring.main.banner-mode=off"));
-        args.addAll(List.of(extra));
+        // an extra argument replaces a default of the same name (two values of one name would be joined by a comma)
+        for (String e : extra) {
+            String name = e.substring(0, e.indexOf('=') + 1);
+            args.removeIf(a -> a.startsWith(name));
+            args.add(e);
+        }
         return new SpringApplicationBuilder(LianbanApplication.class).profiles("postgres").run(args.toArray(String[]::new));
     }
 }

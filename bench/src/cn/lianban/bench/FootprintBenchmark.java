@@ -11,14 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
@@ -71,11 +64,12 @@ class FootprintBenchmark {
     }
 
     private record Figures(String label, double firstStartS, double firstCpuS, double restartS, double restartCpuS, long rssStartMb,
-                           double lifecyclesPerS, double firstLifecycleMs, long rssLoadMb, double drainS, long rssMailMb) {
+                           double lifecyclesPerS, double firstLifecycleMs, long rssLoadMb, double drainS, long rssMailMb,
+                           double smsDrainS) {
 
         boolean pass() {
             return firstStartS <= START_LIMIT_S && restartS <= START_LIMIT_S && rssLoadMb <= RSS_LIMIT_MB
-                    && rssMailMb <= RSS_LIMIT_MB && drainS <= DRAIN_LIMIT_S;
+                    && rssMailMb <= RSS_LIMIT_MB && drainS <= DRAIN_LIMIT_S && smsDrainS <= DRAIN_LIMIT_S;
         }
     }
 
@@ -142,11 +136,14 @@ class FootprintBenchmark {
                 double perS = load(node.base);
                 long rssLoad = node.rssMb();
                 System.out.printf("  load: %.1f lifecycles/s, first %.0f ms, RSS %d MB%n", perS, firstLifecycle, rssLoad);
-                double drain = drain(db.jdbcUrl(name), smtp);
+                double drain = OutboxDrain.mails(db.jdbcUrl(name), smtp, MAILS);
                 long rssMail = node.rssMb();
                 System.out.printf("  %d mails drained in %.1f s, RSS %d MB%n", MAILS, drain, rssMail);
+                // the node's default provider, which records each message in the log and marks it sent
+                double smsDrain = OutboxDrain.sms(db.jdbcUrl(name), null, MAILS);
+                System.out.printf("  %d SMS drained in %.1f s%n", MAILS, smsDrain);
                 return new Figures(launch.label(), firstStart, firstCpu, restart, restartCpu, rssStart, perS, firstLifecycle, rssLoad,
-                        drain, rssMail);
+                        drain, rssMail, smsDrain);
             } finally {
                 node.stop();
             }
@@ -372,65 +369,24 @@ class FootprintBenchmark {
         return type.contains("json") && !answer.body().isEmpty() ? JSON.readTree(answer.body()) : JSON.nullNode();
     }
 
-    /**
-     * Queues {@code bench.mails} mails as {@code Notifier} does (rows of mail_outbox, due now) and returns the seconds
-     * until the node's poller has sent all of them and the SMTP sink has received them.
-     */
-    private static double drain(String url, GreenMail smtp) throws SQLException, InterruptedException {
-        try (Connection c = java.sql.DriverManager.getConnection(url, "postgres", "")) {
-            long t0;
-            try (PreparedStatement insert = c.prepareStatement("""
-                    INSERT INTO mail_outbox (created_at, recipients, subject, body_html, kind, status, attempts, next_attempt_at)
-                    VALUES (?, ?, ?, ?, 'ASSIGNED', 'PENDING', 0, ?)""")) {
-                Timestamp now = Timestamp.valueOf(LocalDateTime.now().minusSeconds(1));
-                for (int i = 1; i <= MAILS; i++) {
-                    insert.setTimestamp(1, now);
-                    insert.setString(2, "desk@lianban.local");
-                    insert.setString(3, "【联办】TK-2026-%06d 已交办：小区路灯损坏".formatted(i));
-                    insert.setString(4, "<p>您有一件新的事项待接单。</p>".repeat(20));
-                    insert.setTimestamp(5, now);
-                    insert.addBatch();
-                }
-                t0 = System.nanoTime();
-                insert.executeBatch();
-            }
-            long end = t0 + Duration.ofMinutes(10).toNanos();
-            while (System.nanoTime() < end) {
-                if (pending(c) == 0 && smtp.getReceivedMessages().length >= MAILS) {
-                    return (System.nanoTime() - t0) / 1e9;
-                }
-                Thread.sleep(100);
-            }
-            throw new IllegalStateException(pending(c) + " mails still pending after 10 minutes");
-        }
-    }
-
-    private static long pending(Connection c) throws SQLException {
-        try (Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM mail_outbox WHERE status <> 'SENT'")) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     private static String report(List<Figures> all) {
         StringBuilder out = new StringBuilder();
         out.append("\nFootprint (issue #12 point 5), ").append(TICKETS).append(" ticket lifecycles + 3 pages each with ")
-                .append(CLIENTS).append(" clients, ").append(MAILS).append(" mails; ")
+                .append(CLIENTS).append(" clients, ").append(MAILS).append(" mails and SMS; ")
                 .append(Runtime.getRuntime().availableProcessors()).append(" cores\n");
-        out.append("Targets: start to healthy <= %.0f s, RSS after the load <= %d MB, %d mails drained <= %.0f s%n"
-                .formatted(START_LIMIT_S, RSS_LIMIT_MB, MAILS, DRAIN_LIMIT_S));
+        out.append("Targets: start to healthy <= %.0f s, RSS after the load <= %d MB, %d mails and %d SMS each drained <= %.0f s%n"
+                .formatted(START_LIMIT_S, RSS_LIMIT_MB, MAILS, MAILS, DRAIN_LIMIT_S));
         out.append("Anchor: issue #12 measured RSS 670 MB after start and 740 MB after use (default JVM options)\n\n");
         out.append("| start | first start s | first start CPU s | restart s | restart CPU s | RSS start MB | lifecycles/s | ratio | first lifecycle ms"
-                + " | RSS load MB | mail drain s | RSS mail MB | verdict |\n");
-        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
+                + " | RSS load MB | mail drain s | RSS mail MB | SMS drain s | verdict |\n");
+        out.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |\n");
         double base = all.get(0).lifecyclesPerS();
         for (int i = 0; i < all.size(); i++) {
             Figures f = all.get(i);
-            out.append("| %s | %.1f | %.1f | %.1f | %.1f | %d | %.2f | %.2f | %.0f | %d | %.1f | %d | %s |%n".formatted(
+            out.append("| %s | %.1f | %.1f | %.1f | %.1f | %d | %.2f | %.2f | %.0f | %d | %.1f | %d | %.1f | %s |%n".formatted(
                     f.label(), f.firstStartS(), f.firstCpuS(), f.restartS(), f.restartCpuS(), f.rssStartMb(),
                     f.lifecyclesPerS(), f.lifecyclesPerS() / base, f.firstLifecycleMs(), f.rssLoadMb(), f.drainS(),
-                    f.rssMailMb(), f.pass() ? "pass" : "FAIL"));
+                    f.rssMailMb(), f.smsDrainS(), f.pass() ? "pass" : "FAIL"));
         }
         Figures with = all.get(0);
         Figures without = all.get(1);

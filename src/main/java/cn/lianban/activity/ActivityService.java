@@ -29,6 +29,10 @@ import cn.lianban.common.BadRequest;
 import cn.lianban.common.Forbidden;
 import cn.lianban.common.RandomCode;
 import cn.lianban.common.RequestBodies;
+import cn.lianban.common.SqlIn;
+import cn.lianban.notify.SmsKind;
+import cn.lianban.notify.SmsOutbox;
+import cn.lianban.notify.SmsTexts;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -47,6 +51,9 @@ import jakarta.validation.constraints.NotNull;
  * Plain JDBC and programmatic transactions, so that the same class runs in tests on a bare DataSource. What a
  * request says is checked by the annotations of its record ({@link RequestBodies#valid}), the same for the JSON API,
  * the pages and the demo data; what depends on venues, time and the database is checked here in code.
+ * <p>
+ * A resident on the waiting list who gets a place, and everyone signed up for an activity the organiser withdraws,
+ * hears it by SMS, queued in the {@link SmsOutbox} in the same transaction.
  */
 @Service
 class ActivityService {
@@ -74,12 +81,15 @@ class ActivityService {
             .retryOn(TransientDataAccessException.class).build();
     private final Clock clock;
     private final RequestBodies requests;
+    private final SmsOutbox sms;
 
-    ActivityService(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, RequestBodies requests) {
+    ActivityService(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock, RequestBodies requests,
+                    SmsOutbox sms) {
         this.jdbc = jdbc;
         this.tx = new TransactionTemplate(transactions);
         this.clock = clock;
         this.requests = requests;
+        this.sms = sms;
     }
 
     /** Now in Beijing, on the clock activities are checked against. */
@@ -327,8 +337,8 @@ class ActivityService {
 
     /**
      * Cancels the live sign-up with this code (报名号) and phone; if it held a place, the earliest on the waiting
-     * list (in order of sign-up) gets it. An unknown code and a phone that is not the sign-up's get the same answer,
-     * so neither codes nor phone numbers can be probed.
+     * list (in order of sign-up) gets it and is told by SMS. An unknown code and a phone that is not the sign-up's get
+     * the same answer, so neither codes nor phone numbers can be probed.
      *
      * @throws BadRequest       {@link #INVALID_SIGNUP} for a malformed phone or a missing code
      * @throws ActivityNotFound when there is no such activity or no live sign-up with that code and phone
@@ -361,7 +371,7 @@ class ActivityService {
     private record LiveSignup(long id, SignupStatus status) {
     }
 
-    /** Gives free places to the waiting list in order of sign-up; returns the ids promoted. */
+    /** Gives free places to the waiting list in order of sign-up, telling each by SMS; returns the ids promoted. */
     private List<Long> fillPlaces(LockedActivity activity, LocalDateTime now) {
         int free = activity.capacity() - count(activity.id(), SignupStatus.CONFIRMED);
         if (free <= 0) {
@@ -373,6 +383,10 @@ class ActivityService {
         for (long id : promoted) {
             jdbc.sql("UPDATE signup SET status = 'CONFIRMED', confirmed_at = ? WHERE id = ?")
                     .params(Timestamp.valueOf(now), id).update();
+        }
+        if (!promoted.isEmpty()) {
+            tell(activity.id(), "s.id IN (" + SqlIn.marks(promoted) + ")", promoted, SmsKind.WAITLIST_PROMOTED,
+                    "已由候补转为正式报名，请按时参加");
         }
         return List.copyOf(promoted);
     }
@@ -415,7 +429,7 @@ class ActivityService {
 
     /**
      * Withdraws a published activity (status CANCELLED): no more sign-ups, and it no longer counts in the
-     * figures. The sign-ups are kept as they were.
+     * figures. The sign-ups are kept as they were; each live one (with a place or waiting) is told by SMS.
      *
      * @throws Forbidden        when the user is not of the publishing unit
      * @throws ActivityNotFound when there is no such activity
@@ -427,7 +441,11 @@ class ActivityService {
             if (activity.status() == Activity.Status.PUBLISHED && !activity.startsAt().isAfter(now())) {
                 throw new SignupConflict("activity_started", "活动已开始或已结束，不能取消");
             }
-            jdbc.sql("UPDATE activity SET status = 'CANCELLED' WHERE id = ?").param(activityId).update();
+            if (activity.status() == Activity.Status.PUBLISHED) {
+                jdbc.sql("UPDATE activity SET status = 'CANCELLED' WHERE id = ?").param(activityId).update();
+                tell(activityId, "s.active_phone IS NOT NULL", List.of(), SmsKind.ACTIVITY_CANCELLED,
+                        "已由主办单位取消");
+            }
             return null;
         });
     }
@@ -461,6 +479,36 @@ class ActivityService {
         } catch (DuplicateKeyException e) {
             // cannot happen while the row lock serialises sign-ups; the constraints are the last line
             throw new SignupConflict("already_signed_up", "该手机号（phone）已报名此活动");
+        }
+    }
+
+    // ---------------------------------------------------------------- texts to residents
+
+    /** What a text says of a sign-up: its code, and the activity's title, venue and time. */
+    private record SignupNotice(String phone, String code, String title, String venueName, LocalDateTime startsAt,
+                                LocalDateTime endsAt) {
+    }
+
+    /** Longest activity title in a text; titles may have 100 characters. */
+    static final int TITLE_IN_SMS = 20;
+
+    /**
+     * Queues to each sign-up of the activity that {@code which} selects (SQL over {@code signup s}):
+     * 【联办】您报名的活动“重阳敬老包饺子”（金沙东党群服务中心 10月29日 09:00–11:00）已由候补转为正式报名，请按时参加，报名号 S-….
+     * No names or other phones: each text carries only its own sign-up.
+     */
+    private void tell(long activityId, String which, List<Long> ids, SmsKind kind, String what) {
+        List<Object> params = new ArrayList<>(List.of(activityId));
+        params.addAll(ids);
+        List<SignupNotice> notices = jdbc.sql("SELECT s.phone, s.code, a.title, v.name AS venue_name, a.starts_at,"
+                        + " a.ends_at FROM signup s JOIN activity a ON a.id = s.activity_id"
+                        + " JOIN venue v ON v.code = a.venue_code WHERE s.activity_id = ? AND " + which
+                        + " ORDER BY s.position")
+                .params(params).query(SignupNotice.class).list();
+        for (SignupNotice n : notices) {
+            sms.send(n.phone(), "【联办】您报名的活动“" + SmsTexts.excerpt(n.title(), TITLE_IN_SMS) + "”（" + n.venueName()
+                    + " " + SmsTexts.period(n.startsAt(), n.endsAt()) + "）" + what + "，报名号 " + n.code() + "。",
+                    kind, n.code());
         }
     }
 

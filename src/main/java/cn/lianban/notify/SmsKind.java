@@ -7,6 +7,8 @@ public enum SmsKind {
     BOOKING_REFUSED("预约未通过"),
     BOOKING_CANCELLED("预约已取消"),
     WAITLIST_PROMOTED("候补转正"),
+    /** The organiser withdrew an activity the resident had signed up for. */
+    ACTIVITY_CANCELLED("活动已取消"),
     TICKET_STATUS("工单进展");
 
     private final String label;

@@ -34,7 +34,8 @@ public class SmsOutbox {
     private final int maxAttempts;
     private final Clock clock;
 
-    SmsOutbox(JdbcClient jdbc, SmsSender sender, @Value("${lianban.sms.max-attempts:8}") int maxAttempts,
+    /** Public for other modules' test fixtures built without Spring (venue, activity); the application injects it. */
+    public SmsOutbox(JdbcClient jdbc, SmsSender sender, @Value("${lianban.sms.max-attempts:8}") int maxAttempts,
               Clock clock) {
         this.jdbc = jdbc;
         this.sender = sender;

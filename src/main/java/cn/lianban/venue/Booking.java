@@ -10,13 +10,17 @@ import java.util.List;
  * A booking of a venue for whole hours (Beijing time).
  *
  * @param code   {@code B-<yyyymmdd of the day booked>-<6 characters>}
- * @param notice the SMS text to the booker once the manager has decided, else null
+ * @param notice the last SMS text sent to the booker (confirmed, approved, refused, cancelled), else null
  */
 public record Booking(String code, String venueCode, LocalDateTime start, LocalDateTime end, String name,
                       String phone, BookingStatus status, String purpose, LocalDateTime createdAt, String notice) {
 
     static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    Booking withNotice(String text) {
+        return new Booking(code, venueCode, start, end, name, phone, status, purpose, createdAt, text);
+    }
 
     public int hours() {
         return (int) Duration.between(start, end).toHours();

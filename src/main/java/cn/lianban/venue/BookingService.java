@@ -23,11 +23,16 @@ import cn.lianban.common.NotFound;
 import cn.lianban.common.RandomCode;
 import cn.lianban.common.RequestBodies;
 import cn.lianban.directory.Roles;
+import cn.lianban.notify.SmsKind;
+import cn.lianban.notify.SmsOutbox;
+import cn.lianban.notify.SmsTexts;
 
 /**
  * Books venues by the whole hour, for residents (public pages, API) and for units (e.g. a joint meeting).
  * The database keeps two bookings off the same hour: each booked hour is a row under a unique constraint.
- * Times are Beijing time ({@link EngineClock}).
+ * Times are Beijing time ({@link EngineClock}). A resident hears by SMS when a booking is confirmed, approved,
+ * refused or cancelled: the text is queued in the {@link SmsOutbox} in the transaction that changes the booking,
+ * and kept on the booking as its {@code notice}.
  */
 @Service
 public class BookingService {
@@ -38,7 +43,8 @@ public class BookingService {
     public static final Pattern MOBILE = Pattern.compile("^1\\d{10}$");
     static final int NAME_MAX = 32;
     static final int PURPOSE_MAX = 200;
-    private static final int COMMENT_MAX = 100;
+    /** A managers' comment in the booker's SMS is cut to this many characters. */
+    static final int COMMENT_MAX = 30;
 
     private static final DateTimeFormatter CODE_DAY = DateTimeFormatter.BASIC_ISO_DATE;
 
@@ -47,18 +53,21 @@ public class BookingService {
     private final BookingApprovals approvals;
     private final TransactionTemplate tx;
     private final RequestBodies requests;
+    private final SmsOutbox sms;
 
     BookingService(VenueRepository venues, BookingRepository bookings, BookingApprovals approvals,
-                   PlatformTransactionManager transactions, RequestBodies requests) {
+                   PlatformTransactionManager transactions, RequestBodies requests, SmsOutbox sms) {
         this.venues = venues;
         this.bookings = bookings;
         this.approvals = approvals;
         this.tx = new TransactionTemplate(transactions);
         this.requests = requests;
+        this.sms = sms;
     }
 
     /**
-     * Books the hours: ACTIVE at once, or PENDING with the hours held while the venue's managers decide.
+     * Books the hours: ACTIVE at once (the booker is sent its confirmation), or PENDING with the hours held while
+     * the venue's managers decide.
      *
      * @throws BadRequest when the request is incomplete or malformed, names no venue, is not for whole hours
      *                    within opening hours, lies in the past or too far ahead, or is longer than 4 hours
@@ -66,15 +75,18 @@ public class BookingService {
      */
     public Booking book(BookingRequest request) {
         Venue venue = check(request);
-        Booking booking = new Booking(newCode(request.start().toLocalDate()), venue.code(), request.start(),
+        Booking draft = new Booking(newCode(request.start().toLocalDate()), venue.code(), request.start(),
                 request.end(), request.name(), request.phone(),
                 venue.needsApproval() ? BookingStatus.PENDING : BookingStatus.ACTIVE, blankToNull(request.purpose()),
                 now(), null);
+        Booking booking = venue.needsApproval() ? draft : draft.withNotice(text(draft, venue, " 已确认"));
         try {
             tx.executeWithoutResult(s -> {
                 bookings.insert(booking);
                 if (venue.needsApproval()) {
                     approvals.request(booking, venue);
+                } else {
+                    sms.send(booking.phone(), booking.notice(), SmsKind.BOOKING_CONFIRMED, booking.code());
                 }
             });
         } catch (DuplicateKeyException | ConcurrencyFailureException e) {
@@ -84,8 +96,9 @@ public class BookingService {
     }
 
     /**
-     * Cancels a booking that has not begun; its hours become free. A booking already cancelled or rejected
-     * stays as it is. A wrong phone number is answered like an unknown code, so codes cannot be probed.
+     * Cancels a booking that has not begun; its hours become free and the booker is sent a confirmation of the
+     * cancellation. A booking already cancelled or rejected stays as it is. A wrong phone number is answered like
+     * an unknown code, so codes cannot be probed.
      *
      * @throws NotFound when there is no booking with this code and phone number
      * @throws Conflict when the booking has begun
@@ -99,9 +112,12 @@ public class BookingService {
             throw new Conflict("booking_started", "预约时段已开始，不能再取消（预约号 " + booking.code() + "）");
         }
         tx.executeWithoutResult(s -> {
-            if (bookings.changeStatus(booking.code(), booking.status(), BookingStatus.CANCELLED)
-                    && booking.status() == BookingStatus.PENDING) {
-                approvals.withdraw(booking);
+            if (bookings.changeStatus(booking.code(), booking.status(), BookingStatus.CANCELLED)) {
+                if (booking.status() == BookingStatus.PENDING) {
+                    approvals.withdraw(booking);
+                }
+                tell(booking, text(booking, venue(booking.venueCode()), " 已取消，所订时段已释放"),
+                        SmsKind.BOOKING_CANCELLED);
             }
         });
         return bookings.find(booking.code()).orElseThrow();
@@ -251,25 +267,40 @@ public class BookingService {
         return bookings.changeStatus(code, BookingStatus.PENDING, BookingStatus.REJECTED);
     }
 
-    /** Writes the SMS text that tells the booker the decision, and returns it. */
-    public String writeNotice(String code, String comment) {
+    /**
+     * Tells the booker the managers' decision (approved, or refused with the reason shortened and other people's
+     * numbers masked): queues the SMS in the caller's transaction, keeps it on the booking, and returns it.
+     */
+    String tellDecision(String code, String comment) {
         Booking b = bookings.find(code).orElseThrow();
         Venue venue = venue(b.venueCode());
-        String reason = blankToNull(comment);
-        if (reason != null && reason.length() > COMMENT_MAX) {
-            reason = reason.substring(0, COMMENT_MAX) + "…";
-        }
-        String about = "【联办】" + b.name() + "您好，您预约的" + venue.name() + " " + b.period();
-        String notice = switch (b.status()) {
-            case ACTIVE -> about + " 已通过审批，预约号 " + b.code() + "，请按时前往。"
-                    + (reason == null ? "" : "审批意见：" + reason + "。");
-            case REJECTED -> about + " 未获批准" + (reason == null ? "" : "（" + reason + "）") + "，所订时段已释放，预约号 "
-                    + b.code() + "。";
-            case CANCELLED -> about + " 已取消，预约号 " + b.code() + "。";
-            case PENDING -> about + " 正在审批中，预约号 " + b.code() + "。";
+        String reason = SmsTexts.excerpt(comment, COMMENT_MAX);
+        return switch (b.status()) {
+            case ACTIVE -> tell(b, text(b, venue, " 已通过审批") + (reason == null ? "" : "审批意见：" + reason + "。"),
+                    SmsKind.BOOKING_APPROVED);
+            case REJECTED -> tell(b, text(b, venue, " 未获批准" + (reason == null ? "" : "（" + reason + "）")
+                    + "，所订时段已释放"), SmsKind.BOOKING_REFUSED);
+            // cancelled meanwhile (the booker was told then) or still waiting: nothing new to say
+            case CANCELLED, PENDING -> b.notice();
         };
-        bookings.setNotice(code, notice);
-        return notice;
+    }
+
+    /**
+     * 【联办】您预约的金沙东党群服务中心 12月3日 14:00–16:00 已确认，预约号 B-20261203-ABC234。No name and no
+     * phone: the text goes to the booker's phone and carries only the booking.
+     */
+    private static String text(Booking b, Venue venue, String what) {
+        return "【联办】您预约的" + venue.name() + " " + SmsTexts.period(b.start(), b.end()) + what + "，预约号 "
+                + b.code() + "。";
+    }
+
+    /** Queues the text to the booker (a unit's own booking has no phone and is not told) and keeps it on the row. */
+    private String tell(Booking b, String text, SmsKind kind) {
+        bookings.setNotice(b.code(), text);
+        if (b.phone() != null && !b.phone().isBlank()) {
+            sms.send(b.phone(), text, kind, b.code());
+        }
+        return text;
     }
 
     Venue venue(String code) {

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Writes the SMS text for the booker onto the booking and into variable {@code notice}. */
+/** Sends the booker the decision by SMS (in the step's transaction) and keeps its text in variable {@code notice}. */
 @Component("noticeBooker")
 class NoticeBooker implements JavaDelegate {
 
@@ -17,6 +17,6 @@ class NoticeBooker implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         VenueBookingVariables v = new VenueBookingVariables(execution);
-        v.setNotice(bookings.writeNotice(execution.getProcessBusinessKey(), v.comment()));
+        v.setNotice(bookings.tellDecision(execution.getProcessBusinessKey(), v.comment()));
     }
 }

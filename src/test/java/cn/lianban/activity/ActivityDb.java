@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.lianban.calendar.WorkingCalendar;
 import cn.lianban.common.RequestBodies;
+import cn.lianban.notify.SmsOutbox;
 
 import jakarta.validation.Validation;
 import jakarta.validation.ValidatorFactory;
@@ -38,6 +39,8 @@ final class ActivityDb implements AutoCloseable {
     final JdbcTemplate jdbc;
     final ActivityService activities;
     final ActivityFigures figures;
+    /** The SMS outbox the service queues into (on the same database); nothing is delivered in these tests. */
+    final SmsOutbox sms;
     private final TestClock clock = new TestClock();
     private final ValidatorFactory validation = Validation.buildDefaultValidatorFactory();
 
@@ -45,8 +48,9 @@ final class ActivityDb implements AutoCloseable {
         this.dataSource = dataSource;
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
+        sms = new SmsOutbox(JdbcClient.create(dataSource), (phone, text) -> { }, 3, clock);
         activities = new ActivityService(JdbcClient.create(dataSource), new DataSourceTransactionManager(dataSource),
-                clock, new RequestBodies(new ObjectMapper(), validation.getValidator()));
+                clock, new RequestBodies(new ObjectMapper(), validation.getValidator()), sms);
         figures = new ActivityFigures(JdbcClient.create(dataSource));
         insertVenues(jdbc);
     }
@@ -84,6 +88,12 @@ final class ActivityDb implements AutoCloseable {
     Activity publish(String title, String venue, LocalDateTime starts, LocalDateTime ends, int capacity) {
         return activities.publish(List.of("community-secretary", "community:C-DL-01"), "secretary",
                 new ActivityService.NewActivity(title, null, venue, null, starts, ends, capacity));
+    }
+
+    /** Messages queued for a sign-up code: kind, phone, text. */
+    List<List<String>> sms(String signupCode) {
+        return jdbc.query("SELECT kind, phone, body FROM sms_outbox WHERE business_key = ? ORDER BY id",
+                (rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)), signupCode);
     }
 
     @Override

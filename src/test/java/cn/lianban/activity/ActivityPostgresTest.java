@@ -35,6 +35,11 @@ class ActivityPostgresTest {
     }
 
     @Test
+    void residentsHearBackBySmsOnPostgres() {
+        ActivityScenarios.residentsHearBack(freshDb());
+    }
+
+    @Test
     void concurrentSignUpsNeverExceedTheCapacityOnPostgres() throws Exception {
         ActivityScenarios.concurrentSignUps(freshDb(), 10, 3);
     }

@@ -15,6 +15,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
 import cn.lianban.activity.ActivityFigures.VenueFigures;
 import cn.lianban.activity.ActivityService.AttendanceInput;
 import cn.lianban.activity.ActivityService.CancelInput;
@@ -32,6 +35,52 @@ final class ActivityScenarios {
 
     static String phone(int i) {
         return String.format("1380000%04d", i);
+    }
+
+    /**
+     * Capacity 1, three sign-ups: no SMS for signing up; when the confirmed one cancels, the first waiting gets the
+     * place and its SMS in the same transaction (a rolled-back cancellation leaves neither); when the organiser
+     * withdraws the activity, both live sign-ups are told. Each text carries only its own sign-up: no names, no
+     * other phone.
+     */
+    static void residentsHearBack(ActivityDb db) {
+        db.at(LocalDateTime.of(2026, 3, 1, 10, 0));
+        Activity a = db.publish("重阳敬老包饺子", ActivityDb.HALL, LocalDateTime.of(2026, 3, 12, 9, 0),
+                LocalDateTime.of(2026, 3, 12, 11, 0), 1);
+        ActivityService s = db.activities;
+        SignupResult r1 = s.signUp(a.id(), new SignupInput("张一", phone(1)));
+        SignupResult r2 = s.signUp(a.id(), new SignupInput("张二", phone(2)));
+        SignupResult r3 = s.signUp(a.id(), new SignupInput("张三", phone(3)));
+        assertThat(smsCount(db)).as("signing up sends nothing").isZero();
+
+        new TransactionTemplate(new DataSourceTransactionManager(db.dataSource)).executeWithoutResult(tx -> {
+            s.cancel(a.id(), new CancelInput(r1.code(), phone(1)));
+            assertThat(db.sms(r2.code())).as("queued in the cancellation's transaction").hasSize(1);
+            tx.setRollbackOnly();
+        });
+        assertThat(smsCount(db)).isZero();
+        assertThat(s.get(a.id()).confirmed()).isEqualTo(1);
+
+        s.cancel(a.id(), new CancelInput(r1.code(), phone(1)));
+        String about = "【联办】您报名的活动“重阳敬老包饺子”（测试党群服务中心活动室 3月12日 09:00–11:00）";
+        assertThat(db.sms(r2.code())).containsExactly(List.of("WAITLIST_PROMOTED", phone(2),
+                about + "已由候补转为正式报名，请按时参加，报名号 " + r2.code() + "。"));
+        assertThat(db.sms(r1.code())).isEmpty();
+        assertThat(db.sms(r3.code())).isEmpty();
+
+        s.withdraw(a.id(), SECRETARY_A);
+        s.withdraw(a.id(), SECRETARY_A);
+        assertThat(db.sms(r2.code())).extracting(m -> m.get(0)).containsExactly("WAITLIST_PROMOTED", "ACTIVITY_CANCELLED");
+        assertThat(db.sms(r3.code())).as("once, though withdrawn twice").containsExactly(List.of("ACTIVITY_CANCELLED",
+                phone(3), about + "已由主办单位取消，报名号 " + r3.code() + "。"));
+        assertThat(db.sms(r1.code())).as("cancelled before, not told again").isEmpty();
+        for (String text : db.jdbc.queryForList("SELECT body FROM sms_outbox", String.class)) {
+            assertThat(text).doesNotContain("张一", "张二", "张三", phone(1), phone(2), phone(3), "2026-");
+        }
+    }
+
+    private static int smsCount(ActivityDb db) {
+        return db.jdbc.queryForObject("SELECT COUNT(*) FROM sms_outbox", Integer.class);
     }
 
     /**

@@ -41,6 +41,11 @@ class ActivityServiceTest {
     }
 
     @Test
+    void residentsHearBackBySms() {
+        ActivityScenarios.residentsHearBack(db);
+    }
+
+    @Test
     void concurrentSignUpsNeverExceedTheCapacity() throws Exception {
         ActivityScenarios.concurrentSignUps(db, 10, 3);
     }

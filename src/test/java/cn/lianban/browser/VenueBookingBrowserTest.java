@@ -122,6 +122,10 @@ class VenueBookingBrowserTest {
             assertThat(web.findElement(By.id("booking-status")).getText()).isEqualTo("已预约");
             assertThat(status(code)).isEqualTo("ACTIVE");
             assertThat(held(code)).isEqualTo(2);
+            // the page says where the SMS went, and it is queued (issue #14)
+            String masked = PHONE.substring(0, 3) + "****" + PHONE.substring(7);
+            assertThat(web.findElement(By.id("sms-promise")).getText()).contains("确认短信", masked);
+            assertThat(smsKinds(code)).containsExactly("BOOKING_CONFIRMED");
             browser.save("venue-booked-phone");
 
             web.findElement(By.id("to-cancel")).click();
@@ -129,7 +133,8 @@ class VenueBookingBrowserTest {
             assertThat(web.findElement(By.id("code")).getAttribute("value")).isEqualTo(code);
             web.findElement(By.id("submit-cancel")).click();
             assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cancelled"))).getText())
-                    .contains(code).contains("已取消");
+                    .contains(code).contains("已取消").contains("短信通知将发送至");
+            assertThat(smsKinds(code)).containsExactly("BOOKING_CONFIRMED", "BOOKING_CANCELLED");
             System.out.printf("VenueBookingBrowserTest: search to cancelled booking in %.1f s%n",
                     (System.nanoTime() - started) / 1e9);
         } catch (RuntimeException | AssertionError e) {
@@ -146,5 +151,9 @@ class VenueBookingBrowserTest {
 
     private int held(String code) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM booking_slot WHERE booking_code = ?", Integer.class, code);
+    }
+
+    private java.util.List<String> smsKinds(String code) {
+        return jdbc.queryForList("SELECT kind FROM sms_outbox WHERE business_key = ? ORDER BY id", String.class, code);
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.lianban.common.ApiException;
 import cn.lianban.common.BadRequest;
@@ -152,15 +155,16 @@ class BookingServiceTest {
         assertThatThrownBy(() -> book(city, day.atTime(15, 0), day.atTime(16, 0))).isInstanceOf(Conflict.class);
 
         assertThat(service.reject(pending.code())).isTrue();
-        assertThat(service.writeNotice(pending.code(), "场地检修")).startsWith("【联办】张三您好，您预约的市党群服务中心 "
-                + "2026-03-04 14:00–16:00 未获批准（场地检修），所订时段已释放");
+        // the text changed with issue #14: no greeting by name, the day in Chinese (no ISO date), sent by SMS
+        assertThat(service.tellDecision(pending.code(), "场地检修")).isEqualTo("【联办】您预约的市党群服务中心 "
+                + "3月4日 14:00–16:00 未获批准（场地检修），所订时段已释放，预约号 " + pending.code() + "。");
         assertThat(service.find(pending.code(), PHONE).notice()).contains("未获批准");
         assertThat(service.approve(pending.code())).as("decided already").isFalse();
         assertThat(held(city)).isZero();
 
         Booking second = book(city, day.atTime(15, 0), day.atTime(16, 0));
         assertThat(service.approve(second.code())).isTrue();
-        assertThat(service.writeNotice(second.code(), null)).contains("已通过审批，预约号 " + second.code());
+        assertThat(service.tellDecision(second.code(), null)).contains("已通过审批，预约号 " + second.code());
         Booking third = book(city, day.atTime(17, 0), day.atTime(18, 0));
         service.cancel(third.code(), PHONE);
         assertThat(db.withdrawn).containsExactly(third.code());
@@ -206,6 +210,53 @@ class BookingServiceTest {
         assertThat(service.findVenueFor("dept:housing")).isEmpty();
         assertThat(service.findVenueFor("area:A-NOPE")).isEmpty();
         assertThat(service.findVenueFor(null)).isEmpty();
+    }
+
+    @Test
+    void eachResidentIsToldOnTheirOwnPhoneWithTheBookingAndNoNameOrOtherPhone() {
+        Venue venue = db.communityCenter(3);
+        LocalDate day = TUESDAY.plusDays(7);
+        Booking mine = book(venue, day.atTime(14, 0), day.atTime(16, 0));
+        Booking theirs = service.book(new BookingRequest(venue.code(), day.atTime(9, 0), day.atTime(10, 0), "李四",
+                "13600001111", "读书会"));
+        service.cancel(mine.code(), PHONE);
+        Booking unit = service.bookForUnitAt(venue.code(), "大联社区", day.atTime(18, 0), 1, "联席会议").orElseThrow();
+
+        String about = "【联办】您预约的" + venue.name() + " 3月10日 ";
+        assertThat(db.sms(mine.code())).containsExactly(
+                List.of("BOOKING_CONFIRMED", PHONE, about + "14:00–16:00 已确认，预约号 " + mine.code() + "。"),
+                List.of("BOOKING_CANCELLED", PHONE, about + "14:00–16:00 已取消，所订时段已释放，预约号 " + mine.code() + "。"));
+        assertThat(db.sms(theirs.code())).containsExactly(
+                List.of("BOOKING_CONFIRMED", "13600001111", about + "09:00–10:00 已确认，预约号 " + theirs.code() + "。"));
+        assertThat(db.sms(unit.code())).as("a unit's own booking has no phone to tell").isEmpty();
+        assertThat(service.find(mine.code(), PHONE).notice()).as("the last text is kept on the booking")
+                .contains("已取消");
+        for (String text : db.jdbc.queryForList("SELECT body FROM sms_outbox", String.class)) {
+            assertThat(text).doesNotContain("张三", "李四", PHONE, "13600001111").doesNotContainPattern("\\d{4}-\\d{2}-");
+        }
+
+        db.sms.sendPending();
+        assertThat(db.smsDelivered).contains(List.of(PHONE, about + "14:00–16:00 已确认，预约号 " + mine.code() + "。"),
+                List.of("13600001111", about + "09:00–10:00 已确认，预约号 " + theirs.code() + "。"));
+    }
+
+    @Test
+    void aBookingRolledBackWritesNoSms() {
+        Venue venue = db.communityCenter(4);
+        LocalDate day = TUESDAY.plusDays(8);
+        int before = db.count("SELECT COUNT(*) FROM sms_outbox");
+        // the caller's transaction fails after the booking: the booking and its SMS go together
+        new TransactionTemplate(new DataSourceTransactionManager(db.jdbc.getDataSource())).executeWithoutResult(tx -> {
+            book(venue, day.atTime(10, 0), day.atTime(11, 0));
+            assertThat(db.count("SELECT COUNT(*) FROM sms_outbox")).isEqualTo(before + 1);
+            tx.setRollbackOnly();
+        });
+        assertThat(db.count("SELECT COUNT(*) FROM sms_outbox")).isEqualTo(before);
+        assertThat(db.count("SELECT COUNT(*) FROM booking WHERE venue_code = ?", venue.code())).isZero();
+        // a refused booking (an hour taken) writes none either
+        book(venue, day.atTime(10, 0), day.atTime(11, 0));
+        assertThatThrownBy(() -> book(venue, day.atTime(10, 0), day.atTime(12, 0))).isInstanceOf(Conflict.class);
+        assertThat(db.count("SELECT COUNT(*) FROM sms_outbox")).isEqualTo(before + 1);
     }
 
     private Booking book(Venue venue, LocalDateTime start, LocalDateTime end) {

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -20,12 +22,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.UserInputException;
+import cn.lianban.notify.SmsOutbox;
 import cn.lianban.support.AsUser;
 import cn.lianban.support.LianbanTest;
+import cn.lianban.support.PageSession;
 import cn.lianban.support.TaskCards;
 
 /**
@@ -49,6 +57,12 @@ class VenueBookingProcessTest {
     JdbcTemplate jdbc;
     @Autowired
     AsUser users;
+    @Autowired
+    PlatformTransactionManager transactions;
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    Clock clock;
 
     RuntimeService runtime;
     TaskService tasks;
@@ -97,7 +111,11 @@ class VenueBookingProcessTest {
         assertThat(pi).isEnded().hasPassed("confirmBooking", "noticeBooker").hasNotPassed("rejectBooking");
         Booking decided = bookings.find(booking.code(), PHONE);
         assertThat(decided.status()).isEqualTo(BookingStatus.ACTIVE);
-        assertThat(decided.notice()).startsWith("【联办】王芳您好，您预约的" + complex.name() + " 2026-07-07 09:00–11:00 已通过审批");
+        // issue #14: the text is sent by SMS in the step's transaction; no greeting by name, the day in Chinese
+        String approvedText = "【联办】您预约的" + complex.name() + " 7月7日 09:00–11:00 已通过审批，预约号 " + booking.code()
+                + "。";
+        assertThat(decided.notice()).isEqualTo(approvedText);
+        assertThat(sms(booking)).containsExactly(List.of("BOOKING_APPROVED", PHONE, approvedText));
         assertThat(held(booking)).isEqualTo(2);
     }
 
@@ -111,12 +129,16 @@ class VenueBookingProcessTest {
         assertThatThrownBy(() -> decide(pi, "center", false, " ")).hasRootCauseInstanceOf(UserInputException.class)
                 .hasMessageContaining("不同意时请写明理由");
         assertThat(pi).isWaitingAt("approveBooking");
-        decide(pi, "center", false, "当天大厅举办全市会议");
+        // the reason goes to the booker shortened, with a number that could be someone's phone masked
+        decide(pi, "center", false, "当天大厅举办全市会议，改约请联系值班室 0535-6661234 或 13811112222，谢谢理解与支持");
 
         assertThat(pi).isEnded().hasPassed("rejectBooking", "noticeBooker").hasNotPassed("confirmBooking");
         Booking decided = bookings.find(booking.code(), PHONE);
         assertThat(decided.status()).isEqualTo(BookingStatus.REJECTED);
-        assertThat(decided.notice()).contains("未获批准（当天大厅举办全市会议），所订时段已释放");
+        assertThat(decided.notice()).contains("未获批准（当天大厅举办全市会议，改约请联系值班室 *** 或 ***，…），所订时段已释放");
+        assertThat(sms(booking)).singleElement().satisfies(m -> assertThat(m).containsExactly("BOOKING_REFUSED", PHONE,
+                "【联办】您预约的" + city.name() + " 7月7日 14:00–16:00 未获批准（当天大厅举办全市会议，改约请联系值班室 *** 或 "
+                        + "***，…），所订时段已释放，预约号 " + booking.code() + "。"));
         assertThat(held(booking)).isZero();
         assertThat(book(city, 14, 15).status()).as("the hours are free again").isEqualTo(BookingStatus.PENDING);
     }
@@ -135,6 +157,7 @@ class VenueBookingProcessTest {
         Booking lapsed = bookings.find(booking.code(), PHONE);
         assertThat(lapsed.status()).isEqualTo(BookingStatus.REJECTED);
         assertThat(lapsed.notice()).contains("未获批准（" + VenueBookingProcess.EXPIRED_COMMENT + "）");
+        assertThat(sms(booking)).extracting(m -> m.get(0)).containsExactly("BOOKING_REFUSED");
     }
 
     @Test
@@ -148,6 +171,41 @@ class VenueBookingProcessTest {
         assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
                 .getDeleteReason()).isEqualTo("预约人已取消预约");
         assertThat(held(booking)).isZero();
+        assertThat(sms(booking)).as("told once, of the cancellation, and no refusal after it")
+                .containsExactly(List.of("BOOKING_CANCELLED", PHONE, "【联办】您预约的" + complex.name()
+                        + " 7月7日 15:00–17:00 已取消，所订时段已释放，预约号 " + booking.code() + "。"));
+    }
+
+    @Test
+    void aDecisionRolledBackSendsNothingAndAFailingProviderLosesNothing() {
+        Venue city = venues.cityCenter().orElseThrow();
+        Booking booking = book(city, 10, 12);
+        ProcessInstance pi = instance(booking);
+
+        // the approval's transaction fails after the SMS step: neither the decision nor its SMS is kept
+        new TransactionTemplate(transactions).executeWithoutResult(tx -> {
+            decide(pi, "center", true, null);
+            assertThat(sms(booking)).as("written in the step's transaction").hasSize(1);
+            tx.setRollbackOnly();
+        });
+        assertThat(sms(booking)).isEmpty();
+        assertThat(pi).isWaitingAt("approveBooking");
+        assertThat(bookings.find(booking.code(), PHONE).status()).isEqualTo(BookingStatus.PENDING);
+
+        decide(pi, "center", true, null);
+        assertThat(sms(booking)).hasSize(1);
+        // a provider that refuses everything: the message stays queued with its error, tried again later
+        SmsOutbox down = new SmsOutbox(JdbcClient.create(jdbc), (phone, text) -> {
+            throw new IllegalStateException("gateway unavailable: HTTP 503");
+        }, 8, clock);
+        down.sendPending();
+        Map<String, Object> row = jdbc.queryForMap("SELECT status, attempts, last_error FROM sms_outbox"
+                + " WHERE business_key = ?", booking.code());
+        assertThat(row.get("status")).isEqualTo("PENDING");
+        assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1);
+        assertThat((String) row.get("last_error")).contains("HTTP 503");
+        String page = new PageSession(rest, "admin").get("/admin/sms").getBody();
+        assertThat(page).contains(booking.code(), "预约已通过", "137****1111").doesNotContain(PHONE);
     }
 
     private Booking book(Venue venue, int from, int to) {
@@ -172,6 +230,12 @@ class VenueBookingProcessTest {
             v.put("comment", comment);
             tasks.complete(id, v);
         });
+    }
+
+    /** The SMS queued for the booking: kind, phone, text. */
+    private List<List<String>> sms(Booking booking) {
+        return jdbc.query("SELECT kind, phone, body FROM sms_outbox WHERE business_key = ? ORDER BY id",
+                (rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)), booking.code());
     }
 
     private int held(Booking booking) {

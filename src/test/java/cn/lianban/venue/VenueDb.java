@@ -1,6 +1,9 @@
 package cn.lianban.venue;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -11,6 +14,7 @@ import javax.sql.DataSource;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -21,6 +25,7 @@ import cn.lianban.common.RequestBodies;
 import cn.lianban.directory.DemoDirectoryGenerator;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.DirectorySnapshot;
+import cn.lianban.notify.SmsOutbox;
 
 import jakarta.validation.Validation;
 
@@ -38,6 +43,9 @@ final class VenueDb {
     /** Codes of the bookings that asked for approval, and of those withdrawn. */
     final List<String> requested = new ArrayList<>();
     final List<String> withdrawn = new ArrayList<>();
+    /** Every text the provider was handed (phone, text), when {@link #deliverSms} runs the outbox. */
+    final List<List<String>> smsDelivered = new ArrayList<>();
+    final SmsOutbox sms;
 
     VenueDb(DataSource dataSource) {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
@@ -57,9 +65,11 @@ final class VenueDb {
                 withdrawn.add(booking.code());
             }
         };
+        sms = new SmsOutbox(JdbcClient.create(jdbc), (phone, text) -> smsDelivered.add(List.of(phone, text)), 3,
+                new ClockUtilClock());
         bookings = new BookingService(venues, new BookingRepository(jdbc), recorder,
                 new DataSourceTransactionManager(dataSource),
-                new RequestBodies(new ObjectMapper(), Validation.buildDefaultValidatorFactory().getValidator()));
+                new RequestBodies(new ObjectMapper(), Validation.buildDefaultValidatorFactory().getValidator()), sms);
     }
 
     static VenueDb h2() {
@@ -93,5 +103,29 @@ final class VenueDb {
 
     static void resetClock() {
         ClockUtil.reset();
+    }
+
+    /** Messages the outbox holds for this booking, oldest first: kind, phone, text. */
+    List<List<String>> sms(String bookingCode) {
+        return jdbc.query("SELECT kind, phone, body FROM sms_outbox WHERE business_key = ? ORDER BY id",
+                (rs, i) -> List.of(rs.getString(1), rs.getString(2), rs.getString(3)), bookingCode);
+    }
+
+    /** The engine's clock, which ClockUtil moves, as the application's Clock bean is. */
+    private static final class ClockUtilClock extends Clock {
+        @Override
+        public ZoneId getZone() {
+            return EngineClock.ZONE;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return ClockUtil.getCurrentTime().toInstant();
+        }
     }
 }
