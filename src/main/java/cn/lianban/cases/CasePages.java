@@ -186,12 +186,12 @@ class CasePages {
                 List<Line> events, List<FileLine> attachments, List<CaseView.MergeLink> merges) {
 
         /** The pictures, shown as thumbnails. */
-        List<FileLine> photos() {
+        public List<FileLine> photos() {
             return attachments.stream().filter(FileLine::picture).toList();
         }
 
         /** The other files, shown by name. */
-        List<FileLine> documents() {
+        public List<FileLine> documents() {
             return attachments.stream().filter(f -> !f.picture()).toList();
         }
     }
