@@ -2,6 +2,7 @@ package cn.lianban.cases;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -343,6 +344,6 @@ class CasePages {
         if (bytes < 1024 * 1024) {
             return Math.round(bytes / 1024.0) + " KB";
         }
-        return String.format(java.util.Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 }
