@@ -69,7 +69,7 @@ final class ImageMetadata {
             }
             int length = u16(jpeg, at + 2);
             if (marker == APP1 && startsWith(jpeg, at + 4, EXIF)) {
-                return exifOrientation(jpeg, at + 4 + EXIF.length, at + 2 + length);
+                return exifOrientation(jpeg, at + 4 + EXIF.length, Math.min(at + 2 + length, jpeg.length));
             }
             at += 2 + length;
         }
