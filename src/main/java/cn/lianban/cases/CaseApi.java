@@ -2,8 +2,10 @@ package cn.lianban.cases;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
+import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -20,7 +22,6 @@ import org.springframework.web.multipart.MultipartFile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import cn.lianban.common.NotFound;
 import cn.lianban.common.RequestBodies;
 
 /** The contract's "One case, one page" as JSON: one case with its story, 我的事项, and the case's files. */
@@ -69,13 +70,27 @@ class CaseApi {
 
     @GetMapping("/api/attachments/{id}")
     ResponseEntity<byte[]> file(@PathVariable String id, Authentication user) {
-        CaseAttachments.StoredFile file = uploads.download(number(id), user);
+        return served(uploads.download(number(id), user));
+    }
+
+    /** A picture at most 240 px on its longest side (a WebP as it is); 404 for other files. */
+    @GetMapping("/api/attachments/{id}/thumbnail")
+    ResponseEntity<byte[]> thumbnail(@PathVariable String id, Authentication user) {
+        return served(uploads.thumbnail(number(id), user));
+    }
+
+    /**
+     * An attachment never changes once uploaded, so the browser may keep it for a day; only its own cache (private):
+     * a shared cache would hand it to people who may not see the case.
+     */
+    private static ResponseEntity<byte[]> served(CaseAttachments.StoredFile file) {
         CaseAttachments.Attachment a = file.attachment();
         // pictures and PDFs open in the browser; Office files are saved
         boolean inline = a.contentType().startsWith("image/") || a.contentType().equals(FileType.PDF.contentType());
         ContentDisposition disposition = (inline ? ContentDisposition.inline() : ContentDisposition.attachment())
                 .filename(a.name(), StandardCharsets.UTF_8).build();
         return ResponseEntity.ok().contentType(MediaType.parseMediaType(a.contentType()))
+                .cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString()).body(file.content());
     }
 
@@ -84,7 +99,7 @@ class CaseApi {
         try {
             return Long.parseLong(id);
         } catch (NumberFormatException e) {
-            throw new NotFound("attachment_not_found", "附件不存在：" + id);
+            throw CaseUploads.attachmentNotFound(id);
         }
     }
 }

@@ -15,26 +15,35 @@ import org.springframework.stereotype.Repository;
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.SqlIn;
 
-/** The files of a case (table case_attachment, Flyway V15). Who may read them is decided by the case, not here. */
+/**
+ * The files of a case (table case_attachment, Flyway V15): what is said about each here, their bytes in the
+ * {@link AttachmentStore}. Who may read them is decided by the case, not here.
+ */
 @Repository
 class CaseAttachments {
 
     private static final String COLUMNS = "id, name, content_type, size_bytes AS size";
+    private static final byte[] IN_THE_STORE = new byte[0];
 
     private final JdbcClient jdbc;
+    private final AttachmentStore store;
 
-    public CaseAttachments(JdbcClient jdbc) {
+    public CaseAttachments(JdbcClient jdbc, AttachmentStore store) {
         this.jdbc = jdbc;
+        this.store = store;
     }
 
     public Attachment add(String businessKey, String name, FileType type, byte[] content, String uploadedBy) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
+        // the row first, for the id the store keeps the bytes by
         jdbc.sql("INSERT INTO case_attachment(business_key, name, content_type, size_bytes, content, uploaded_by, "
                         + "uploaded_at) VALUES (?,?,?,?,?,?,?)")
-                .params(businessKey, name, type.contentType(), (long) content.length, content, uploadedBy,
+                .params(businessKey, name, type.contentType(), (long) content.length, IN_THE_STORE, uploadedBy,
                         Timestamp.from(EngineClock.now().toInstant()))
                 .update(key, "id");
-        return new Attachment(key.getKey().longValue(), name, type.contentType(), content.length);
+        long id = key.getKey().longValue();
+        store.put(id, content);
+        return new Attachment(id, name, type.contentType(), content.length);
     }
 
     public List<Attachment> of(String businessKey) {
@@ -61,21 +70,15 @@ class CaseAttachments {
     }
 
     public Optional<StoredFile> file(long id) {
-        return jdbc.sql("SELECT " + COLUMNS + ", content FROM case_attachment WHERE id = ?").param(id)
-                .query(Stored.class).optional().map(Stored::file);
+        return jdbc.sql("SELECT " + COLUMNS + " FROM case_attachment WHERE id = ?").param(id)
+                .query(Attachment.class).optional()
+                .flatMap(a -> store.get(id).map(content -> new StoredFile(a, content)));
     }
 
     private record Owned(String businessKey, long id, String name, String contentType, long size) {
 
         Attachment attachment() {
             return new Attachment(id, name, contentType, size);
-        }
-    }
-
-    private record Stored(long id, String name, String contentType, long size, byte[] content) {
-
-        StoredFile file() {
-            return new StoredFile(new Attachment(id, name, contentType, size), content);
         }
     }
 

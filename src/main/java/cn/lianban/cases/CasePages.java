@@ -2,6 +2,7 @@ package cn.lianban.cases;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -184,6 +185,16 @@ class CasePages {
     /** The case page's model: every value already in words. */
     record Page(String businessKey, String title, String processName, String description, List<Fact> facts,
                 List<Line> events, List<FileLine> attachments, List<CaseView.MergeLink> merges) {
+
+        /** The pictures, shown as thumbnails. */
+        public List<FileLine> photos() {
+            return attachments.stream().filter(FileLine::picture).toList();
+        }
+
+        /** The other files, shown by name. */
+        public List<FileLine> documents() {
+            return attachments.stream().filter(f -> !f.picture()).toList();
+        }
     }
 
     /** One fact of the case; {@code tone} colours it (ok, warn, bad) or is null; {@code href} links it or is null. */
@@ -197,7 +208,8 @@ class CasePages {
     record Line(String at, String actorName, String action, String note) {
     }
 
-    record FileLine(long id, String name, String size) {
+    /** An attachment; its size in words, e.g. 1.2 MB. */
+    record FileLine(long id, String name, String size, boolean picture) {
     }
 
     /** A level offered for 提级. */
@@ -272,7 +284,8 @@ class CasePages {
         return new Page(v.businessKey(), v.title(), c.isTicket() ? "双联双促工单" : "五级三色联席汇办", v.description(),
                 facts, v.events().stream().map(e -> new Line(LocalTimes.minutes(e.at().toInstant()), e.actorName(),
                 e.actionLabel(), e.note())).toList(),
-                v.attachments().stream().map(a -> new FileLine(a.id(), a.name(), size(a.size()))).toList(),
+                v.attachments().stream().map(a -> new FileLine(a.id(), a.name(), size(a.size()),
+                        FileType.stored(a.contentType()).filter(FileType::isPicture).isPresent())).toList(),
                 v.merges());
     }
 
@@ -331,6 +344,6 @@ class CasePages {
         if (bytes < 1024 * 1024) {
             return Math.round(bytes / 1024.0) + " KB";
         }
-        return String.format("%.1f MB", bytes / (1024.0 * 1024));
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
     }
 }

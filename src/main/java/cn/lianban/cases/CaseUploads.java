@@ -19,6 +19,8 @@ import cn.lianban.common.NotFound;
 /**
  * Attaching files to a case and reading them back, for whoever may see the case: up to 10 MB, pictures (JPEG, PNG,
  * WebP), PDF, Word and Excel, the type told by the content. An upload is recorded in the case's audit trail.
+ * Pictures lose their metadata ({@link ImageMetadata}) before they are stored, and again as they are served, for
+ * those stored before stripping existed.
  */
 @Service
 class CaseUploads {
@@ -56,14 +58,43 @@ class CaseUploads {
         FileType type = FileType.of(content).orElseThrow(() -> new ApiException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                 UNSUPPORTED, "只能上传 JPG、PNG、WebP 图片，PDF 文件，Word（.docx）或 Excel（.xlsx）文件"));
         String name = name(file.getOriginalFilename());
-        CaseAttachments.Attachment added = attachments.add(c.businessKey(), name, type, content, user.getName());
+        CaseAttachments.Attachment added = attachments.add(c.businessKey(), name, type,
+                ImageMetadata.strip(type, content), user.getName());
         log.record(c.businessKey(), c.processInstanceId(), ActionLabels.ATTACHED, name);
         return added;
     }
 
+    /** The file, a picture without its metadata; 404 for whoever may not see its case. */
     CaseAttachments.StoredFile download(long id, Authentication user) {
-        return attachments.caseOf(id).flatMap(key -> cases.visible(key, user)).flatMap(c -> attachments.file(id))
-                .orElseThrow(() -> new NotFound("attachment_not_found", "附件不存在：" + id));
+        CaseAttachments.StoredFile file = attachments.caseOf(id).flatMap(key -> cases.visible(key, user))
+                .flatMap(c -> attachments.file(id)).orElseThrow(() -> attachmentNotFound(id));
+        return FileType.stored(file.attachment().contentType())
+                .map(type -> new CaseAttachments.StoredFile(file.attachment(),
+                        ImageMetadata.strip(type, file.content())))
+                .orElse(file);
+    }
+
+    /**
+     * A picture's thumbnail ({@link Thumbnails}), or the picture itself where none can be made (WebP), which the
+     * page then shows scaled down; 404 for a file that is no picture and for whoever may not see its case.
+     */
+    CaseAttachments.StoredFile thumbnail(long id, Authentication user) {
+        CaseAttachments.StoredFile file = download(id, user);
+        CaseAttachments.Attachment a = file.attachment();
+        FileType type = FileType.stored(a.contentType()).filter(FileType::isPicture)
+                .orElseThrow(() -> new NotFound("no_thumbnail", "该附件不是图片，没有缩略图：" + id));
+        return Thumbnails.of(type, file.content())
+                .map(small -> new CaseAttachments.StoredFile(new CaseAttachments.Attachment(a.id(), a.name(),
+                        a.contentType(), small.length), small))
+                .orElse(file);
+    }
+
+    static NotFound attachmentNotFound(String id) {
+        return new NotFound("attachment_not_found", "附件不存在：" + id);
+    }
+
+    private static NotFound attachmentNotFound(long id) {
+        return attachmentNotFound(String.valueOf(id));
     }
 
     static ApiException tooLarge() {

@@ -33,6 +33,15 @@ enum FileType {
         return contentType;
     }
 
+    /** The type a stored attachment was given at upload, by its content type. */
+    static Optional<FileType> stored(String contentType) {
+        return Arrays.stream(values()).filter(t -> t.contentType.equals(contentType)).findFirst();
+    }
+
+    boolean isPicture() {
+        return this == JPEG || this == PNG || this == WEBP;
+    }
+
     /** The type of {@code content}, or empty when it is none of the accepted ones. */
     public static Optional<FileType> of(byte[] content) {
         if (startsWith(content, 0, new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF})) {

@@ -118,6 +118,15 @@ final class Browser implements AutoCloseable {
     }
 
     /** Saves a screenshot and the page source as target/browser/{name}.png and .html; never throws. */
+    /** The project's login, where a page sent the user to it (Tasklist and the pages log in apart). */
+    void logInWhereAsked(String user, String password) {
+        if (driver.getCurrentUrl().contains("/login")) {
+            driver.findElement(By.id("username")).sendKeys(user);
+            driver.findElement(By.id("password")).sendKeys(password);
+            driver.findElement(By.cssSelector("button[type='submit']")).click();
+        }
+    }
+
     void save(String name) {
         try {
             Files.createDirectories(OUT.resolve(name).getParent());

@@ -53,11 +53,7 @@ class CasePageBrowserTest extends ChineseBrowserTest {
             web.findElement(By.id("case-link")).click();
 
             wait.until(d -> d.getCurrentUrl().contains("/login") || d.getCurrentUrl().contains("/cases/" + key));
-            if (web.getCurrentUrl().contains("/login")) {
-                web.findElement(By.id("username")).sendKeys("secretary");
-                web.findElement(By.id("password")).sendKeys("demo");
-                web.findElement(By.cssSelector("button[type='submit']")).click();
-            }
+            browser.logInWhereAsked("secretary", "demo");
             wait.until(ExpectedConditions.urlContains("/cases/" + key));
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.tagName("h1")));
             browser.save("case-page");

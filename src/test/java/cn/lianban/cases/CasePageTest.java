@@ -24,16 +24,12 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.http.client.ClientHttpRequestFactorySettings.Redirects;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -369,21 +365,21 @@ class CasePageTest {
         String cookie = page.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
         String action = "/cases/" + caseA + "/attachments?_csrf=" + token.group(1);
 
-        ResponseEntity<String> done = browser.exchange(action, HttpMethod.POST, multipart("表格.pdf",
+        ResponseEntity<String> done = browser.exchange(action, HttpMethod.POST, AttachmentChecks.multipart("表格.pdf",
                 "%PDF-1.7 测试".getBytes(), cookie), String.class);
         assertThat(done.getStatusCode().is3xxRedirection()).isTrue();
         assertThat(done.getHeaders().getLocation().toString()).endsWith("/cases/" + caseA + "?uploaded");
         assertThat(browser.getForEntity("/cases/" + caseA + "?uploaded", String.class).getBody())
                 .contains("附件已上传").contains("表格.pdf");
 
-        ResponseEntity<String> tooLarge = browser.exchange(action, HttpMethod.POST, multipart("大图.png",
+        ResponseEntity<String> tooLarge = browser.exchange(action, HttpMethod.POST, AttachmentChecks.multipart("大图.png",
                 png(10 * 1024 * 1024 + 1), cookie), String.class);
         assertThat(tooLarge.getStatusCode().is3xxRedirection()).isTrue();
         String refused = browser.getForEntity(tooLarge.getHeaders().getLocation().getPath() + "?"
                 + tooLarge.getHeaders().getLocation().getQuery(), String.class).getBody();
         assertThat(refused).contains("附件不能超过 10 MB");
 
-        ResponseEntity<String> wrongType = browser.exchange(action, HttpMethod.POST, multipart("病毒.exe",
+        ResponseEntity<String> wrongType = browser.exchange(action, HttpMethod.POST, AttachmentChecks.multipart("病毒.exe",
                 new byte[]{'M', 'Z', 0, 0}, cookie), String.class);
         assertThat(wrongType.getHeaders().getLocation().toString()).endsWith("?error=unsupported_type");
     }
@@ -418,23 +414,7 @@ class CasePageTest {
 
     private ResponseEntity<String> post(String user, String businessKey, String name, byte[] content) {
         return rest.withBasicAuth(user, "demo").exchange("/api/cases/" + businessKey + "/attachments", HttpMethod.POST,
-                multipart(name, content, null), String.class);
-    }
-
-    private static HttpEntity<MultiValueMap<String, Object>> multipart(String name, byte[] content, String cookie) {
-        MultiValueMap<String, Object> body = new LinkedMultiValueMap<>();
-        body.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return name;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        if (cookie != null) {
-            headers.add(HttpHeaders.COOKIE, cookie);
-        }
-        return new HttpEntity<>(body, headers);
+                AttachmentChecks.multipart(name, content, null), String.class);
     }
 
     private static byte[] png(int size) {

@@ -75,7 +75,8 @@ class CaseSqlPostgresTest {
 
     @Test
     void attachmentsKeepTheirBytes() {
-        CaseAttachments attachments = new CaseAttachments(JdbcClient.create(jdbc));
+        JdbcClient client = JdbcClient.create(jdbc);
+        CaseAttachments attachments = new CaseAttachments(client, new DatabaseAttachmentStore(client));
         byte[] pdf = "%PDF-1.7 会议纪要".getBytes(StandardCharsets.UTF_8);
         CaseAttachments.Attachment added = attachments.add("JH-2026-000001", "纪要.pdf", FileType.PDF, pdf, "secretary");
         assertThat(added.size()).isEqualTo(pdf.length);

@@ -149,6 +149,13 @@ class PostgresFullPathTest {
         assertThat(driver.events(joint)).contains("FROM_TICKET");
     }
 
+    /** Issue 14's attachments on PostgreSQL (BYTEA): limits, types by content, no GPS served, thumbnails, 404s, 附件数. */
+    @Test
+    void attachmentsWorkOnPostgres() throws Exception {
+        new cn.lianban.cases.AttachmentChecks(rest, jdbc).all(tickets.raise().getBusinessKey(),
+                driver.file().getBusinessKey());
+    }
+
     @Test
     void aTicketRunsFromRaiseToClosureAndCountsInTheRates() {
         ProcessInstance pi = tickets.raise();
