@@ -95,7 +95,8 @@ class CaseFiles {
         return new CaseView(c.businessKey(), c.process(), title(c), c.description(), c.communityCode(),
                 communityName(c), status, statusLabel(c, status), c.isTicket() ? null : c.issue().color(),
                 c.isTicket() ? null : c.issue().level(), dept, dept == null ? null : deptName(c, dept),
-                offset(clock.due()), clock.light() == null ? null : clock.light().name(), events, files, merges);
+                offset(clock.due()), clock.light() == null ? null : clock.light().name(), events, files, merges,
+                c.position() == null ? null : c.position().lat(), c.position() == null ? null : c.position().lon());
     }
 
     /** A ticket has no title: its item of the responsibility list, or the start of its description. */
