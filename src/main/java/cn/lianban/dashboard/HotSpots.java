@@ -46,13 +46,16 @@ class HotSpots {
     /** One row: how many new cases and tickets this month and the month before. */
     record Spot(String name, long count, long previous) {
 
-        /** +3, −2, 持平, or 新增 when the month before had none. */
+        /**
+         * ＋3, －2, 持平, or 新增 when the month before had none. Full-width signs, as Chinese text writes them: a CSV
+         * cell starting with an ASCII + or - would be guarded against formulas ({@link CellGuard}) and show a quote.
+         */
         public String change() {
             if (previous == 0) {
                 return "新增";
             }
             long difference = count - previous;
-            return difference > 0 ? "+" + difference : difference < 0 ? "−" + -difference : "持平";
+            return difference > 0 ? "＋" + difference : difference < 0 ? "－" + -difference : "持平";
         }
     }
 

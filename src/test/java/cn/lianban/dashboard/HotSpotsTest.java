@@ -73,10 +73,10 @@ class HotSpotsTest {
         assertThat(city.categories()).isEqualTo(expected(jdbc, db, false, null));
         String jinsha = db.directory.community("C-DL-01").orElseThrow().name();
         assertThat(city.communities()).extracting(s -> s.name() + " " + s.count() + " " + s.previous() + " "
-                + s.change()).startsWith(jinsha + " 4 3 +1");
-        assertThat(city.communities()).extracting(HotSpots.Spot::change).containsExactly("+1", "持平", "新增");
+                + s.change()).startsWith(jinsha + " 4 3 ＋1");
+        assertThat(city.communities()).extracting(HotSpots.Spot::change).containsExactly("＋1", "持平", "新增");
         assertThat(city.categories()).extracting(s -> s.name() + " " + s.count() + " " + s.change())
-                .containsExactly("市容环境 2 −1", "交通出行 2 +1", "清单外事项 1 新增", "环境卫生 1 新增");
+                .containsExactly("市容环境 2 －1", "交通出行 2 ＋1", "清单外事项 1 新增", "环境卫生 1 新增");
 
         // a street's or a community's scope: only its own
         HotSpots.Spots own = hotSpots.of(MAY, Set.of("C-DL-01"));
