@@ -2,6 +2,7 @@ package cn.lianban.cases;
 
 import java.time.Instant;
 
+import cn.lianban.common.Position;
 import cn.lianban.issue.IssueCase;
 import cn.lianban.ticket.TicketCase;
 
@@ -34,6 +35,18 @@ record CaseFacts(String businessKey, String process, String processInstanceId, S
 
     String communityName() {
         return isTicket() ? ticket.communityName() : issue.communityName();
+    }
+
+    /** The filing's 具体位置 as typed, or null. */
+    String location() {
+        return isTicket() ? ticket.location() : issue.location();
+    }
+
+    /** Where the problem is (WGS-84), or null when the filing gave no position. */
+    Position position() {
+        Double lat = isTicket() ? ticket.lat() : issue.lat();
+        Double lon = isTicket() ? ticket.lon() : issue.lon();
+        return lat == null || lon == null ? null : new Position(lat, lon);
     }
 
     /** The deadline of the case's running clock, kept when the clock stops; null when none ever ran. */

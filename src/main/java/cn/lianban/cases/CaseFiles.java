@@ -11,6 +11,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.common.EngineClock;
+import cn.lianban.common.Position;
 import cn.lianban.directory.Community;
 import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
@@ -92,10 +93,12 @@ class CaseFiles {
                           List<CaseAttachments.Attachment> files, List<CaseView.MergeLink> merges) {
         String status = c.status();
         String dept = c.isTicket() ? c.ticket().deptCode() : null;
+        Position where = c.position();
         return new CaseView(c.businessKey(), c.process(), title(c), c.description(), c.communityCode(),
                 communityName(c), status, statusLabel(c, status), c.isTicket() ? null : c.issue().color(),
                 c.isTicket() ? null : c.issue().level(), dept, dept == null ? null : deptName(c, dept),
-                offset(clock.due()), clock.light() == null ? null : clock.light().name(), events, files, merges);
+                offset(clock.due()), clock.light() == null ? null : clock.light().name(), events, files, merges,
+                where == null ? null : where.lat(), where == null ? null : where.lon());
     }
 
     /** A ticket has no title: its item of the responsibility list, or the start of its description. */

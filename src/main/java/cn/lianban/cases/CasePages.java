@@ -23,6 +23,7 @@ import cn.lianban.common.BadRequest;
 import cn.lianban.common.CaseLabels;
 import cn.lianban.common.LocalTimes;
 import cn.lianban.common.NotFound;
+import cn.lianban.common.Position;
 import cn.lianban.common.RequestBodies;
 import cn.lianban.common.TimeLight;
 import cn.lianban.directory.Department;
@@ -184,7 +185,7 @@ class CasePages {
 
     /** The case page's model: every value already in words. */
     record Page(String businessKey, String title, String processName, String description, List<Fact> facts,
-                List<Line> events, List<FileLine> attachments, List<CaseView.MergeLink> merges) {
+                List<Line> events, List<FileLine> attachments, List<CaseView.MergeLink> merges, Place place) {
 
         /** The pictures, shown as thumbnails. */
         public List<FileLine> photos() {
@@ -194,6 +195,22 @@ class CasePages {
         /** The other files, shown by name. */
         public List<FileLine> documents() {
             return attachments.stream().filter(f -> !f.picture()).toList();
+        }
+    }
+
+    /**
+     * Where the problem is (issue 14), null when the filing said nothing: the 具体位置 as typed, the position in
+     * degrees and a marker in Amap (GCJ-02); each null when not given.
+     */
+    record Place(String location, String coordinates, String mapLink) {
+
+        static Place of(String businessKey, String title, String location, Position position) {
+            if ((location == null || location.isBlank()) && position == null) {
+                return null;
+            }
+            return new Place(location == null || location.isBlank() ? null : location,
+                    position == null ? null : position.label(),
+                    position == null ? null : position.amapLink(title == null ? businessKey : businessKey + " " + title));
         }
     }
 
@@ -231,7 +248,6 @@ class CasePages {
         if (c.isTicket()) {
             String item = c.ticket().itemName();
             facts.add(new Fact("事项", item == null ? "清单外事项" : item, null));
-            add(facts, "地点", c.ticket().location());
             facts.add(new Fact("承办部门", v.deptName() == null ? "待派单" : v.deptName(), null));
             // 大事不出镇: the joint-handling case the street raised the ticket into, and back from the case below
             String joint = c.ticket().jointCaseKey();
@@ -286,7 +302,7 @@ class CasePages {
                 e.actionLabel(), e.note())).toList(),
                 v.attachments().stream().map(a -> new FileLine(a.id(), a.name(), size(a.size()),
                         FileType.stored(a.contentType()).filter(FileType::isPicture).isPresent())).toList(),
-                v.merges());
+                v.merges(), Place.of(v.businessKey(), v.title(), c.location(), c.position()));
     }
 
     private static Row row(CaseView v) {

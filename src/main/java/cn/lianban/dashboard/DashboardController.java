@@ -3,6 +3,7 @@ package cn.lianban.dashboard;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.YearMonth;
 import java.util.Set;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -70,10 +71,12 @@ final class DashboardController {
         private final TransactionTemplate readOnly;
         private final RequestBodies bodies;
         private final TimeLightCounts lights;
+        private final HotSpots hotSpots;
 
         Page(DashboardScope scope, DashboardFigures figures, DashboardTables tables,
-             PlatformTransactionManager transactions, RequestBodies bodies, TimeLightCounts lights) {
+             PlatformTransactionManager transactions, RequestBodies bodies, TimeLightCounts lights, HotSpots hotSpots) {
             this.scope = scope;
+            this.hotSpots = hotSpots;
             this.lights = lights;
             this.figures = figures;
             this.tables = tables;
@@ -103,8 +106,9 @@ final class DashboardController {
             model.addAttribute("offer", scope.offered(user));
             model.addAttribute("tables", DashboardTables.TITLES);
             // the 时效灯 are today's, whatever the month
-            model.addAttribute("lights", lights.units(scope.communities(user, query.street(), query.area(),
-                    query.community())));
+            Set<String> communities = scope.communities(user, query.street(), query.area(), query.community());
+            model.addAttribute("lights", lights.units(communities));
+            model.addAttribute("hotSpots", hotSpots.of(YearMonth.parse(f.month()), communities));
             return "dashboard/index";
         }
 

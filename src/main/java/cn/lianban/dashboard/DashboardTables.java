@@ -33,7 +33,8 @@ import cn.lianban.venue.VenueUsage;
 
 /**
  * Every table of the dashboard, for export: the four case breakdowns, the case list, escalations and overdue per
- * community, the 三率, venue usage, the resource list's take-up, resource projects and funds, 双报到, and the monthly report ({@link MonthlyReport}).
+ * community, the 三率, venue usage, the resource list's take-up, resource projects and funds, 双报到, the hot spots
+ * ({@link HotSpots}), and the monthly report ({@link MonthlyReport}).
  */
 @Service
 public class DashboardTables {
@@ -44,7 +45,7 @@ public class DashboardTables {
             "rates", "三率排名", "acceptance", "联办签收", "venues", "阵地使用", "takeup", "资源清单认领",
             "resources", "资源项目与经费", "checkins", "双报到",
             "lightsDept", "时效灯（部门）", "lightsCommunity", "时效灯（社区）", "lightsStreet", "时效灯（街道）",
-            "meetingfunds", "联席会议资金",
+            "meetingfunds", "联席会议资金", "hotCommunities", "热点社区", "hotCategories", "热点类别",
             "report", "月报");
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
@@ -55,10 +56,12 @@ public class DashboardTables {
     private final TimeLightCounts lights;
     private final JdbcTemplate jdbc;
     private final IssueCaseReader issueCases;
+    private final HotSpots hotSpots;
 
     DashboardTables(DashboardFigures figures, ResourceTotals resources, MonthlyReport report, TimeLightCounts lights,
-                           JdbcTemplate jdbc, IssueCaseReader issueCases) {
+                           JdbcTemplate jdbc, IssueCaseReader issueCases, HotSpots hotSpots) {
         this.issueCases = issueCases;
+        this.hotSpots = hotSpots;
         this.figures = figures;
         this.lights = lights;
         this.resources = resources;
@@ -95,6 +98,8 @@ public class DashboardTables {
             case "lightsCommunity" -> lights(title, lights.units(communities).get(1));
             case "lightsStreet" -> lights(title, lights.units(communities).get(2));
             case "meetingfunds" -> meetingFunds(title, resources.meetingFunds(month, communities));
+            case "hotCommunities" -> hotSpots(title, "社区", hotSpots.of(month, communities).communities());
+            case "hotCategories" -> hotSpots(title, "类别", hotSpots.of(month, communities).categories());
             default -> report.table(title, month, communities);
         };
     }
@@ -197,6 +202,12 @@ public class DashboardTables {
         return new DashboardTable(title, List.of(text("社区"), count("安排资金的案件"), amount("安排资金（元）"),
                 amount("已使用（元）")), sink -> totals.forEach(t -> sink.accept(List.of(t.communityName(), t.cases(),
                 t.requested(), t.used()))));
+    }
+
+    /** 热点: the month's new cases and tickets beside the month before's. */
+    private static DashboardTable hotSpots(String title, String what, List<HotSpots.Spot> spots) {
+        return new DashboardTable(title, List.of(text(what), count("本月新增"), count("上月"), text("变化")),
+                sink -> spots.forEach(s -> sink.accept(List.of(s.name(), s.count(), s.previous(), s.change()))));
     }
 
     private static DashboardTable checkins(String title, List<CheckinService.Total> totals) {

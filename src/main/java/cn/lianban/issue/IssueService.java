@@ -16,6 +16,7 @@ import cn.lianban.common.CaseLabels;
 import cn.lianban.common.Deadline;
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.KeySequence;
+import cn.lianban.common.Position;
 import cn.lianban.common.TimeLimits;
 import cn.lianban.common.UserInputException;
 import cn.lianban.directory.Directory;
@@ -72,8 +73,9 @@ public class IssueService {
         flag(f.multiCommunity(), "multiCommunity");
         flag(f.multiDepartment(), "multiDepartment");
         flag(f.safetyRisk(), "safetyRisk");
+        Position position = f.position();
         String key = keys.next("JH", EngineClock.now().getYear());
-        return new Filed(key, directory.placement(communityCode));
+        return new Filed(key, directory.placement(communityCode), position);
     }
 
     /** The community filed for: as given and within the filer's scope, or the filer's only community. */
@@ -272,10 +274,17 @@ public class IssueService {
 
     /** A filing as sent, unchecked; the keys in the checks are the start form's fields. */
     record Filing(Object title, Object description, Object category, Object communityCode, Object households,
-                  Object estimatedCost, Object multiCommunity, Object multiDepartment, Object safetyRisk) {
+                  Object estimatedCost, Object multiCommunity, Object multiDepartment, Object safetyRisk, Object lat,
+                  Object lon) {
+
+        /** Where the problem is: both within China or neither (null). */
+        Position position() {
+            return Position.of(lat, lon, "lat", "lon");
+        }
     }
 
-    record Filed(String businessKey, Placement placement) {
+    /** @param position where the problem is, or null */
+    record Filed(String businessKey, Placement placement, Position position) {
     }
 
     record Assignment(String leadDept, Handlers handlers, String meetingGroup, Deadline deadline) {

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import cn.lianban.common.CaseClock;
 import cn.lianban.common.Deadline;
 import cn.lianban.common.LocalTimes;
+import cn.lianban.common.Position;
 import cn.lianban.common.ProcessVariables;
 import cn.lianban.common.TasklistFilters;
 import cn.lianban.directory.Directory.Placement;
@@ -35,6 +36,10 @@ final class IssueVariables extends ProcessVariables {
     private static final String MULTI_COMMUNITY = "multiCommunity";
     private static final String MULTI_DEPARTMENT = "multiDepartment";
     private static final String SAFETY_RISK = "safetyRisk";
+    private static final String LOCATION = "location";
+    /** Where the problem is, WGS-84 degrees (optional, both or neither; {@link Position}). */
+    private static final String LAT = "lat";
+    private static final String LON = "lon";
     // where the case sits (registerIssue)
     private static final String CASE_NO = "caseNo";
     private static final String COMMUNITY_NAME = "communityName";
@@ -163,7 +168,8 @@ final class IssueVariables extends ProcessVariables {
     /** The variables an issue_summary row is made of ({@link #issueCase}), to read from history for the backfill. */
     private static final List<String> SUMMARY = List.of(TITLE, DESCRIPTION, COMMUNITY_CODE, COMMUNITY_NAME,
             AREA_CODE, STREET_CODE, CATEGORY, COLOR, LEVEL, STATUS, STATUS_LABEL, LEAD_DEPT, CO_DEPTS, HANDLE_GROUP,
-            MEETING_AT, MEETING_PLACE, DUE_DATE, CaseClock.START, CaseClock.DUE, CaseClock.LIGHT, ESCALATIONS);
+            MEETING_AT, MEETING_PLACE, DUE_DATE, CaseClock.START, CaseClock.DUE, CaseClock.LIGHT, ESCALATIONS, LOCATION, LAT,
+            LON);
 
     IssueVariables(VariableScope scope) {
         super(scope);
@@ -206,7 +212,16 @@ final class IssueVariables extends ProcessVariables {
     /** The filing as the start form or REST sent it, to be checked. */
     IssueService.Filing filing() {
         return new IssueService.Filing(raw(TITLE), raw(DESCRIPTION), raw(CATEGORY), raw(COMMUNITY_CODE),
-                raw(HOUSEHOLDS), raw(ESTIMATED_COST), raw(MULTI_COMMUNITY), raw(MULTI_DEPARTMENT), raw(SAFETY_RISK));
+                raw(HOUSEHOLDS), raw(ESTIMATED_COST), raw(MULTI_COMMUNITY), raw(MULTI_DEPARTMENT), raw(SAFETY_RISK),
+                raw(LAT), raw(LON));
+    }
+
+    /** The position as checked at filing, stored as the contract's Doubles (REST may send whole numbers). */
+    void setPosition(Position position) {
+        if (position != null) {
+            set(LAT, position.lat());
+            set(LON, position.lon());
+        }
     }
 
     /** The contract's types: counts and money as Long, flags as Boolean (forms may send Double or nothing). */
@@ -1043,7 +1058,8 @@ final class IssueVariables extends ProcessVariables {
                 text(COLOR), level(), status == null ? IssueStatus.RATING.name() : status, asWritten(STATUS_LABEL),
                 text(LEAD_DEPT), coDepts(), text(HANDLE_GROUP), instant(MEETING_AT), asWritten(MEETING_PLACE),
                 filedAt, dueDate(), ended(status) ? closedAt : null,
-                instant(CaseClock.START), instant(CaseClock.DUE), text(CaseClock.LIGHT) != null, count(ESCALATIONS));
+                instant(CaseClock.START), instant(CaseClock.DUE), text(CaseClock.LIGHT) != null, count(ESCALATIONS),
+                asWritten(LOCATION), degrees(LAT), degrees(LON));
     }
 
     /** What the mails of the case show and whom they go to. */
@@ -1065,6 +1081,10 @@ final class IssueVariables extends ProcessVariables {
     /** A closed or merged case has ended: its row keeps when (for the cleanup and the figures). */
     private static boolean ended(String status) {
         return IssueStatus.CLOSED.name().equals(status) || IssueStatus.MERGED.name().equals(status);
+    }
+
+    private Double degrees(String name) {
+        return raw(name) instanceof Number n ? n.doubleValue() : null;
     }
 
     private long count(String name) {

@@ -38,6 +38,7 @@ class RegisterIssue implements JavaDelegate {
         execution.setProcessBusinessKey(filed.businessKey());
         Placement p = filed.placement();
         variables.normalizeFiling();
+        variables.setPosition(filed.position());
         variables.setCaseNo(filed.businessKey());
         variables.setPlace(p);
         variables.setCategoryName(IssueCategories.chineseName(variables.category()));

@@ -187,6 +187,11 @@ class Open311Service {
         start.put("communityCode", place.community().code());
         start.put("location", post.addressString() != null ? post.addressString()
                 : form.get("lat") + "," + form.get("long"));
+        if (place.lat() != null) {
+            // the ticket's position (contract: lat, lon), which the case page links to a map
+            start.put("lat", place.lat());
+            start.put("lon", place.lon());
+        }
         ProcessInstance ticket = tx.execute(status -> {
             // an Open311 request is raised by the system, not by whoever is logged in
             ProcessInstance started = Grants.asSystem(identity, () -> runtime.startProcessInstanceByKey("ticket", start));

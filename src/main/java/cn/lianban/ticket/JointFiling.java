@@ -3,6 +3,8 @@ package cn.lianban.ticket;
 import java.util.HashMap;
 import java.util.Map;
 
+import cn.lianban.common.Position;
+
 /**
  * A ticket raised into a joint-handling case (大事不出镇), as that process's start variables: the contract's
  * names (docs/contract.md, process {@code joint-handling}), written here once. The ticket module starts the case
@@ -12,8 +14,11 @@ import java.util.Map;
  * @param title          the ticket's title, at most 100 characters as the filing allows
  * @param description    the ticket's description and how it got here
  * @param multiDepartment always true: one department has not solved it
+ * @param location       the ticket's 具体位置, or null
+ * @param position       the ticket's position, or null: the case shows the same place
  */
-record JointFiling(String title, String description, String category, String communityCode, boolean multiDepartment) {
+record JointFiling(String title, String description, String category, String communityCode, boolean multiDepartment,
+                   String location, Position position) {
 
     /** The joint filing's limit of its title (IssueService.MAX_TITLE). */
     private static final int MAX_TITLE = 100;
@@ -23,7 +28,8 @@ record JointFiling(String title, String description, String category, String com
     static JointFiling of(TicketVariables ticket, String history) {
         String title = "【工单提级】" + ticket.title();
         return new JointFiling(title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE - 1) + "…" : title,
-                ticket.description() + "\n\n" + history, ticket.jointCategory(), ticket.communityCode(), true);
+                ticket.description() + "\n\n" + history, ticket.jointCategory(), ticket.communityCode(), true,
+                ticket.location(), ticket.position());
     }
 
     /** The start variables; households and cost unknown (0), no safety risk, one community: the committee rates it. */
@@ -38,6 +44,13 @@ record JointFiling(String title, String description, String category, String com
         v.put("multiCommunity", false);
         v.put("multiDepartment", multiDepartment);
         v.put("safetyRisk", false);
+        if (location != null) {
+            v.put("location", location);
+        }
+        if (position != null) {
+            v.put("lat", position.lat());
+            v.put("lon", position.lon());
+        }
         return v;
     }
 }

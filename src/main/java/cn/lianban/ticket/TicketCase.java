@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param clockDue     the deadline of its running clock, kept when the clock stops
  * @param clockRunning whether a clock runs now (accepting and resolving)
  * @param jointCaseKey the joint-handling case the street raised it into (大事不出镇), null when not raised
+ * @param lat          where the problem is, WGS-84 degrees, or null (with {@code lon}: both or neither)
  */
 public record TicketCase(String businessKey, String processInstanceId, String itemCode, String itemName, String title,
                          String description, String location, String communityCode, String communityName,
@@ -22,7 +23,7 @@ public record TicketCase(String businessKey, String processInstanceId, String it
                          Instant statusAt, int returns, int reopens, Integer resolveDays, Instant raisedAt,
                          Instant acceptBy, Instant acceptedAt, Instant resolveBy, Instant resolvedAt, Instant closedAt,
                          Instant clockStart, Instant clockDue, boolean clockRunning, boolean overdue, String result,
-                         Boolean solved, Integer satisfaction, String jointCaseKey) {
+                         Boolean solved, Integer satisfaction, String jointCaseKey, Double lat, Double lon) {
 
     /** Who raised the ticket, and how. */
     public enum Via {

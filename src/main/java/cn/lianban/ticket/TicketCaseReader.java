@@ -23,7 +23,8 @@ public class TicketCaseReader {
 
     private final JdbcClient jdbc;
 
-    TicketCaseReader(JdbcClient jdbc) {
+    /** Public for the SQL tests of the modules that read tickets (they run without Spring). */
+    public TicketCaseReader(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -62,6 +63,28 @@ public class TicketCaseReader {
                         + "WHERE clock_running AND status <> 'CLOSED' AND clock_due IS NOT NULL"
                         + SqlIn.and("community_code", communities, args))
                 .params(args).query(RunningClock.class).list();
+    }
+
+    /**
+     * Tickets raised in a community under a category of the responsibility list (its Chinese name; null for a ticket
+     * off the list), counted in two periods: {@code [from, split)} as {@code previousCount}, {@code [split, to)} as
+     * {@code currentCount}.
+     */
+    public record RaisedCount(String communityCode, String categoryName, long currentCount, long previousCount) {
+    }
+
+    /** The tickets raised in {@code [from, to)} in these communities (null: all), by community and category (热点). */
+    public List<RaisedCount> raisedCounts(Instant from, Instant split, Instant to, Collection<String> communities) {
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(split), Timestamp.from(split), Timestamp.from(from),
+                Timestamp.from(to)));
+        return jdbc.sql("SELECT t.community_code, c.name category_name, "
+                        + "SUM(CASE WHEN t.raised_at >= ? THEN 1 ELSE 0 END) current_count, "
+                        + "SUM(CASE WHEN t.raised_at < ? THEN 1 ELSE 0 END) previous_count FROM ticket_case t "
+                        + "LEFT JOIN responsibility_item i ON i.code = t.item_code "
+                        + "LEFT JOIN responsibility_category c ON c.code = i.category "
+                        + "WHERE t.raised_at >= ? AND t.raised_at < ?" + SqlIn.and("t.community_code", communities, args)
+                        + " GROUP BY t.community_code, c.name")
+                .params(args).query(RaisedCount.class).list();
     }
 
     /** The tickets of these business keys by key; a key without a ticket is left out. */

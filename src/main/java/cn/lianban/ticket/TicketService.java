@@ -14,6 +14,7 @@ import cn.lianban.calendar.WorkingCalendar;
 import cn.lianban.common.Deadline;
 import cn.lianban.common.KeySequence;
 import cn.lianban.common.LocalTimes;
+import cn.lianban.common.Position;
 import cn.lianban.common.TimeLimits;
 import cn.lianban.common.UserInputException;
 import cn.lianban.directory.Department;
@@ -61,7 +62,7 @@ public class TicketService {
 
     /** The start form as filled in: text stripped, blank as null; {@code memberId} as sent. */
     record Raising(String description, String communityCode, String gridCode, String location, String itemCode,
-                   Object memberId) {
+                   Object memberId, Object lat, Object lon) {
     }
 
     /**
@@ -82,6 +83,7 @@ public class TicketService {
         if (location != null && location.length() > MAX_LOCATION) {
             throw new UserInputException("location", "位置不能超过" + MAX_LOCATION + "字");
         }
+        Position position = Position.of(r.lat(), r.lon(), "lat", "lon");
         String itemCode = r.itemCode();
         if (itemCode != null && list.find(itemCode).filter(ResponsibilityList.ResponsibilityItem::active).isEmpty()) {
             throw new UserInputException("itemCode", "权责清单中没有有效事项 " + itemCode + "，不确定时请留空，由街道派单");
@@ -89,7 +91,8 @@ public class TicketService {
         AgencyMember member = member(r.memberId(), unit.communityCode(), unit.gridCode());
         String key = keys.next("TK", ZonedDateTime.now(clock).getYear());
         String gridName = unit.gridCode() == null ? null : directory.grid(unit.gridCode()).map(Grid::name).orElse(null);
-        return new Raised(key, directory.placement(unit.communityCode()), unit.gridCode(), gridName, itemCode, member);
+        return new Raised(key, directory.placement(unit.communityCode()), unit.gridCode(), gridName, itemCode, member,
+                position);
     }
 
     /** An agency party member doing 双报到 service may blow the whistle in the grid they are placed in. */
@@ -275,9 +278,10 @@ public class TicketService {
     /**
      * @param gridCode the grid typed or taken from the raiser's login, or null
      * @param member   the agency party member who raised it, or null
+     * @param position where the problem is, or null
      */
     record Raised(String businessKey, Placement placement, String gridCode, String gridName, String itemCode,
-                  AgencyMember member) {
+                  AgencyMember member, Position position) {
     }
 
     /**

@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import cn.lianban.common.Position;
 import cn.lianban.startup.StartupStep;
 import cn.lianban.responsibility.ResponsibilityList;
 import cn.lianban.responsibility.ResponsibilityListChanged;
@@ -84,7 +85,12 @@ class TicketStartForm implements StartupStep {
                 component("number", fields.memberId(), "下沉机关党员编号（可选）", ordered("decimalDigits", 0,
                         "description", "机关党员在下沉网格吹哨时填写")),
                 component("textfield", fields.location(), "具体位置（可选）", ordered("validate",
-                        ordered("maxLength", TicketService.MAX_LOCATION))));
+                        ordered("maxLength", TicketService.MAX_LOCATION))),
+                // the phone page fills these from the phone's position; the server checks both or neither
+                component("number", fields.lat(), "纬度（可选）", ordered("decimalDigits", 6, "description",
+                        "手机定位的纬度，如 37.64；经纬度须同时填写，或都不填", "validate", ordered("min", Position.MIN_LAT, "max", Position.MAX_LAT))),
+                component("number", fields.lon(), "经度（可选）", ordered("decimalDigits", 6, "description",
+                        "手机定位的经度，如 120.33", "validate", ordered("min", Position.MIN_LON, "max", Position.MAX_LON))));
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("schemaVersion", 16);
         form.put("type", "default");

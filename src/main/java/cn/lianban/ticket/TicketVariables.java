@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import cn.lianban.common.CaseClock;
 import cn.lianban.common.Deadline;
 import cn.lianban.common.LocalTimes;
+import cn.lianban.common.Position;
 import cn.lianban.common.ProcessVariables;
 import cn.lianban.common.TasklistFilters;
 import cn.lianban.common.TimeLight;
@@ -29,6 +30,9 @@ final class TicketVariables extends ProcessVariables {
     private static final String GRID_CODE = "gridCode";
     private static final String MEMBER_ID = "memberId";
     private static final String LOCATION = "location";
+    /** Where the problem is, WGS-84 degrees (optional, both or neither; {@link Position}). */
+    private static final String LAT = "lat";
+    private static final String LON = "lon";
     /** The raiser's login, set by the start event ({@code camunda:initiator}); null when the system raises it. */
     private static final String RAISER = "raiser";
     // registration
@@ -89,11 +93,11 @@ final class TicketVariables extends ProcessVariables {
 
     /** The start form's fields ({@link TicketStartForm}), the variables a raiser fills in. */
     record StartFields(String itemCode, String description, String communityCode, String gridCode,
-                       String memberId, String location) {
+                       String memberId, String location, String lat, String lon) {
     }
 
     static final StartFields START_FIELDS = new StartFields(ITEM_CODE, DESCRIPTION, COMMUNITY_CODE, GRID_CODE,
-            MEMBER_ID, LOCATION);
+            MEMBER_ID, LOCATION, LAT, LON);
 
     /** What Tasklist cards show of a ticket ({@link TicketFilters}): names and labels, never codes. */
     static final Map<String, String> CARD_COLUMNS = TasklistFilters.columns(CASE_NO, "编号", ITEM_NAME, "事项",
@@ -104,7 +108,7 @@ final class TicketVariables extends ProcessVariables {
     private static final List<String> CASE_ROW = List.of(RAISER, ITEM_CODE, ITEM_NAME, TITLE, DESCRIPTION, LOCATION,
             COMMUNITY_CODE, COMMUNITY_NAME, GRID_CODE, GRID_NAME, STREET_CODE, MEMBER_ID, MEMBER_NAME, DEPT_CODE,
             DEPT_NAME, STATUS, RETURNS, REOPENS, RESOLVE_DAYS, ACCEPT_BY, ACCEPTED_AT, RESOLVE_BY, RESOLVED_AT,
-            CaseClock.START, CaseClock.DUE, CaseClock.LIGHT, OVERDUE, RESULT, SOLVED, SATISFACTION, JOINT_CASE_KEY);
+            CaseClock.START, CaseClock.DUE, CaseClock.LIGHT, OVERDUE, RESULT, SOLVED, SATISFACTION, JOINT_CASE_KEY, LAT, LON);
 
     TicketVariables(VariableScope scope) {
         super(scope);
@@ -140,7 +144,11 @@ final class TicketVariables extends ProcessVariables {
                 resolveDays == null ? null : resolveDays.intValue(), raisedAt, acceptBy(), instant(ACCEPTED_AT),
                 resolveBy(), instant(RESOLVED_AT), closedAt, instant(CaseClock.START), instant(CaseClock.DUE),
                 text(CaseClock.LIGHT) != null, flag(OVERDUE), text(RESULT), solved(),
-                satisfaction == null ? null : satisfaction.intValue(), text(JOINT_CASE_KEY));
+                satisfaction == null ? null : satisfaction.intValue(), text(JOINT_CASE_KEY), degrees(LAT), degrees(LON));
+    }
+
+    private Double degrees(String name) {
+        return raw(name) instanceof Number n ? n.doubleValue() : null;
     }
 
     private TicketCase.Via raisedVia() {
@@ -156,7 +164,7 @@ final class TicketVariables extends ProcessVariables {
     /** The start form as the raiser filled it in; {@code memberId} as sent, the service checks it is whole. */
     TicketService.Raising raising() {
         return new TicketService.Raising(text(DESCRIPTION), text(COMMUNITY_CODE), text(GRID_CODE), text(LOCATION),
-                text(ITEM_CODE), raw(MEMBER_ID));
+                text(ITEM_CODE), raw(MEMBER_ID), raw(LAT), raw(LON));
     }
 
     /** The ticket as registered: its key, the unit as checked (filled from the login when left empty), the member. */
@@ -178,6 +186,11 @@ final class TicketVariables extends ProcessVariables {
         AgencyMember member = raised.member();
         set(MEMBER_ID, member == null ? null : member.id());
         set(MEMBER_NAME, member == null ? null : member.name());
+        // the contract's Doubles, though REST may have sent whole numbers
+        if (raised.position() != null) {
+            set(LAT, raised.position().lat());
+            set(LON, raised.position().lon());
+        }
     }
 
     void setStatus(TicketStatus status) {
@@ -303,6 +316,17 @@ final class TicketVariables extends ProcessVariables {
 
     String itemCode() {
         return text(ITEM_CODE);
+    }
+
+    String location() {
+        return text(LOCATION);
+    }
+
+    /** The position checked at registration, or null. */
+    Position position() {
+        Double lat = degrees(LAT);
+        Double lon = degrees(LON);
+        return lat == null || lon == null ? null : new Position(lat, lon);
     }
 
     String description() {

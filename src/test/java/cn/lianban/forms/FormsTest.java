@@ -71,9 +71,13 @@ class FormsTest {
       "joint-handling-supervise", Set.of("supervision", "newLeadDept", "supervisionComment"),
       "joint-handling-extension", Set.of("extensionApproved", "extensionComment"));
 
+  /** The position's degrees (issue 14), the only numbers with decimals: submitted as Double. */
+  static final Set<String> DEGREES = Set.of("lat", "lon");
+
   /** Optional extras a form may submit beyond the contract. */
   static final Map<String, Set<String>> EXTRAS = Map.of(
-      "joint-handling-start", Set.of("location"),
+      // lat, lon: the position, optional (issue 14)
+      "joint-handling-start", Set.of("location", "lat", "lon"),
       "joint-handling-meet", Set.of("funds", "fundsPurpose", "moveMeeting", "meetingSlot", "attended",
           "leadTask", "coTasks"),
       "joint-handling-rate", Set.of("mergeCases"),
@@ -174,7 +178,7 @@ class FormsTest {
         assertThat(required(c)).as("%s: form-js treats an unticked required checkbox as missing", id)
             .isFalse();
       }
-      if (type.equals("number")) {
+      if (type.equals("number") && !DEGREES.contains(c.path("key").asText())) {
         assertThat(c.path("decimalDigits").asInt(-1)).as("%s: numbers are whole", id).isZero();
       }
       if (c.has("conditional")) {
@@ -224,6 +228,13 @@ class FormsTest {
     JsonNode location = field(form, "location");
     assertThat(required(location)).isFalse();
     assertThat(location.path("validate").path("maxLength").asInt()).isEqualTo(200);
+
+    for (String key : List.of("lat", "lon")) {
+      JsonNode n = field(form, key);
+      assertThat(n.path("type").asText()).as(key).isEqualTo("number");
+      assertThat(required(n)).as("%s is optional", key).isFalse();
+      assertThat(n.path("decimalDigits").asInt()).as("%s keeps decimals", key).isEqualTo(6);
+    }
 
     for (String key : List.of("households", "estimatedCost")) {
       JsonNode n = field(form, key);

@@ -211,7 +211,11 @@ class Open311Test extends ProcessTestBase {
 
         Map<String, Object> v = runtime.getVariables(ticket(id).getId());
         assertThat(v).containsEntry("itemCode", "R-001").containsEntry("communityCode", a.code())
-                .containsEntry("location", a.lat() + "," + a.lon());
+                .containsEntry("location", a.lat() + "," + a.lon()).containsEntry("lat", a.lat())
+                .containsEntry("lon", a.lon());
+        // issue 14: the point is the ticket's position, on its row for the case page
+        assertThat(jdbc.queryForMap("SELECT lat, lon FROM ticket_case WHERE business_key = ?", id))
+                .containsEntry("LAT", a.lat()).containsEntry("LON", a.lon());
     }
 
     @Test

@@ -38,7 +38,7 @@ class TicketCaseSqlPostgresTest {
         TicketCase accepting = new TicketCase("TK-2026-000001", "p1", "R-001", "占道经营", "占道经营",
                 "菜市场门口有流动摊贩占道经营", "华山路菜市场东门", "C-1", "金沙东社区", "G-1", "第一网格", "S-1", "gridworker",
                 TicketCase.Via.GRID, null, null, "urban", "城市管理局", "ACCEPTING", raised, 0, 0, 3, raised, due, null,
-                null, null, null, raised, due, true, false, null, null, null, null);
+                null, null, null, raised, due, true, false, null, null, null, null, 37.640123, 120.330456);
         cases.save(accepting);
         assertThat(reader.find("TK-2026-000001")).contains(accepting);
 
@@ -46,7 +46,7 @@ class TicketCaseSqlPostgresTest {
         TicketCase overdue = new TicketCase("TK-2026-000001", "p1", "R-001", "占道经营", "占道经营",
                 "菜市场门口有流动摊贩占道经营", "华山路菜市场东门", "C-1", "金沙东社区", "G-1", "第一网格", "S-1", "gridworker",
                 TicketCase.Via.GRID, null, null, "urban", "城市管理局", "RESOLVING", null, 0, 0, 3, later, due, later,
-                due, null, null, later, due, true, true, null, null, null, "JH-2026-000001");
+                due, null, null, later, due, true, true, null, null, null, "JH-2026-000001", 37.640123, 120.330456);
         cases.save(overdue);
         TicketCase read = reader.find("TK-2026-000001").orElseThrow();
         assertThat(read.statusAt()).as("kept when not given").isEqualTo(raised);

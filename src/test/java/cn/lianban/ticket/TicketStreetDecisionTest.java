@@ -50,8 +50,8 @@ class TicketStreetDecisionTest extends ProcessTestBase {
     TestRestTemplate rest;
 
     /** R-001 (城管局) accepted, resolved and found not solved twice: at the street desk. */
-    private ProcessInstance notSolvedTwice() {
-        ProcessInstance pi = tickets.raise();
+    private ProcessInstance notSolvedTwice(Object... changes) {
+        ProcessInstance pi = tickets.raise(changes);
         driver.complete(pi, "accept", "accepted", true);
         driver.complete(pi, "resolve", "result", "已劝离");
         driver.complete(pi, "confirm", "solved", false, "confirmNote", "摊贩又回来了");
@@ -131,12 +131,15 @@ class TicketStreetDecisionTest extends ProcessTestBase {
 
     @Test
     void raisedIntoAJointCaseWithLinksBothWays() {
-        ProcessInstance pi = notSolvedTwice();
+        ProcessInstance pi = notSolvedTwice("lat", 37.6421, "lon", 120.3317);
         driver.complete(pi, "streetDecide", "streetDecision", "RAISE", "jointCategory", "ENVIRONMENT",
                 "decisionNote", "涉及城管、市场监管多部门，提交联席汇办");
         assertThat(pi).isEnded().hasPassed("raiseJointCase", "raisedToCase");
         String jointKey = raisedInto(pi);
         assertJointCaseFromTicket(pi, jointKey, "ENVIRONMENT");
+        // issue 14: the case keeps the ticket's place
+        assertThat(jdbc.queryForMap("SELECT location, lat, lon FROM issue_summary WHERE business_key = ?", jointKey))
+                .containsEntry("LOCATION", "华山路菜市场东门").containsEntry("LAT", 37.6421).containsEntry("LON", 120.3317);
 
         // both case pages link to each other
         String ticketPage = rest.withBasicAuth("center", "demo").getForObject("/cases/" + pi.getBusinessKey(),
