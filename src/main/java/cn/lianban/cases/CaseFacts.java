@@ -32,6 +32,11 @@ record CaseFacts(String businessKey, String process, String processInstanceId, S
         return isTicket() ? ticket.communityCode() : issue.communityCode();
     }
 
+    /** The grid the case or ticket was filed for; null for the whole community. */
+    String gridCode() {
+        return isTicket() ? ticket.gridCode() : issue.gridCode();
+    }
+
     String communityName() {
         return isTicket() ? ticket.communityName() : issue.communityName();
     }

@@ -14,13 +14,16 @@ import java.util.List;
  * @param dueAt        the handling deadline of the timers ({@code dueDate})
  * @param clockDue     the deadline of its running clock, kept when the clock stops
  * @param clockRunning whether a clock runs now
+ * @param gridCode     the grid filed for (issue 14), whose workers see the case; null for the whole community
+ * @param gridName     that grid's name
  */
 public record IssueCase(String businessKey, String processInstanceId, String title, String description,
                         String communityCode, String communityName, String areaCode, String streetCode,
                         String category, String color, Integer level, String status, String statusLabel,
                         String leadDept, List<String> coDepts, String handleGroup, Instant meetingAt,
                         String meetingPlace, Instant filedAt, Instant dueAt, Instant closedAt, Instant clockStart,
-                        Instant clockDue, boolean clockRunning, long escalations) {
+                        Instant clockDue, boolean clockRunning, long escalations, String gridCode,
+                        String gridName) {
 
     /** The highest level (第五级, 市级): nothing is escalated or raised above it. */
     public static final int TOP_LEVEL = Levels.TOP;

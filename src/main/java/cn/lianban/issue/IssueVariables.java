@@ -16,6 +16,7 @@ import cn.lianban.common.LocalTimes;
 import cn.lianban.common.ProcessVariables;
 import cn.lianban.common.TasklistFilters;
 import cn.lianban.directory.Directory.Placement;
+import cn.lianban.directory.Grid;
 import cn.lianban.directory.UnitType;
 
 /**
@@ -30,6 +31,8 @@ final class IssueVariables extends ProcessVariables {
     private static final String DESCRIPTION = "description";
     private static final String CATEGORY = "category";
     private static final String COMMUNITY_CODE = "communityCode";
+    /** Optional (issue 14): the grid filed for; its workers handle the case at level 1. */
+    private static final String GRID_CODE = "gridCode";
     private static final String HOUSEHOLDS = "households";
     private static final String ESTIMATED_COST = "estimatedCost";
     private static final String MULTI_COMMUNITY = "multiCommunity";
@@ -38,6 +41,7 @@ final class IssueVariables extends ProcessVariables {
     // where the case sits (registerIssue)
     private static final String CASE_NO = "caseNo";
     private static final String COMMUNITY_NAME = "communityName";
+    private static final String GRID_NAME = "gridName";
     private static final String CATEGORY_NAME = "categoryName";
     private static final String AREA_CODE = "areaCode";
     private static final String STREET_CODE = "streetCode";
@@ -163,7 +167,8 @@ final class IssueVariables extends ProcessVariables {
     /** The variables an issue_summary row is made of ({@link #issueCase}), to read from history for the backfill. */
     private static final List<String> SUMMARY = List.of(TITLE, DESCRIPTION, COMMUNITY_CODE, COMMUNITY_NAME,
             AREA_CODE, STREET_CODE, CATEGORY, COLOR, LEVEL, STATUS, STATUS_LABEL, LEAD_DEPT, CO_DEPTS, HANDLE_GROUP,
-            MEETING_AT, MEETING_PLACE, DUE_DATE, CaseClock.START, CaseClock.DUE, CaseClock.LIGHT, ESCALATIONS);
+            MEETING_AT, MEETING_PLACE, DUE_DATE, CaseClock.START, CaseClock.DUE, CaseClock.LIGHT, ESCALATIONS,
+            GRID_CODE, GRID_NAME);
 
     IssueVariables(VariableScope scope) {
         super(scope);
@@ -186,6 +191,13 @@ final class IssueVariables extends ProcessVariables {
                 CaseClock.LIGHT_LABEL, "时效", ACCEPTANCE_LABEL, "签收");
     }
 
+    /** A grid worker's cards name the grid (issue 14); blank for a case of the whole community. */
+    static Map<String, String> gridColumns() {
+        Map<String, String> columns = new LinkedHashMap<>(cardColumns());
+        columns.put(GRID_NAME, "网格");
+        return columns;
+    }
+
     /** The approver's cards say why each request comes (issue 13). */
     static Map<String, String> approvalColumns() {
         Map<String, String> columns = new LinkedHashMap<>(cardColumns());
@@ -206,7 +218,7 @@ final class IssueVariables extends ProcessVariables {
     /** The filing as the start form or REST sent it, to be checked. */
     IssueService.Filing filing() {
         return new IssueService.Filing(raw(TITLE), raw(DESCRIPTION), raw(CATEGORY), raw(COMMUNITY_CODE),
-                raw(HOUSEHOLDS), raw(ESTIMATED_COST), raw(MULTI_COMMUNITY), raw(MULTI_DEPARTMENT), raw(SAFETY_RISK));
+                raw(GRID_CODE), raw(HOUSEHOLDS), raw(ESTIMATED_COST), raw(MULTI_COMMUNITY), raw(MULTI_DEPARTMENT), raw(SAFETY_RISK));
     }
 
     /** The contract's types: counts and money as Long, flags as Boolean (forms may send Double or nothing). */
@@ -252,6 +264,29 @@ final class IssueVariables extends ProcessVariables {
         set(COMMUNITY_GROUP, UnitType.COMMUNITY.group(p.community().code()));
         set(AREA_GROUP, UnitType.AREA.group(p.area().code()));
         set(STREET_GROUP, UnitType.STREET.group(p.street().code()));
+    }
+
+    /** The grid filed for, with its name for cards and forms; none for a case of the whole community. */
+    void setGrid(Grid grid) {
+        if (grid == null) {
+            // a blank code as a form sends it means no grid
+            remove(GRID_CODE);
+            remove(GRID_NAME);
+        } else {
+            set(GRID_CODE, grid.code());
+            set(GRID_NAME, grid.name());
+        }
+    }
+
+    /** The grid filed for; null for a case of the whole community. */
+    String gridCode() {
+        return text(GRID_CODE);
+    }
+
+    /** The grid's workers' group; null for a case of the whole community. */
+    String gridGroup() {
+        String code = gridCode();
+        return code == null ? null : UnitType.GRID.group(code);
     }
 
     String communityGroup() {
@@ -1043,7 +1078,8 @@ final class IssueVariables extends ProcessVariables {
                 text(COLOR), level(), status == null ? IssueStatus.RATING.name() : status, asWritten(STATUS_LABEL),
                 text(LEAD_DEPT), coDepts(), text(HANDLE_GROUP), instant(MEETING_AT), asWritten(MEETING_PLACE),
                 filedAt, dueDate(), ended(status) ? closedAt : null,
-                instant(CaseClock.START), instant(CaseClock.DUE), text(CaseClock.LIGHT) != null, count(ESCALATIONS));
+                instant(CaseClock.START), instant(CaseClock.DUE), text(CaseClock.LIGHT) != null, count(ESCALATIONS),
+                text(GRID_CODE), asWritten(GRID_NAME));
     }
 
     /** What the mails of the case show and whom they go to. */
