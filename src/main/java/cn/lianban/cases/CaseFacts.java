@@ -37,6 +37,11 @@ record CaseFacts(String businessKey, String process, String processInstanceId, S
         return isTicket() ? ticket.gridCode() : issue.gridCode();
     }
 
+    /** The name of {@link #gridCode()}'s grid; null for the whole community. */
+    String gridName() {
+        return isTicket() ? ticket.gridName() : issue.gridName();
+    }
+
     String communityName() {
         return isTicket() ? ticket.communityName() : issue.communityName();
     }

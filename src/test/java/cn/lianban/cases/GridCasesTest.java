@@ -121,6 +121,8 @@ class GridCasesTest {
         assertThat(keys(OTHER)).contains(otherGrid, wholeCommunity, ticketOtherGrid)
                 .doesNotContain(ownGrid, ticketOwnGrid);
         assertThat(keys("secretary")).contains(ownGrid, otherGrid, wholeCommunity, ticketOwnGrid, ticketOtherGrid);
+        // the case page names the grid among its facts
+        assertThat(get("gridworker", "/cases/" + ownGrid).getBody()).contains("<dt>网格</dt>");
         String page = get("gridworker", "/cases").getBody();
         assertThat(page).contains("href=\"/cases/" + ownGrid + "\"").doesNotContain(otherGrid);
     }
