@@ -76,7 +76,7 @@ class CaseVisibility {
      */
     private boolean ofOwnGrid(Authentication user, CaseFacts c) {
         return units.communities(user, Roles.GRID_WORKER).contains(c.communityCode())
-                && (c.gridCode() == null || units.grids(user).contains(c.gridCode()));
+                && (c.gridCode() == null || UserUnits.grids(user).contains(c.gridCode()));
     }
 
     /**
@@ -118,8 +118,8 @@ class CaseVisibility {
     /**
      * One page of the business keys of the cases and tickets a user who is not citywide may see, newest first.
      * The large sets (a street's communities, a department's tickets, a grid's cases and tickets) are paged in the
-     * database, from the project's own tables; the small ones (what the login filed, a department's joint-handling cases) come from
-     * Camunda's history and are merged in.
+     * database, from the project's own tables; the small ones (what the login filed, a department's joint-handling
+     * cases) come from Camunda's history and are merged in.
      */
     List<String> page(Authentication user, int first, int max) {
         Set<String> groups = UserUnits.groups(user);
@@ -127,7 +127,7 @@ class CaseVisibility {
         Map<String, Instant> filed = new HashMap<>(history.startedBy(user.getName()));
         depts.forEach(d -> filed.putAll(history.casesOfDepartment(d)));
         filed.putAll(unitCases.newest(units.communities(user, COMMUNITY_ROLES), depts, first + max));
-        Set<String> grids = units.grids(user);
+        Set<String> grids = UserUnits.grids(user);
         if (!grids.isEmpty()) {
             Set<String> gridCommunities = units.communities(user, Roles.GRID_WORKER);
             filed.putAll(unitCases.ofGrids(gridCommunities, grids, first + max));

@@ -67,8 +67,8 @@ class UnitCases {
         List<Object> args = new ArrayList<>(communities);
         args.addAll(grids);
         args.add(limit);
-        jdbc.query("SELECT business_key, filed_at FROM issue_summary WHERE community_code IN (" + SqlIn.marks(communities)
-                + ") AND (grid_code IS NULL OR grid_code IN (" + SqlIn.marks(grids) + ")) ORDER BY filed_at DESC, "
+        jdbc.query("SELECT business_key, filed_at FROM issue_summary WHERE community_code IN ("
+                + SqlIn.marks(communities) + ") AND (grid_code IS NULL OR grid_code IN (" + SqlIn.marks(grids) + ")) ORDER BY filed_at DESC, "
                 + "business_key LIMIT ?", rs -> {
                     found.put(rs.getString("business_key"), rs.getTimestamp("filed_at").toInstant());
                 }, args.toArray());

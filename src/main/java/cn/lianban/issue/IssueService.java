@@ -109,11 +109,10 @@ public class IssueService {
      * worker who leaves it empty files for his own grid; anyone else for the whole community (null).
      */
     private Grid filingGrid(Object given, String communityCode, Collection<String> filerGroups) {
-        Set<String> own = filerGroups == null || !filerGroups.contains(Roles.GRID_WORKER) ? Set.of()
-                : UserUnits.grids(filerGroups);
+        Set<String> own = filerGroups == null ? Set.of() : UserUnits.grids(filerGroups);
         String code = given == null ? "" : given.toString().trim();
         if (code.isEmpty()) {
-            List<Grid> mine = own.stream().sorted().map(directory::grid).flatMap(Optional::stream)
+            List<Grid> mine = own.stream().map(directory::grid).flatMap(Optional::stream)
                     .filter(g -> g.communityCode().equals(communityCode)).toList();
             return mine.size() == 1 ? mine.get(0) : null;
         }

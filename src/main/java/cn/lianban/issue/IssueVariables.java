@@ -218,7 +218,8 @@ final class IssueVariables extends ProcessVariables {
     /** The filing as the start form or REST sent it, to be checked. */
     IssueService.Filing filing() {
         return new IssueService.Filing(raw(TITLE), raw(DESCRIPTION), raw(CATEGORY), raw(COMMUNITY_CODE),
-                raw(GRID_CODE), raw(HOUSEHOLDS), raw(ESTIMATED_COST), raw(MULTI_COMMUNITY), raw(MULTI_DEPARTMENT), raw(SAFETY_RISK));
+                raw(GRID_CODE), raw(HOUSEHOLDS), raw(ESTIMATED_COST), raw(MULTI_COMMUNITY), raw(MULTI_DEPARTMENT),
+                raw(SAFETY_RISK));
     }
 
     /** The contract's types: counts and money as Long, flags as Boolean (forms may send Double or nothing). */

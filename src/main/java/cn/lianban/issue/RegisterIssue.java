@@ -55,7 +55,7 @@ class RegisterIssue implements JavaDelegate {
         summary.update(execution);
     }
 
-    /** The community, or its grid named as the directory names it (a grid's name usually starts with its community's). */
+    /** The community, or its grid as the directory names it (a grid's name usually starts with its community's). */
     private static String where(Placement p, Grid grid) {
         String community = p.community().name();
         return grid == null ? community : grid.name().startsWith(community) ? grid.name() : community + grid.name();

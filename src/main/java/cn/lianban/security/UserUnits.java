@@ -64,15 +64,14 @@ public class UserUnits {
     }
 
     /** The grids of a grid worker's login (网格员); empty for every other role. */
-    public Set<String> grids(Authentication user) {
-        Set<String> groups = groups(user);
-        return groups.contains(Roles.GRID_WORKER) ? grids(groups) : Set.of();
+    public static Set<String> grids(Authentication user) {
+        return grids(groups(user));
     }
 
-    /** The grid codes among the groups. */
+    /** The same for the group ids of a Camunda authentication. */
     public static Set<String> grids(Collection<String> groups) {
-        return groups.stream().map(UnitType.GRID::codeIn).filter(Objects::nonNull)
-                .collect(Collectors.toCollection(TreeSet::new));
+        return !groups.contains(Roles.GRID_WORKER) ? Set.of() : groups.stream().map(UnitType.GRID::codeIn)
+                .filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private Set<String> ofUnit(String role, String group) {
