@@ -73,7 +73,7 @@ class FormsTest {
 
   /** Optional extras a form may submit beyond the contract. */
   static final Map<String, Set<String>> EXTRAS = Map.of(
-      "joint-handling-start", Set.of("location"),
+      "joint-handling-start", Set.of("location", "gridCode"), // gridCode: the grid level, issue 14
       "joint-handling-meet", Set.of("funds", "fundsPurpose", "moveMeeting", "meetingSlot", "attended",
           "leadTask", "coTasks"),
       "joint-handling-rate", Set.of("mergeCases"),
