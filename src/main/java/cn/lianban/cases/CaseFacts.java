@@ -33,6 +33,16 @@ record CaseFacts(String businessKey, String process, String processInstanceId, S
         return isTicket() ? ticket.communityCode() : issue.communityCode();
     }
 
+    /** The grid the case or ticket was filed for; null for the whole community. */
+    String gridCode() {
+        return isTicket() ? ticket.gridCode() : issue.gridCode();
+    }
+
+    /** The name of {@link #gridCode()}'s grid; null for the whole community. */
+    String gridName() {
+        return isTicket() ? ticket.gridName() : issue.gridName();
+    }
+
     String communityName() {
         return isTicket() ? ticket.communityName() : issue.communityName();
     }

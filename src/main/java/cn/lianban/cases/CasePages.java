@@ -245,6 +245,7 @@ class CasePages {
         facts.add(new Fact("状态", v.statusLabel(), null));
         String due = v.dueAt() == null ? "未定" : LocalTimes.minutes(v.dueAt().toInstant());
         facts.add(new Fact("社区", v.communityName(), null));
+        add(facts, "网格", c.gridName());
         if (c.isTicket()) {
             String item = c.ticket().itemName();
             facts.add(new Fact("事项", item == null ? "清单外事项" : item, null));

@@ -58,6 +58,23 @@ class UnitCases {
         return found;
     }
 
+    /**
+     * The newest {@code limit} cases of the communities filed for one of the grids or for no grid (a grid worker's,
+     * issue 14), with when they were filed.
+     */
+    Map<String, Instant> ofGrids(Set<String> communities, Set<String> grids, int limit) {
+        Map<String, Instant> found = new HashMap<>();
+        List<Object> args = new ArrayList<>(communities);
+        args.addAll(grids);
+        args.add(limit);
+        jdbc.query("SELECT business_key, filed_at FROM issue_summary WHERE community_code IN ("
+                + SqlIn.marks(communities) + ") AND (grid_code IS NULL OR grid_code IN (" + SqlIn.marks(grids) + ")) ORDER BY filed_at DESC, "
+                + "business_key LIMIT ?", rs -> {
+                    found.put(rs.getString("business_key"), rs.getTimestamp("filed_at").toInstant());
+                }, args.toArray());
+        return found;
+    }
+
     /** The newest {@code limit} cases of an area convened to a joint meeting (what its deputies follow). */
     Map<String, Instant> convened(String areaCode, int limit) {
         Map<String, Instant> found = new HashMap<>();

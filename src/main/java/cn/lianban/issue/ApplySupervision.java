@@ -54,7 +54,8 @@ class ApplySupervision implements JavaDelegate {
             String oldName = labels.deptName(variables.leadDept());
             String dept = variables.newLeadDept();
             variables.setLeadDept(dept);
-            variables.setHandlers(issues.handlers(variables.level(), variables.communityCode(), dept));
+            variables.setHandlers(issues.handlers(variables.level(), variables.communityCode(), variables.gridCode(),
+                    dept));
             labels.apply(variables, false);
             access.open(pid, List.of(variables.handleGroup()));
             supervision.reassignHandleTask(pid, oldGroup, variables.handleGroup());

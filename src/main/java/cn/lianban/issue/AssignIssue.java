@@ -44,7 +44,7 @@ class AssignIssue implements JavaDelegate {
                     + CaseLabels.colorName(color) + "，理由：" + variables.overrideReason());
         }
         IssueService.Assignment a = issues.assign(variables.category(), color, level,
-                directory.placement(variables.communityCode()));
+                directory.placement(variables.communityCode()), variables.gridCode());
         if (level <= 2) {
             // handled at once, without a meeting: the community accepts (签收) within the colour's hours
             variables.requestAcceptance(EngineClock.now().toInstant(), supervision.acceptBy(color));

@@ -11,9 +11,9 @@ import cn.lianban.directory.UnitType;
 import cn.lianban.security.CaseAccess;
 
 /**
- * On (re)entering 办理: opens the case to the handling units (the community's grid workers too at levels 1–2),
- * tells the lead by mail, and gives the handling forms the story of earlier rounds; opens the acceptance (签收) a new
- * handler owes, and tells the lead whether it may still ask for an extension.
+ * On (re)entering 办理: opens the case to the handling units (at level 1 the workers of the case's grid, or of every
+ * grid of the community), tells the lead by mail, and gives the handling forms the story of earlier rounds; opens the
+ * acceptance (签收) a new handler owes, and tells the lead whether it may still ask for an extension.
  */
 @Component("handlingStarted")
 class HandlingStarted implements ExecutionListener {

@@ -16,6 +16,8 @@ import java.util.List;
  * @param clockRunning whether a clock runs now
  * @param location     the filing's 具体位置 as typed, or null
  * @param lat          the filing's position, WGS-84 degrees, or null (with {@code lon}: both or neither)
+ * @param gridCode     the grid filed for (issue 14), whose workers see the case; null for the whole community
+ * @param gridName     that grid's name
  */
 public record IssueCase(String businessKey, String processInstanceId, String title, String description,
                         String communityCode, String communityName, String areaCode, String streetCode,
@@ -23,7 +25,7 @@ public record IssueCase(String businessKey, String processInstanceId, String tit
                         String leadDept, List<String> coDepts, String handleGroup, Instant meetingAt,
                         String meetingPlace, Instant filedAt, Instant dueAt, Instant closedAt, Instant clockStart,
                         Instant clockDue, boolean clockRunning, long escalations, String location, Double lat,
-                        Double lon) {
+                        Double lon, String gridCode, String gridName) {
 
     /** The highest level (第五级, 市级): nothing is escalated or raised above it. */
     public static final int TOP_LEVEL = Levels.TOP;

@@ -107,7 +107,8 @@ class IssueChecks implements TaskListener {
         long yuan = decisions.funds(variables.fundsAsSent(), variables.fundsPurpose());
         variables.setLeadDept(m.leadDept());
         variables.setCoDepts(m.coDepts());
-        variables.setHandlers(issues.handlers(level, variables.communityCode(), m.leadDept()));
+        variables.setHandlers(issues.handlers(level, variables.communityCode(), variables.gridCode(),
+                m.leadDept()));
         variables.setDeadline(m.deadline());
         // the lead department decided here accepts (签收) within the colour's hours once handling starts
         variables.requestAcceptance(EngineClock.now().toInstant(), supervision.acceptBy(variables.color()));

@@ -29,9 +29,13 @@ class IssueFilters implements StartupStep {
     }
 
     void apply() {
-        // at levels 1–2 the community's grid workers are candidates of 牵头办理 too (handleGridGroups)
+        // at level 1 the grid's workers are candidates of 牵头办理 too (handleGridGroups)
         filters.define("本社区事项", 10, "本社区提报、办理和待评价的联席汇办事项",
                 filters.mine().processDefinitionKey(PROCESS), COLUMNS, Roles.COMMUNITY_SECRETARY, Roles.GRID_WORKER);
+        // issue 14: 牵头办理 at level 1 is offered to the case's grid (every grid of the community for a case naming none)
+        filters.define("本网格待办", 5, "第一级（网格）由本网格牵头办理的联席汇办事项，社区书记也可接手；升至第二级后由社区办理",
+                filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("handle"), IssueVariables.gridColumns(),
+                Roles.GRID_WORKER);
         filters.define("本片区待评级", 20, "本片区社区提报、待联合党委确认颜色的事项",
                 filters.mine().processDefinitionKey(PROCESS).taskDefinitionKey("rate"), COLUMNS, Roles.AREA_COMMITTEE);
         // the joint meeting is convened by the unit of the handling level: the area (3), the street (4), the city (5)

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import org.springframework.stereotype.Service;
@@ -21,6 +22,7 @@ import cn.lianban.common.TimeLimits;
 import cn.lianban.common.UserInputException;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Directory.Placement;
+import cn.lianban.directory.Grid;
 import cn.lianban.directory.IssueCategories;
 import cn.lianban.directory.Roles;
 import cn.lianban.security.UserUnits;
@@ -54,8 +56,9 @@ public class IssueService {
     /**
      * Checks a filing (提报) and gives it its business key. {@code filerGroups} are the groups of the
      * logged-in filer (null when the system files). A community secretary files for her own community, which is
-     * filled in when she leaves it empty; a street office for the communities of its street; the city center and
-     * administrators for any.
+     * filled in when she leaves it empty; a grid worker for his grid (both filled in when left empty); a street office
+     * for the communities of its street; the city center and administrators for any. The grid ({@code gridCode}) is
+     * optional and must be one of the case's community.
      */
     Filed file(Filing f, Collection<String> filerGroups) {
         String title = requiredText(f.title(), "title", "标题");
@@ -68,6 +71,7 @@ public class IssueService {
             throw new UserInputException("category", "问题类别无效，请选择：" + String.join("、", IssueCategories.NAMES.values()));
         }
         String communityCode = filingCommunity(f.communityCode(), filerGroups);
+        Grid grid = filingGrid(f.gridCode(), communityCode, filerGroups);
         nonNegative(f.households(), "households", "涉及户数");
         nonNegative(f.estimatedCost(), "estimatedCost", "预估费用");
         flag(f.multiCommunity(), "multiCommunity");
@@ -75,13 +79,14 @@ public class IssueService {
         flag(f.safetyRisk(), "safetyRisk");
         Position position = f.position();
         String key = keys.next("JH", EngineClock.now().getYear());
-        return new Filed(key, directory.placement(communityCode), position);
+        return new Filed(key, directory.placement(communityCode), grid, position);
     }
 
     /** The community filed for: as given and within the filer's scope, or the filer's only community. */
     private String filingCommunity(Object given, Collection<String> filerGroups) {
         Set<String> scope = filerGroups == null ? null
-                : units.communities(Set.copyOf(filerGroups), Roles.COMMUNITY_SECRETARY, Roles.STREET_OFFICE);
+                : units.communities(Set.copyOf(filerGroups), Roles.COMMUNITY_SECRETARY, Roles.STREET_OFFICE,
+                        Roles.GRID_WORKER);
         String code = given == null ? "" : given.toString().trim();
         if (code.isEmpty()) {
             if (scope == null || scope.size() != 1) {
@@ -94,10 +99,34 @@ public class IssueService {
         }
         if (scope != null && !scope.contains(code)) {
             throw new UserInputException("communityCode", filerGroups.contains(Roles.COMMUNITY_SECRETARY)
+                    || filerGroups.contains(Roles.GRID_WORKER)
                     ? "只能为本社区提报事项：" + code + " 不是您所在的社区"
                     : "只能为所辖社区提报事项：" + code + " 不在您的辖区内");
         }
         return code;
+    }
+
+    /**
+     * The grid filed for (issue 14): as given, a grid of the case's community (a grid worker only his own); a grid
+     * worker who leaves it empty files for his own grid; anyone else for the whole community (null).
+     */
+    private Grid filingGrid(Object given, String communityCode, Collection<String> filerGroups) {
+        Set<String> own = filerGroups == null ? Set.of() : UserUnits.grids(filerGroups);
+        String code = given == null ? "" : given.toString().trim();
+        if (code.isEmpty()) {
+            List<Grid> mine = own.stream().map(directory::grid).flatMap(Optional::stream)
+                    .filter(g -> g.communityCode().equals(communityCode)).toList();
+            return mine.size() == 1 ? mine.get(0) : null;
+        }
+        Grid grid = directory.grid(code)
+                .orElseThrow(() -> new UserInputException("gridCode", "网格编码不存在：" + code));
+        if (!grid.communityCode().equals(communityCode)) {
+            throw new UserInputException("gridCode", grid.name() + "不属于提报社区，请填写本社区的网格编码或不填");
+        }
+        if (!own.isEmpty() && !own.contains(code)) {
+            throw new UserInputException("gridCode", "网格员只能为本网格提报事项：" + grid.name() + "不是您所在的网格");
+        }
+        return grid;
     }
 
     /** The committee may override the proposed colour, but only with a reason (every override is recorded). */
@@ -114,16 +143,19 @@ public class IssueService {
     }
 
     /** 交办: the lead department proposed from the category and the first deadline from the colour. */
-    Assignment assign(String category, String color, int level, Placement placement) {
+    Assignment assign(String category, String color, int level, Placement placement, String gridCode) {
         String leadDept = directory.leadDepartmentFor(category).orElse(null);
-        return new Assignment(leadDept, handlers(level, placement.community().code(), leadDept),
+        return new Assignment(leadDept, handlers(level, placement.community().code(), gridCode, leadDept),
                 Levels.meetingGroup(level, placement), deadlineInDays(limits.resolveDaysForColor(color)));
     }
 
-    /** Who handles at a level: the community with its grid workers at levels 1–2, the lead department above. */
-    Handlers handlers(int level, String communityCode, String leadDept) {
+    /**
+     * Who handles at a level: at level 1 the case's grid (or all grids of the community when it names none) with the
+     * community, whose secretary may step in; at level 2 the community; the lead department above.
+     */
+    Handlers handlers(int level, String communityCode, String gridCode, String leadDept) {
         return new Handlers(Levels.handleGroup(level, communityCode, leadDept),
-                Levels.handleGridGroups(level, level <= 2 ? directory.gridsOf(communityCode) : List.of()));
+                Levels.handleGridGroups(level, gridCode, () -> directory.gridsOf(communityCode)));
     }
 
     /** The clock restarts with the level's own limit (after escalation, refusal or reopening). */
@@ -273,9 +305,9 @@ public class IssueService {
     }
 
     /** A filing as sent, unchecked; the keys in the checks are the start form's fields. */
-    record Filing(Object title, Object description, Object category, Object communityCode, Object households,
-                  Object estimatedCost, Object multiCommunity, Object multiDepartment, Object safetyRisk, Object lat,
-                  Object lon) {
+    record Filing(Object title, Object description, Object category, Object communityCode, Object gridCode,
+                  Object households, Object estimatedCost, Object multiCommunity, Object multiDepartment,
+                  Object safetyRisk, Object lat, Object lon) {
 
         /** Where the problem is: both within China or neither (null). */
         Position position() {
@@ -283,14 +315,17 @@ public class IssueService {
         }
     }
 
-    /** @param position where the problem is, or null */
-    record Filed(String businessKey, Placement placement, Position position) {
+    /** @param grid the grid filed for; null for a case of the whole community; @param position where, or null */
+    record Filed(String businessKey, Placement placement, Grid grid, Position position) {
     }
 
     record Assignment(String leadDept, Handlers handlers, String meetingGroup, Deadline deadline) {
     }
 
-    /** @param group the unit answerable for handling; @param gridGroups grid workers who may take the task too */
+    /**
+     * @param group      the unit answerable for handling (mails, acceptance, the case's row)
+     * @param gridGroups the grids whose workers are offered the task too (level 1)
+     */
     record Handlers(String group, List<String> gridGroups) {
     }
 

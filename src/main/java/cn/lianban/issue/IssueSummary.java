@@ -45,18 +45,21 @@ class IssueSummary {
                         + "community_name = :communityName, status_label = :statusLabel, lead_dept = :leadDept, "
                         + "co_depts = :coDepts, handle_group = :handleGroup, meeting_at = :meetingAt, "
                         + "meeting_place = :meetingPlace, clock_start = :clockStart, clock_due = :clockDue, "
-                        + "clock_running = :clockRunning, location = :location, lat = :lat, lon = :lon "
+                        + "clock_running = :clockRunning, location = :location, lat = :lat, lon = :lon, "
+                        + "grid_code = :gridCode, grid_name = :gridName "
                         + "WHERE business_key = :businessKey")
                 .paramSource(params).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO issue_summary (business_key, process_instance_id, community_code, area_code, "
                             + "street_code, category, color, level, status, due_at, closed_at, escalations, filed_at, "
                             + "title, description, community_name, status_label, lead_dept, co_depts, handle_group, "
-                            + "meeting_at, meeting_place, clock_start, clock_due, clock_running, location, lat, lon) VALUES (:businessKey, "
+                            + "meeting_at, meeting_place, clock_start, clock_due, clock_running, location, lat, lon, "
+                            + "grid_code, grid_name) VALUES (:businessKey, "
                             + ":processInstanceId, :communityCode, :areaCode, :streetCode, :category, :color, :level, "
                             + ":status, :dueAt, :closedAt, :escalations, :filedAt, :title, :description, "
                             + ":communityName, :statusLabel, :leadDept, :coDepts, :handleGroup, :meetingAt, "
-                            + ":meetingPlace, :clockStart, :clockDue, :clockRunning, :location, :lat, :lon)")
+                            + ":meetingPlace, :clockStart, :clockDue, :clockRunning, :location, :lat, :lon, :gridCode, "
+                            + ":gridName)")
                     .paramSource(params).update();
         }
     }

@@ -17,6 +17,7 @@ import cn.lianban.common.Position;
 import cn.lianban.common.ProcessVariables;
 import cn.lianban.common.TasklistFilters;
 import cn.lianban.directory.Directory.Placement;
+import cn.lianban.directory.Grid;
 import cn.lianban.directory.UnitType;
 
 /**
@@ -31,6 +32,8 @@ final class IssueVariables extends ProcessVariables {
     private static final String DESCRIPTION = "description";
     private static final String CATEGORY = "category";
     private static final String COMMUNITY_CODE = "communityCode";
+    /** Optional (issue 14): the grid filed for; its workers handle the case at level 1. */
+    private static final String GRID_CODE = "gridCode";
     private static final String HOUSEHOLDS = "households";
     private static final String ESTIMATED_COST = "estimatedCost";
     private static final String MULTI_COMMUNITY = "multiCommunity";
@@ -43,6 +46,7 @@ final class IssueVariables extends ProcessVariables {
     // where the case sits (registerIssue)
     private static final String CASE_NO = "caseNo";
     private static final String COMMUNITY_NAME = "communityName";
+    private static final String GRID_NAME = "gridName";
     private static final String CATEGORY_NAME = "categoryName";
     private static final String AREA_CODE = "areaCode";
     private static final String STREET_CODE = "streetCode";
@@ -169,7 +173,7 @@ final class IssueVariables extends ProcessVariables {
     private static final List<String> SUMMARY = List.of(TITLE, DESCRIPTION, COMMUNITY_CODE, COMMUNITY_NAME,
             AREA_CODE, STREET_CODE, CATEGORY, COLOR, LEVEL, STATUS, STATUS_LABEL, LEAD_DEPT, CO_DEPTS, HANDLE_GROUP,
             MEETING_AT, MEETING_PLACE, DUE_DATE, CaseClock.START, CaseClock.DUE, CaseClock.LIGHT, ESCALATIONS, LOCATION, LAT,
-            LON);
+            LON, GRID_CODE, GRID_NAME);
 
     IssueVariables(VariableScope scope) {
         super(scope);
@@ -192,6 +196,13 @@ final class IssueVariables extends ProcessVariables {
                 CaseClock.LIGHT_LABEL, "时效", ACCEPTANCE_LABEL, "签收");
     }
 
+    /** A grid worker's cards name the grid (issue 14); blank for a case of the whole community. */
+    static Map<String, String> gridColumns() {
+        Map<String, String> columns = new LinkedHashMap<>(cardColumns());
+        columns.put(GRID_NAME, "网格");
+        return columns;
+    }
+
     /** The approver's cards say why each request comes (issue 13). */
     static Map<String, String> approvalColumns() {
         Map<String, String> columns = new LinkedHashMap<>(cardColumns());
@@ -212,8 +223,8 @@ final class IssueVariables extends ProcessVariables {
     /** The filing as the start form or REST sent it, to be checked. */
     IssueService.Filing filing() {
         return new IssueService.Filing(raw(TITLE), raw(DESCRIPTION), raw(CATEGORY), raw(COMMUNITY_CODE),
-                raw(HOUSEHOLDS), raw(ESTIMATED_COST), raw(MULTI_COMMUNITY), raw(MULTI_DEPARTMENT), raw(SAFETY_RISK),
-                raw(LAT), raw(LON));
+                raw(GRID_CODE), raw(HOUSEHOLDS), raw(ESTIMATED_COST), raw(MULTI_COMMUNITY), raw(MULTI_DEPARTMENT),
+                raw(SAFETY_RISK), raw(LAT), raw(LON));
     }
 
     /** The position as checked at filing, stored as the contract's Doubles (REST may send whole numbers). */
@@ -267,6 +278,29 @@ final class IssueVariables extends ProcessVariables {
         set(COMMUNITY_GROUP, UnitType.COMMUNITY.group(p.community().code()));
         set(AREA_GROUP, UnitType.AREA.group(p.area().code()));
         set(STREET_GROUP, UnitType.STREET.group(p.street().code()));
+    }
+
+    /** The grid filed for, with its name for cards and forms; none for a case of the whole community. */
+    void setGrid(Grid grid) {
+        if (grid == null) {
+            // a blank code as a form sends it means no grid
+            remove(GRID_CODE);
+            remove(GRID_NAME);
+        } else {
+            set(GRID_CODE, grid.code());
+            set(GRID_NAME, grid.name());
+        }
+    }
+
+    /** The grid filed for; null for a case of the whole community. */
+    String gridCode() {
+        return text(GRID_CODE);
+    }
+
+    /** The grid's workers' group; null for a case of the whole community. */
+    String gridGroup() {
+        String code = gridCode();
+        return code == null ? null : UnitType.GRID.group(code);
     }
 
     String communityGroup() {
@@ -1059,7 +1093,7 @@ final class IssueVariables extends ProcessVariables {
                 text(LEAD_DEPT), coDepts(), text(HANDLE_GROUP), instant(MEETING_AT), asWritten(MEETING_PLACE),
                 filedAt, dueDate(), ended(status) ? closedAt : null,
                 instant(CaseClock.START), instant(CaseClock.DUE), text(CaseClock.LIGHT) != null, count(ESCALATIONS),
-                asWritten(LOCATION), degrees(LAT), degrees(LON));
+                asWritten(LOCATION), degrees(LAT), degrees(LON), text(GRID_CODE), asWritten(GRID_NAME));
     }
 
     /** What the mails of the case show and whom they go to. */

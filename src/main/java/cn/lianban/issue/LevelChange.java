@@ -43,7 +43,8 @@ class LevelChange {
         variables.setEscalations(variables.escalations() + 1);
         variables.setReopens(0);
         variables.setMeetingGroup(Levels.meetingGroup(level, p));
-        variables.setHandlers(issues.handlers(level, p.community().code(), variables.leadDept()));
+        variables.setHandlers(issues.handlers(level, p.community().code(), variables.gridCode(),
+                variables.leadDept()));
         variables.setDeadline(issues.deadlineForLevel(level));
         labels.apply(variables, level >= 3);
         summary.update(execution);

@@ -1,6 +1,8 @@
 package cn.lianban.issue;
 
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -8,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import cn.lianban.common.CaseLog;
 import cn.lianban.directory.Directory.Placement;
+import cn.lianban.directory.Grid;
 import cn.lianban.directory.IssueCategories;
 import cn.lianban.security.CaseAccess;
 
@@ -41,14 +44,21 @@ class RegisterIssue implements JavaDelegate {
         variables.setPosition(filed.position());
         variables.setCaseNo(filed.businessKey());
         variables.setPlace(p);
+        variables.setGrid(filed.grid());
         variables.setCategoryName(IssueCategories.chineseName(variables.category()));
         variables.setEscalations(0);
         variables.setReopens(0);
         variables.setCoDepts(List.of());
-        access.open(execution.getProcessInstanceId(),
-                List.of(variables.communityGroup(), variables.areaGroup(), variables.streetGroup()));
+        access.open(execution.getProcessInstanceId(), Stream.of(variables.communityGroup(), variables.gridGroup(),
+                variables.areaGroup(), variables.streetGroup()).filter(Objects::nonNull).toList());
         log.record(filed.businessKey(), execution.getProcessInstanceId(), "FILED",
-                p.community().name() + "：" + variables.title());
+                where(p, filed.grid()) + "：" + variables.title());
         summary.update(execution);
+    }
+
+    /** The community, or its grid as the directory names it (a grid's name usually starts with its community's). */
+    private static String where(Placement p, Grid grid) {
+        String community = p.community().name();
+        return grid == null ? community : grid.name().startsWith(community) ? grid.name() : community + grid.name();
     }
 }

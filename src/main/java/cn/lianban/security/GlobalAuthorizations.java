@@ -59,9 +59,10 @@ class GlobalAuthorizations implements StartupStep {
             grants.grant(role, Resources.PROCESS_DEFINITION, RESOURCE_CLAIM, ProcessDefinitionPermissions.READ);
             grants.grant(role, Resources.PROCESS_DEFINITION, COMMUNITY_ORDER, ProcessDefinitionPermissions.READ);
         }
-        // communities file joint-handling issues, a street office or the city center may file for the communities
-        // of its scope (IssueService checks which); communities and grid workers raise tickets (点单/吹哨)
-        for (String filer : new String[]{COMMUNITY_SECRETARY, Roles.STREET_OFFICE, CITY_CENTER}) {
+        // communities and their grid workers (for their grid, issue 14) file joint-handling issues, a street office or
+        // the city center may file for the communities of its scope (IssueService checks which); communities and grid
+        // workers raise tickets (点单/吹哨)
+        for (String filer : new String[]{COMMUNITY_SECRETARY, Roles.GRID_WORKER, Roles.STREET_OFFICE, CITY_CENTER}) {
             grants.grant(filer, Resources.PROCESS_DEFINITION, JOINT_HANDLING, ProcessDefinitionPermissions.CREATE_INSTANCE);
             grants.grant(filer, Resources.PROCESS_INSTANCE, "*", ProcessInstancePermissions.CREATE);
         }

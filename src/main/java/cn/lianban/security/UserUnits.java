@@ -1,6 +1,7 @@
 package cn.lianban.security;
 
 import java.util.Collection;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -60,6 +61,17 @@ public class UserUnits {
             }
         }
         return communities;
+    }
+
+    /** The grids of a grid worker's login (网格员); empty for every other role. */
+    public static Set<String> grids(Authentication user) {
+        return grids(groups(user));
+    }
+
+    /** The same for the group ids of a Camunda authentication. */
+    public static Set<String> grids(Collection<String> groups) {
+        return !groups.contains(Roles.GRID_WORKER) ? Set.of() : groups.stream().map(UnitType.GRID::codeIn)
+                .filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
     }
 
     private Set<String> ofUnit(String role, String group) {

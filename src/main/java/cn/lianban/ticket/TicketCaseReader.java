@@ -87,6 +87,19 @@ public class TicketCaseReader {
                 .params(args).query(RaisedCount.class).list();
     }
 
+    /**
+     * The newest {@code limit} tickets of the communities raised for one of the grids or for no grid, with when they
+     * were raised: a grid worker's 我的事项 (issue 14).
+     */
+    public Map<String, Instant> newestOfGrids(Collection<String> communities, Collection<String> grids, int limit) {
+        return jdbc.sql("SELECT business_key, raised_at FROM ticket_case WHERE community_code IN (:communities) "
+                        + "AND (grid_code IS NULL OR grid_code IN (:grids)) ORDER BY raised_at DESC, business_key "
+                        + "LIMIT :limit")
+                .param("communities", communities).param("grids", grids).param("limit", limit)
+                .query((rs, n) -> Map.entry(rs.getString("business_key"), rs.getTimestamp("raised_at").toInstant()))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
     /** The tickets of these business keys by key; a key without a ticket is left out. */
     public Map<String, TicketCase> byKeys(Collection<String> businessKeys) {
         return SqlIn.inChunks(businessKeys, keys -> jdbc.sql("SELECT * FROM ticket_case WHERE business_key IN (:keys)")

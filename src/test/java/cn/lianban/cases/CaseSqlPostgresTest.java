@@ -74,6 +74,23 @@ class CaseSqlPostgresTest {
     }
 
     @Test
+    void aGridWorkersCasesAreHisGridsAndTheCommunitysNewestFirst() {
+        for (String[] row : new String[][]{{"JH-2026-000101", "G-1", "2026-04-01T01:00:00Z"},
+                {"JH-2026-000102", "G-2", "2026-04-01T02:00:00Z"}, {"JH-2026-000103", null, "2026-04-01T03:00:00Z"},
+                {"JH-2026-000104", "G-1", "2026-04-01T04:00:00Z"}}) {
+            jdbc.update("INSERT INTO issue_summary(business_key, process_instance_id, community_code, grid_code, status, "
+                    + "filed_at) VALUES (?, ?, 'C-2', ?, 'HANDLING', ?)", row[0], row[0], row[1], at(row[2]));
+        }
+        UnitCases units = new UnitCases(jdbc);
+        // issue 14: his grid's and those of the whole community (no grid), not the other grid's
+        assertThat(units.ofGrids(Set.of("C-2"), Set.of("G-1"), 10)).containsOnlyKeys("JH-2026-000101",
+                "JH-2026-000103", "JH-2026-000104");
+        assertThat(units.ofGrids(Set.of("C-2"), Set.of("G-1"), 2)).containsExactlyInAnyOrderEntriesOf(Map.of(
+                "JH-2026-000104", Instant.parse("2026-04-01T04:00:00Z"),
+                "JH-2026-000103", Instant.parse("2026-04-01T03:00:00Z")));
+    }
+
+    @Test
     void attachmentsKeepTheirBytes() {
         JdbcClient client = JdbcClient.create(jdbc);
         CaseAttachments attachments = new CaseAttachments(client, new DatabaseAttachmentStore(client));
@@ -92,7 +109,7 @@ class CaseSqlPostgresTest {
         Instant filed = Instant.parse("2026-03-02T01:00:00Z");
         IssueCase row = new IssueCase("JH-2026-000001", "p1", null, null, "C-1", null, null, null, null, null, null,
                 "HANDLING", null, null, List.of(), null, null, null, filed, Instant.parse("2099-03-06T10:00:00Z"),
-                null, null, null, false, 0, null, null, null);
+                null, null, null, false, 0, null, null, null, null, null);
         CaseFacts handling = new CaseFacts("JH-2026-000001", CaseFacts.JOINT_HANDLING, "p1", "secretary", filed, null,
                 row, null);
         CaseClocks.Reading reading = new CaseClocks(jdbc, new cn.lianban.calendar.WorkingCalendar(jdbc)).read(List.of(handling)).get("JH-2026-000001");

@@ -58,7 +58,7 @@ class FilterCoverageTest {
             entry("${areaGroup}", Set.of(AREA_COMMITTEE)),
             entry("${meetingGroup}", Set.of(AREA_COMMITTEE, STREET_OFFICE, CITY_CENTER)), // levels 3, 4, 5
             entry("${handleGroup}", Set.of(COMMUNITY_SECRETARY, DEPARTMENT)), // community at levels 1–2, lead dept above
-            entry("${handleGridGroups}", Set.of(GRID_WORKER)), // the community's grids at levels 1–2
+            entry("${handleGridGroups}", Set.of(GRID_WORKER)), // level 1: the case's grid, or every grid of the community
             entry("dept:${coDept}", Set.of(DEPARTMENT)),
             entry("${evaluatorGroup}", Set.of(COMMUNITY_SECRETARY)), // each community of a merged case evaluates
             entry("${supervisorGroup}", Set.of(AREA_COMMITTEE, STREET_OFFICE, CITY_CENTER)), // levels 1–3, 4, 5

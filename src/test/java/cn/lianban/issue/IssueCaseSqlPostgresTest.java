@@ -55,7 +55,8 @@ class IssueCaseSqlPostgresTest {
         Instant due = Instant.parse("2026-03-06T10:00:00Z");
         IssueCase meeting = new IssueCase("JH-2026-000002", "p2", " 楼道漏水 ", "3号楼楼道漏水", "C-1", "金沙东社区", "A-1",
                 "S-1", "HOUSING", "YELLOW", 3, "MEETING", "联席会商", "housing", List.of(), "area:A-1", meetingAt,
-                "东莱北片区党群服务中心（华山路1号）", filed, due, null, filed, due, true, 0, "3号楼2单元", 37.640123, 120.330456);
+                "东莱北片区党群服务中心（华山路1号）", filed, due, null, filed, due, true, 0, "3号楼2单元", 37.640123, 120.330456,
+                "G-1", "金沙东社区第1网格");
         summary.save(meeting);
         assertThat(reader.find("JH-2026-000002")).contains(meeting);
 
@@ -63,7 +64,7 @@ class IssueCaseSqlPostgresTest {
         IssueCase closed = new IssueCase("JH-2026-000002", "p2", " 楼道漏水 ", "3号楼楼道漏水", "C-1", "金沙东社区", "A-1",
                 "S-1", "HOUSING", null, null, "CLOSED", "已销号", "housing", List.of("urban", "water"), "dept:housing",
                 meetingAt, "东莱北片区党群服务中心（华山路1号）", later, due, later, later, due, false, 1, "3号楼2单元", 37.640123,
-                120.330456);
+                120.330456, "G-1", "金沙东社区第1网格");
         summary.save(closed);
         IssueCase read = reader.find("JH-2026-000002").orElseThrow();
         assertThat(read.filedAt()).as("set on insert only").isEqualTo(filed);

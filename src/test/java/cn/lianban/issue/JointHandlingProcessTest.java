@@ -224,15 +224,19 @@ class JointHandlingProcessTest extends ProcessTestBase {
     }
 
     @Test
-    void atLevelsOneAndTwoTheCommunityLeadsWithItsGridWorkers() {
+    void atLevelOneTheCommunityLeadsWithItsGridWorkersAndAtLevelTwoAlone() {
         ProcessInstance pi = driver.file();
         driver.complete(pi, "rate", "color", "GREEN");
         assertThat(pi).variables().containsEntry("levelLabel", "第一级（网格）").containsEntry("colorLabel", "绿色")
                 .containsEntry("leadDeptName", driver.variable(pi, "communityName"));
-        assertThat(task("handle")).hasCandidateGroup("community:C-DL-01").hasCandidateGroup("grid:G-DL-01-01");
+        // a case naming no grid: every grid of the community may take it (issue 14 narrows it to the case's grid)
+        assertThat(task("handle")).hasCandidateGroup("community:C-DL-01").hasCandidateGroup("grid:G-DL-01-01")
+                .hasCandidateGroup("grid:G-DL-01-02");
 
         escalate(pi);
-        assertThat(task("handle")).hasCandidateGroup("community:C-DL-01").hasCandidateGroup("grid:G-DL-01-01");
+        // level 2 is the community's own (DOMAIN.md: 社区书记): the task leaves the grids
+        assertThat(engine.getTaskService().getIdentityLinksForTask(task("handle").getId()))
+                .extracting(org.camunda.bpm.engine.task.IdentityLink::getGroupId).containsExactly("community:C-DL-01");
         escalate(pi);
         driver.scheduleMeeting(pi);
         meet(pi, "urban");

@@ -62,4 +62,25 @@ class TicketCaseSqlPostgresTest {
         assertThat(reader.runningClocks(null)).containsExactly(
                 new TicketCaseReader.RunningClock("urban", "C-1", "S-1", later, due));
     }
+
+    @Test
+    void aGridWorkersTicketsAreHisGridsAndTheCommunitysNewestFirst() {
+        TicketCases cases = new TicketCases(jdbc);
+        TicketCaseReader reader = new TicketCaseReader(jdbc);
+        Instant t = Instant.parse("2026-04-01T02:00:00Z");
+        String[][] rows = {{"TK-2026-000101", "G-1"}, {"TK-2026-000102", "G-2"}, {"TK-2026-000103", null},
+                {"TK-2026-000104", "G-1"}};
+        for (int i = 0; i < rows.length; i++) {
+            Instant raised = t.plusSeconds(60L * i);
+            cases.save(new TicketCase(rows[i][0], "g" + i, null, null, "网格工单", "描述", null, "C-2", "金沙西社区",
+                    rows[i][1], null, "S-1", "gridworker", TicketCase.Via.GRID, null, null, null, null, "DISPATCHING",
+                    raised, 0, 0, null, raised, null, null, null, null, null, null, null, false, false, null, null, null,
+                    null, null, null));
+        }
+        // issue 14: his grid's and those of the whole community (no grid), not the other grid's
+        assertThat(reader.newestOfGrids(List.of("C-2"), List.of("G-1"), 10)).containsOnlyKeys("TK-2026-000101",
+                "TK-2026-000103", "TK-2026-000104");
+        assertThat(reader.newestOfGrids(List.of("C-2"), List.of("G-1"), 2)).containsOnlyKeys("TK-2026-000104",
+                "TK-2026-000103");
+    }
 }
