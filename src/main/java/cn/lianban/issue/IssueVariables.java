@@ -2,6 +2,7 @@ package cn.lianban.issue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,12 @@ final class IssueVariables extends ProcessVariables {
     private static final String MULTI_COMMUNITY = "multiCommunity";
     private static final String MULTI_DEPARTMENT = "multiDepartment";
     private static final String SAFETY_RISK = "safetyRisk";
+    /** The start form's optional place in words; the filing from the phone page also sends the grid and position. */
+    private static final String LOCATION = "location";
+    private static final String GRID_CODE = "gridCode";
+    /** Where the filer stood (WGS-84), when the page could take it from the phone. */
+    private static final String LAT = "lat";
+    private static final String LON = "lon";
     // where the case sits (registerIssue)
     private static final String CASE_NO = "caseNo";
     private static final String COMMUNITY_NAME = "communityName";
@@ -202,6 +209,25 @@ final class IssueVariables extends ProcessVariables {
     }
 
     // the filing
+
+    /** The start variables of a case filed from the project's own pages ({@link IssueStarts}): only what is given. */
+    static Map<String, Object> startVariables(IssueStarts.Start start) {
+        Map<String, Object> v = new HashMap<>();
+        putGiven(v, TITLE, start.title());
+        putGiven(v, DESCRIPTION, start.description());
+        putGiven(v, CATEGORY, start.category());
+        putGiven(v, COMMUNITY_CODE, start.communityCode());
+        putGiven(v, LOCATION, start.location());
+        putGiven(v, HOUSEHOLDS, start.households());
+        putGiven(v, ESTIMATED_COST, start.estimatedCost());
+        putGiven(v, MULTI_COMMUNITY, start.multiCommunity());
+        putGiven(v, MULTI_DEPARTMENT, start.multiDepartment());
+        putGiven(v, SAFETY_RISK, start.safetyRisk());
+        putGiven(v, GRID_CODE, start.gridCode());
+        putGiven(v, LAT, start.lat());
+        putGiven(v, LON, start.lon());
+        return v;
+    }
 
     /** The filing as the start form or REST sent it, to be checked. */
     IssueService.Filing filing() {
