@@ -168,7 +168,7 @@
       Array.prototype.slice.call(files, 0, Math.max(room, 0)).forEach(function (file) {
         var li = document.createElement('li');
         var p = {li: li, blob: null, status: document.createElement('div'), state: 'shrinking',
-          name: (file.name || '照片').replace(/\.[^.]*$/, '') + '.jpg'};
+          name: '现场照片' + (state.photos.length + 1) + '.jpg'};
         state.photos.push(p);
         li.appendChild(p.status);
         list.appendChild(li);

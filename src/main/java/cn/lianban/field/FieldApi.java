@@ -1,7 +1,6 @@
 package cn.lianban.field;
 
 import java.net.URI;
-import java.util.Locale;
 import java.util.function.Supplier;
 
 import org.springframework.http.MediaType;
@@ -81,8 +80,7 @@ class FieldApi {
                 return start.get();
             } catch (UserInputException e) {
                 // the start check's sentence, for a person (no field names), with the field's code for apps
-                throw new BadRequest("bad_" + e.field().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT),
-                        FieldCodes.withoutCodes(e.getMessage()));
+                throw new BadRequest("bad_" + RequestBodies.snake(e.field()), FieldCodes.withoutCodes(e.getMessage()));
             }
         });
         Filed filed = new Filed(result.businessKey());
