@@ -60,7 +60,7 @@ class FieldApi {
         TicketRequest r = bodies.read(body, TicketRequest.class);
         wholePosition(r.lat(), r.lon());
         return answer(user, r.requestId(), () -> tickets.raise(new TicketStarts.Start(given(r.itemCode()),
-                r.description().strip(), null, null, given(r.location()), r.lat(), r.lon())));
+                r.description().strip(), given(r.location()), r.lat(), r.lon())));
     }
 
     @PostMapping(path = "/api/field/cases", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -69,7 +69,7 @@ class FieldApi {
         CaseRequest r = bodies.read(body, CaseRequest.class);
         wholePosition(r.lat(), r.lon());
         return answer(user, r.requestId(), () -> cases.file(new IssueStarts.Start(r.title().strip(),
-                r.description().strip(), r.category().strip(), null, given(r.location()), r.households(),
+                r.description().strip(), r.category().strip(), given(r.location()), r.households(),
                 r.estimatedCost() == null ? 0L : r.estimatedCost(), false, Boolean.TRUE.equals(r.multiDepartment()),
                 Boolean.TRUE.equals(r.safetyRisk()), FieldUser.onlyGrid(user), r.lat(), r.lon())));
     }

@@ -18,12 +18,13 @@ import org.springframework.stereotype.Service;
 public class IssueStarts {
 
     /**
-     * What the page sends; null where not given.
+     * What the page sends; null where not given. The community is the login's, as for a start form whose community
+     * is left empty.
      *
      * @param gridCode the grid it was found in, when the filer works for one
      * @param lat      WGS-84 latitude of the phone, with {@code lon}
      */
-    public record Start(String title, String description, String category, String communityCode, String location,
+    public record Start(String title, String description, String category, String location,
                         Long households, Long estimatedCost, Boolean multiCommunity, Boolean multiDepartment,
                         Boolean safetyRisk, String gridCode, Double lat, Double lon) {
     }

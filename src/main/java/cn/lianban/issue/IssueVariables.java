@@ -216,7 +216,6 @@ final class IssueVariables extends ProcessVariables {
         putGiven(v, TITLE, start.title());
         putGiven(v, DESCRIPTION, start.description());
         putGiven(v, CATEGORY, start.category());
-        putGiven(v, COMMUNITY_CODE, start.communityCode());
         putGiven(v, LOCATION, start.location());
         putGiven(v, HOUSEHOLDS, start.households());
         putGiven(v, ESTIMATED_COST, start.estimatedCost());

@@ -13,12 +13,12 @@ import org.springframework.stereotype.Service;
 public class TicketStarts {
 
     /**
-     * What the page sends; null where not given.
+     * What the page sends; null where not given. The community and grid are the login's, as for a start form whose
+     * unit is left empty.
      *
      * @param lat WGS-84 latitude of the phone, with {@code lon}
      */
-    public record Start(String itemCode, String description, String communityCode, String gridCode, String location,
-                        Double lat, Double lon) {
+    public record Start(String itemCode, String description, String location, Double lat, Double lon) {
     }
 
     private final RuntimeService runtime;

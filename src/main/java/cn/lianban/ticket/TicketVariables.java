@@ -115,8 +115,6 @@ final class TicketVariables extends ProcessVariables {
         Map<String, Object> v = new HashMap<>();
         putGiven(v, ITEM_CODE, start.itemCode());
         putGiven(v, DESCRIPTION, start.description());
-        putGiven(v, COMMUNITY_CODE, start.communityCode());
-        putGiven(v, GRID_CODE, start.gridCode());
         putGiven(v, LOCATION, start.location());
         putGiven(v, LAT, start.lat());
         putGiven(v, LON, start.lon());

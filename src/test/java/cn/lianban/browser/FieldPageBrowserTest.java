@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * On a phone (390×844, zh-CN): the grid worker follows Tasklist's link to 手机上报, finds a list item by typing, describes the problem,
- * takes the phone's position and adds a photo (2400×1200, made 1600×800 in the browser), files the ticket and sees
+ * takes the phone's position and adds a photo (2400×1200, made 1600×800 in the browser), files the ticket (the
+ * photo's upload fails on a dropped connection and goes through with 重试, the ticket filed once) and sees
  * it in 我的上报 with its status and 时效灯; the item's department finds the ticket in its Tasklist filter 本部门待接单
  * and, opening the case from the task's number, sees the photo. Screenshots under target/browser/field-*.
  */
@@ -92,8 +93,17 @@ class FieldPageBrowserTest extends ChineseBrowserTest {
             assertThat(scrollWidth(web)).isLessThanOrEqualTo(390);
             browser.save("field-ticket-form");
 
+            // the connection drops while the photo travels: the ticket is filed, the photo waits for 重试
+            chrome.executeCdpCommand("Network.enable", Map.of());
+            chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of("*/attachments")));
             web.findElement(By.id("ticketSubmit")).click();
             tasklist.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("ticketDone")));
+            tasklist.wait.until(d -> d.findElement(By.id("ticketPhotoList")).getText().contains("重试"));
+            assertThat(web.findElement(By.id("ticketPhotoList")).getText()).contains("网络中断，上传失败");
+            assertThat(web.findElement(By.id("ticketDone")).getText()).contains("1 张未上传");
+            browser.save("field-photo-failed");
+            chrome.executeCdpCommand("Network.setBlockedURLs", Map.of("urls", List.of()));
+            web.findElement(By.xpath("//ul[@id='ticketPhotoList']//button[.='重试']")).click();
             tasklist.wait.until(d -> d.findElement(By.id("ticketPhotoList")).getText().contains("已上传"));
             String done = web.findElement(By.id("ticketDone")).getText();
             assertThat(done).contains("已上报，编号 TK-", "照片已全部上传（1 张）");
@@ -113,6 +123,8 @@ class FieldPageBrowserTest extends ChineseBrowserTest {
                     .singleResult().getId();
             assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(instance).variableName("lat")
                     .singleResult().getValue()).isEqualTo(LAT);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM ticket_case WHERE description = ?", Integer.class,
+                    "路口设施损坏，夜间行人容易绊倒")).isOne();
             byte[] stored = jdbc.queryForObject("SELECT content FROM case_attachment WHERE business_key = ?",
                     byte[].class, key);
             BufferedImage shrunk = ImageIO.read(new ByteArrayInputStream(stored));
