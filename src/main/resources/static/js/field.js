@@ -16,7 +16,6 @@
     file_too_large: '照片超过 10 MB，未上传',
     unsupported_type: '不是可上传的图片，未上传'
   };
-  var items = window.LIANBAN_ITEMS || [];
 
   function $(id) {
     return document.getElementById(id);
@@ -357,43 +356,32 @@
     });
   }
 
-  // ---- the ticket: search the responsibility list as one types ----
+  // ---- the ticket: search the responsibility list (every active item is in the page) as one types ----
   var chosenItem = null;
   var search = $('itemSearch');
-  function pick(item) {
-    chosenItem = item;
-    $('itemChosen').textContent = item ? '已选：' + item.category + ' · ' + item.name
-      : '未选择：不确定时不选，由街道派单';
-    $('itemMatches').textContent = '';
+  var matches = $('itemMatches');
+  var options = Array.prototype.slice.call(matches.querySelectorAll('button'));
+  function filter(words) {
+    var shown = 0;
+    options.forEach(function (b) {
+      var text = (b.textContent + ' ' + b.getAttribute('data-code')).toLowerCase();
+      var hit = words.length > 0 && shown < 30 && words.every(function (w) { return text.indexOf(w) >= 0; });
+      b.parentNode.hidden = !hit;
+      shown += hit ? 1 : 0;
+    });
+    $('itemNone').hidden = !words.length || shown > 0;
+    matches.hidden = !words.length;
   }
   search.addEventListener('input', function () {
-    var words = search.value.trim().toLowerCase().split(/\s+/).filter(Boolean);
-    var matches = $('itemMatches');
-    matches.textContent = '';
-    if (!words.length) {
-      return;
-    }
-    items.filter(function (i) {
-      var text = (i.category + ' ' + i.name + ' ' + i.code).toLowerCase();
-      return words.every(function (w) { return text.indexOf(w) >= 0; });
-    }).slice(0, 30).forEach(function (i) {
-      var li = document.createElement('li');
-      var button = document.createElement('button');
-      button.type = 'button';
-      button.textContent = i.category + ' · ' + i.name;
-      button.addEventListener('click', function () {
-        pick(i);
-        search.value = '';
-      });
-      li.appendChild(button);
-      matches.appendChild(li);
+    filter(search.value.trim().toLowerCase().split(/\s+/).filter(Boolean));
+  });
+  options.forEach(function (b) {
+    b.addEventListener('click', function () {
+      chosenItem = b.getAttribute('data-code');
+      $('itemChosen').textContent = '已选：' + b.textContent;
+      search.value = '';
+      filter([]);
     });
-    if (!matches.children.length) {
-      var none = document.createElement('li');
-      none.className = 'hint';
-      none.textContent = '清单中没有匹配的事项；不确定时不选，由街道派单';
-      matches.appendChild(none);
-    }
   });
 
   Filing('ticket', '/api/field/tickets', function () {
@@ -401,7 +389,7 @@
     if (!description) {
       return '请填写问题描述';
     }
-    return {itemCode: chosenItem ? chosenItem.code : null, description: description,
+    return {itemCode: chosenItem, description: description,
       location: $('ticketLocation').value.trim() || null};
   });
 

@@ -14,8 +14,8 @@ import cn.lianban.responsibility.ResponsibilityList;
 
 /**
  * The phone page {@code /m} (390 px wide, Chinese, small): raise a ticket or file a case with photos and the
- * phone's position, and 我的上报. The page carries the active items of the responsibility list, so searching them
- * costs no request; its script ({@code /js/field.js}) files through {@link FieldApi}, then uploads the photos, made
+ * phone's position, and 我的上报. The page carries the active items of the responsibility list as hidden choices
+ * (a few KB of UTF-8), so searching them costs no request; its script ({@code /js/field.js}) files through {@link FieldApi}, then uploads the photos, made
  * smaller in the browser, to the case, and reads 我的上报 from {@code /api/cases?scope=raised}.
  */
 @Controller
