@@ -46,11 +46,12 @@ class CaseApi {
                 .orElseThrow(() -> CaseUploads.caseNotFound(businessKey));
     }
 
-    /** {@code ?scope=mine&page=&size=} ({@link MineQuery}). */
+    /** {@code ?scope=mine&page=&size=}, or {@code scope=raised} for what the login filed itself ({@link MineQuery}). */
     @GetMapping("/api/cases")
     List<CaseView> mine(MineQuery query, Authentication user) {
         MineQuery asked = bodies.valid(query);
-        return cases.mine(user, asked.pageNumber(), asked.pageSize());
+        return asked.raisedOnly() ? cases.raised(user, asked.pageNumber(), asked.pageSize())
+                : cases.mine(user, asked.pageNumber(), asked.pageSize());
     }
 
     @PostMapping(path = "/api/cases/{businessKey}/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)

@@ -80,8 +80,16 @@ class CaseFiles {
     /** 我的事项: one page (from 1) of the cases and tickets the user may see, newest first, without their stories. */
     List<CaseView> mine(Authentication user, int page, int size) {
         int first = (page - 1) * size;
-        List<CaseFacts> cases = visibility.citywide(user) ? history.newest(first, size)
-                : history.cases(visibility.page(user, first, size));
+        return views(visibility.citywide(user) ? history.newest(first, size)
+                : history.cases(visibility.page(user, first, size)));
+    }
+
+    /** 本人上报 (the phone page's list): one page (from 1) of the cases and tickets the user filed, newest first. */
+    List<CaseView> raised(Authentication user, int page, int size) {
+        return views(history.startedBy(user.getName(), (page - 1) * size, size));
+    }
+
+    private List<CaseView> views(List<CaseFacts> cases) {
         Map<String, CaseClocks.Reading> readings = clocks.read(cases);
         Map<String, List<CaseAttachments.Attachment>> files = attachments.of(cases.stream()
                 .map(CaseFacts::businessKey).toList());

@@ -5,11 +5,13 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 
 /**
- * What 我的事项 asks for: {@code scope=mine} (the only scope), {@code page} from 1, {@code size} up to
+ * What 我的事项 asks for: {@code scope=mine} (the default: filed by the login or of its unit) or {@code scope=raised}
+ * (filed by the login only, the phone page's 我的上报), {@code page} from 1, {@code size} up to
  * {@value CaseFiles#MAX_PAGE_SIZE} (default {@value #DEFAULT_SIZE}). A blank value counts as not given.
  */
 record MineQuery(
-        @Pattern(regexp = "mine", message = "scope 只能是 mine（本人及本单位的事项）") String scope,
+        @Pattern(regexp = "mine|raised", message = "scope 只能是 mine（本人及本单位的事项）或 raised（本人上报的事项）")
+        String scope,
         @Pattern(regexp = "\\d+", message = PAGE) @Min(value = 1, message = PAGE)
         @Max(value = LAST_PAGE, message = PAGE) String page,
         @Pattern(regexp = "\\d+", message = SIZE) @Min(value = 1, message = SIZE)
@@ -25,6 +27,10 @@ record MineQuery(
         scope = given(scope);
         page = given(page);
         size = given(size);
+    }
+
+    boolean raisedOnly() {
+        return "raised".equals(scope);
     }
 
     int pageNumber() {

@@ -30,6 +30,13 @@ public abstract class ProcessVariables {
         this.values = values;
     }
 
+    /** Adds a start variable to {@code variables} when given: a start form leaves out what is not filled in. */
+    protected static void putGiven(Map<String, Object> variables, String name, Object value) {
+        if (value != null) {
+            variables.put(name, value);
+        }
+    }
+
     protected Object raw(String name) {
         return scope != null ? scope.getVariable(name) : values.get(name);
     }

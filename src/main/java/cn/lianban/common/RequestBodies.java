@@ -113,7 +113,8 @@ public class RequestBodies {
         return at < 0 ? Integer.MAX_VALUE : at;
     }
 
-    private static String snake(String path) {
+    /** A field's name as the refusal codes carry it: {@code itemCode} → {@code item_code}. */
+    public static String snake(String path) {
         return path.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_').toLowerCase(java.util.Locale.ROOT);
     }
 }

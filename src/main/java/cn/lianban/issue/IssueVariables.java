@@ -2,6 +2,7 @@ package cn.lianban.issue;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,6 +40,7 @@ final class IssueVariables extends ProcessVariables {
     private static final String MULTI_COMMUNITY = "multiCommunity";
     private static final String MULTI_DEPARTMENT = "multiDepartment";
     private static final String SAFETY_RISK = "safetyRisk";
+    /** The start form's optional place in words (具体位置). */
     private static final String LOCATION = "location";
     /** Where the problem is, WGS-84 degrees (optional, both or neither; {@link Position}). */
     private static final String LAT = "lat";
@@ -219,6 +221,24 @@ final class IssueVariables extends ProcessVariables {
     }
 
     // the filing
+
+    /** The start variables of a case filed from the project's own pages ({@link IssueStarts}): only what is given. */
+    static Map<String, Object> startVariables(IssueStarts.Start start) {
+        Map<String, Object> v = new HashMap<>();
+        putGiven(v, TITLE, start.title());
+        putGiven(v, DESCRIPTION, start.description());
+        putGiven(v, CATEGORY, start.category());
+        putGiven(v, LOCATION, start.location());
+        putGiven(v, HOUSEHOLDS, start.households());
+        putGiven(v, ESTIMATED_COST, start.estimatedCost());
+        putGiven(v, MULTI_COMMUNITY, start.multiCommunity());
+        putGiven(v, MULTI_DEPARTMENT, start.multiDepartment());
+        putGiven(v, SAFETY_RISK, start.safetyRisk());
+        putGiven(v, GRID_CODE, start.gridCode());
+        putGiven(v, LAT, start.lat());
+        putGiven(v, LON, start.lon());
+        return v;
+    }
 
     /** The filing as the start form or REST sent it, to be checked. */
     IssueService.Filing filing() {

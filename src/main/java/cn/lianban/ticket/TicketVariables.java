@@ -2,6 +2,7 @@ package cn.lianban.ticket;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -109,6 +110,17 @@ final class TicketVariables extends ProcessVariables {
             COMMUNITY_CODE, COMMUNITY_NAME, GRID_CODE, GRID_NAME, STREET_CODE, MEMBER_ID, MEMBER_NAME, DEPT_CODE,
             DEPT_NAME, STATUS, RETURNS, REOPENS, RESOLVE_DAYS, ACCEPT_BY, ACCEPTED_AT, RESOLVE_BY, RESOLVED_AT,
             CaseClock.START, CaseClock.DUE, CaseClock.LIGHT, OVERDUE, RESULT, SOLVED, SATISFACTION, JOINT_CASE_KEY, LAT, LON);
+
+    /** The start variables of a ticket raised from the project's own pages ({@link TicketStarts}): only what is given. */
+    static Map<String, Object> startVariables(TicketStarts.Start start) {
+        Map<String, Object> v = new HashMap<>();
+        putGiven(v, ITEM_CODE, start.itemCode());
+        putGiven(v, DESCRIPTION, start.description());
+        putGiven(v, LOCATION, start.location());
+        putGiven(v, LAT, start.lat());
+        putGiven(v, LON, start.lon());
+        return v;
+    }
 
     TicketVariables(VariableScope scope) {
         super(scope);

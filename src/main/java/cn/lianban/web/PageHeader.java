@@ -78,6 +78,7 @@ class PageHeader {
         List<Link> links = new ArrayList<>();
         add(links, path, "任务", "/camunda/app/tasklist/", mayOpenWebapp(user, groups, "tasklist"));
         add(links, path, "我的事项", "/cases", mayOpen(user, "/cases"));
+        add(links, path, "手机上报", "/m", mayOpen(user, "/m"));
         add(links, path, "数据看板", "/dashboard", mayOpen(user, "/dashboard"));
         add(links, path, "督办通报", "/dashboard/supervision", mayOpen(user, "/dashboard/supervision"));
         add(links, path, "挂账台账", "/issues/shelf", mayOpen(user, "/issues/shelf"));

@@ -31,11 +31,14 @@ class MineQueryTest {
         assertThat(q.pageNumber()).isEqualTo(1);
         assertThat(q.pageSize()).isEqualTo(50);
         assertThat(bodies.valid(new MineQuery(" mine ", " 2 ", "200")).pageNumber()).isEqualTo(2);
+        assertThat(bodies.valid(new MineQuery(" mine ", null, null)).raisedOnly()).isFalse();
+        assertThat(bodies.valid(new MineQuery("raised", null, null)).raisedOnly()).isTrue();
     }
 
     @Test
     void valuesOutsideTheRangeAreRefused() {
-        refused(new MineQuery("all", null, null), "bad_scope", "scope 只能是 mine（本人及本单位的事项）");
+        refused(new MineQuery("all", null, null), "bad_scope",
+                "scope 只能是 mine（本人及本单位的事项）或 raised（本人上报的事项）");
         for (String page : new String[] {"0", "-1", "1.0", "1e3", "abc", "10737419", "99999999999999999999"}) {
             refused(new MineQuery(null, page, null), "bad_page", "page 须为从 1 开始的页码");
         }

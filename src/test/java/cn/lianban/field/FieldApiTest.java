@@ -1,0 +1,203 @@
+package cn.lianban.field;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import cn.lianban.support.LianbanTest;
+
+/**
+ * The phone page's filings ({@code /api/field/…}): a grid worker's ticket carries his grid, the list item and the
+ * phone's position and shows in his 我的上报; a secretary files a joint case; missing or wrong fields are refused in
+ * Chinese and file nothing; other roles are refused; the same request id twice, even at once, files once.
+ */
+@LianbanTest
+class FieldApiTest {
+
+    @Autowired
+    TestRestTemplate rest;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    HistoryService history;
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void aGridWorkersTicketCarriesHisGridTheItemAndThePosition() throws Exception {
+        String item = jdbc.queryForObject("SELECT MIN(code) FROM responsibility_item WHERE active AND lead_dept = 'urban'",
+                String.class);
+        Map<String, Object> body = ticket("路灯不亮，夜里行人看不清 " + UUID.randomUUID());
+        body.put("itemCode", item);
+        body.put("location", "金沙东路 18 号门口");
+        body.put("lat", 37.6501);
+        body.put("lon", 120.3302);
+        ResponseEntity<String> answer = post("gridworker", "/api/field/tickets", body);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String key = json.readTree(answer.getBody()).path("businessKey").asText();
+        assertThat(key).matches("TK-\\d{4}-\\d{6}");
+        assertThat(answer.getHeaders().getLocation()).hasToString("/cases/" + key);
+
+        Map<String, Object> row = jdbc.queryForMap("SELECT raised_by, grid_code, community_code, item_code, location "
+                + "FROM ticket_case WHERE business_key = ?", key);
+        String grid = jdbc.queryForObject("SELECT unit_code FROM person WHERE login = 'gridworker'", String.class);
+        assertThat(row).containsEntry("RAISED_BY", "gridworker").containsEntry("GRID_CODE", grid)
+                .containsEntry("ITEM_CODE", item).containsEntry("LOCATION", "金沙东路 18 号门口");
+        assertThat(variables(key)).containsEntry("lat", 37.6501).containsEntry("lon", 120.3302);
+
+        JsonNode mine = json.readTree(rest.withBasicAuth("gridworker", "demo")
+                .getForEntity("/api/cases?scope=raised", String.class).getBody());
+        assertThat(mine.get(0).path("businessKey").asText()).isEqualTo(key);
+        assertThat(mine.get(0).path("statusLabel").asText()).isNotBlank();
+        assertThat(mine.get(0).path("timeLight").asText()).isEqualTo("GREEN");
+    }
+
+    @Test
+    void aSecretaryFilesAJointCase() throws Exception {
+        Map<String, Object> body = new HashMap<>(Map.of("requestId", UUID.randomUUID().toString(),
+                "title", "小区雨污管道堵塞", "description", "雨后污水漫到路面，三栋楼受影响", "category", "HOUSING",
+                "households", 60, "multiDepartment", true));
+        ResponseEntity<String> answer = post("secretary", "/api/field/cases", body);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String key = json.readTree(answer.getBody()).path("businessKey").asText();
+        assertThat(key).matches("JH-\\d{4}-\\d{6}");
+        assertThat(jdbc.queryForObject("SELECT community_code FROM issue_summary WHERE business_key = ?", String.class,
+                key)).isEqualTo("C-DL-01");
+        assertThat(variables(key)).containsEntry("households", 60L).containsEntry("estimatedCost", 0L)
+                .containsEntry("multiDepartment", true).containsEntry("safetyRisk", false)
+                .doesNotContainKeys("lat", "lon");
+
+        body.remove("households");
+        body.put("requestId", UUID.randomUUID().toString());
+        refused(post("secretary", "/api/field/cases", body), "missing_households", "请填写受影响户数");
+        body.put("households", 1);
+        body.put("category", "WEATHER");
+        ResponseEntity<String> wrongCategory = post("secretary", "/api/field/cases", body);
+        assertThat(wrongCategory.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(wrongCategory.getBody()).path("error").asText()).isEqualTo("bad_category");
+        assertThat(json.readTree(wrongCategory.getBody()).path("message").asText()).startsWith("问题类别无效");
+    }
+
+    @Test
+    void missingOrWrongFieldsAreRefusedInChineseAndFileNothing() throws Exception {
+        String description = "井盖松动 " + UUID.randomUUID();
+        Map<String, Object> body = ticket(description);
+        body.remove("description");
+        refused(post("gridworker", "/api/field/tickets", body), "missing_description", "请填写问题描述");
+        body.put("description", description);
+        body.put("lat", 37.65);
+        refused(post("gridworker", "/api/field/tickets", body), "missing_lon", "位置须同时有纬度和经度，请重新定位");
+        body.put("lon", 200.0);
+        refused(post("gridworker", "/api/field/tickets", body), "bad_lon", "经度须在 -180 到 180 之间");
+        body.remove("lat");
+        body.remove("lon");
+        body.put("itemCode", "R-999");
+        ResponseEntity<String> unknownItem = post("gridworker", "/api/field/tickets", body);
+        refused(unknownItem, "bad_item_code", "权责清单中没有有效事项 R-999，不确定时请留空，由街道派单");
+        body.put("requestId", "x");
+        refused(post("gridworker", "/api/field/tickets", body), "bad_request_id", "请求编号无效，请刷新页面后重新提交");
+        assertThat(filed(description)).isZero();
+
+        // a refused filing is forgotten: corrected, the same request id files it
+        body.put("requestId", UUID.randomUUID().toString());
+        body.remove("itemCode");
+        body.put("lat", 37.65);
+        refused(post("gridworker", "/api/field/tickets", body), "missing_lon", "位置须同时有纬度和经度，请重新定位");
+        body.remove("lat");
+        assertThat(post("gridworker", "/api/field/tickets", body).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(filed(description)).isOne();
+    }
+
+    @Test
+    void otherRolesAreRefusedInChinese() throws Exception {
+        ResponseEntity<String> department = post("urban", "/api/field/tickets", ticket("部门不能在此上报"));
+        assertThat(department.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(json.readTree(department.getBody()).path("message").asText()).startsWith("手机上报供网格员和社区书记使用");
+        assertThat(post("street", "/api/field/cases", Map.of("requestId", UUID.randomUUID().toString()))
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<String> page = rest.withBasicAuth("urban", "demo").getForEntity("/m", String.class);
+        assertThat(page.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(page.getBody()).contains("手机上报供网格员和社区书记使用");
+
+        String secretaryPage = rest.withBasicAuth("secretary", "demo").getForEntity("/m", String.class).getBody();
+        assertThat(secretaryPage).contains("吹哨点单", "联席立案", "我的上报", "capture=\"environment\"", "multiple");
+        assertThat(rest.withBasicAuth("gridworker", "demo").getForEntity("/m", String.class).getBody())
+                .contains("吹哨点单", "我的上报");
+    }
+
+    @Test
+    void theSameRequestTwiceFilesOnceEvenAtOnce() throws Exception {
+        String description = "楼道堆放杂物 " + UUID.randomUUID();
+        Map<String, Object> body = ticket(description);
+        List<CompletableFuture<ResponseEntity<String>>> taps = List.of(
+                CompletableFuture.supplyAsync(() -> post("gridworker", "/api/field/tickets", body)),
+                CompletableFuture.supplyAsync(() -> post("gridworker", "/api/field/tickets", body)));
+        List<ResponseEntity<String>> answers = taps.stream().map(CompletableFuture::join).toList();
+        assertThat(answers).extracting(ResponseEntity::getStatusCode)
+                .containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.OK);
+        // the answer lost on a slow connection: sent again later, the same filing comes back
+        ResponseEntity<String> again = post("gridworker", "/api/field/tickets", body);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(answers).extracting(a -> key(a.getBody())).containsOnly(key(again.getBody()));
+        assertThat(filed(description)).isOne();
+    }
+
+    private static Map<String, Object> ticket(String description) {
+        return new HashMap<>(Map.of("requestId", UUID.randomUUID().toString(), "description", description));
+    }
+
+    private ResponseEntity<String> post(String login, String path, Map<String, Object> body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.withBasicAuth(login, "demo").postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private void refused(ResponseEntity<String> answer, String code, String message) throws Exception {
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        JsonNode error = json.readTree(answer.getBody());
+        assertThat(error.path("error").asText()).isEqualTo(code);
+        assertThat(error.path("message").asText()).isEqualTo(message);
+    }
+
+    private String key(String body) {
+        try {
+            return json.readTree(body).path("businessKey").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int filed(String description) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM ticket_case WHERE description = ?", Integer.class, description);
+    }
+
+    private Map<String, Object> variables(String businessKey) {
+        String id = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult()
+                .getId();
+        Map<String, Object> values = new HashMap<>();
+        for (HistoricVariableInstance v : history.createHistoricVariableInstanceQuery().processInstanceId(id).list()) {
+            values.put(v.getName(), v.getValue());
+        }
+        return values;
+    }
+}
