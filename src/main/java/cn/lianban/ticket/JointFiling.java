@@ -14,11 +14,12 @@ import cn.lianban.common.Position;
  * @param title          the ticket's title, at most 100 characters as the filing allows
  * @param description    the ticket's description and how it got here
  * @param multiDepartment always true: one department has not solved it
+ * @param gridCode       the ticket's grid, or null: at level 1 the case goes to the same grid's worker
  * @param location       the ticket's 具体位置, or null
  * @param position       the ticket's position, or null: the case shows the same place
  */
-record JointFiling(String title, String description, String category, String communityCode, boolean multiDepartment,
-                   String location, Position position) {
+record JointFiling(String title, String description, String category, String communityCode, String gridCode,
+                   boolean multiDepartment, String location, Position position) {
 
     /** The joint filing's limit of its title (IssueService.MAX_TITLE). */
     private static final int MAX_TITLE = 100;
@@ -28,7 +29,8 @@ record JointFiling(String title, String description, String category, String com
     static JointFiling of(TicketVariables ticket, String history) {
         String title = "【工单提级】" + ticket.title();
         return new JointFiling(title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE - 1) + "…" : title,
-                ticket.description() + "\n\n" + history, ticket.jointCategory(), ticket.communityCode(), true,
+                ticket.description() + "\n\n" + history, ticket.jointCategory(), ticket.communityCode(),
+                ticket.gridCode(), true,
                 ticket.location(), ticket.position());
     }
 
@@ -44,6 +46,9 @@ record JointFiling(String title, String description, String category, String com
         v.put("multiCommunity", false);
         v.put("multiDepartment", multiDepartment);
         v.put("safetyRisk", false);
+        if (gridCode != null) {
+            v.put("gridCode", gridCode);
+        }
         if (location != null) {
             v.put("location", location);
         }

@@ -357,6 +357,11 @@ final class TicketVariables extends ProcessVariables {
         return text(COMMUNITY_CODE);
     }
 
+    /** The grid the ticket was raised in, or null. */
+    String gridCode() {
+        return text(GRID_CODE);
+    }
+
     String communityName() {
         return text(COMMUNITY_NAME);
     }

@@ -137,9 +137,10 @@ class TicketStreetDecisionTest extends ProcessTestBase {
         assertThat(pi).isEnded().hasPassed("raiseJointCase", "raisedToCase");
         String jointKey = raisedInto(pi);
         assertJointCaseFromTicket(pi, jointKey, "ENVIRONMENT");
-        // issue 14: the case keeps the ticket's place
-        assertThat(jdbc.queryForMap("SELECT location, lat, lon FROM issue_summary WHERE business_key = ?", jointKey))
-                .containsEntry("LOCATION", "华山路菜市场东门").containsEntry("LAT", 37.6421).containsEntry("LON", 120.3317);
+        // issue 14: the case keeps the ticket's place and grid
+        assertThat(jdbc.queryForMap("SELECT location, lat, lon, grid_code FROM issue_summary WHERE business_key = ?",
+                jointKey)).containsEntry("LOCATION", "华山路菜市场东门").containsEntry("LAT", 37.6421)
+                .containsEntry("LON", 120.3317).containsEntry("GRID_CODE", "G-DL-01-01");
 
         // both case pages link to each other
         String ticketPage = rest.withBasicAuth("center", "demo").getForObject("/cases/" + pi.getBusinessKey(),
