@@ -84,7 +84,11 @@ class TicketStartForm implements StartupStep {
                 component("number", fields.memberId(), "下沉机关党员编号（可选）", ordered("decimalDigits", 0,
                         "description", "机关党员在下沉网格吹哨时填写")),
                 component("textfield", fields.location(), "具体位置（可选）", ordered("validate",
-                        ordered("maxLength", TicketService.MAX_LOCATION))));
+                        ordered("maxLength", TicketService.MAX_LOCATION))),
+                // checked again on the server (TicketService) as the SMS outbox reads numbers
+                component("textfield", fields.reporterPhone(), "反映人手机（选填，用于短信告知进展）", ordered(
+                        "description", "群众反映的问题填其手机号：每次进展短信告知，回访时短信邀请其本人评价",
+                        "validate", ordered("maxLength", 20, "pattern", "^[0-9+\\-() ]*$"))));
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("schemaVersion", 16);
         form.put("type", "default");

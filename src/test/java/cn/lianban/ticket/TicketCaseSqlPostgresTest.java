@@ -38,7 +38,7 @@ class TicketCaseSqlPostgresTest {
         TicketCase accepting = new TicketCase("TK-2026-000001", "p1", "R-001", "占道经营", "占道经营",
                 "菜市场门口有流动摊贩占道经营", "华山路菜市场东门", "C-1", "金沙东社区", "G-1", "第一网格", "S-1", "gridworker",
                 TicketCase.Via.GRID, null, null, "urban", "城市管理局", "ACCEPTING", raised, 0, 0, 3, raised, due, null,
-                null, null, null, raised, due, true, false, null, null, null, null);
+                null, null, null, raised, due, true, false, null, null, null, null, null, null);
         cases.save(accepting);
         assertThat(reader.find("TK-2026-000001")).contains(accepting);
 
@@ -46,12 +46,15 @@ class TicketCaseSqlPostgresTest {
         TicketCase overdue = new TicketCase("TK-2026-000001", "p1", "R-001", "占道经营", "占道经营",
                 "菜市场门口有流动摊贩占道经营", "华山路菜市场东门", "C-1", "金沙东社区", "G-1", "第一网格", "S-1", "gridworker",
                 TicketCase.Via.GRID, null, null, "urban", "城市管理局", "RESOLVING", null, 0, 0, 3, later, due, later,
-                due, null, null, later, due, true, true, null, null, null, "JH-2026-000001");
+                due, null, null, later, due, true, true, null, null, null, "JH-2026-000001", "5678",
+                TicketCase.RatedBy.PROXY);
         cases.save(overdue);
         TicketCase read = reader.find("TK-2026-000001").orElseThrow();
         assertThat(read.statusAt()).as("kept when not given").isEqualTo(raised);
         assertThat(read.raisedAt()).as("set on insert only").isEqualTo(raised);
         assertThat(read.overdue()).isTrue();
+        assertThat(read.reporterPhoneLast4()).isEqualTo("5678");
+        assertThat(read.satisfactionBy()).isEqualTo(TicketCase.RatedBy.PROXY);
         assertThat(read.acceptedAt()).isEqualTo(later);
         assertThat(reader.byKeys(List.of("TK-2026-000001", "TK-2026-000404"))).containsOnlyKeys("TK-2026-000001");
 

@@ -32,7 +32,8 @@ class TicketStartFormTest {
         JsonNode form = deployedForm();
         assertThat(form.get("id").asText()).isEqualTo("ticket-start");
         List<String> keys = form.findValues("key").stream().map(JsonNode::asText).toList();
-        assertThat(keys).containsExactly("itemCode", "description", "communityCode", "gridCode", "memberId", "location");
+        assertThat(keys).containsExactly("itemCode", "description", "communityCode", "gridCode", "memberId", "location",
+                "reporterPhone");
         JsonNode items = form.get("components").get(1).get("values");
         int active = jdbc.queryForObject("SELECT COUNT(*) FROM responsibility_item WHERE active", Integer.class);
         assertThat(items).hasSize(active);
