@@ -11,3 +11,6 @@ CREATE TABLE resident_rating (
     comment      VARCHAR(500)
 );
 CREATE INDEX resident_rating_ticket ON resident_rating (business_key);
+-- 三率 (cn.lianban.rates): of the ratings a month counts (CLOSED entries), how many the resident gave themselves
+-- (RESIDENT_RATED, written with the CLOSED entry); the others are the secretary's 代评. Earlier rows have none.
+ALTER TABLE ticket_rate_month ADD COLUMN resident_rated BIGINT NOT NULL DEFAULT 0;

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,6 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import cn.lianban.common.ResidentQuota;
 import cn.lianban.directory.Community;
 import cn.lianban.directory.Directory;
+import cn.lianban.rates.TicketRates;
 import cn.lianban.support.ProcessTestBase;
 import cn.lianban.support.TicketDriver;
 import cn.lianban.support.Visitor;
@@ -61,6 +63,8 @@ class ResidentTicketTest extends ProcessTestBase {
     ObjectMapper json;
     @Autowired
     ResidentQuota quota;
+    @Autowired
+    TicketRates rates;
     @LocalServerPort
     int port;
 
@@ -112,6 +116,9 @@ class ResidentTicketTest extends ProcessTestBase {
         assertThat(jdbc.queryForMap("SELECT satisfaction, satisfaction_by, reporter_phone_last4 FROM ticket_case "
                 + "WHERE business_key = ?", key)).containsEntry("SATISFACTION", 5)
                 .containsEntry("SATISFACTION_BY", "RESIDENT").containsEntry("REPORTER_PHONE_LAST4", "5678");
+        TicketRates.Rate urban = rates.rates(YearMonth.of(2026, 3), TicketRates.By.DEPT).stream()
+                .filter(r -> r.key().equals("urban")).findFirst().orElseThrow();
+        assertThat(urban.residentRated()).isPositive().isLessThanOrEqualTo(urban.rated());
         assertThat(texts(key)).hasSize(6).last().extracting(m -> (String) m.get("BODY")).asString()
                 .contains("已办结");
 
