@@ -187,6 +187,34 @@ class ResidentTicketTest extends ProcessTestBase {
     }
 
     @Test
+    void theJsonVariantAnswersTheSameWay() throws Exception {
+        String key = tickets.raise("reporterPhone", "13800008765").getBusinessKey();
+        String noPhone = tickets.raise().getBusinessKey();
+        ResponseEntity<String> shown = json(key, "{\"last4\": \"8765\"}");
+        assertThat(shown.getStatusCode().value()).isEqualTo(200);
+        JsonNode ticket = json.readTree(shown.getBody());
+        assertThat(ticket.get("statusLabel").asText()).isEqualTo("待接单");
+        assertThat(ticket.get("deptName").asText()).isEqualTo("城市管理局");
+        assertThat(ticket.get("steps")).isNotEmpty();
+        assertThat(shown.getBody()).doesNotContain("13800008765", "菜市场门口");
+
+        ResponseEntity<String> wrong = json(key, "{\"last4\": \"1111\"}");
+        ResponseEntity<String> unknown = json("TK-2026-999998", "{\"last4\": \"8765\"}");
+        ResponseEntity<String> without = json(noPhone, "{\"last4\": \"8765\"}");
+        for (ResponseEntity<String> refused : List.of(wrong, unknown, without)) {
+            assertThat(refused.getStatusCode().value()).isEqualTo(404);
+            assertThat(refused.getBody()).isEqualTo(wrong.getBody()).contains("not_found");
+        }
+        assertThat(json(key, "{\"last4\": \"87\"}").getStatusCode().value()).isEqualTo(400);
+    }
+
+    private ResponseEntity<String> json(String key, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.postForEntity("/api/status/" + key, new HttpEntity<>(body, headers), String.class);
+    }
+
+    @Test
     void guessesAreLimitedPerTicket() throws Exception {
         String key = tickets.raise("reporterPhone", "13800004321").getBusinessKey();
         Visitor guesser = new Visitor(port);
