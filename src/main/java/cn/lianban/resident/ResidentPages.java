@@ -107,7 +107,7 @@ class ResidentPages {
         Optional<ResidentRatings.Invitation> invitation = ratings.invitation(token);
         if (invitation.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("error", "评价链接无效或已过期（链接 7 天内有效，只能评价一次）。");
+            model.addAttribute("error", ResidentRatings.EXPIRED);
         } else {
             model.addAttribute("invitation", invitation.get());
         }

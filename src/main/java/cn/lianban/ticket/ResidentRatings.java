@@ -30,6 +30,8 @@ import cn.lianban.common.UserInputException;
 public class ResidentRatings {
 
     static final Duration VALID = Duration.ofDays(7);
+    /** The one answer to a link that is unknown, used, expired, or whose ticket no longer waits for a rating. */
+    public static final String EXPIRED = "评价链接无效或已过期（链接 " + VALID.toDays() + " 天内有效，只能评价一次）。";
     /** The message of the rate task's boundary event (ticket.bpmn, {@code residentRated}). */
     static final String MESSAGE = "residentRating";
     static final int COMMENT_MAX = 500;
@@ -116,7 +118,7 @@ public class ResidentRatings {
     }
 
     private static UserInputException expired() {
-        return new UserInputException("token", "评价链接无效或已过期（链接 7 天内有效，只能评价一次）");
+        return new UserInputException("token", EXPIRED);
     }
 
     static String hash(String token) {

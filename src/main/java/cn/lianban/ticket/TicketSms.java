@@ -44,7 +44,8 @@ class TicketSms {
             case RESOLVING -> ticket + "已由" + dept + "接单办理。" + progress;
             case CONFIRMING -> ticket + "已由" + dept + "办理完毕，待社区确认。" + progress;
             case STREET_DECIDING -> ticket + "已交街道研判处置。" + progress;
-            case RATING -> ticket + "已办理完毕，请在 7 天内评价办理结果：" + baseUrl + "/rate/" + ratings.issue(key);
+            case RATING -> ticket + "已办理完毕，请在 " + ResidentRatings.VALID.toDays() + " 天内评价办理结果：" + baseUrl
+                    + "/rate/" + ratings.issue(key);
             case CLOSED -> ticket + "已办结，感谢您的反映。" + progress;
             case JOINT -> ticket + "已转街道联席会商办理。" + progress;
         };

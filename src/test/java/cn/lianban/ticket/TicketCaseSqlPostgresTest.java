@@ -2,6 +2,7 @@ package cn.lianban.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,9 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.lianban.common.EngineClock;
 import cn.lianban.support.Postgres;
 
-/** Table ticket_case's SQL on PostgreSQL 17 (the other tests run on H2): insert, update, read. Without Spring or the engine. */
+/**
+ * Table ticket_case's SQL on PostgreSQL 17 (the other tests run on H2): insert, update, read; and resident_rating's
+ * links. Without Spring or the engine.
+ */
 class TicketCaseSqlPostgresTest {
 
     @RegisterExtension
@@ -64,5 +69,24 @@ class TicketCaseSqlPostgresTest {
         assertThat(reader.unsolvedDueBefore(due, null)).isEmpty();
         assertThat(reader.runningClocks(null)).containsExactly(
                 new TicketCaseReader.RunningClock("urban", "C-1", "S-1", later, due));
+    }
+
+    @Test
+    void aRatingLinkIsValidSevenDaysAndOnlyAsItsHash() {
+        Instant now = Instant.parse("2026-03-02T02:00:00Z");
+        TicketCaseReader reader = new TicketCaseReader(jdbc);
+        ResidentRatings links = new ResidentRatings(jdbc, null, null, reader,
+                Clock.fixed(now, EngineClock.ZONE));
+        String token = links.issue("TK-2026-000077");
+        assertThat(token).hasSize(24);
+        assertThat(jdbc.sql("SELECT token_hash FROM resident_rating WHERE business_key = 'TK-2026-000077'")
+                .query(String.class).single()).isEqualTo(ResidentRatings.hash(token)).doesNotContain(token);
+        assertThat(links.validUntil("TK-2026-000077")).contains(now.plus(ResidentRatings.VALID));
+        assertThat(links.validUntil("TK-2026-000078")).isEmpty();
+
+        ResidentRatings later = new ResidentRatings(jdbc, null, null, reader, Clock.fixed(
+                now.plus(ResidentRatings.VALID).plusSeconds(1), EngineClock.ZONE));
+        assertThat(later.waiting("TK-2026-000077")).isFalse();
+        assertThat(later.invitation(token)).isEmpty();
     }
 }
