@@ -14,6 +14,7 @@ final class ActionLabels {
     static final String TASK_COMPLETED = "TASK_COMPLETED";
     static final String TASK_CANCELLED = "TASK_CANCELLED";
     static final String MAIL = "MAIL";
+    static final String SMS = "SMS";
     static final String ATTACHED = "ATTACHED";
     static final String COMMENTED = "COMMENTED";
 
@@ -72,6 +73,8 @@ final class ActionLabels {
             Map.entry("FROM_TICKET", "工单提级"),
             Map.entry("HELPED", "部门配合"),
             Map.entry("HELP_UNFINISHED", "配合未完成即关闭"),
+            // 回访 by the resident who reported a ticket, through the rating link (issue #14)
+            Map.entry("RESIDENT_RATED", "居民评价"),
             // the 督办 ladder of cases and tickets
             Map.entry("REMINDED", "到期提醒"),
             Map.entry("SUPERVISED", "督办"),
@@ -91,6 +94,7 @@ final class ActionLabels {
             Map.entry(TASK_COMPLETED, "完成待办"),
             Map.entry(TASK_CANCELLED, "待办撤销"),
             Map.entry(MAIL, "邮件通知"),
+            Map.entry(SMS, "短信通知"),
             Map.entry(ATTACHED, "上传附件"),
             Map.entry(COMMENTED, "两代表一委员意见"));
 

@@ -34,7 +34,7 @@ import cn.lianban.common.Grants;
 /**
  * The whole story of a case, oldest first: the audit trail (case_event) with what each step decided, completed
  * tasks that write no audit entry of their own, escalation requests and tasks that ended without being done (from
- * Camunda's history), and the mails the case sent (mail outbox). People by name; the system as 系统.
+ * Camunda's history), and the mails and text messages the case sent (mail and SMS outbox). People by name; the system as 系统.
  */
 @Service
 class CaseStory {
@@ -90,6 +90,7 @@ class CaseStory {
             return null;
         });
         addMails(c, lines);
+        addTexts(c, lines);
         lines.sort(Comparator.comparing(Line::at).thenComparingInt(Line::rank));
         Map<String, String> names = names(lines.stream().map(Line::actor).collect(Collectors.toSet()));
         return lines.stream().map(l -> new Event(l.at().atZone(EngineClock.ZONE).toOffsetDateTime()
@@ -180,6 +181,18 @@ class CaseStory {
             lines.add(new Line(m.at().atZone(EngineClock.ZONE).toInstant(), CONSEQUENCE, SYSTEM, ActionLabels.MAIL, null,
                     "「" + m.subject() + "」发送至 " + to + mailStatus(m.status())));
         }
+    }
+
+    /** The SMS to the resident who reported it (sms_outbox), without their number: the case page is not /admin/sms. */
+    private void addTexts(CaseFacts c, List<Line> lines) {
+        jdbc.sql("SELECT created_at AS at, body, status FROM sms_outbox WHERE business_key = ? ORDER BY id")
+                .param(c.businessKey()).query(Text.class).list()
+                .forEach(t -> lines.add(new Line(t.at().atZone(EngineClock.ZONE).toInstant(), CONSEQUENCE, SYSTEM,
+                        ActionLabels.SMS, null, "「" + t.body() + "」发送至反映人手机" + mailStatus(t.status()))));
+    }
+
+    /** A text message as the outbox keeps it, at Beijing wall-clock time like the mails. */
+    private record Text(LocalDateTime at, String body, String status) {
     }
 
     private static String mailStatus(String status) {

@@ -26,7 +26,9 @@ public class ResidentQuota {
 
     /** What is counted, each on its own. */
     public enum Kind {
-        BOOKING("预约"), SIGNUP("报名");
+        BOOKING("预约"), SIGNUP("报名"),
+        /** Lookups of the status page, by ticket number (as the phone): every lookup counts, right or wrong. */
+        STATUS("查询进度");
 
         private final String label;
 

@@ -149,9 +149,10 @@ public class DashboardTables {
     private static DashboardTable rates(String title, List<TicketRates.Rate> rates) {
         return new DashboardTable(title, List.of(text("名称"), count("派单"), count("退单"), count("按时接单"),
                 rate("按时接单率", 3, 1, 2), count("到期"), count("已解决"), rate("解决率", 6, 5), count("评价"),
-                count("满意(4–5)"), rate("满意率", 9, 8)), sink -> rates.forEach(r -> sink.accept(Arrays.asList(
-                r.name(), r.dispatched(), r.returned(), r.acceptedOnTime(), r.acceptanceRate(), r.due(), r.solved(),
-                r.resolutionRate(), r.rated(), r.satisfied(), r.satisfactionRate()))));
+                count("满意(4–5)"), rate("满意率", 9, 8), count("其中居民本人评价"), count("其中代评")),
+                sink -> rates.forEach(r -> sink.accept(Arrays.asList(r.name(), r.dispatched(), r.returned(),
+                        r.acceptedOnTime(), r.acceptanceRate(), r.due(), r.solved(), r.resolutionRate(), r.rated(),
+                        r.satisfied(), r.satisfactionRate(), r.residentRated(), r.rated() - r.residentRated()))));
     }
 
     /**

@@ -102,7 +102,7 @@ class MonthlyReport {
                 Area area = areas.get(c.areaCode());
                 CaseCount k = cases.getOrDefault(c.code(), new CaseCount(c.code(), c.name(), 0, 0, 0, 0, 0));
                 TicketRates.Rate r = ticketRates.getOrDefault(c.code(),
-                        new TicketRates.Rate(c.code(), c.name(), 0, 0, 0, 0, 0, 0, 0, 0));
+                        new TicketRates.Rate(c.code(), c.name(), 0, 0, 0, 0, 0, 0, 0, 0, 0));
                 long[] v = venues.getOrDefault(c.code(), new long[2]);
                 ResourceTotals.Total f = funds.get(c.code());
                 CheckinService.Total s = served.get(c.code());

@@ -50,8 +50,9 @@ public class SmsOutbox {
      * @param businessKey the case, ticket or booking the message is about (its number belongs in the text too)
      */
     public void send(String phone, String text, SmsKind kind, String businessKey) {
-        String number = phone == null ? "" : phone.replaceAll("[\\s-]", "");
-        boolean mobile = number.matches("1\\d{10}");
+        String normalized = mobile(phone);
+        boolean mobile = normalized != null;
+        String number = mobile ? normalized : phone == null ? "" : phone.strip();
         String signed = text.startsWith(SIGNATURE) ? text : SIGNATURE + text;
         LocalDateTime now = LocalDateTime.now(clock);
         jdbc.sql("""
@@ -65,6 +66,19 @@ public class SmsOutbox {
         if (!mobile) {
             log.warn("SMS {} for {} has no valid mobile number; stored as FAILED", kind, businessKey);
         }
+    }
+
+    /**
+     * The mainland mobile number in {@code phone} as the outbox sends to it (11 digits from 1), or null when it is
+     * none: spaces, dashes and brackets are dropped, and a country code +86, 0086 or 86 before the 11 digits. Forms
+     * that take a resident's mobile check it with this, so what they accept is what the outbox sends.
+     */
+    public static String mobile(String phone) {
+        if (phone == null) {
+            return null;
+        }
+        String digits = phone.replaceAll("[\\s\\-()]", "").replaceFirst("^(\\+86|0086|86)(?=1\\d{10}$)", "");
+        return digits.matches("1\\d{10}") ? digits : null;
     }
 
     ZoneId zone() {

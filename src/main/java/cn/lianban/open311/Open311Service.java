@@ -31,6 +31,7 @@ import cn.lianban.directory.Community;
 import cn.lianban.directory.Department;
 import cn.lianban.directory.Directory;
 import cn.lianban.directory.Street;
+import cn.lianban.notify.SmsOutbox;
 import cn.lianban.common.Grants;
 import cn.lianban.responsibility.ResponsibilityList;
 import cn.lianban.responsibility.ResponsibilityList.ResponsibilityItem;
@@ -192,6 +193,8 @@ class Open311Service {
             start.put("lat", place.lat());
             start.put("lon", place.lon());
         }
+        // a mobile number hears back by SMS (status changes, the rating link); a landline stays a contact only
+        start.put("reporterPhone", SmsOutbox.mobile(post.phone()));
         ProcessInstance ticket = tx.execute(status -> {
             // an Open311 request is raised by the system, not by whoever is logged in
             ProcessInstance started = Grants.asSystem(identity, () -> runtime.startProcessInstanceByKey("ticket", start));

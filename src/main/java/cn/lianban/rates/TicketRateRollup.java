@@ -167,7 +167,7 @@ public class TicketRateRollup {
         if (due.lo() != null) {
             String month = monthOf("a.due_at", due) + " rate_month, a.dept_code, a.community_code, a.street_code";
             jdbc.sql("SELECT rate_month, " + PLACES + ", 0 events, 0 dispatched, 0 returned, 0 accepted_on_time, "
-                            + "0 rated, 0 satisfied, 0 raised, SUM(due) due, SUM(solved) solved FROM ("
+                            + "0 rated, 0 satisfied, 0 raised, 0 resident_rated, SUM(due) due, SUM(solved) solved FROM ("
                             + "SELECT " + month + ", 1 due, 0 solved FROM case_event a WHERE " + fresh
                             + " AND NOT EXISTS (SELECT 1 FROM case_event s WHERE s.business_key = a.business_key "
                             + "AND " + RAISED + " AND s.id <= :to)"
@@ -182,16 +182,17 @@ public class TicketRateRollup {
         // one writer at a time (the fold row's lock): update, or insert the row a key's first event makes
         delta.forEach((cell, d) -> {
             List<Object> counts = List.of(d.events(), d.dispatched(), d.returned(), d.acceptedOnTime(), d.rated(),
-                    d.satisfied(), d.due(), d.solved(), d.raised(), cell.by().name(), cell.month().toString(),
-                    cell.key());
+                    d.satisfied(), d.due(), d.solved(), d.raised(), d.residentRated(), cell.by().name(),
+                    cell.month().toString(), cell.key());
             int updated = jdbc.sql("UPDATE ticket_rate_month SET events = events + ?, dispatched = dispatched + ?, "
                     + "returned = returned + ?, accepted_on_time = accepted_on_time + ?, rated = rated + ?, "
-                    + "satisfied = satisfied + ?, due = due + ?, solved = solved + ?, raised = raised + ? "
+                    + "satisfied = satisfied + ?, due = due + ?, solved = solved + ?, raised = raised + ?, "
+                    + "resident_rated = resident_rated + ? "
                     + "WHERE by_column = ? AND rate_month = ? AND group_key = ?").params(counts).update();
             if (updated == 0) {
                 jdbc.sql("INSERT INTO ticket_rate_month(events, dispatched, returned, accepted_on_time, rated, "
-                        + "satisfied, due, solved, raised, by_column, rate_month, group_key) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)").params(counts).update();
+                        + "satisfied, due, solved, raised, resident_rated, by_column, rate_month, group_key) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)").params(counts).update();
             }
         });
     }
@@ -222,7 +223,7 @@ public class TicketRateRollup {
         // the rows with the watermark they were folded to, in one statement: a fold committing between two
         // statements would otherwise count its events twice or not at all
         jdbc.sql("SELECT f.folded_to, m.group_key, m.events, m.dispatched, m.returned, m.accepted_on_time, m.rated, "
-                        + "m.satisfied, m.due, m.solved, m.raised FROM ticket_rate_fold f LEFT JOIN ticket_rate_month m "
+                        + "m.satisfied, m.due, m.solved, m.raised, m.resident_rated FROM ticket_rate_fold f LEFT JOIN ticket_rate_month m "
                         + "ON m.by_column = ? AND m.rate_month = ? WHERE f.id = 1")
                 .params(by.name(), month.toString()).query(rs -> {
                     foldedTo[0] = rs.getLong("folded_to");
@@ -231,7 +232,7 @@ public class TicketRateRollup {
                         TicketRates.Counts.add(counts, new TicketRates.Counts(key, rs.getLong("events"),
                                 rs.getLong("dispatched"), rs.getLong("returned"), rs.getLong("accepted_on_time"),
                                 rs.getLong("rated"), rs.getLong("satisfied"), rs.getLong("due"), rs.getLong("solved"),
-                                rs.getLong("raised")));
+                                rs.getLong("raised"), rs.getLong("resident_rated")));
                     }
                 });
         String c = by.column;
@@ -262,6 +263,7 @@ public class TicketRateRollup {
             rows.append(" UNION ").append(due).append("a.business_key IN (:closed)");
         }
         jdbc.sql("SELECT a.k, 0 events, 0 dispatched, 0 returned, 0 accepted_on_time, 0 rated, 0 satisfied, 0 raised, "
+                        + "0 resident_rated, "
                         + "SUM(CASE WHEN a.due_at <= :now AND a.first_raised IS NULL THEN 1 ELSE 0 END) "
                         + "- SUM(CASE WHEN a.id <= :folded AND (a.first_raised IS NULL OR a.first_raised > :folded) "
                         + "THEN 1 ELSE 0 END) due, "
@@ -323,7 +325,7 @@ public class TicketRateRollup {
      */
     private record Place(String rateMonth, String deptCode, String communityCode, String streetCode, long events,
                          long dispatched, long returned, long acceptedOnTime, long rated, long satisfied, long due,
-                         long solved, long raised) {
+                         long solved, long raised, long residentRated) {
 
         void addTo(Map<Cell, TicketRates.Counts> delta) {
             YearMonth month = YearMonth.parse(rateMonth);
@@ -335,7 +337,8 @@ public class TicketRateRollup {
                 };
                 if (key != null) {
                     delta.merge(new Cell(by, month, key), new TicketRates.Counts(key, events, dispatched, returned,
-                            acceptedOnTime, rated, satisfied, due, solved, raised), TicketRates.Counts::plus);
+                            acceptedOnTime, rated, satisfied, due, solved, raised, residentRated),
+                            TicketRates.Counts::plus);
                 }
             }
         }

@@ -27,7 +27,8 @@ import cn.lianban.common.EngineClock;
  * <li>解决率 = closed as solved ÷ all due: tickets whose resolution deadline fell in the month (and has passed),
  * less those the street raised into a joint-handling case (大事不出镇, RAISED_TO_CASE): such a ticket is neither
  * solved nor lost, it is counted apart as {@code raised} in the month it was raised;</li>
- * <li>满意率 = rated 4–5 ÷ all rated in the month.</li>
+ * <li>满意率 = rated 4–5 ÷ all rated in the month: the score of each CLOSED entry, the resident's own when they
+ * rated through the rating link (counted apart as {@code residentRated}), the secretary's 代评 otherwise.</li>
  * </ul>
  */
 @Service
@@ -68,7 +69,8 @@ public class TicketRates {
         List<Rate> rates = new ArrayList<>();
         for (Counts c : counts.values()) {
             rates.add(new Rate(c.k(), names.getOrDefault(c.k(), c.k()), c.dispatched(), c.returned(),
-                    c.acceptedOnTime(), c.due(), c.solved(), c.rated(), c.satisfied(), c.raised()));
+                    c.acceptedOnTime(), c.due(), c.solved(), c.rated(), c.satisfied(), c.raised(),
+                    c.residentRated()));
         }
         rates.sort(Comparator.comparing(Rate::score, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(Rate::key));
@@ -102,7 +104,7 @@ public class TicketRates {
                         + "AND s.business_key >= (SELECT MIN(business_key) FROM due_ticket) "
                         + "AND s.business_key <= (SELECT MAX(business_key) FROM due_ticket)) "
                         + "SELECT d.k, 0 events, 0 dispatched, 0 returned, 0 accepted_on_time, 0 rated, 0 satisfied, "
-                        + "0 raised, COUNT(*) due, COUNT(s.business_key) solved FROM due_ticket d "
+                        + "0 raised, 0 resident_rated, COUNT(*) due, COUNT(s.business_key) solved FROM due_ticket d "
                         + "LEFT JOIN closed_key s ON s.business_key = d.business_key GROUP BY d.k")
                 .params(from, to, Timestamp.from(now)).query(Counts.class).list().forEach(n -> Counts.add(counts, n));
         return counts;
@@ -114,10 +116,13 @@ public class TicketRates {
             + "SUM(CASE WHEN action = 'ACCEPTED' AND on_time THEN 1 ELSE 0 END) accepted_on_time, "
             + "SUM(CASE WHEN action = 'CLOSED' THEN 1 ELSE 0 END) rated, "
             + "SUM(CASE WHEN action = 'CLOSED' AND score >= 4 THEN 1 ELSE 0 END) satisfied, "
-            + "SUM(CASE WHEN action = '" + TicketRates.RAISED + "' THEN 1 ELSE 0 END) raised, ";
+            + "SUM(CASE WHEN action = '" + TicketRates.RAISED + "' THEN 1 ELSE 0 END) raised, "
+            + "SUM(CASE WHEN action = '" + TicketRates.RESIDENT_RATED + "' THEN 1 ELSE 0 END) resident_rated, ";
 
     /** The action of a ticket the street raised into a joint-handling case (ticket/RaiseJointCase). */
     static final String RAISED = "RAISED_TO_CASE";
+    /** The resident's own rating (ticket/CloseTicket), written with the CLOSED entry that carries its score. */
+    static final String RESIDENT_RATED = "RESIDENT_RATED";
 
     /** The first moment of the month in Beijing time, as the events' timestamps are stored. */
     static Timestamp start(YearMonth month) {
@@ -129,12 +134,12 @@ public class TicketRates {
      * events but none the rates count is still listed, as the raw SQL lists it.
      */
     record Counts(String k, long events, long dispatched, long returned, long acceptedOnTime, long rated,
-                  long satisfied, long due, long solved, long raised) {
+                  long satisfied, long due, long solved, long raised, long residentRated) {
 
         Counts plus(Counts o) {
             return new Counts(k, events + o.events, dispatched + o.dispatched, returned + o.returned,
                     acceptedOnTime + o.acceptedOnTime, rated + o.rated, satisfied + o.satisfied, due + o.due,
-                    solved + o.solved, raised + o.raised);
+                    solved + o.solved, raised + o.raised, residentRated + o.residentRated);
         }
 
         static void add(Map<String, Counts> counts, Counts c) {
@@ -147,10 +152,11 @@ public class TicketRates {
 
     /**
      * The counts behind the three rates; a rate is null when nothing counts towards it. {@code raised}: tickets the
-     * street raised into a joint-handling case in the month, which {@code due} leaves out.
+     * street raised into a joint-handling case in the month, which {@code due} leaves out. {@code residentRated}: of
+     * {@code rated}, the ratings the resident gave through the rating link; the others are the secretary's 代评.
      */
     public record Rate(String key, String name, long dispatched, long returned, long acceptedOnTime, long due,
-                       long solved, long rated, long satisfied, long raised) {
+                       long solved, long rated, long satisfied, long raised, long residentRated) {
 
         @JsonProperty
         public Double acceptanceRate() {

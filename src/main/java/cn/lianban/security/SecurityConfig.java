@@ -134,6 +134,10 @@ class SecurityConfig {
                         // …but units publish them with a login
                         .requestMatchers("/activities/new").authenticated()
                         .requestMatchers("/activities", "/activities/**").permitAll()
+                        // residents who reported a ticket: its status page (last four digits of their phone) and
+                        // the rating link sent by SMS (cn.lianban.resident)
+                        .requestMatchers("/status", "/status/*", "/rate/*").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/status/*").permitAll()
                         // Open311 is for outside apps without a login; posting checks its api_key
                         .requestMatchers("/open311/**").permitAll()
                         .requestMatchers("/admin/**").hasAuthority(Roles.ADMIN)

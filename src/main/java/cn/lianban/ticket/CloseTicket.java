@@ -4,7 +4,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 回访 done: the ticket closes as solved with its satisfaction score. */
+/**
+ * 回访 done: the ticket closes as solved with its satisfaction score, the resident's own (through the rating link,
+ * recorded as 居民评价 first) or the secretary's.
+ */
 @Component("closeTicket")
 class CloseTicket implements JavaDelegate {
 
@@ -18,8 +21,16 @@ class CloseTicket implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        int satisfaction = new TicketVariables(execution).satisfaction();
+        TicketVariables ticket = new TicketVariables(execution);
+        int satisfaction = ticket.satisfaction();
+        TicketCase.RatedBy by = ticket.ratedBy();
+        if (by == TicketCase.RatedBy.RESIDENT) {
+            String comment = ticket.residentComment();
+            log.record(log.entry(execution, "RESIDENT_RATED", "反映人本人评价 " + satisfaction + " 分"
+                    + (comment == null ? "" : "：" + comment)));
+        }
         status.enter(execution, TicketStatus.CLOSED);
-        log.record(log.entry(execution, "CLOSED", "已解决，满意度 " + satisfaction).score(satisfaction));
+        String who = by == null ? "" : "（" + by.label() + "）";
+        log.record(log.entry(execution, "CLOSED", "已解决，满意度 " + satisfaction + who).score(satisfaction));
     }
 }

@@ -15,6 +15,8 @@ import java.time.Instant;
  * @param clockRunning whether a clock runs now (accepting and resolving)
  * @param jointCaseKey the joint-handling case the street raised it into (大事不出镇), null when not raised
  * @param lat          where the problem is, WGS-84 degrees, or null (with {@code lon}: both or neither)
+ * @param reporterPhoneLast4 the last four digits of the resident's mobile it was raised with, null without one
+ * @param satisfactionBy who gave {@code satisfaction}, null before it is rated
  */
 public record TicketCase(String businessKey, String processInstanceId, String itemCode, String itemName, String title,
                          String description, String location, String communityCode, String communityName,
@@ -23,7 +25,27 @@ public record TicketCase(String businessKey, String processInstanceId, String it
                          Instant statusAt, int returns, int reopens, Integer resolveDays, Instant raisedAt,
                          Instant acceptBy, Instant acceptedAt, Instant resolveBy, Instant resolvedAt, Instant closedAt,
                          Instant clockStart, Instant clockDue, boolean clockRunning, boolean overdue, String result,
-                         Boolean solved, Integer satisfaction, String jointCaseKey, Double lat, Double lon) {
+                         Boolean solved, Integer satisfaction, String jointCaseKey, Double lat, Double lon,
+                         String reporterPhoneLast4,
+                         RatedBy satisfactionBy) {
+
+    /** Who gave a ticket's satisfaction score. */
+    public enum RatedBy {
+        /** The resident who reported it, through the rating link sent by SMS (居民评价). */
+        RESIDENT("居民评价"),
+        /** The community secretary in the rate task, on the resident's behalf (代评). */
+        PROXY("代评");
+
+        private final String label;
+
+        RatedBy(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
 
     /** Who raised the ticket, and how. */
     public enum Via {

@@ -57,7 +57,8 @@ class TicketCases {
                         + "resolved_at = :resolvedAt, closed_at = COALESCE(:closedAt, closed_at), "
                         + "clock_start = :clockStart, clock_due = :clockDue, clock_running = :clockRunning, "
                         + "overdue = :overdue, result = :result, solved = :solved, satisfaction = :satisfaction, "
-                        + "joint_case_key = :jointCaseKey, lat = :lat, lon = :lon WHERE business_key = :businessKey")
+                        + "joint_case_key = :jointCaseKey, lat = :lat, lon = :lon, reporter_phone_last4 = :reporterPhoneLast4, "
+                        + "satisfaction_by = :satisfactionBy WHERE business_key = :businessKey")
                 .paramSource(params(c)).update();
         if (updated == 0) {
             jdbc.sql("INSERT INTO ticket_case (business_key, process_instance_id, item_code, item_name, title, "
@@ -65,13 +66,13 @@ class TicketCases {
                             + "street_code, raised_by, raised_via, member_id, member_name, dept_code, dept_name, "
                             + "status, status_at, returns, reopens, resolve_days, raised_at, accept_by, accepted_at, "
                             + "resolve_by, resolved_at, closed_at, clock_start, clock_due, clock_running, overdue, "
-                            + "result, solved, satisfaction, joint_case_key, lat, lon) VALUES (:businessKey, :processInstanceId, :itemCode, "
+                            + "result, solved, satisfaction, joint_case_key, lat, lon, reporter_phone_last4, satisfaction_by) VALUES (:businessKey, :processInstanceId, :itemCode, "
                             + ":itemName, :title, :description, :location, :communityCode, :communityName, "
                             + ":gridCode, :gridName, :streetCode, :raisedBy, :raisedVia, :memberId, :memberName, "
                             + ":deptCode, :deptName, :status, COALESCE(CAST(:statusAt AS TIMESTAMP), CAST(:raisedAt AS TIMESTAMP)), :returns, :reopens, "
                             + ":resolveDays, :raisedAt, :acceptBy, :acceptedAt, :resolveBy, :resolvedAt, :closedAt, "
                             + ":clockStart, :clockDue, :clockRunning, :overdue, :result, :solved, :satisfaction, "
-                            + ":jointCaseKey, :lat, :lon)")
+                            + ":jointCaseKey, :lat, :lon, :reporterPhoneLast4, :satisfactionBy)")
                     .paramSource(params(c)).update();
         }
     }

@@ -4,6 +4,9 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
+import cn.lianban.common.LocalTimes;
+import cn.lianban.common.UserInputException;
+
 /**
  * Checks on completing the user tasks of a ticket. A failed check throws, so the task stays open and
  * the user sees the message; what passes is normalised to the contract's types.
@@ -12,9 +15,11 @@ import org.springframework.stereotype.Component;
 class TicketChecks implements TaskListener {
 
     private final TicketService tickets;
+    private final ResidentRatings ratings;
 
-    TicketChecks(TicketService tickets) {
+    TicketChecks(TicketService tickets, ResidentRatings ratings) {
         this.tickets = tickets;
+        this.ratings = ratings;
     }
 
     @Override
@@ -29,7 +34,14 @@ class TicketChecks implements TaskListener {
             case "accept" -> tickets.checkAcceptance(ticket.accepted(), ticket.returnReason());
             case "resolve" -> tickets.checkResult(ticket.result());
             case "confirm" -> tickets.checkConfirmation(ticket.solved());
-            case "rate" -> ticket.setSatisfaction(tickets.checkSatisfaction(ticket.satisfactionAsSent()));
+            case "rate" -> {
+                // the resident rates themselves while their link is valid; only then may the secretary (代评)
+                ratings.validUntil(ticket.caseNo()).ifPresent(until -> {
+                    throw new UserInputException("satisfaction", "已短信邀请反映人本人评价，链接至 "
+                            + LocalTimes.minutes(until) + " 有效；届时仍未评价的，再由社区代为评价");
+                });
+                ticket.setSatisfaction(tickets.checkSatisfaction(ticket.satisfactionAsSent()));
+            }
             case "streetDecide" -> {
                 StreetDecision decision = tickets.checkStreetDecision(ticket.streetDecision(), ticket.redispatchDept(),
                         ticket.deptCode(), ticket.decisionNote(), ticket.jointCategory());

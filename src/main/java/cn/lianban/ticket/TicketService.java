@@ -22,6 +22,7 @@ import cn.lianban.directory.Directory;
 import cn.lianban.directory.Directory.Placement;
 import cn.lianban.directory.Grid;
 import cn.lianban.directory.IssueCategories;
+import cn.lianban.notify.SmsOutbox;
 import cn.lianban.pairing.AgencyMember;
 import cn.lianban.pairing.Pairings;
 import cn.lianban.responsibility.ResponsibilityList;
@@ -62,7 +63,7 @@ public class TicketService {
 
     /** The start form as filled in: text stripped, blank as null; {@code memberId} as sent. */
     record Raising(String description, String communityCode, String gridCode, String location, String itemCode,
-                   Object memberId, Object lat, Object lon) {
+                   Object memberId, Object lat, Object lon, String reporterPhone) {
     }
 
     /**
@@ -89,10 +90,23 @@ public class TicketService {
             throw new UserInputException("itemCode", "权责清单中没有有效事项 " + itemCode + "，不确定时请留空，由街道派单");
         }
         AgencyMember member = member(r.memberId(), unit.communityCode(), unit.gridCode());
+        String phone = reporterPhone(r.reporterPhone());
         String key = keys.next("TK", ZonedDateTime.now(clock).getYear());
         String gridName = unit.gridCode() == null ? null : directory.grid(unit.gridCode()).map(Grid::name).orElse(null);
         return new Raised(key, directory.placement(unit.communityCode()), unit.gridCode(), gridName, itemCode, member,
-                position);
+                position, phone);
+    }
+
+    /** The resident's mobile as the SMS outbox will send to it; null when none was given. */
+    private static String reporterPhone(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return null;
+        }
+        String mobile = SmsOutbox.mobile(typed);
+        if (mobile == null) {
+            throw new UserInputException("reporterPhone", "反映人手机号须为 11 位手机号码，如 13800001234；没有手机号请留空");
+        }
+        return mobile;
     }
 
     /** An agency party member doing 双报到 service may blow the whistle in the grid they are placed in. */
@@ -279,9 +293,10 @@ public class TicketService {
      * @param gridCode the grid typed or taken from the raiser's login, or null
      * @param member   the agency party member who raised it, or null
      * @param position where the problem is, or null
+     * @param reporterPhone the resident's mobile, normalised to 11 digits, or null
      */
     record Raised(String businessKey, Placement placement, String gridCode, String gridName, String itemCode,
-                  AgencyMember member, Position position) {
+                  AgencyMember member, Position position, String reporterPhone) {
     }
 
     /**

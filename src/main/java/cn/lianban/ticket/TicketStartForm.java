@@ -90,7 +90,11 @@ class TicketStartForm implements StartupStep {
                 component("number", fields.lat(), "纬度（可选）", ordered("decimalDigits", 6, "description",
                         "手机定位的纬度，如 37.64；经纬度须同时填写，或都不填", "validate", ordered("min", Position.MIN_LAT, "max", Position.MAX_LAT))),
                 component("number", fields.lon(), "经度（可选）", ordered("decimalDigits", 6, "description",
-                        "手机定位的经度，如 120.33", "validate", ordered("min", Position.MIN_LON, "max", Position.MAX_LON))));
+                        "手机定位的经度，如 120.33", "validate", ordered("min", Position.MIN_LON, "max", Position.MAX_LON))),
+                // checked again on the server (TicketService) as the SMS outbox reads numbers
+                component("textfield", fields.reporterPhone(), "反映人手机（选填，用于短信告知进展）", ordered(
+                        "description", "群众反映的问题填其手机号：每次进展短信告知，回访时短信邀请其本人评价",
+                        "validate", ordered("maxLength", 20, "pattern", "^[0-9+\\-() ]*$"))));
         Map<String, Object> form = new LinkedHashMap<>();
         form.put("schemaVersion", 16);
         form.put("type", "default");

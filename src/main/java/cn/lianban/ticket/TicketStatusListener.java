@@ -8,15 +8,18 @@ import org.springframework.stereotype.Component;
  * 'ACCEPTING')}} (the engine turns the text into the enum), registration and closing call it too. {@code status},
  * its Chinese {@code statusLabel} and the clock Tasklist cards show change together. Only accepting (24 hours) and
  * resolving (the item's working days) run against a limit; the street desk, the community's confirmation and the
- * visit do not. The ticket's ticket_case row follows in the same transaction ({@link TicketCases}). Public because the engine's expression language calls only public classes.
+ * visit do not. The ticket's ticket_case row follows in the same transaction ({@link TicketCases}), and
+ * the SMS to the resident who reported it ({@link TicketSms}). Public because the engine's expression language calls only public classes.
  */
 @Component("ticketStatus")
 public class TicketStatusListener {
 
     private final TicketCases cases;
+    private final TicketSms sms;
 
-    TicketStatusListener(TicketCases cases) {
+    TicketStatusListener(TicketCases cases, TicketSms sms) {
         this.cases = cases;
+        this.sms = sms;
     }
 
     public void enter(DelegateExecution execution, TicketStatus status) {
@@ -35,5 +38,6 @@ public class TicketStatusListener {
             case CONFIRMING, RATING, CLOSED, JOINT -> ticket.stopClock();
         }
         cases.entered(execution, status);
+        sms.entered(ticket, status);
     }
 }

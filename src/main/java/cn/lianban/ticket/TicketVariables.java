@@ -34,6 +34,8 @@ final class TicketVariables extends ProcessVariables {
     /** Where the problem is, WGS-84 degrees (optional, both or neither; {@link Position}). */
     private static final String LAT = "lat";
     private static final String LON = "lon";
+    /** A resident's mobile (optional): every status change is sent there by SMS, and the rating link. */
+    private static final String REPORTER_PHONE = "reporterPhone";
     /** The raiser's login, set by the start event ({@code camunda:initiator}); null when the system raises it. */
     private static final String RAISER = "raiser";
     // registration
@@ -77,6 +79,10 @@ final class TicketVariables extends ProcessVariables {
     private static final String SOLVED = "solved";
     private static final String CONFIRMED_BY = "confirmedBy";
     private static final String SATISFACTION = "satisfaction";
+    /** Who gave {@link #SATISFACTION}: {@link TicketCase.RatedBy} by name. */
+    private static final String SATISFACTION_BY = "satisfactionBy";
+    /** What the resident wrote with their rating (optional). */
+    private static final String RESIDENT_COMMENT = "residentComment";
     // the street desk's decision on a ticket not solved twice or long overdue (streetDecide), 大事不出镇
     private static final String STREET_DECISION = "streetDecision";
     private static final String REDISPATCH_DEPT = "redispatchDept";
@@ -94,11 +100,11 @@ final class TicketVariables extends ProcessVariables {
 
     /** The start form's fields ({@link TicketStartForm}), the variables a raiser fills in. */
     record StartFields(String itemCode, String description, String communityCode, String gridCode,
-                       String memberId, String location, String lat, String lon) {
+                       String memberId, String location, String lat, String lon, String reporterPhone) {
     }
 
     static final StartFields START_FIELDS = new StartFields(ITEM_CODE, DESCRIPTION, COMMUNITY_CODE, GRID_CODE,
-            MEMBER_ID, LOCATION, LAT, LON);
+            MEMBER_ID, LOCATION, LAT, LON, REPORTER_PHONE);
 
     /** What Tasklist cards show of a ticket ({@link TicketFilters}): names and labels, never codes. */
     static final Map<String, String> CARD_COLUMNS = TasklistFilters.columns(CASE_NO, "编号", ITEM_NAME, "事项",
@@ -109,7 +115,8 @@ final class TicketVariables extends ProcessVariables {
     private static final List<String> CASE_ROW = List.of(RAISER, ITEM_CODE, ITEM_NAME, TITLE, DESCRIPTION, LOCATION,
             COMMUNITY_CODE, COMMUNITY_NAME, GRID_CODE, GRID_NAME, STREET_CODE, MEMBER_ID, MEMBER_NAME, DEPT_CODE,
             DEPT_NAME, STATUS, RETURNS, REOPENS, RESOLVE_DAYS, ACCEPT_BY, ACCEPTED_AT, RESOLVE_BY, RESOLVED_AT,
-            CaseClock.START, CaseClock.DUE, CaseClock.LIGHT, OVERDUE, RESULT, SOLVED, SATISFACTION, JOINT_CASE_KEY, LAT, LON);
+            CaseClock.START, CaseClock.DUE, CaseClock.LIGHT, OVERDUE, RESULT, SOLVED, SATISFACTION, JOINT_CASE_KEY, LAT, LON,
+            REPORTER_PHONE, SATISFACTION_BY);
 
     /** The start variables of a ticket raised from the project's own pages ({@link TicketStarts}): only what is given. */
     static Map<String, Object> startVariables(TicketStarts.Start start) {
@@ -156,11 +163,18 @@ final class TicketVariables extends ProcessVariables {
                 resolveDays == null ? null : resolveDays.intValue(), raisedAt, acceptBy(), instant(ACCEPTED_AT),
                 resolveBy(), instant(RESOLVED_AT), closedAt, instant(CaseClock.START), instant(CaseClock.DUE),
                 text(CaseClock.LIGHT) != null, flag(OVERDUE), text(RESULT), solved(),
-                satisfaction == null ? null : satisfaction.intValue(), text(JOINT_CASE_KEY), degrees(LAT), degrees(LON));
+                satisfaction == null ? null : satisfaction.intValue(), text(JOINT_CASE_KEY), degrees(LAT), degrees(LON),
+                phoneLast4(), ratedBy());
     }
 
     private Double degrees(String name) {
         return raw(name) instanceof Number n ? n.doubleValue() : null;
+    }
+
+    /** The last four digits of the reporter's mobile, all the row keeps of it (the status page asks for them). */
+    private String phoneLast4() {
+        String phone = reporterPhone();
+        return phone == null || phone.length() < 4 ? null : phone.substring(phone.length() - 4);
     }
 
     private TicketCase.Via raisedVia() {
@@ -176,7 +190,7 @@ final class TicketVariables extends ProcessVariables {
     /** The start form as the raiser filled it in; {@code memberId} as sent, the service checks it is whole. */
     TicketService.Raising raising() {
         return new TicketService.Raising(text(DESCRIPTION), text(COMMUNITY_CODE), text(GRID_CODE), text(LOCATION),
-                text(ITEM_CODE), raw(MEMBER_ID), raw(LAT), raw(LON));
+                text(ITEM_CODE), raw(MEMBER_ID), raw(LAT), raw(LON), text(REPORTER_PHONE));
     }
 
     /** The ticket as registered: its key, the unit as checked (filled from the login when left empty), the member. */
@@ -203,6 +217,7 @@ final class TicketVariables extends ProcessVariables {
             set(LAT, raised.position().lat());
             set(LON, raised.position().lon());
         }
+        set(REPORTER_PHONE, raised.reporterPhone());
     }
 
     void setStatus(TicketStatus status) {
@@ -298,8 +313,34 @@ final class TicketVariables extends ProcessVariables {
         set(CONFIRMED_BY, userId);
     }
 
+    /** The rate task's score, given by the secretary for the resident (代评). */
     void setSatisfaction(int satisfaction) {
         set(SATISFACTION, (long) satisfaction);
+        set(SATISFACTION_BY, TicketCase.RatedBy.PROXY.name());
+    }
+
+    /** The resident's own rating through the link, as the message that ends the rate task carries it. */
+    static Map<String, Object> residentRating(int satisfaction, String comment) {
+        Map<String, Object> values = new HashMap<>();
+        values.put(SATISFACTION, (long) satisfaction);
+        values.put(SATISFACTION_BY, TicketCase.RatedBy.RESIDENT.name());
+        values.put(RESIDENT_COMMENT, comment);
+        return values;
+    }
+
+    /** Who gave the score; null before it is rated. */
+    TicketCase.RatedBy ratedBy() {
+        String by = text(SATISFACTION_BY);
+        return by == null ? null : TicketCase.RatedBy.valueOf(by);
+    }
+
+    String residentComment() {
+        return text(RESIDENT_COMMENT);
+    }
+
+    /** The resident's mobile as checked at the start, or null when the ticket was raised without one. */
+    String reporterPhone() {
+        return text(REPORTER_PHONE);
     }
 
     /** The running clock on cards runs from now to {@code due}. */

@@ -301,6 +301,10 @@ class TicketRateRollupTest {
             if (fate < 7) {
                 // closed some days after resolving: before the deadline or after it, even months later
                 Instant closed = resolved.plus(Duration.ofHours(1 + random.nextInt(fate < 2 ? 90 * 24 : 72)));
+                if (fate % 2 == 1) {
+                    // rated by the resident through the link, written with the CLOSED entry (issue #14)
+                    events.add(new Event(key, "RESIDENT_RATED", closed, dept, community, street, null, null, null));
+                }
                 events.add(new Event(key, "CLOSED", closed, dept, community, street, null, 1 + random.nextInt(5),
                         null));
                 if (fate == 0) {

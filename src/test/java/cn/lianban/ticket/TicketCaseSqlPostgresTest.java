@@ -2,6 +2,7 @@ package cn.lianban.ticket;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -13,9 +14,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import cn.lianban.common.EngineClock;
 import cn.lianban.support.Postgres;
 
-/** Table ticket_case's SQL on PostgreSQL 17 (the other tests run on H2): insert, update, read. Without Spring or the engine. */
+/**
+ * Table ticket_case's SQL on PostgreSQL 17 (the other tests run on H2): insert, update, read; and resident_rating's
+ * links. Without Spring or the engine.
+ */
 class TicketCaseSqlPostgresTest {
 
     @RegisterExtension
@@ -38,7 +43,8 @@ class TicketCaseSqlPostgresTest {
         TicketCase accepting = new TicketCase("TK-2026-000001", "p1", "R-001", "占道经营", "占道经营",
                 "菜市场门口有流动摊贩占道经营", "华山路菜市场东门", "C-1", "金沙东社区", "G-1", "第一网格", "S-1", "gridworker",
                 TicketCase.Via.GRID, null, null, "urban", "城市管理局", "ACCEPTING", raised, 0, 0, 3, raised, due, null,
-                null, null, null, raised, due, true, false, null, null, null, null, 37.640123, 120.330456);
+                null, null, null, raised, due, true, false, null, null, null, null, 37.640123, 120.330456, null,
+                null);
         cases.save(accepting);
         assertThat(reader.find("TK-2026-000001")).contains(accepting);
 
@@ -46,12 +52,15 @@ class TicketCaseSqlPostgresTest {
         TicketCase overdue = new TicketCase("TK-2026-000001", "p1", "R-001", "占道经营", "占道经营",
                 "菜市场门口有流动摊贩占道经营", "华山路菜市场东门", "C-1", "金沙东社区", "G-1", "第一网格", "S-1", "gridworker",
                 TicketCase.Via.GRID, null, null, "urban", "城市管理局", "RESOLVING", null, 0, 0, 3, later, due, later,
-                due, null, null, later, due, true, true, null, null, null, "JH-2026-000001", 37.640123, 120.330456);
+                due, null, null, later, due, true, true, null, null, null, "JH-2026-000001", 37.640123, 120.330456,
+                "5678", TicketCase.RatedBy.PROXY);
         cases.save(overdue);
         TicketCase read = reader.find("TK-2026-000001").orElseThrow();
         assertThat(read.statusAt()).as("kept when not given").isEqualTo(raised);
         assertThat(read.raisedAt()).as("set on insert only").isEqualTo(raised);
         assertThat(read.overdue()).isTrue();
+        assertThat(read.reporterPhoneLast4()).isEqualTo("5678");
+        assertThat(read.satisfactionBy()).isEqualTo(TicketCase.RatedBy.PROXY);
         assertThat(read.acceptedAt()).isEqualTo(later);
         assertThat(reader.byKeys(List.of("TK-2026-000001", "TK-2026-000404"))).containsOnlyKeys("TK-2026-000001");
 
@@ -75,12 +84,31 @@ class TicketCaseSqlPostgresTest {
             cases.save(new TicketCase(rows[i][0], "g" + i, null, null, "网格工单", "描述", null, "C-2", "金沙西社区",
                     rows[i][1], null, "S-1", "gridworker", TicketCase.Via.GRID, null, null, null, null, "DISPATCHING",
                     raised, 0, 0, null, raised, null, null, null, null, null, null, null, false, false, null, null, null,
-                    null, null, null));
+                    null, null, null, null, null));
         }
         // issue 14: his grid's and those of the whole community (no grid), not the other grid's
         assertThat(reader.newestOfGrids(List.of("C-2"), List.of("G-1"), 10)).containsOnlyKeys("TK-2026-000101",
                 "TK-2026-000103", "TK-2026-000104");
         assertThat(reader.newestOfGrids(List.of("C-2"), List.of("G-1"), 2)).containsOnlyKeys("TK-2026-000104",
                 "TK-2026-000103");
+    }
+
+    @Test
+    void aRatingLinkIsValidSevenDaysAndOnlyAsItsHash() {
+        Instant now = Instant.parse("2026-03-02T02:00:00Z");
+        TicketCaseReader reader = new TicketCaseReader(jdbc);
+        ResidentRatings links = new ResidentRatings(jdbc, null, null, reader,
+                Clock.fixed(now, EngineClock.ZONE));
+        String token = links.issue("TK-2026-000077");
+        assertThat(token).hasSize(24);
+        assertThat(jdbc.sql("SELECT token_hash FROM resident_rating WHERE business_key = 'TK-2026-000077'")
+                .query(String.class).single()).isEqualTo(ResidentRatings.hash(token)).doesNotContain(token);
+        assertThat(links.validUntil("TK-2026-000077")).contains(now.plus(ResidentRatings.VALID));
+        assertThat(links.validUntil("TK-2026-000078")).isEmpty();
+
+        ResidentRatings later = new ResidentRatings(jdbc, null, null, reader, Clock.fixed(
+                now.plus(ResidentRatings.VALID).plusSeconds(1), EngineClock.ZONE));
+        assertThat(later.waiting("TK-2026-000077")).isFalse();
+        assertThat(later.invitation(token)).isEmpty();
     }
 }

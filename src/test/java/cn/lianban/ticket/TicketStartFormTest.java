@@ -32,9 +32,9 @@ class TicketStartFormTest {
         JsonNode form = deployedForm();
         assertThat(form.get("id").asText()).isEqualTo("ticket-start");
         List<String> keys = form.findValues("key").stream().map(JsonNode::asText).toList();
-        // lat and lon since issue 14 (positions)
+        // lat and lon (positions), reporterPhone (residents) since issue 14
         assertThat(keys).containsExactly("itemCode", "description", "communityCode", "gridCode", "memberId", "location",
-                "lat", "lon");
+                "lat", "lon", "reporterPhone");
         JsonNode items = form.get("components").get(1).get("values");
         int active = jdbc.queryForObject("SELECT COUNT(*) FROM responsibility_item WHERE active", Integer.class);
         assertThat(items).hasSize(active);
