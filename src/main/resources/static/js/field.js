@@ -390,7 +390,8 @@
       return '请填写问题描述';
     }
     return {itemCode: chosenItem, description: description,
-      location: $('ticketLocation').value.trim() || null};
+      location: $('ticketLocation').value.trim() || null,
+      reporterPhone: $('ticketReporterPhone').value.trim() || null};
   });
 
   if ($('caseForm')) {

@@ -60,7 +60,7 @@ class FieldApi {
         TicketRequest r = bodies.read(body, TicketRequest.class);
         wholePosition(r.lat(), r.lon());
         return answer(user, r.requestId(), () -> tickets.raise(new TicketStarts.Start(given(r.itemCode()),
-                r.description().strip(), given(r.location()), r.lat(), r.lon())));
+                r.description().strip(), given(r.location()), r.lat(), r.lon(), given(r.reporterPhone()))));
     }
 
     @PostMapping(path = "/api/field/cases", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -16,8 +16,8 @@ import cn.lianban.web.PageAccess;
 
 /**
  * Who may use the phone page: grid workers and community secretaries, the people who find problems on the spot.
- * Whether the login may also file a joint case is Camunda's own grant to start that process (today secretaries),
- * so the page offers what the engine would let the login start.
+ * Whether the login may also file a joint case is Camunda's own grant to start that process (today secretaries, and
+ * grid workers for their grid), so the page offers what the engine would let the login start.
  */
 @Component
 class FieldUser implements PageAccess {
@@ -54,7 +54,7 @@ class FieldUser implements PageAccess {
     void checkFilesCases(Authentication user) {
         check(user);
         if (!mayFileCase(user)) {
-            throw new Forbidden("联席汇办事项由社区书记提报；网格员发现的问题请用“吹哨点单”上报");
+            throw new Forbidden("您的账号不能提报联席汇办事项；发现的问题请用“吹哨点单”上报");
         }
     }
 

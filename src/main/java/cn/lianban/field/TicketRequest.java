@@ -11,8 +11,10 @@ import jakarta.validation.constraints.Size;
  * {@code itemCode} empty lets the street dispatch it. The checks of the start itself (an item that exists and is
  * active, the unit) are the process's.
  *
- * @param requestId made by the page for one filing; the same id again files nothing new ({@link OnceOnly})
- * @param lat       WGS-84 latitude from the phone, with {@code lon}; both or neither
+ * @param requestId     made by the page for one filing; the same id again files nothing new ({@link OnceOnly})
+ * @param lat           WGS-84 latitude from the phone, with {@code lon}; both or neither
+ * @param reporterPhone the mobile of the resident the ticket is raised for (optional): the process checks it and
+ *                      sends the resident its progress by SMS
  */
 record TicketRequest(
         @NotBlank(message = FieldApi.REQUEST_ID) @Pattern(regexp = FieldApi.REQUEST_ID_PATTERN,
@@ -24,5 +26,6 @@ record TicketRequest(
         @DecimalMin(value = "-90", message = FieldApi.LATITUDE) @DecimalMax(value = "90", message = FieldApi.LATITUDE)
         Double lat,
         @DecimalMin(value = "-180", message = FieldApi.LONGITUDE) @DecimalMax(value = "180",
-                message = FieldApi.LONGITUDE) Double lon) {
+                message = FieldApi.LONGITUDE) Double lon,
+        String reporterPhone) {
 }

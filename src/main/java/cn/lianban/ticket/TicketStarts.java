@@ -16,9 +16,11 @@ public class TicketStarts {
      * What the page sends; null where not given. The community and grid are the login's, as for a start form whose
      * unit is left empty.
      *
-     * @param lat WGS-84 latitude of the phone, with {@code lon}
+     * @param lat           WGS-84 latitude of the phone, with {@code lon}
+     * @param reporterPhone the mobile of the resident raised for, as typed (the start checks and normalises it)
      */
-    public record Start(String itemCode, String description, String location, Double lat, Double lon) {
+    public record Start(String itemCode, String description, String location, Double lat, Double lon,
+                        String reporterPhone) {
     }
 
     private final RuntimeService runtime;

@@ -126,6 +126,7 @@ final class TicketVariables extends ProcessVariables {
         putGiven(v, LOCATION, start.location());
         putGiven(v, LAT, start.lat());
         putGiven(v, LON, start.lon());
+        putGiven(v, REPORTER_PHONE, start.reporterPhone());
         return v;
     }
 

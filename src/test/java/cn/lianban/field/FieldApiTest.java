@@ -9,7 +9,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -23,12 +27,15 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
 
 /**
  * The phone page's filings ({@code /api/field/…}): a grid worker's ticket carries his grid, the list item and the
- * phone's position and shows in his 我的上报; a secretary files a joint case; missing or wrong fields are refused in
- * Chinese and file nothing; other roles are refused; the same request id twice, even at once, files once.
+ * phone's position and shows in his 我的上报; a ticket raised for a resident with the resident's mobile sends its status
+ * by SMS; a secretary files a joint case, and so does a grid worker, for his grid, whose worker handles it at level 1;
+ * missing or wrong fields are refused in Chinese and file nothing; other roles are refused; the same request id
+ * twice, even at once, files once.
  */
 @LianbanTest
 class FieldApiTest {
@@ -39,6 +46,12 @@ class FieldApiTest {
     JdbcTemplate jdbc;
     @Autowired
     HistoryService history;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IssueDriver driver;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -70,6 +83,47 @@ class FieldApiTest {
         assertThat(mine.get(0).path("businessKey").asText()).isEqualTo(key);
         assertThat(mine.get(0).path("statusLabel").asText()).isNotBlank();
         assertThat(mine.get(0).path("timeLight").asText()).isEqualTo("GREEN");
+    }
+
+    @Test
+    void aTicketRaisedForAResidentSendsItsStatusToTheResidentsMobile() throws Exception {
+        Map<String, Object> body = ticket("楼下垃圾桶满溢，居民电话反映 " + UUID.randomUUID());
+        body.put("reporterPhone", "138 0000 1234");
+        ResponseEntity<String> answer = post("gridworker", "/api/field/tickets", body);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String key = key(answer.getBody());
+        assertThat(variables(key)).containsEntry("reporterPhone", "13800001234");
+        List<Map<String, Object>> sms = jdbc.queryForList("SELECT phone, kind, body FROM sms_outbox "
+                + "WHERE business_key = ? ORDER BY id", key);
+        assertThat(sms).isNotEmpty().allSatisfy(m -> assertThat(m).containsEntry("PHONE", "13800001234")
+                .containsEntry("KIND", "TICKET_STATUS"));
+        assertThat((String) sms.get(0).get("BODY")).contains("您反映的问题 " + key, "/status/" + key);
+
+        String description = "居民手机号填错 " + UUID.randomUUID();
+        Map<String, Object> wrong = ticket(description);
+        wrong.put("reporterPhone", "1380000");
+        refused(post("gridworker", "/api/field/tickets", wrong), "bad_reporter_phone",
+                "反映人手机号须为 11 位手机号码，如 13800001234；没有手机号请留空");
+        assertThat(filed(description)).isZero();
+    }
+
+    @Test
+    void aGridWorkersJointCaseIsHisGridsAndHisGridHandlesItAtLevelOne() throws Exception {
+        String grid = jdbc.queryForObject("SELECT unit_code FROM person WHERE login = 'gridworker'", String.class);
+        Map<String, Object> body = new HashMap<>(Map.of("requestId", UUID.randomUUID().toString(),
+                "title", "楼道照明损坏", "description", "3 号楼楼道灯全部不亮，老人夜里上下楼不便", "category", "FACILITY",
+                "households", 12));
+        ResponseEntity<String> answer = post("gridworker", "/api/field/cases", body);
+        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String key = key(answer.getBody());
+        assertThat(variables(key)).containsEntry("gridCode", grid).containsEntry("communityCode", "C-DL-01");
+        assertThat(jdbc.queryForObject("SELECT grid_code FROM issue_summary WHERE business_key = ?", String.class,
+                key)).isEqualTo(grid);
+
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(key).singleResult();
+        driver.complete(pi, "rate", "color", "GREEN");
+        assertThat(tasks.getIdentityLinksForTask(driver.task(pi, "handle").getId())).extracting(IdentityLink::getGroupId)
+                .contains("grid:" + grid).doesNotContain("grid:G-DL-01-02");
     }
 
     @Test
@@ -142,8 +196,9 @@ class FieldApiTest {
 
         String secretaryPage = rest.withBasicAuth("secretary", "demo").getForEntity("/m", String.class).getBody();
         assertThat(secretaryPage).contains("吹哨点单", "联席立案", "我的上报", "capture=\"environment\"", "multiple");
+        // grid workers file joint cases for their grid (issue 14), so their page has the tab too
         assertThat(rest.withBasicAuth("gridworker", "demo").getForEntity("/m", String.class).getBody())
-                .contains("吹哨点单", "我的上报");
+                .contains("吹哨点单", "联席立案", "我的上报", "反映人手机（选填，用于短信告知进展）");
     }
 
     @Test
