@@ -87,7 +87,7 @@ class FieldApiTest {
 
     @Test
     void aTicketRaisedForAResidentSendsItsStatusToTheResidentsMobile() throws Exception {
-        Map<String, Object> body = ticket("楼下垃圾桶满溢，居民电话反映 " + UUID.randomUUID());
+        Map<String, Object> body = ticket("楼下垃圾桶满溢，居民电话反映（" + System.nanoTime() + "）");
         body.put("reporterPhone", "138 0000 1234");
         ResponseEntity<String> answer = post("gridworker", "/api/field/tickets", body);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
@@ -99,7 +99,7 @@ class FieldApiTest {
                 .containsEntry("KIND", "TICKET_STATUS"));
         assertThat((String) sms.get(0).get("BODY")).contains("您反映的问题 " + key, "/status/" + key);
 
-        String description = "居民手机号填错 " + UUID.randomUUID();
+        String description = "居民手机号填错（" + System.nanoTime() + "）";
         Map<String, Object> wrong = ticket(description);
         wrong.put("reporterPhone", "1380000");
         refused(post("gridworker", "/api/field/tickets", wrong), "bad_reporter_phone",
