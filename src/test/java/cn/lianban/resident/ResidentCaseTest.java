@@ -76,7 +76,7 @@ class ResidentCaseTest extends ProcessTestBase {
         assertThat(driver.events(key)).endsWith("RESIDENT_RATED");
 
         String casePage = rest.withBasicAuth("secretary", "demo").getForObject("/cases/" + key, String.class);
-        assertThat(casePage).contains("居民评价", "4 分（计入满意度）：修得及时", "社区评价（代评）", "5 分");
+        assertThat(casePage).contains("居民评价", "4 分（计入满意度）：修得及时", "社区评价（代评）", "5 分", "短信通知");
         // the case list export: the case's 满意度 is the resident's, the community's is kept beside it
         List<String> header = csv().get(0);
         List<String> row = csv().stream().filter(r -> r.get(0).equals(key)).findFirst().orElseThrow();
@@ -103,6 +103,22 @@ class ResidentCaseTest extends ProcessTestBase {
         String casePage = rest.withBasicAuth("secretary", "demo").getForObject("/cases/" + pi.getBusinessKey(),
                 String.class);
         assertThat(casePage).contains("社区评价（代评）", "5 分（计入满意度）").doesNotContain(">居民评价<");
+    }
+
+    @Test
+    void aCaseMergedIntoAnotherNamesItAndGetsNoLink() {
+        ProcessInstance merged = driver.file("category", "ELDERLY", "communityCode", driver.sameAreaAsCommunityA(),
+                "title", "老年食堂不够用", "reporterPhone", "13912345678");
+        driver.complete(merged, "rate", "color", "GREEN");
+        ProcessInstance main = driver.file("category", "ELDERLY");
+        driver.complete(main, "rate", "color", "GREEN", "mergeCases", List.of(merged.getBusinessKey()));
+        assertThat(merged).isEnded();
+
+        List<Map<String, Object>> sms = texts(merged.getBusinessKey());
+        assertThat(sms).extracting(m -> (String) m.get("BODY")).last().asString()
+                .isEqualTo("【联办】您反映的问题 " + merged.getBusinessKey() + " 已并入 " + main.getBusinessKey() + " 一并办理。");
+        assertThat(sms).extracting(m -> (String) m.get("BODY")).noneMatch(b -> b.contains("/rate/"));
+        assertThat(texts(main.getBusinessKey())).as("the main case was filed without a phone").isEmpty();
     }
 
     @Test
