@@ -295,6 +295,15 @@ class CasePages {
                 facts.add(new Fact("会商资金", "安排 " + yuan(f.requested()) + " 元，已使用 " + yuan(f.used()) + " 元（"
                         + String.join("、", f.businessKeys()) + "）", null));
             }
+            // issue 14: the resident's own rating, when they gave one, is the case's satisfaction; the community's
+            // 评价销号 score (代评, on the residents' behalf) otherwise
+            if (issue.residentSatisfaction() != null) {
+                facts.add(new Fact(IssueCase.RatedBy.RESIDENT.label(), satisfaction(issue, IssueCase.RatedBy.RESIDENT)
+                        + (issue.residentComment() == null ? "" : "：" + issue.residentComment()), null));
+            }
+            if (issue.communitySatisfaction() != null) {
+                facts.add(new Fact(IssueCase.RatedBy.PROXY.label(), satisfaction(issue, IssueCase.RatedBy.PROXY), null));
+            }
         }
         facts.add(new Fact("办理期限", shelved(v) ? IssueStatus.OFF_THE_CLOCK : due, null));
         facts.add(light(v.timeLight(), c.endedAt() != null || "CLOSED".equals(v.status())));
@@ -342,6 +351,12 @@ class CasePages {
 
     private String department(String code) {
         return directory.department(code).map(Department::name).orElse(code);
+    }
+
+    /** A case's score by {@code by}, marked when it is the one the case's satisfaction counts. */
+    private static String satisfaction(IssueCase issue, IssueCase.RatedBy by) {
+        Integer score = by == IssueCase.RatedBy.RESIDENT ? issue.residentSatisfaction() : issue.communitySatisfaction();
+        return score + " 分" + (issue.satisfactionBy() == by ? "（计入满意度）" : "");
     }
 
     private static void add(List<Fact> facts, String label, String value) {

@@ -23,6 +23,7 @@ import cn.lianban.common.CaseLabels;
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.NotFound;
 import cn.lianban.common.SqlIn;
+import cn.lianban.issue.IssueCase;
 import cn.lianban.issue.IssueCaseReader;
 import cn.lianban.issue.IssueMerge;
 import cn.lianban.issue.IssueStatus;
@@ -117,7 +118,8 @@ public class DashboardTables {
                 DashboardFigures.start(month).toInstant(), DashboardFigures.start(month.plusMonths(1)).toInstant());
         return new DashboardTable(title, List.of(text("案件编号"), text("社区"), text("评级"), text("层级"),
                 text("状态"), text("登记时间"), text("办理期限"), text("销号时间"), count("逾期未办结"),
-                count("升级次数"), text("并案涉及社区"), count("附件数")),
+                count("升级次数"), text("并案涉及社区"), count("附件数"), text("满意度"), text(IssueCase.RatedBy.RESIDENT.label()),
+                text(IssueCase.RatedBy.PROXY.label())),
                 // 附件数: case_attachment is the cases module's, read by SQL as issue_summary is (its index on
                 // business_key answers each count)
                 sink -> jdbc.query("SELECT s.*, c.name community_name, (SELECT COUNT(*) FROM case_attachment a "
@@ -136,8 +138,24 @@ public class DashboardTables {
                     !IssueStatus.CLOSED.name().equals(status) && due != null && due.before(now) ? 1L : 0L,
                     rs.getLong("escalations"), merges.containsKey(rs.getString("business_key"))
                             ? IssueMerge.communityNames(rs.getString("community_name"),
-                            merges.get(rs.getString("business_key"))) : "", rs.getLong("attachments")));
+                            merges.get(rs.getString("business_key"))) : "", rs.getLong("attachments"),
+                    satisfaction(rs.getObject("resident_satisfaction", Integer.class),
+                            rs.getObject("community_satisfaction", Integer.class)),
+                    score(rs.getObject("resident_satisfaction", Integer.class)),
+                    score(rs.getObject("community_satisfaction", Integer.class))));
         }, where.args().toArray()));
+    }
+
+    /**
+     * A case's satisfaction (issue 14): the resident's own score when they rated, else the community's, marked
+     * 代评; empty before either.
+     */
+    private static String satisfaction(Integer resident, Integer community) {
+        return resident != null ? score(resident) : community != null ? score(community) + "（代评）" : "";
+    }
+
+    private static String score(Integer score) {
+        return score == null ? "" : score + " 分";
     }
 
     private DashboardTable escalations(String title, YearMonth month, Set<String> communities) {

@@ -25,6 +25,7 @@ import cn.lianban.directory.Directory.Placement;
 import cn.lianban.directory.Grid;
 import cn.lianban.directory.IssueCategories;
 import cn.lianban.directory.Roles;
+import cn.lianban.notify.ReporterPhone;
 import cn.lianban.security.UserUnits;
 
 /**
@@ -78,8 +79,9 @@ public class IssueService {
         flag(f.multiDepartment(), "multiDepartment");
         flag(f.safetyRisk(), "safetyRisk");
         Position position = f.position();
+        String reporterPhone = ReporterPhone.checked(f.reporterPhone());
         String key = keys.next("JH", EngineClock.now().getYear());
-        return new Filed(key, directory.placement(communityCode), grid, position);
+        return new Filed(key, directory.placement(communityCode), grid, position, reporterPhone);
     }
 
     /** The community filed for: as given and within the filer's scope, or the filer's only community. */
@@ -208,6 +210,11 @@ public class IssueService {
         if (satisfied == null) {
             throw new UserInputException("satisfied", "请选择是否满意");
         }
+        checkSatisfaction(satisfaction);
+    }
+
+    /** A satisfaction score, the community's in 评价销号 or the resident's through the link: a whole 1 to 5. */
+    static void checkSatisfaction(Number satisfaction) {
         if (satisfaction == null || satisfaction.doubleValue() != Math.rint(satisfaction.doubleValue())
                 || satisfaction.intValue() < 1 || satisfaction.intValue() > 5) {
             throw new UserInputException("satisfaction", "满意度须为 1 到 5 的整数");
@@ -307,7 +314,7 @@ public class IssueService {
     /** A filing as sent, unchecked; the keys in the checks are the start form's fields. */
     record Filing(Object title, Object description, Object category, Object communityCode, Object gridCode,
                   Object households, Object estimatedCost, Object multiCommunity, Object multiDepartment,
-                  Object safetyRisk, Object lat, Object lon) {
+                  Object safetyRisk, Object lat, Object lon, Object reporterPhone) {
 
         /** Where the problem is: both within China or neither (null). */
         Position position() {
@@ -315,8 +322,12 @@ public class IssueService {
         }
     }
 
-    /** @param grid the grid filed for; null for a case of the whole community; @param position where, or null */
-    record Filed(String businessKey, Placement placement, Grid grid, Position position) {
+    /**
+     * @param grid          the grid filed for; null for a case of the whole community
+     * @param position      where, or null
+     * @param reporterPhone the reporting resident's mobile as 11 digits, or null
+     */
+    record Filed(String businessKey, Placement placement, Grid grid, Position position, String reporterPhone) {
     }
 
     record Assignment(String leadDept, Handlers handlers, String meetingGroup, Deadline deadline) {

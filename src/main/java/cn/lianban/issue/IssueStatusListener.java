@@ -10,15 +10,17 @@ import cn.lianban.common.CaseClock;
  * ${issueStatus.enter(execution, 'MEETING')}}): the process variable {@code status}, its Chinese {@code statusLabel}
  * for Tasklist cards and the issue_summary row change together, in the engine's transaction; the step's form opens
  * without the answers of its last round; a closed (or merged) case's clock stops, and so does a case put on the
- * register (挂账). Public only because BPMN expressions can call methods of public classes alone.
+ * register (挂账); a resident who reported the case hears of each new status by SMS ({@link IssueSms}). Public only because BPMN expressions can call methods of public classes alone.
  */
 @Component("issueStatus")
 public class IssueStatusListener {
 
     private final IssueSummary summary;
+    private final IssueSms sms;
 
-    IssueStatusListener(IssueSummary summary) {
+    IssueStatusListener(IssueSummary summary, IssueSms sms) {
         this.summary = summary;
+        this.sms = sms;
     }
 
     public void enter(DelegateExecution execution, String status) {
@@ -27,6 +29,8 @@ public class IssueStatusListener {
 
     void enter(DelegateExecution execution, IssueStatus status) {
         IssueVariables variables = new IssueVariables(execution);
+        // a state entered again from itself (a second meeting element, a new round) is no news to the resident
+        boolean changed = !status.label().equals(variables.statusLabel());
         variables.setStatus(status);
         variables.clearAnswers(status);
         if (status.code().equals(IssueStatus.CLOSED.name()) || status == IssueStatus.MERGED) {
@@ -38,5 +42,8 @@ public class IssueStatusListener {
             variables.clearTimers();
         }
         summary.update(execution);
+        if (changed) {
+            sms.entered(variables, status);
+        }
     }
 }

@@ -46,7 +46,11 @@ class IssueSummary {
                         + "co_depts = :coDepts, handle_group = :handleGroup, meeting_at = :meetingAt, "
                         + "meeting_place = :meetingPlace, clock_start = :clockStart, clock_due = :clockDue, "
                         + "clock_running = :clockRunning, location = :location, lat = :lat, lon = :lon, "
-                        + "grid_code = :gridCode, grid_name = :gridName "
+                        + "grid_code = :gridCode, grid_name = :gridName, "
+                        + "community_satisfaction = :communitySatisfaction, "
+                        // the resident's own rating, recorded after the case closed (ResidentCaseRatings), stays
+                        + "satisfaction_by = CASE WHEN resident_satisfaction IS NULL THEN :satisfactionBy "
+                        + "ELSE satisfaction_by END "
                         + "WHERE business_key = :businessKey")
                 .paramSource(params).update();
         if (updated == 0) {
@@ -54,26 +58,26 @@ class IssueSummary {
                             + "street_code, category, color, level, status, due_at, closed_at, escalations, filed_at, "
                             + "title, description, community_name, status_label, lead_dept, co_depts, handle_group, "
                             + "meeting_at, meeting_place, clock_start, clock_due, clock_running, location, lat, lon, "
-                            + "grid_code, grid_name) VALUES (:businessKey, "
+                            + "grid_code, grid_name, community_satisfaction, satisfaction_by) VALUES (:businessKey, "
                             + ":processInstanceId, :communityCode, :areaCode, :streetCode, :category, :color, :level, "
                             + ":status, :dueAt, :closedAt, :escalations, :filedAt, :title, :description, "
                             + ":communityName, :statusLabel, :leadDept, :coDepts, :handleGroup, :meetingAt, "
                             + ":meetingPlace, :clockStart, :clockDue, :clockRunning, :location, :lat, :lon, :gridCode, "
-                            + ":gridName)")
+                            + ":gridName, :communitySatisfaction, :satisfactionBy)")
                     .paramSource(params).update();
         }
     }
 
     /**
-     * The record's fields by name, instants as timestamps and the co-departments joined with commas, as the columns
-     * take them.
+     * The record's fields by name, instants as timestamps, enums by name and the co-departments joined with commas,
+     * as the columns take them.
      */
     private static SqlParameterSource params(IssueCase c) {
         return new SimplePropertySqlParameterSource(c) {
             @Override
             public Object getValue(String name) {
                 Object value = super.getValue(name);
-                return value instanceof Instant i ? Timestamp.from(i)
+                return value instanceof Instant i ? Timestamp.from(i) : value instanceof Enum<?> e ? e.name()
                         : "coDepts".equals(name) ? String.join(",", c.coDepts()) : value;
             }
         };

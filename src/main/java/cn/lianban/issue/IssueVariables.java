@@ -45,6 +45,8 @@ final class IssueVariables extends ProcessVariables {
     /** Where the problem is, WGS-84 degrees (optional, both or neither; {@link Position}). */
     private static final String LAT = "lat";
     private static final String LON = "lon";
+    /** Optional (issue 14): the mobile of the resident who reported the problem, told of each status by SMS. */
+    private static final String REPORTER_PHONE = "reporterPhone";
     // where the case sits (registerIssue)
     private static final String CASE_NO = "caseNo";
     private static final String COMMUNITY_NAME = "communityName";
@@ -175,7 +177,7 @@ final class IssueVariables extends ProcessVariables {
     private static final List<String> SUMMARY = List.of(TITLE, DESCRIPTION, COMMUNITY_CODE, COMMUNITY_NAME,
             AREA_CODE, STREET_CODE, CATEGORY, COLOR, LEVEL, STATUS, STATUS_LABEL, LEAD_DEPT, CO_DEPTS, HANDLE_GROUP,
             MEETING_AT, MEETING_PLACE, DUE_DATE, CaseClock.START, CaseClock.DUE, CaseClock.LIGHT, ESCALATIONS, LOCATION, LAT,
-            LON, GRID_CODE, GRID_NAME);
+            LON, GRID_CODE, GRID_NAME, SATISFACTION);
 
     IssueVariables(VariableScope scope) {
         super(scope);
@@ -244,7 +246,21 @@ final class IssueVariables extends ProcessVariables {
     IssueService.Filing filing() {
         return new IssueService.Filing(raw(TITLE), raw(DESCRIPTION), raw(CATEGORY), raw(COMMUNITY_CODE),
                 raw(GRID_CODE), raw(HOUSEHOLDS), raw(ESTIMATED_COST), raw(MULTI_COMMUNITY), raw(MULTI_DEPARTMENT),
-                raw(SAFETY_RISK), raw(LAT), raw(LON));
+                raw(SAFETY_RISK), raw(LAT), raw(LON), raw(REPORTER_PHONE));
+    }
+
+    /** The reporter's mobile as checked at filing (11 digits), or none. */
+    void setReporterPhone(String mobile) {
+        if (mobile == null) {
+            remove(REPORTER_PHONE);
+        } else {
+            set(REPORTER_PHONE, mobile);
+        }
+    }
+
+    /** The mobile of the resident who reported the problem; null when the filing gave none. */
+    String reporterPhone() {
+        return text(REPORTER_PHONE);
     }
 
     /** The position as checked at filing, stored as the contract's Doubles (REST may send whole numbers). */
@@ -283,6 +299,11 @@ final class IssueVariables extends ProcessVariables {
 
     void setCaseNo(String caseNo) {
         set(CASE_NO, caseNo);
+    }
+
+    /** The case's JH number as registered. */
+    String caseNo() {
+        return text(CASE_NO);
     }
 
     void setCategoryName(String name) {
@@ -1107,13 +1128,21 @@ final class IssueVariables extends ProcessVariables {
      */
     IssueCase issueCase(String businessKey, String processInstanceId, Instant filedAt, Instant closedAt) {
         String status = text(STATUS);
+        // the community's 评价销号 score is the case's once it is 已销号 (a round sent back keeps none)
+        boolean closedWithEvaluation = IssueStatus.CLOSED.label().equals(text(STATUS_LABEL));
         return new IssueCase(businessKey, processInstanceId, asWritten(TITLE), asWritten(DESCRIPTION),
                 text(COMMUNITY_CODE), asWritten(COMMUNITY_NAME), text(AREA_CODE), text(STREET_CODE), text(CATEGORY),
                 text(COLOR), level(), status == null ? IssueStatus.RATING.name() : status, asWritten(STATUS_LABEL),
                 text(LEAD_DEPT), coDepts(), text(HANDLE_GROUP), instant(MEETING_AT), asWritten(MEETING_PLACE),
                 filedAt, dueDate(), ended(status) ? closedAt : null,
                 instant(CaseClock.START), instant(CaseClock.DUE), text(CaseClock.LIGHT) != null, count(ESCALATIONS),
-                asWritten(LOCATION), degrees(LAT), degrees(LON), text(GRID_CODE), asWritten(GRID_NAME));
+                asWritten(LOCATION), degrees(LAT), degrees(LON), text(GRID_CODE), asWritten(GRID_NAME),
+                closedWithEvaluation ? score(satisfaction()) : null, null, null,
+                closedWithEvaluation && satisfaction() != null ? IssueCase.RatedBy.PROXY : null);
+    }
+
+    private static Integer score(Long satisfaction) {
+        return satisfaction == null ? null : satisfaction.intValue();
     }
 
     /** What the mails of the case show and whom they go to. */

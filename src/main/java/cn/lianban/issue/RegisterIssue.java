@@ -42,6 +42,7 @@ class RegisterIssue implements JavaDelegate {
         Placement p = filed.placement();
         variables.normalizeFiling();
         variables.setPosition(filed.position());
+        variables.setReporterPhone(filed.reporterPhone());
         variables.setCaseNo(filed.businessKey());
         variables.setPlace(p);
         variables.setGrid(filed.grid());

@@ -9,7 +9,9 @@ public enum SmsKind {
     WAITLIST_PROMOTED("候补转正"),
     /** The organiser withdrew an activity the resident had signed up for. */
     ACTIVITY_CANCELLED("活动已取消"),
-    TICKET_STATUS("工单进展");
+    TICKET_STATUS("工单进展"),
+    /** A joint case filed with the reporting resident's mobile: each status, and the rating link when 已销号. */
+    CASE_STATUS("案件进展");
 
     private final String label;
 

@@ -2,6 +2,7 @@ package cn.lianban.resident;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
@@ -16,7 +17,8 @@ import cn.lianban.common.ApiException;
 import cn.lianban.common.EngineClock;
 import cn.lianban.common.ResidentQuota;
 import cn.lianban.common.UserInputException;
-import cn.lianban.ticket.ResidentRatings;
+import cn.lianban.notify.RatedByResident;
+import cn.lianban.notify.ResidentLinks;
 import cn.lianban.ticket.TicketProgress;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -24,7 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * The pages a resident reaches from the SMS about a ticket they reported, anonymous and phone-sized: the status
  * page {@code /status/{TK-…}} (shown for the last four digits of their phone) and the rating page
- * {@code /rate/{token}}. An unknown number, a ticket without a phone and wrong digits get one and the same answer,
+ * {@code /rate/{token}}, for a ticket or a joint case alike (the module whose the link's case is records the rating). An unknown number, a ticket without a phone and wrong digits get one and the same answer,
  * and every lookup counts against {@link ResidentQuota} (per ticket number and per address), so the four digits
  * cannot be tried through.
  */
@@ -37,12 +39,14 @@ class ResidentPages {
             .withZone(EngineClock.ZONE);
 
     private final TicketProgress progress;
-    private final ResidentRatings ratings;
+    private final ResidentLinks links;
+    private final List<RatedByResident> rated;
     private final ResidentQuota quota;
 
-    ResidentPages(TicketProgress progress, ResidentRatings ratings, ResidentQuota quota) {
+    ResidentPages(TicketProgress progress, ResidentLinks links, List<RatedByResident> rated, ResidentQuota quota) {
         this.progress = progress;
-        this.ratings = ratings;
+        this.links = links;
+        this.rated = rated;
         this.quota = quota;
     }
 
@@ -87,14 +91,14 @@ class ResidentPages {
     @PostMapping("/rate/{token}")
     String rate(@PathVariable String token, @RequestParam(required = false) Integer score,
                 @RequestParam(required = false) String comment, Model model, HttpServletResponse response) {
-        Optional<ResidentRatings.Invitation> invitation = ratings.invitation(token);
+        Optional<Rating> rating = rating(token);
         try {
             if (score == null) {
                 throw new UserInputException("score", "请选择 1 到 5 分");
             }
-            ratings.rate(token, score, comment);
+            rating.orElseThrow(ResidentLinks::expired).by().rate(token, score, comment);
             model.addAttribute("rated", score);
-            invitation.ifPresent(i -> model.addAttribute("invitation", i));
+            model.addAttribute("invitation", rating.get().invitation());
             return "resident/rate";
         } catch (UserInputException e) {
             model.addAttribute("error", e.getMessage());
@@ -104,15 +108,24 @@ class ResidentPages {
     }
 
     private String rating(String token, Model model, HttpServletResponse response) {
-        Optional<ResidentRatings.Invitation> invitation = ratings.invitation(token);
-        if (invitation.isEmpty()) {
+        Optional<Rating> rating = rating(token);
+        if (rating.isEmpty()) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("error", ResidentRatings.EXPIRED);
+            model.addAttribute("error", ResidentLinks.EXPIRED);
         } else {
-            model.addAttribute("invitation", invitation.get());
+            model.addAttribute("invitation", rating.get().invitation());
         }
         model.addAttribute("token", token);
         return "resident/rate";
+    }
+
+    /** The valid link's case or ticket, as the module it belongs to shows it; empty for any other token. */
+    private Optional<Rating> rating(String token) {
+        return links.businessKey(token).flatMap(key -> rated.stream()
+                .flatMap(by -> by.invitation(key).map(i -> new Rating(by, i)).stream()).findFirst());
+    }
+
+    private record Rating(RatedByResident by, ResidentLinks.Invitation invitation) {
     }
 
     /** Formats the page's dates; a missing date is left empty. */

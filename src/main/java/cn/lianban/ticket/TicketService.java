@@ -22,7 +22,7 @@ import cn.lianban.directory.Directory;
 import cn.lianban.directory.Directory.Placement;
 import cn.lianban.directory.Grid;
 import cn.lianban.directory.IssueCategories;
-import cn.lianban.notify.SmsOutbox;
+import cn.lianban.notify.ReporterPhone;
 import cn.lianban.pairing.AgencyMember;
 import cn.lianban.pairing.Pairings;
 import cn.lianban.responsibility.ResponsibilityList;
@@ -90,23 +90,11 @@ public class TicketService {
             throw new UserInputException("itemCode", "权责清单中没有有效事项 " + itemCode + "，不确定时请留空，由街道派单");
         }
         AgencyMember member = member(r.memberId(), unit.communityCode(), unit.gridCode());
-        String phone = reporterPhone(r.reporterPhone());
+        String phone = ReporterPhone.checked(r.reporterPhone());
         String key = keys.next("TK", ZonedDateTime.now(clock).getYear());
         String gridName = unit.gridCode() == null ? null : directory.grid(unit.gridCode()).map(Grid::name).orElse(null);
         return new Raised(key, directory.placement(unit.communityCode()), unit.gridCode(), gridName, itemCode, member,
                 position, phone);
-    }
-
-    /** The resident's mobile as the SMS outbox will send to it; null when none was given. */
-    private static String reporterPhone(String typed) {
-        if (typed == null || typed.isBlank()) {
-            return null;
-        }
-        String mobile = SmsOutbox.mobile(typed);
-        if (mobile == null) {
-            throw new UserInputException("reporterPhone", "反映人手机号须为 11 位手机号码，如 13800001234；没有手机号请留空");
-        }
-        return mobile;
     }
 
     /** An agency party member doing 双报到 service may blow the whistle in the grid they are placed in. */

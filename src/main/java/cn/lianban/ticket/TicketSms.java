@@ -3,6 +3,7 @@ package cn.lianban.ticket;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import cn.lianban.notify.ResidentLinks;
 import cn.lianban.notify.SmsKind;
 import cn.lianban.notify.SmsOutbox;
 
@@ -44,7 +45,7 @@ class TicketSms {
             case RESOLVING -> ticket + "已由" + dept + "接单办理。" + progress;
             case CONFIRMING -> ticket + "已由" + dept + "办理完毕，待社区确认。" + progress;
             case STREET_DECIDING -> ticket + "已交街道研判处置。" + progress;
-            case RATING -> ticket + "已办理完毕，请在 " + ResidentRatings.VALID.toDays() + " 天内评价办理结果：" + baseUrl
+            case RATING -> ticket + "已办理完毕，请在 " + ResidentLinks.VALID.toDays() + " 天内评价办理结果：" + baseUrl
                     + "/rate/" + ratings.issue(key);
             case CLOSED -> ticket + "已办结，感谢您的反映。" + progress;
             case JOINT -> ticket + "已转街道联席会商办理。" + progress;

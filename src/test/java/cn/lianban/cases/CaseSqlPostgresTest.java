@@ -109,7 +109,7 @@ class CaseSqlPostgresTest {
         Instant filed = Instant.parse("2026-03-02T01:00:00Z");
         IssueCase row = new IssueCase("JH-2026-000001", "p1", null, null, "C-1", null, null, null, null, null, null,
                 "HANDLING", null, null, List.of(), null, null, null, filed, Instant.parse("2099-03-06T10:00:00Z"),
-                null, null, null, false, 0, null, null, null, null, null);
+                null, null, null, false, 0, null, null, null, null, null, null, null, null, null);
         CaseFacts handling = new CaseFacts("JH-2026-000001", CaseFacts.JOINT_HANDLING, "p1", "secretary", filed, null,
                 row, null);
         CaseClocks.Reading reading = new CaseClocks(jdbc, new cn.lianban.calendar.WorkingCalendar(jdbc)).read(List.of(handling)).get("JH-2026-000001");

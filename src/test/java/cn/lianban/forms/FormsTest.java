@@ -76,8 +76,8 @@ class FormsTest {
 
   /** Optional extras a form may submit beyond the contract. */
   static final Map<String, Set<String>> EXTRAS = Map.of(
-      // lat, lon: the position; gridCode: the grid level (issue 14)
-      "joint-handling-start", Set.of("location", "lat", "lon", "gridCode"),
+      // lat, lon: the position; gridCode: the grid level; reporterPhone: the resident told by SMS (issue 14)
+      "joint-handling-start", Set.of("location", "lat", "lon", "gridCode", "reporterPhone"),
       "joint-handling-meet", Set.of("funds", "fundsPurpose", "moveMeeting", "meetingSlot", "attended",
           "leadTask", "coTasks"),
       "joint-handling-rate", Set.of("mergeCases"),

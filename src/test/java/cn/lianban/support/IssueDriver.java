@@ -106,9 +106,15 @@ public class IssueDriver {
         }
     }
 
-    /** A YELLOW housing case from filing to 销号, through the area's joint meeting. */
-    public ProcessInstance walkYellowCaseToClosure() {
-        ProcessInstance pi = file("category", "HOUSING", "multiDepartment", true, "households", 40L);
+    /**
+     * A YELLOW housing case from filing to 销号, through the area's joint meeting; {@code changes} overrides single
+     * fields of the filing.
+     */
+    public ProcessInstance walkYellowCaseToClosure(Object... changes) {
+        Object[] yellow = {"category", "HOUSING", "multiDepartment", true, "households", 40L};
+        Object[] filed = java.util.Arrays.copyOf(yellow, yellow.length + changes.length);
+        System.arraycopy(changes, 0, filed, yellow.length, changes.length);
+        ProcessInstance pi = file(filed);
         complete(pi, "rate", "color", "YELLOW");
         scheduleMeeting(pi);
         complete(pi, "meet", "leadDept", "housing", "coDepts", List.of("urban"), "deadline",

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import cn.lianban.common.EngineClock;
+import cn.lianban.notify.ResidentLinks;
 import cn.lianban.support.Postgres;
 
 /**
@@ -96,19 +97,18 @@ class TicketCaseSqlPostgresTest {
     @Test
     void aRatingLinkIsValidSevenDaysAndOnlyAsItsHash() {
         Instant now = Instant.parse("2026-03-02T02:00:00Z");
-        TicketCaseReader reader = new TicketCaseReader(jdbc);
-        ResidentRatings links = new ResidentRatings(jdbc, null, null, reader,
-                Clock.fixed(now, EngineClock.ZONE));
+        ResidentLinks links = new ResidentLinks(jdbc, Clock.fixed(now, EngineClock.ZONE));
         String token = links.issue("TK-2026-000077");
         assertThat(token).hasSize(24);
         assertThat(jdbc.sql("SELECT token_hash FROM resident_rating WHERE business_key = 'TK-2026-000077'")
-                .query(String.class).single()).isEqualTo(ResidentRatings.hash(token)).doesNotContain(token);
-        assertThat(links.validUntil("TK-2026-000077")).contains(now.plus(ResidentRatings.VALID));
+                .query(String.class).single()).hasSize(64).doesNotContain(token);
+        assertThat(links.validUntil("TK-2026-000077")).contains(now.plus(ResidentLinks.VALID));
         assertThat(links.validUntil("TK-2026-000078")).isEmpty();
+        assertThat(links.businessKey(token)).contains("TK-2026-000077");
 
-        ResidentRatings later = new ResidentRatings(jdbc, null, null, reader, Clock.fixed(
-                now.plus(ResidentRatings.VALID).plusSeconds(1), EngineClock.ZONE));
-        assertThat(later.waiting("TK-2026-000077")).isFalse();
-        assertThat(later.invitation(token)).isEmpty();
+        ResidentLinks later = new ResidentLinks(jdbc, Clock.fixed(now.plus(ResidentLinks.VALID).plusSeconds(1),
+                EngineClock.ZONE));
+        assertThat(later.validUntil("TK-2026-000077")).isEmpty();
+        assertThat(later.businessKey(token)).isEmpty();
     }
 }
