@@ -416,7 +416,8 @@
       return {title: $('caseTitle').value.trim(), description: $('caseDescription').value.trim(),
         category: $('caseCategory').value, location: $('caseLocation').value.trim() || null,
         households: Number(households), multiDepartment: $('caseMultiDepartment').checked,
-        safetyRisk: $('caseSafetyRisk').checked};
+        safetyRisk: $('caseSafetyRisk').checked,
+        reporterPhone: $('caseReporterPhone').value.trim() || null};
     });
   }
 

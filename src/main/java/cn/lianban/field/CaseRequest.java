@@ -13,7 +13,9 @@ import jakarta.validation.constraints.Size;
  * money, one community, the flags unticked when not sent). The community is the login's; the category's code and
  * the rest of the filing are checked by the process ({@code IssueService.file}).
  *
- * @param requestId made by the page for one filing; the same id again files nothing new ({@link OnceOnly})
+ * @param requestId     made by the page for one filing; the same id again files nothing new ({@link OnceOnly})
+ * @param reporterPhone the mobile of the resident who reported it (optional): the process checks it and sends
+ *                      the resident its progress and, once 销号, the rating link by SMS
  */
 record CaseRequest(
         @NotBlank(message = FieldApi.REQUEST_ID) @Pattern(regexp = FieldApi.REQUEST_ID_PATTERN,
@@ -30,5 +32,6 @@ record CaseRequest(
         @DecimalMin(value = "-90", message = FieldApi.LATITUDE) @DecimalMax(value = "90", message = FieldApi.LATITUDE)
         Double lat,
         @DecimalMin(value = "-180", message = FieldApi.LONGITUDE) @DecimalMax(value = "180",
-                message = FieldApi.LONGITUDE) Double lon) {
+                message = FieldApi.LONGITUDE) Double lon,
+        String reporterPhone) {
 }

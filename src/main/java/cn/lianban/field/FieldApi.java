@@ -71,7 +71,8 @@ class FieldApi {
         return answer(user, r.requestId(), () -> cases.file(new IssueStarts.Start(r.title().strip(),
                 r.description().strip(), r.category().strip(), given(r.location()), r.households(),
                 r.estimatedCost() == null ? 0L : r.estimatedCost(), false, Boolean.TRUE.equals(r.multiDepartment()),
-                Boolean.TRUE.equals(r.safetyRisk()), FieldUser.onlyGrid(user), r.lat(), r.lon())));
+                Boolean.TRUE.equals(r.safetyRisk()), FieldUser.onlyGrid(user), r.lat(), r.lon(),
+                given(r.reporterPhone()))));
     }
 
     private ResponseEntity<Filed> answer(Authentication user, String requestId, Supplier<String> start) {

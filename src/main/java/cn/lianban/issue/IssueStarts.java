@@ -26,7 +26,7 @@ public class IssueStarts {
      */
     public record Start(String title, String description, String category, String location,
                         Long households, Long estimatedCost, Boolean multiCommunity, Boolean multiDepartment,
-                        Boolean safetyRisk, String gridCode, Double lat, Double lon) {
+                        Boolean safetyRisk, String gridCode, Double lat, Double lon, String reporterPhone) {
     }
 
     private final RuntimeService runtime;

@@ -239,6 +239,7 @@ final class IssueVariables extends ProcessVariables {
         putGiven(v, GRID_CODE, start.gridCode());
         putGiven(v, LAT, start.lat());
         putGiven(v, LON, start.lon());
+        putGiven(v, REPORTER_PHONE, start.reporterPhone());
         return v;
     }
 

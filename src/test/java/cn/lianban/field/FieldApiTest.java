@@ -130,7 +130,7 @@ class FieldApiTest {
     void aSecretaryFilesAJointCase() throws Exception {
         Map<String, Object> body = new HashMap<>(Map.of("requestId", UUID.randomUUID().toString(),
                 "title", "小区雨污管道堵塞", "description", "雨后污水漫到路面，三栋楼受影响", "category", "HOUSING",
-                "households", 60, "multiDepartment", true));
+                "households", 60, "multiDepartment", true, "reporterPhone", "139-0000-5678"));
         ResponseEntity<String> answer = post("secretary", "/api/field/cases", body);
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         String key = json.readTree(answer.getBody()).path("businessKey").asText();
@@ -140,6 +140,12 @@ class FieldApiTest {
         assertThat(variables(key)).containsEntry("households", 60L).containsEntry("estimatedCost", 0L)
                 .containsEntry("multiDepartment", true).containsEntry("safetyRisk", false)
                 .doesNotContainKeys("lat", "lon");
+        // the resident who reported it hears of each step by SMS
+        assertThat(variables(key)).containsEntry("reporterPhone", "13900005678");
+        assertThat(jdbc.queryForList("SELECT phone, kind FROM sms_outbox WHERE business_key = ?", key)).isNotEmpty()
+                .allSatisfy(m -> assertThat(m).containsEntry("PHONE", "13900005678").containsEntry("KIND", "CASE_STATUS"));
+
+        body.remove("reporterPhone");
 
         body.remove("households");
         body.put("requestId", UUID.randomUUID().toString());
