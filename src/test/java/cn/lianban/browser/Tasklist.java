@@ -49,7 +49,15 @@ final class Tasklist {
             web.navigate().refresh();
             wait.until(ExpectedConditions.presenceOfElementLocated(filters));
         }
+        // the filters may come before Tasklist has put its words in: keys such as CREATION_DATE show for a moment
+        new WebDriverWait(web, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
+                .executeScript(UNTRANSLATED)));
     }
+
+    /** True when no Tasklist translation key (CREATION_DATE, SEARCH_PLACEHOLDER) stands in the text or a placeholder. */
+    private static final String UNTRANSLATED = "const key = /\\b[A-Z]{2,}_[A-Z_]{2,}\\b/;"
+            + "return !key.test(document.body.innerText)"
+            + " && ![...document.querySelectorAll('[placeholder]')].some(e => key.test(e.placeholder));";
 
     /** The filters list on the left: a filter's name is the link text, followed by a task counter. */
     void openFilter(String name) {
