@@ -79,8 +79,9 @@ public class SmsOutbox {
     }
 
     /**
-     * Lets the messages being handed over finish (their rows are marked), drops the groups not started (their rows
-     * were not claimed, so they stay due for the next poll of any node).
+     * Gives the groups already on the pool up to 10 s to finish (their rows are marked), then interrupts them and
+     * drops the rest: a row is claimed only just before it is sent, so those not reached stay due for the next poll
+     * of any node (one being sent when interrupted waits out its lease or its backoff). Later polls are refused.
      */
     @PreDestroy
     void close() {
@@ -151,9 +152,12 @@ public class SmsOutbox {
      */
     public int sendPending() {
         LocalDateTime now = LocalDateTime.now(clock);
+        // an earlier message waits when its due time moved past its creation and now: a claim's lease or a backoff
+        // (one merely written by a clock ahead of this node's holds nothing)
         List<OutboxSms> due = jdbc.sql("SELECT " + COLUMNS + " FROM sms_outbox s WHERE status = 'PENDING' "
                         + "AND next_attempt_at <= :now AND NOT EXISTS (SELECT 1 FROM sms_outbox e WHERE "
-                        + "e.phone = s.phone AND e.status = 'PENDING' AND e.id < s.id AND e.next_attempt_at > :now) "
+                        + "e.phone = s.phone AND e.status = 'PENDING' AND e.id < s.id AND e.next_attempt_at > :now "
+                        + "AND e.next_attempt_at > e.created_at) "
                         + "ORDER BY id FETCH FIRST %d ROWS ONLY".formatted(MailOutbox.BATCH))
                 .param("now", now).query(OutboxSms.class).list();
         Map<String, List<OutboxSms>> byPhone = new LinkedHashMap<>();

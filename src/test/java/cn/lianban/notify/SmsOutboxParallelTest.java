@@ -225,6 +225,19 @@ class SmsOutboxParallelTest {
     }
 
     @Test
+    void aMessageNotYetDueBecauseItWasWrittenByAClockAheadHoldsNothing() {
+        Recorder provider = new Recorder(0);
+        SmsOutbox outbox = outbox(provider, 4);
+        f.clock.advance(Duration.ofSeconds(2)); // another node's clock, a little ahead of this one's
+        outbox.send(phone(1), text(1, 1), SmsKind.BOOKING_CONFIRMED, "B-1");
+        f.clock.advance(Duration.ofSeconds(-2));
+        outbox.send(phone(1), text(1, 2), SmsKind.BOOKING_CONFIRMED, "B-1");
+
+        assertThat(outbox.sendPending()).as("only a lease or a backoff holds a phone's later messages").isEqualTo(1);
+        assertThat(provider.texts(phone(1))).containsExactly(text(1, 2));
+    }
+
+    @Test
     void twoNodesOnOneDatabaseNeverSendAMessageTwiceAndKeepEachPhonesOrder() throws Exception {
         Recorder provider = new Recorder(3);
         List<SmsOutbox> nodes = List.of(outbox(provider, 4), outbox(provider, 4));
