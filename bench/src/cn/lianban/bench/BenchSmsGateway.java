@@ -9,7 +9,7 @@ import cn.lianban.notify.SmsSender;
 
 /**
  * The SMS provider of {@link OutboxBenchmark} ({@code lianban.sms.provider=bench}): counts what it is handed and takes
- * {@link #latencyMs} per message, as a gateway's HTTP call would; the outbox hands messages over one at a time.
+ * {@link #latencyMs} per message, as a gateway's HTTP call would; the outbox calls it from {@code lianban.sms.parallel} threads at once.
  */
 @Component
 @ConditionalOnProperty(name = "lianban.sms.provider", havingValue = "bench")

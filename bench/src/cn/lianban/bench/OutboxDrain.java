@@ -39,7 +39,8 @@ final class OutboxDrain {
     }
 
     /**
-     * {@code n} text messages as {@code SmsOutbox.send} writes them (a booking's confirmation, 60 characters); done
+     * {@code n} text messages as {@code SmsOutbox.send} writes them (a booking's confirmation, 60 characters), each to
+     * its own resident (the outbox sends one phone's messages one after the other, different phones in parallel); done
      * when no row is left unsent and, with a provider that counts ({@code delivered}, else null), it has them all.
      */
     static double sms(String url, IntSupplier delivered, int n) throws SQLException, InterruptedException {
@@ -48,7 +49,8 @@ final class OutboxDrain {
             int before = delivered != null ? delivered.getAsInt() : 0;
             long t0 = insert(c, """
                     INSERT INTO sms_outbox (created_at, phone, body, kind, business_key, status, attempts, next_attempt_at)
-                    VALUES (?, '13800138000', ?, 'BOOKING_CONFIRMED', ?, 'PENDING', 0, ?)""", n,
+                    VALUES (?, ?, ?, 'BOOKING_CONFIRMED', ?, 'PENDING', 0, ?)""", n,
+                    i -> "139%08d".formatted(i),
                     i -> "【联办】您预约的金沙东党群服务中心 12月3日 14:00–16:00 已确认，预约号 B-20261203-%06d。".formatted(i),
                     i -> "B-20261203-%06d".formatted(i));
             return await(c, "sms_outbox", t0, () -> counted.getAsInt() - before, n);
@@ -56,18 +58,19 @@ final class OutboxDrain {
     }
 
     /**
-     * Inserts {@code n} rows in one batch (parameters: now, the two texts, now) and returns when the batch was sent
+     * Inserts {@code n} rows in one batch (parameters: now, the texts, now) and returns when the batch was sent
      * (nanoTime); the connection commits each statement.
      */
-    private static long insert(Connection c, String sql, int n, IntFunction<String> second, IntFunction<String> third)
-            throws SQLException {
+    @SafeVarargs
+    private static long insert(Connection c, String sql, int n, IntFunction<String>... texts) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement(sql)) {
             Timestamp now = Timestamp.valueOf(LocalDateTime.now().minusSeconds(1));
             for (int i = 1; i <= n; i++) {
                 int p = 1;
                 insert.setTimestamp(p++, now);
-                insert.setString(p++, second.apply(i));
-                insert.setString(p++, third.apply(i));
+                for (IntFunction<String> text : texts) {
+                    insert.setString(p++, text.apply(i));
+                }
                 insert.setTimestamp(p, now);
                 insert.addBatch();
             }

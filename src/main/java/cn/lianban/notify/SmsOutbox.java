@@ -3,20 +3,37 @@ package cn.lianban.notify;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.stereotype.Component;
+
+import jakarta.annotation.PreDestroy;
 
 /**
  * Text messages to residents. {@link #send} writes a row to {@code sms_outbox} in the caller's transaction (a
  * rolled-back step sends nothing, a provider that is down never blocks a case); {@link #sendPending} hands the due
  * rows to the one {@link SmsSender} after commit, with the mail outbox's claim, retries and backoff.
+ * <p>
+ * A gateway answers each message over HTTP in 50–300 ms, so one message at a time cannot drain 1,000 in a minute:
+ * a batch is sent on {@code lianban.sms.parallel} threads, one phone's messages in one thread in id order, and a
+ * message waits while an earlier one to its phone is still pending (in backoff, or claimed by another node), so a
+ * resident never gets a booking's 已取消 before its 已确认 (docs/architecture.md, "SMS outbox: parallel per phone").
  */
 @Component
 public class SmsOutbox {
@@ -33,14 +50,53 @@ public class SmsOutbox {
     private final SmsSender sender;
     private final int maxAttempts;
     private final Clock clock;
+    /** Sends the phones' groups of a batch; null sends them one after the other in the polling thread. */
+    private final ExecutorService pool;
 
-    /** Public for other modules' test fixtures built without Spring (venue, activity); the application injects it. */
-    public SmsOutbox(JdbcClient jdbc, SmsSender sender, @Value("${lianban.sms.max-attempts:8}") int maxAttempts,
-              Clock clock) {
+    /**
+     * Sends one message at a time, in the calling thread (no pool to shut down). Public for other modules' test
+     * fixtures built without Spring (venue, activity); the application injects the parallel one.
+     */
+    public SmsOutbox(JdbcClient jdbc, SmsSender sender, int maxAttempts, Clock clock) {
+        this(jdbc, sender, maxAttempts, clock, 1);
+    }
+
+    /** @param parallel how many phones are sent to at once; 1 sends in the polling thread */
+    @Autowired
+    SmsOutbox(JdbcClient jdbc, SmsSender sender, @Value("${lianban.sms.max-attempts:8}") int maxAttempts,
+              Clock clock, @Value("${lianban.sms.parallel:8}") int parallel) {
         this.jdbc = jdbc;
         this.sender = sender;
         this.maxAttempts = Math.max(1, maxAttempts);
         this.clock = clock;
+        if (parallel > 1) {
+            CustomizableThreadFactory threads = new CustomizableThreadFactory("sms-send-");
+            threads.setDaemon(true); // never keeps a JVM alive; close() ends them with the bean
+            pool = Executors.newFixedThreadPool(parallel, threads);
+        } else {
+            pool = null;
+        }
+    }
+
+    /**
+     * Gives the groups already on the pool up to 10 s to finish (their rows are marked), then interrupts them and
+     * drops the rest: a row is claimed only just before it is sent, so those not reached stay due for the next poll
+     * of any node (one being sent when interrupted waits out its lease or its backoff). Later polls are refused.
+     */
+    @PreDestroy
+    void close() {
+        if (pool == null) {
+            return;
+        }
+        pool.shutdown();
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.SECONDS)) {
+                pool.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            pool.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -86,25 +142,63 @@ public class SmsOutbox {
     }
 
     /**
-     * Hands up to one batch of due PENDING messages to the provider.
+     * Hands up to one batch of due PENDING messages to the provider: the batch's rows grouped by phone, the groups
+     * in parallel, each group in id order. A row is due only when no earlier message to its phone is still pending
+     * and not due (in backoff, or claimed by another node), and a group stops at its first message that fails or
+     * that another node has claimed: the phone's later messages stay PENDING and due, untouched (no attempt
+     * counted), and wait behind it. A FAILED message no longer holds its phone's later ones.
      *
      * @return how many it accepted
      */
     public int sendPending() {
         LocalDateTime now = LocalDateTime.now(clock);
-        List<OutboxSms> due = jdbc.sql("SELECT " + COLUMNS + " FROM sms_outbox WHERE status = 'PENDING' "
-                        + "AND next_attempt_at <= ? ORDER BY id FETCH FIRST %d ROWS ONLY".formatted(MailOutbox.BATCH))
-                .param(now).query(OutboxSms.class).list();
-        int sent = 0;
+        // an earlier message waits when its due time moved past its creation and now: a claim's lease or a backoff
+        // (one merely written by a clock ahead of this node's holds nothing)
+        List<OutboxSms> due = jdbc.sql("SELECT " + COLUMNS + " FROM sms_outbox s WHERE status = 'PENDING' "
+                        + "AND next_attempt_at <= :now AND NOT EXISTS (SELECT 1 FROM sms_outbox e WHERE "
+                        + "e.phone = s.phone AND e.status = 'PENDING' AND e.id < s.id AND e.next_attempt_at > :now "
+                        + "AND e.next_attempt_at > e.created_at) "
+                        + "ORDER BY id FETCH FIRST %d ROWS ONLY".formatted(MailOutbox.BATCH))
+                .param("now", now).query(OutboxSms.class).list();
+        Map<String, List<OutboxSms>> byPhone = new LinkedHashMap<>();
         for (OutboxSms sms : due) {
+            byPhone.computeIfAbsent(sms.phone(), phone -> new ArrayList<>()).add(sms);
+        }
+        int sent = 0;
+        if (pool == null) {
+            for (List<OutboxSms> group : byPhone.values()) {
+                sent += sendInOrder(group, now);
+            }
+            return sent;
+        }
+        List<Callable<Integer>> groups = byPhone.values().stream()
+                .<Callable<Integer>>map(group -> () -> sendInOrder(group, now)).toList();
+        try {
+            for (Future<Integer> group : pool.invokeAll(groups)) {
+                sent += group.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while sending SMS", e);
+        } catch (ExecutionException e) {
+            // the database failed under a group: the poller logs it and the next poll tries again
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        return sent;
+    }
+
+    /** One phone's due messages, oldest first; stops at the first that another node took or the provider refused. */
+    private int sendInOrder(List<OutboxSms> group, LocalDateTime now) {
+        int sent = 0;
+        for (OutboxSms sms : group) {
             if (!claim(sms.id(), now)) {
-                continue; // another node took it
+                return sent; // another node took it: it sends this phone's later ones after it
             }
             try {
                 sender.send(sms.phone(), sms.body());
             } catch (RuntimeException e) {
                 failed(sms, e, now);
-                continue;
+                return sent;
             }
             jdbc.sql("UPDATE sms_outbox SET status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = NULL "
                     + "WHERE id = ?").params(LocalDateTime.now(clock), sms.id()).update();

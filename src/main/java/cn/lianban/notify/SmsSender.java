@@ -1,8 +1,9 @@
 package cn.lianban.notify;
 
 /**
- * A provider of text messages (an SMS gateway). {@link SmsOutbox} calls it after commit, one message at a time;
- * exactly one bean is active, chosen by {@code lianban.sms.provider}.
+ * A provider of text messages (an SMS gateway). {@link SmsOutbox} calls it after commit, one message per call, from up
+ * to {@code lianban.sms.parallel} threads at once (never two messages to the same phone at once), so an
+ * implementation must be thread-safe; exactly one bean is active, chosen by {@code lianban.sms.provider}.
  */
 public interface SmsSender {
 

@@ -57,6 +57,11 @@ final class NotifyFixture implements AutoCloseable {
         return new SmsOutbox(JdbcClient.create(jdbc), sender, maxAttempts, clock);
     }
 
+    /** As the application builds it: {@code parallel} phones at once on a pool the caller closes. */
+    SmsOutbox smsOutbox(SmsSender sender, int maxAttempts, int parallel) {
+        return new SmsOutbox(JdbcClient.create(jdbc), sender, maxAttempts, clock, parallel);
+    }
+
     static DataSource newH2() {
         return new DriverManagerDataSource("jdbc:h2:mem:notify-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
     }
