@@ -1,5 +1,8 @@
 package cn.lianban.resident;
 
+import static cn.lianban.resident.ResidentTexts.LINK;
+import static cn.lianban.resident.ResidentTexts.texts;
+import static cn.lianban.resident.ResidentTexts.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -9,8 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -31,8 +32,6 @@ import cn.lianban.support.Visitor;
  */
 class ResidentCaseTest extends ProcessTestBase {
 
-    private static final Pattern LINK = Pattern.compile("/rate/([A-Z0-9]{24})");
-
     @Autowired
     TestRestTemplate rest;
     @Autowired
@@ -46,7 +45,7 @@ class ResidentCaseTest extends ProcessTestBase {
         assertThat(pi).isEnded();
         String key = pi.getBusinessKey();
 
-        List<Map<String, Object>> sms = texts(key);
+        List<Map<String, Object>> sms = texts(jdbc, key);
         assertThat(sms).extracting(m -> m.get("PHONE")).containsOnly("13912345678");
         assertThat(sms).extracting(m -> m.get("KIND")).containsOnly("CASE_STATUS");
         assertThat(sms).extracting(m -> (String) m.get("BODY")).satisfiesExactly(
@@ -93,7 +92,7 @@ class ResidentCaseTest extends ProcessTestBase {
     @Test
     void aLinkLapsesAfterSevenDaysAndTheCommunitysScoreStaysTheCases() throws Exception {
         ProcessInstance pi = driver.walkYellowCaseToClosure("reporterPhone", "13912345678");
-        String token = token(texts(pi.getBusinessKey()).get(4));
+        String token = token(texts(jdbc, pi.getBusinessKey()).get(4));
         ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime()
                 + Duration.ofDays(7).plusMinutes(1).toMillis()));
         assertThat(new Visitor(port).get("/rate/" + token).statusCode()).isEqualTo(404);
@@ -114,18 +113,18 @@ class ResidentCaseTest extends ProcessTestBase {
         driver.complete(main, "rate", "color", "GREEN", "mergeCases", List.of(merged.getBusinessKey()));
         assertThat(merged).isEnded();
 
-        List<Map<String, Object>> sms = texts(merged.getBusinessKey());
+        List<Map<String, Object>> sms = texts(jdbc, merged.getBusinessKey());
         assertThat(sms).extracting(m -> (String) m.get("BODY")).last().asString()
                 .isEqualTo("【联办】您反映的问题 " + merged.getBusinessKey() + " 已并入 " + main.getBusinessKey() + " 一并办理。");
         assertThat(sms).extracting(m -> (String) m.get("BODY")).noneMatch(b -> b.contains("/rate/"));
-        assertThat(texts(main.getBusinessKey())).as("the main case was filed without a phone").isEmpty();
+        assertThat(texts(jdbc, main.getBusinessKey())).as("the main case was filed without a phone").isEmpty();
     }
 
     @Test
     void aCaseWithoutAPhoneTextsNobody() {
         ProcessInstance pi = driver.walkYellowCaseToClosure();
         assertThat(pi).isEnded();
-        assertThat(texts(pi.getBusinessKey())).isEmpty();
+        assertThat(texts(jdbc, pi.getBusinessKey())).isEmpty();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM resident_rating WHERE business_key = ?", Integer.class,
                 pi.getBusinessKey())).isZero();
     }
@@ -141,15 +140,5 @@ class ResidentCaseTest extends ProcessTestBase {
                 "/dashboard/export/cases.csv?month=2026-03", byte[].class);
         return new String(answer.getBody(), StandardCharsets.UTF_8).replace("\uFEFF", "").lines()
                 .map(l -> List.of(l.split(",", -1))).toList();
-    }
-
-    private List<Map<String, Object>> texts(String key) {
-        return jdbc.queryForList("SELECT phone, body, kind FROM sms_outbox WHERE business_key = ? ORDER BY id", key);
-    }
-
-    private static String token(Map<String, Object> sms) {
-        Matcher m = LINK.matcher((String) sms.get("BODY"));
-        assertThat(m.find()).isTrue();
-        return m.group(1);
     }
 }

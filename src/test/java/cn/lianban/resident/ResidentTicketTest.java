@@ -1,5 +1,8 @@
 package cn.lianban.resident;
 
+import static cn.lianban.resident.ResidentTexts.LINK;
+import static cn.lianban.resident.ResidentTexts.texts;
+import static cn.lianban.resident.ResidentTexts.token;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -9,7 +12,6 @@ import java.time.Duration;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.RuntimeService;
@@ -46,7 +48,6 @@ import cn.lianban.support.Visitor;
  */
 class ResidentTicketTest extends ProcessTestBase {
 
-    private static final Pattern LINK = Pattern.compile("/rate/([A-Z0-9]{24})");
     private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d\\d-\\d\\d");
 
     @Autowired
@@ -83,7 +84,7 @@ class ResidentTicketTest extends ProcessTestBase {
         driver.complete(pi, "confirm", "solved", true);
         assertThat(pi).isWaitingAt("rate");
 
-        List<Map<String, Object>> sms = texts(key);
+        List<Map<String, Object>> sms = texts(jdbc, key);
         assertThat(sms).extracting(m -> m.get("PHONE")).containsOnly("13912345678");
         assertThat(sms).extracting(m -> (String) m.get("BODY")).satisfiesExactly(
                 b -> assertThat(b).startsWith("【联办】您反映的问题 " + key + " 已受理").contains("/status/" + key),
@@ -119,7 +120,7 @@ class ResidentTicketTest extends ProcessTestBase {
         TicketRates.Rate urban = rates.rates(YearMonth.of(2026, 3), TicketRates.By.DEPT).stream()
                 .filter(r -> r.key().equals("urban")).findFirst().orElseThrow();
         assertThat(urban.residentRated()).isPositive().isLessThanOrEqualTo(urban.rated());
-        assertThat(texts(key)).hasSize(6).last().extracting(m -> (String) m.get("BODY")).asString()
+        assertThat(texts(jdbc, key)).hasSize(6).last().extracting(m -> (String) m.get("BODY")).asString()
                 .contains("已办结");
 
         HttpResponse<String> again = resident.get("/rate/" + token);
@@ -133,7 +134,7 @@ class ResidentTicketTest extends ProcessTestBase {
         walkToRating(pi);
         driver.complete(pi, "rate", "satisfaction", 4);
         assertThat(pi).isEnded();
-        assertThat(texts(pi.getBusinessKey())).isEmpty();
+        assertThat(texts(jdbc, pi.getBusinessKey())).isEmpty();
         assertThat(jdbc.queryForObject("SELECT satisfaction_by FROM ticket_case WHERE business_key = ?", String.class,
                 pi.getBusinessKey())).isEqualTo("PROXY");
         assertThat(jdbc.queryForObject("SELECT detail FROM case_event WHERE business_key = ? AND action = 'CLOSED'",
@@ -144,7 +145,7 @@ class ResidentTicketTest extends ProcessTestBase {
     void afterSevenDaysWithoutTheResidentTheSecretaryRatesAndTheLinkIsDead() throws Exception {
         ProcessInstance pi = tickets.raise("reporterPhone", "13800001234");
         walkToRating(pi);
-        String token = token(texts(pi.getBusinessKey()).get(4));
+        String token = token(texts(jdbc, pi.getBusinessKey()).get(4));
         ClockUtil.setCurrentTime(new java.util.Date(ClockUtil.getCurrentTime().getTime()
                 + Duration.ofDays(7).plusMinutes(1).toMillis()));
         driver.complete(pi, "rate", "satisfaction", 3);
@@ -260,15 +261,5 @@ class ResidentTicketTest extends ProcessTestBase {
         assertThat(posted.getStatusCode().value()).isEqualTo(200);
         JsonNode answer = json.readTree(posted.getBody());
         return answer.get(0).get("service_request_id").asText();
-    }
-
-    private List<Map<String, Object>> texts(String key) {
-        return jdbc.queryForList("SELECT phone, body, kind FROM sms_outbox WHERE business_key = ? ORDER BY id", key);
-    }
-
-    private static String token(Map<String, Object> sms) {
-        Matcher m = LINK.matcher((String) sms.get("BODY"));
-        assertThat(m.find()).isTrue();
-        return m.group(1);
     }
 }
