@@ -4,19 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngines;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
+import cn.lianban.LianbanApplication;
+
 /**
  * Production without demo: the first administrator comes from the variables, no login keeps the demo password.
- * Its own in-memory database, so the demo data of the other tests' shared database is not touched.
+ * Its own in-memory database, so the demo data of the other tests' shared database is not touched; its own JVM
+ * ({@code own-engine}, pom.xml), as it starts engines besides the shared test application's.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.url=jdbc:h2:mem:lianban-first-admin;DB_CLOSE_DELAY=-1",
@@ -26,10 +33,13 @@ import org.springframework.test.context.ActiveProfiles;
         "lianban.admin.name=王主任",
         "lianban.admin.email=chief@example.cn"})
 @ActiveProfiles("test")
+@Tag("own-engine")
 class FirstAdminTest {
 
     static final String PASSWORD = "Qz7-lianban-Start";
 
+    @Autowired
+    ProcessEngine engine;
     @Autowired
     IdentityService identity;
     @Autowired
@@ -86,6 +96,21 @@ class FirstAdminTest {
             assertThat(identity.createUserQuery().userId("boss").count()).isZero();
         } finally {
             identity.createMembership("chief", Roles.ADMIN);
+        }
+    }
+
+    @Test
+    void anEmptyDatabaseWithoutTheVariablesDoesNotStart() {
+        // arguments, which win over the profile's settings
+        try {
+            assertThatThrownBy(() -> new SpringApplicationBuilder(LianbanApplication.class).profiles("test")
+                    .run("--spring.datasource.url=jdbc:h2:mem:lianban-no-admin;DB_CLOSE_DELAY=-1",
+                            "--lianban.demo.enabled=false", "--camunda.bpm.process-engine-name=no-admin").close())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("没有管理员").hasMessageContaining("LIANBAN_ADMIN_PASSWORD_FILE");
+        } finally {
+            // the failed application, closing, empties Camunda's registry, where REST finds this test's engine
+            ProcessEngines.registerProcessEngine(engine);
         }
     }
 
