@@ -156,13 +156,14 @@ final class MemberController {
         private String page(Authentication user, Form form, String error, Model model) {
             AgencyMember member = desk.memberOf(user);
             model.addAttribute("member", member);
-            model.addAttribute("form", form);
+            model.addAttribute("form", form.communityCode() == null || form.communityCode().isBlank()
+                    ? new Form(desk.homeCommunity(member), form.date(), form.hours(), form.activity(), form.needId())
+                    : form);
             model.addAttribute("error", error);
             model.addAttribute("communities", desk.communities(member).stream()
                     .map(c -> new CommunityOption(c, directory.community(c).map(Community::name).orElse(c))).toList());
             model.addAttribute("needs", desk.openNeeds(member));
-            model.addAttribute("claimed", desk.claimed(member).stream()
-                    .filter(n -> n.status() == Needs.Status.CLAIMED).toList());
+            model.addAttribute("claimed", desk.claimed(member));
             model.addAttribute("services", desk.services(member));
             return "pairing/member";
         }

@@ -62,6 +62,11 @@ class MemberDesk implements PageAccess {
                 .orElseThrow(() -> new Forbidden("您的登录未关联下沉党员信息，请联系管理员"));
     }
 
+    /** The community of the grid he is placed in: where his service is, unless he says otherwise. */
+    String homeCommunity(AgencyMember member) {
+        return pairing.communityOfGrid(member.gridCode());
+    }
+
     List<String> communities(AgencyMember member) {
         return pairing.communitiesOf(member);
     }
@@ -75,8 +80,9 @@ class MemberDesk implements PageAccess {
         return needs.of(communities(member), Needs.Status.OPEN);
     }
 
+    /** The needs he claimed whose service he has still to record. */
     List<Needs.Need> claimed(AgencyMember member) {
-        return needs.claimedBy(member.id());
+        return needs.awaitingService(member.id());
     }
 
     /**
@@ -105,9 +111,8 @@ class MemberDesk implements PageAccess {
         AgencyMember member = memberOf(user);
         String community = in.communityCode() == null ? "" : in.communityCode().strip();
         if (in.needId() != null) {
-            Needs.Need need = needs.need(in.needId())
-                    .filter(n -> n.status() == Needs.Status.CLAIMED && Long.valueOf(member.id()).equals(n.claimedBy()))
-                    .orElseThrow(() -> new NotFound("need_unknown", "未找到您认领且未完成的该需求"));
+            Needs.Need need = claimed(member).stream().filter(n -> n.id() == in.needId()).findFirst()
+                    .orElseThrow(() -> new NotFound("need_unknown", "未找到您认领且尚未登记服务的该需求"));
             community = need.communityCode();
         }
         if (!communities(member).contains(community)) {

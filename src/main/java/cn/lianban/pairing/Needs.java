@@ -103,10 +103,14 @@ class Needs {
         return jdbc.sql(sql + " ORDER BY n.published_at DESC, n.id DESC").params(args).query(Need.class).list();
     }
 
-    /** The needs a member has claimed, open to a service record or done. */
-    List<Need> claimedBy(long memberId) {
-        return jdbc.sql(NEEDS + " WHERE n.claimed_by = ? ORDER BY n.claimed_at DESC").param(memberId)
-                .query(Need.class).list();
+    /**
+     * The needs a member has claimed and not served yet: no service of his for it is waiting or confirmed (a
+     * returned one may be recorded again).
+     */
+    List<Need> awaitingService(long memberId) {
+        return jdbc.sql(NEEDS + " WHERE n.claimed_by = ? AND n.status = ? AND NOT EXISTS (SELECT 1 FROM checkin c"
+                        + " WHERE c.need_id = n.id AND c.status <> 'RETURNED') ORDER BY n.claimed_at DESC")
+                .params(memberId, Status.CLAIMED.name()).query(Need.class).list();
     }
 
     Optional<Need> need(long id) {

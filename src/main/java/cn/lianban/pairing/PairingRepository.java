@@ -97,6 +97,10 @@ class PairingRepository {
                 .params(member.agencyCode(), member.gridCode()).query(String.class).list();
     }
 
+    String communityOfGrid(String gridCode) {
+        return jdbc.sql("SELECT community_code FROM grid WHERE code = ?").param(gridCode).query(String.class).single();
+    }
+
     Optional<Agency> agency(String code) {
         return jdbc.sql("SELECT * FROM agency WHERE code = ?").param(code).query(Agency.class).optional();
     }

@@ -108,6 +108,11 @@ class MemberServicesTest {
                 "activity", List.of("清理三号楼楼道杂物"))).getBody();
         assertThat(recorded).contains("已提交服务记录，待社区书记确认。", "清理三号楼楼道杂物", "待确认", "需求：楼道清理");
         long id = jdbc.queryForObject("SELECT id FROM checkin WHERE " + MAY, Long.class);
+        // served once: no second service for it while the first waits
+        ResponseEntity<String> twice = api("member", HttpMethod.POST, "/api/members/me/services",
+                "{\"needId\":" + need + ",\"date\":\"2025-05-07\",\"hours\":1,\"activity\":\"再次清理\"}");
+        assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(twice.getBody()).contains("未找到您认领且尚未登记服务的该需求");
         assertThat(jdbc.queryForObject("SELECT status FROM checkin WHERE id = ?", String.class, id)).isEqualTo("PENDING");
         assertThat(checkins.totalsByCommunity(java.time.YearMonth.of(2025, 5))).isEmpty();
         assertThat(checkins.totalsByMember(java.time.YearMonth.of(2025, 5))).isEmpty();
