@@ -11,10 +11,12 @@ public final class Roles {
     public static final String CITY_CENTER = "city-center";
     public static final String DEPARTMENT = "department";
     public static final String DEPUTY = "deputy";
+    /** An agency party member placed in a grid (下沉党员), issue 15: also in groups {@code agency:<code>} and the grid's. */
+    public static final String AGENCY_MEMBER = "agency-member";
     public static final String ADMIN = "camunda-admin";
 
     public static final List<String> ALL = List.of(COMMUNITY_SECRETARY, GRID_WORKER, AREA_COMMITTEE, STREET_OFFICE,
-            CITY_CENTER, DEPARTMENT, DEPUTY, ADMIN);
+            CITY_CENTER, DEPARTMENT, DEPUTY, AGENCY_MEMBER, ADMIN);
 
     public static String chineseName(String role) {
         return switch (role) {
@@ -25,6 +27,7 @@ public final class Roles {
             case CITY_CENTER -> "市城市党建服务中心";
             case DEPARTMENT -> "职能部门";
             case DEPUTY -> "两代表一委员";
+            case AGENCY_MEMBER -> "下沉党员";
             case ADMIN -> "管理员";
             default -> role;
         };

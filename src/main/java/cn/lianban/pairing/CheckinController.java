@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,6 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import cn.lianban.common.ApiException;
 import cn.lianban.common.BadRequest;
 import cn.lianban.common.FieldCodes;
 import cn.lianban.common.Forbidden;
@@ -164,6 +168,35 @@ final class CheckinController {
             return "redirect:/checkins";
         }
 
+        @PostMapping("/checkins/{id}/confirm")
+        String confirm(@PathVariable long id, Authentication user, Model model, HttpServletResponse response,
+                       RedirectAttributes redirect) {
+            return decide(id, true, null, user, model, response, redirect);
+        }
+
+        @PostMapping("/checkins/{id}/return")
+        String giveBack(@PathVariable long id, @RequestParam(required = false) String reason, Authentication user,
+                        Model model, HttpServletResponse response, RedirectAttributes redirect) {
+            return decide(id, false, reason, user, model, response, redirect);
+        }
+
+        /** A secretary confirms a member's service or returns it (issue 15); a refusal is shown on the page. */
+        private String decide(long id, boolean confirm, String reason, Authentication user, Model model,
+                              HttpServletResponse response, RedirectAttributes redirect) {
+            CheckinService.Service s;
+            try {
+                s = desk.decide(user, id, confirm, reason);
+            } catch (ApiException e) {
+                response.setStatus(e.status().value());
+                Scope scope = desk.scopeOf(user);
+                return page(user, scope, Form.empty(scope.single().orElse(""), checkins.today()), e.getMessage(),
+                        model);
+            }
+            redirect.addFlashAttribute("message", (confirm ? "已确认" : "已退回") + s.memberName() + "的服务："
+                    + s.activity() + "（" + s.hoursText() + " 小时）。");
+            return "redirect:/checkins";
+        }
+
         /** 已登记双报到：张伟（市住房和城乡建设局党支部）在大联社区服务 2.5 小时，2026-11-20。 */
         private String confirmation(CheckinInput in) {
             AgencyMember member = pairing.member(in.memberId()).orElseThrow();
@@ -189,6 +222,7 @@ final class CheckinController {
             // the city center records for any community: chosen by name, by street
             model.addAttribute("communitiesByStreet", single == null ? CommunityChoice.byStreet(directory) : Map.of());
             String when = month.getYear() + " 年 " + month.getMonthValue() + " 月";
+            model.addAttribute("pending", desk.pending(user));
             model.addAttribute("tables", List.of(
                     new Table(when + "按党员统计", "党员", desk.totals(user, CheckinService.By.MEMBER, month)),
                     new Table(when + "按派出单位统计", "派出单位", desk.totals(user, CheckinService.By.AGENCY, month))));

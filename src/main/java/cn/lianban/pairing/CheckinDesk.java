@@ -14,7 +14,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Service;
 
 import cn.lianban.common.BadRequest;
+import cn.lianban.common.Conflict;
 import cn.lianban.common.Forbidden;
+import cn.lianban.common.NotFound;
 import cn.lianban.directory.Roles;
 import cn.lianban.security.UserUnits;
 import cn.lianban.web.PageAccess;
@@ -104,6 +106,55 @@ class CheckinDesk implements PageAccess {
         } catch (IllegalArgumentException e) {
             throw new BadRequest(INVALID, e.getMessage());
         }
+    }
+
+    /**
+     * The communities whose members' services and needs a secretary keeps (issue 15): confirming services and
+     * publishing needs is the community secretary's alone.
+     *
+     * @throws Forbidden for anyone else
+     */
+    Set<String> secretaryOf(Authentication user) {
+        if (!UserUnits.groups(user).contains(Roles.COMMUNITY_SECRETARY)) {
+            throw new Forbidden("确认双报到服务、发布微心愿和服务需求仅限社区书记");
+        }
+        Set<String> communities = units.communities(user, Roles.COMMUNITY_SECRETARY);
+        return communities == null ? Set.of() : communities;
+    }
+
+    /** The communities of a community secretary; empty for anyone else. */
+    Set<String> secretaryCommunities(Authentication user) {
+        return UserUnits.groups(user).contains(Roles.COMMUNITY_SECRETARY) ? secretaryOf(user) : Set.of();
+    }
+
+    /** Services members reported in the user's communities, waiting for a secretary; none for others. */
+    List<CheckinService.Service> pending(Authentication user) {
+        return checkins.pending(secretaryCommunities(user));
+    }
+
+    /**
+     * Confirms a member's service (it counts from now on) or returns it with a reason.
+     *
+     * @throws Forbidden  when the user is no community secretary
+     * @throws NotFound   when the service does not exist or was served in another community
+     * @throws BadRequest when a return has no reason
+     * @throws Conflict   when it was confirmed or returned already
+     */
+    CheckinService.Service decide(Authentication user, long id, boolean confirm, String reason) {
+        Set<String> communities = secretaryOf(user);
+        CheckinService.Service service = checkins.service(id).filter(s -> communities.contains(s.communityCode()))
+                .orElseThrow(() -> new NotFound("checkin_unknown", "未找到该服务记录，或该服务不在您的社区"));
+        String why = reason == null ? "" : reason.strip();
+        if (!confirm && why.isEmpty()) {
+            throw new BadRequest("missing_reason", "退回时请填写退回原因");
+        }
+        if (why.codePointCount(0, why.length()) > 200) {
+            throw new BadRequest("reason_too_long", "退回原因不能超过 200 个字");
+        }
+        if (!checkins.decide(id, confirm, why, user.getName())) {
+            throw new Conflict("checkin_decided", "该服务已确认或退回，无需再次处理");
+        }
+        return service;
     }
 
     /** The totals the user may see: citywide, or those of members placed in (or rows of) their communities. */

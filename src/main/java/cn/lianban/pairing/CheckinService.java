@@ -9,6 +9,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -59,6 +60,31 @@ public class CheckinService {
      */
     @Transactional
     public long checkIn(long memberId, String communityCode, LocalDate date, BigDecimal hours, String activity) {
+        return insert(memberId, communityCode, date, hours, activity, Status.CONFIRMED, null);
+    }
+
+    /**
+     * Records a service a member reports himself (issue 15): checked as {@link #checkIn}, stored {@link
+     * Status#PENDING} until the community's secretary confirms it; {@code needId} names the need it served, if any.
+     */
+    @Transactional
+    long report(long memberId, String communityCode, LocalDate date, BigDecimal hours, String activity, Long needId) {
+        return insert(memberId, communityCode, date, hours, activity, Status.PENDING, needId);
+    }
+
+    /** Where a check-in stands: a secretary's own are confirmed at once, a member's wait for the secretary. */
+    enum Status {
+        PENDING("待确认"), CONFIRMED("已确认"), RETURNED("退回");
+
+        final String label;
+
+        Status(String label) {
+            this.label = label;
+        }
+    }
+
+    private long insert(long memberId, String communityCode, LocalDate date, BigDecimal hours, String activity,
+                        Status status, Long needId) {
         if (count("SELECT COUNT(*) FROM agency_member WHERE id = ?", memberId) == 0) {
             throw new IllegalArgumentException("报到党员（memberId）不存在：" + memberId);
         }
@@ -98,16 +124,16 @@ public class CheckinService {
             throw new IllegalArgumentException("服务内容（activity）不能超过 " + ACTIVITY_MAX + " 个字");
         }
         BigDecimal sameDay = jdbc.sql(
-                "SELECT COALESCE(SUM(hours), 0) FROM checkin WHERE member_id = ? AND service_date = ?")
-                .params(memberId, date).query(BigDecimal.class).single();
+                "SELECT COALESCE(SUM(hours), 0) FROM checkin WHERE member_id = ? AND service_date = ? AND status <> ?")
+                .params(memberId, date, Status.RETURNED.name()).query(BigDecimal.class).single();
         if (sameDay.add(hours).compareTo(MAX_HOURS) > 0) {
             throw new IllegalArgumentException("服务时长（hours）：该党员 " + date + " 已登记 " + sameDay.stripTrailingZeros()
                     .toPlainString() + " 小时，一天合计不能超过 24 小时");
         }
         KeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO checkin (member_id, community_code, service_date, hours, activity, created_at)"
-                        + " VALUES (?,?,?,?,?,?)")
-                .params(memberId, communityCode, date, hours, text, now).update(keys, "id");
+        jdbc.sql("INSERT INTO checkin (member_id, community_code, service_date, hours, activity, created_at, status,"
+                        + " need_id) VALUES (?,?,?,?,?,?,?,?)")
+                .params(memberId, communityCode, date, hours, text, now, status.name(), needId).update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
@@ -165,8 +191,9 @@ public class CheckinService {
             return List.of();
         }
         StringBuilder sql = new StringBuilder("SELECT " + by.key + " AS total_key, " + by.name + " AS total_name,"
-                + " COUNT(*) AS checkins, SUM(c.hours) AS total_hours FROM " + by.from + " WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
+                + " COUNT(*) AS checkins, SUM(c.hours) AS total_hours FROM " + by.from + " WHERE c.status = ?");
+        // a service a member reported counts once the secretary has confirmed it
+        List<Object> args = new ArrayList<>(List.of(Status.CONFIRMED.name()));
         if (month != null) {
             sql.append(" AND c.service_date >= ? AND c.service_date < ?");
             args.add(month.atDay(1));
@@ -176,6 +203,64 @@ public class CheckinService {
         sql.append(" GROUP BY ").append(by.key).append(", ").append(by.name)
                 .append(" ORDER BY SUM(c.hours) DESC, ").append(by.key);
         return jdbc.sql(sql.toString()).params(args).query(TotalRow.class).list().stream().map(TotalRow::total).toList();
+    }
+
+    /** A recorded service as its member and the secretary see it. */
+    record Service(long id, long memberId, String memberName, String communityCode, String communityName,
+                   LocalDate serviceDate, BigDecimal hours, String activity, Status status, String returnReason,
+                   String needTitle) {
+
+        public String statusLabel() {
+            return status.label;
+        }
+
+        public String hoursText() {
+            return hours.stripTrailingZeros().toPlainString();
+        }
+    }
+
+    private static final String SERVICES = "SELECT c.id, c.member_id, m.name AS member_name, c.community_code,"
+            + " co.name AS community_name, c.service_date, c.hours, c.activity, c.status, c.return_reason,"
+            + " n.title AS need_title FROM checkin c JOIN agency_member m ON m.id = c.member_id"
+            + " JOIN community co ON co.code = c.community_code LEFT JOIN community_need n ON n.id = c.need_id";
+
+    /** A member's own services, latest first. */
+    List<Service> servicesOf(long memberId) {
+        return jdbc.sql(SERVICES + " WHERE c.member_id = ? ORDER BY c.service_date DESC, c.id DESC").param(memberId)
+                .query(Service.class).list();
+    }
+
+    /** Services waiting for confirmation in the given communities (null: all), oldest first. */
+    List<Service> pending(Collection<String> communities) {
+        if (communities != null && communities.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new ArrayList<>(List.of(Status.PENDING.name()));
+        String sql = SERVICES + " WHERE c.status = ?" + SqlIn.and("c.community_code", communities, args)
+                + " ORDER BY c.service_date, c.id";
+        return jdbc.sql(sql).params(args).query(Service.class).list();
+    }
+
+    Optional<Service> service(long id) {
+        return jdbc.sql(SERVICES + " WHERE c.id = ?").param(id).query(Service.class).optional();
+    }
+
+    /**
+     * Confirms a pending service (it counts from now on) or returns it with a reason; the need it served is done
+     * once it is confirmed. A service decided already is not decided again.
+     *
+     * @return false when the service was no longer pending; nothing changed then
+     */
+    @Transactional
+    boolean decide(long id, boolean confirm, String reason, String by) {
+        int changed = jdbc.sql("UPDATE checkin SET status = ?, return_reason = ?, decided_by = ? WHERE id = ? AND status = ?")
+                .params((confirm ? Status.CONFIRMED : Status.RETURNED).name(), confirm ? null : reason, by, id,
+                        Status.PENDING.name()).update();
+        if (changed == 1 && confirm) {
+            jdbc.sql("UPDATE community_need SET status = 'DONE' WHERE id = (SELECT need_id FROM checkin WHERE id = ?)")
+                    .param(id).update();
+        }
+        return changed == 1;
     }
 
     private record TotalRow(String totalKey, String totalName, long checkins, BigDecimal totalHours) {

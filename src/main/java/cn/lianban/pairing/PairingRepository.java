@@ -61,6 +61,46 @@ class PairingRepository {
         return jdbc.sql("SELECT * FROM agency_member WHERE id = ?").param(id).query(AgencyMember.class).optional();
     }
 
+    /** The members of an agency, by id. */
+    List<AgencyMember> membersOf(String agencyCode) {
+        return jdbc.sql("SELECT * FROM agency_member WHERE agency_code = ? ORDER BY id").param(agencyCode)
+                .query(AgencyMember.class).list();
+    }
+
+    /** The member who logs in with this login (issue 15), if any. */
+    Optional<AgencyMember> memberByLogin(String login) {
+        return jdbc.sql("SELECT * FROM agency_member WHERE login = ?").param(login).query(AgencyMember.class).optional();
+    }
+
+    /** A member's logins as the identity mirrors them: login, initial password, agency and grid. */
+    record MemberLogin(String login, String password, String name, String agencyCode, String gridCode) {
+    }
+
+    List<MemberLogin> memberLogins() {
+        return jdbc.sql("SELECT login, password, name, agency_code, grid_code FROM agency_member WHERE login IS NOT NULL"
+                + " ORDER BY login").query(MemberLogin.class).list();
+    }
+
+    /** Gives a member a login and the password it starts with. */
+    void giveLogin(long memberId, String login, String password) {
+        jdbc.sql("UPDATE agency_member SET login = ?, password = ? WHERE id = ?").params(login, password, memberId)
+                .update();
+    }
+
+    /**
+     * The communities where a member serves (双报到): those paired with his agency (结对) and the one of his grid
+     * (下沉网格), as {@link CheckinService#checkIn} accepts them.
+     */
+    List<String> communitiesOf(AgencyMember member) {
+        return jdbc.sql("SELECT community_code FROM pairing WHERE agency_code = ? UNION"
+                        + " SELECT community_code FROM grid WHERE code = ? ORDER BY community_code")
+                .params(member.agencyCode(), member.gridCode()).query(String.class).list();
+    }
+
+    String communityOfGrid(String gridCode) {
+        return jdbc.sql("SELECT community_code FROM grid WHERE code = ?").param(gridCode).query(String.class).single();
+    }
+
     Optional<Agency> agency(String code) {
         return jdbc.sql("SELECT * FROM agency WHERE code = ?").param(code).query(Agency.class).optional();
     }

@@ -83,7 +83,9 @@ class PageHeader {
         add(links, path, "督办通报", "/dashboard/supervision", mayOpen(user, "/dashboard/supervision"));
         add(links, path, "挂账台账", "/issues/shelf", mayOpen(user, "/issues/shelf"));
         add(links, path, "三率排名", "/tickets/rates", mayOpen(user, "/tickets/rates"));
+        add(links, path, "我的服务", "/members/me", mayOpen(user, "/members/me"));
         add(links, path, "双报到", "/checkins", mayOpen(user, "/checkins"));
+        add(links, path, "需求认领", "/pairing/needs", mayOpen(user, "/pairing/needs"));
         add(links, path, "资源清单", "/resources", mayOpen(user, "/resources"));
         add(links, path, "活动", "/activities", mayOpen(user, "/activities"));
         List<Link> admin = new ArrayList<>();

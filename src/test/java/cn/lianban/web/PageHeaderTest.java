@@ -37,9 +37,17 @@ class PageHeaderTest {
         assertThat(header).contains(name("secretary"), "社区书记", "退出", "name=\"_csrf\"");
         assertThat(links(header)).containsExactly(
                 "任务 /camunda/app/tasklist/", "我的事项 /cases", "手机上报 /m", "数据看板 /dashboard",
-                "双报到 /checkins", "资源清单 /resources", "活动 /activities");
+                "双报到 /checkins", "需求认领 /pairing/needs", "资源清单 /resources", "活动 /activities");
         // the page the header is on is marked
         assertThat(header).containsPattern("<a href=\"/resources\"[^>]*class=\"lb-active\">资源清单</a>");
+    }
+
+    @Test
+    void anAgencyMemberHasHisOwnPageNotTheSecretarysOnes() {
+        String header = header("member", "/members/me");
+        assertThat(header).contains("下沉党员");
+        assertThat(links(header)).contains("我的服务 /members/me").doesNotContain("双报到 /checkins",
+                "需求认领 /pairing/needs", "数据看板 /dashboard");
     }
 
     @Test
