@@ -4,9 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -49,26 +46,27 @@ class FirstAdmin implements StartupStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdmin.class);
 
-    /** Camunda user info marking a login whose demo password was replaced: it does not count as an administrator. */
-    static final String DEMO_PASSWORD_REMOVED = "lianban.demo-password-removed";
     static final int MIN_PASSWORD_LENGTH = 12;
 
     private final IdentityService identity;
+    private final DemoPasswords demoPasswords;
     private final IdentitySync sync;
     private final JdbcClient jdbc;
     private final Settings settings;
 
     @Autowired
-    FirstAdmin(IdentityService identity, IdentitySync sync, JdbcClient jdbc,
+    FirstAdmin(IdentityService identity, DemoPasswords demoPasswords, IdentitySync sync, JdbcClient jdbc,
                @Value("${lianban.admin.login:}") String login, @Value("${lianban.admin.password:}") String password,
                @Value("${lianban.admin.password-file:}") String passwordFile,
                @Value("${lianban.admin.name:}") String name, @Value("${lianban.admin.email:}") String email) {
-        this(identity, sync, jdbc, new Settings(login, password.isEmpty() ? readFile(passwordFile) : password, name,
+        this(identity, demoPasswords, sync, jdbc, new Settings(login, password.isEmpty() ? readFile(passwordFile) : password, name,
                 email));
     }
 
-    FirstAdmin(IdentityService identity, IdentitySync sync, JdbcClient jdbc, Settings settings) {
+    FirstAdmin(IdentityService identity, DemoPasswords demoPasswords, IdentitySync sync, JdbcClient jdbc,
+               Settings settings) {
         this.identity = identity;
+        this.demoPasswords = demoPasswords;
         this.sync = sync;
         this.jdbc = jdbc;
         this.settings = settings;
@@ -103,22 +101,7 @@ class FirstAdmin implements StartupStep {
         Set<String> candidates = new LinkedHashSet<>(jdbc.sql("SELECT login FROM person WHERE password = ? ORDER BY login")
                 .param(DemoDirectoryGenerator.DEMO_PASSWORD).query(String.class).list());
         identity.createUserQuery().memberOfGroup(Roles.ADMIN).list().forEach(u -> candidates.add(u.getId()));
-        List<String> removed = new ArrayList<>();
-        for (String login : candidates) {
-            User user = identity.createUserQuery().userId(login).singleResult();
-            if (user == null) {
-                continue;
-            }
-            if (identity.checkPassword(login, DemoDirectoryGenerator.DEMO_PASSWORD)) {
-                user.setPassword(randomPassword());
-                identity.saveUser(user);
-                identity.setUserInfo(login, DEMO_PASSWORD_REMOVED, "true");
-                removed.add(login);
-            } else {
-                // a failed check marks the user locked until now (see DirectoryAndIdentityTest); undo that
-                identity.unlockUser(login);
-            }
-        }
+        List<String> removed = demoPasswords.replace(candidates);
         // the person table keeps the password only to create the Camunda user; no row keeps the demo one
         jdbc.sql("UPDATE person SET password = NULL WHERE password = ?").param(DemoDirectoryGenerator.DEMO_PASSWORD)
                 .update();
@@ -127,7 +110,7 @@ class FirstAdmin implements StartupStep {
 
     private boolean adminExists() {
         return identity.createUserQuery().memberOfGroup(Roles.ADMIN).list().stream()
-                .anyMatch(u -> identity.getUserInfo(u.getId(), DEMO_PASSWORD_REMOVED) == null);
+                .anyMatch(u -> !demoPasswords.removed(u.getId()));
     }
 
     private void create() {
@@ -190,11 +173,5 @@ class FirstAdmin implements StartupStep {
             throw new IllegalStateException("无法读取 LIANBAN_ADMIN_PASSWORD_FILE " + file + " / cannot read "
                     + "LIANBAN_ADMIN_PASSWORD_FILE " + file, e);
         }
-    }
-
-    private static String randomPassword() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
     }
 }

@@ -81,6 +81,17 @@ class PairingRepository {
                 + " ORDER BY login").query(MemberLogin.class).list();
     }
 
+    /** The member logins whose row still keeps this starting password. */
+    List<String> loginsWithPassword(String password) {
+        return jdbc.sql("SELECT login FROM agency_member WHERE login IS NOT NULL AND password = ? ORDER BY login")
+                .param(password).query(String.class).list();
+    }
+
+    /** The row keeps a starting password only to create the Camunda user: this one no longer. */
+    void forgetPassword(String password) {
+        jdbc.sql("UPDATE agency_member SET password = NULL WHERE password = ?").param(password).update();
+    }
+
     /** Gives a member a login and the password it starts with. */
     void giveLogin(long memberId, String login, String password) {
         jdbc.sql("UPDATE agency_member SET login = ?, password = ? WHERE id = ?").params(login, password, memberId)

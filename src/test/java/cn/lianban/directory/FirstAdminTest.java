@@ -45,6 +45,8 @@ class FirstAdminTest {
     @Autowired
     IdentitySync sync;
     @Autowired
+    DemoPasswords demoPasswords;
+    @Autowired
     JdbcClient jdbc;
     @Autowired
     TestRestTemplate rest;
@@ -156,6 +158,6 @@ class FirstAdminTest {
     }
 
     private FirstAdmin step(FirstAdmin.Settings settings) {
-        return new FirstAdmin(identity, sync, jdbc, settings);
+        return new FirstAdmin(identity, demoPasswords, sync, jdbc, settings);
     }
 }
