@@ -53,6 +53,26 @@ public class PageSession {
         return answer;
     }
 
+    /** Uploads one file as a multipart form field, with the CSRF token of the last page. */
+    public ResponseEntity<String> upload(String path, String field, String filename, byte[] content) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add(field, new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        if (csrf != null) {
+            form.add("_csrf", csrf);
+        }
+        HttpHeaders headers = headers();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        ResponseEntity<String> answer = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers),
+                String.class);
+        remember(answer);
+        return answer;
+    }
+
     private HttpHeaders headers() {
         HttpHeaders headers = new HttpHeaders();
         if (cookie != null) {
