@@ -1,5 +1,8 @@
 package cn.lianban.directory;
 
+import static cn.lianban.support.DirectoryFiles.append;
+import static cn.lianban.support.DirectoryFiles.person;
+import static cn.lianban.support.DirectoryFiles.withTestStreet;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -24,6 +27,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import cn.lianban.support.DirectoryFiles;
 import cn.lianban.support.LianbanTest;
 import cn.lianban.support.PageSession;
 
@@ -50,15 +54,7 @@ class DirectoryImportTest {
 
     @AfterEach
     void removeTheTestStreet() {
-        tasks.createTaskQuery().taskNameLike("导入测试%").list().forEach(t -> tasks.deleteTask(t.getId(), true));
-        jdbc.queryForList("SELECT login FROM person WHERE login LIKE 'imp-%'", String.class)
-                .forEach(identity::deleteUser);
-        jdbc.update("DELETE FROM person WHERE login LIKE 'imp-%'");
-        for (String table : new String[]{"grid", "community", "area", "street", "department"}) {
-            jdbc.update("DELETE FROM " + table + " WHERE code LIKE 'T-%'");
-        }
-        identity.createGroupQuery().list().stream().filter(g -> g.getId().contains(":T-"))
-                .forEach(g -> identity.deleteGroup(g.getId()));
+        DirectoryFiles.removeTestStreet(jdbc, identity, tasks);
     }
 
     @Test
@@ -91,8 +87,7 @@ class DirectoryImportTest {
 
     @Test
     void aFileWithErrorsChangesNothingAndReportsEveryRow() throws IOException {
-        byte[] file = export();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file))) {
+        byte[] file = DirectoryFiles.edit(export(), book -> {
             append(book.getSheet("街道"), "S-DL", "重复的街道", 38.0, 106.0, null);
             append(book.getSheet("社区"), "T-C9", "孤儿社区", "T-NOAREA", 38.0, 106.0, null);
             append(book.getSheet("网格"), "T-G9", "孤儿网格", "T-NOCOMM", 38.0, 106.0);
@@ -100,8 +95,7 @@ class DirectoryImportTest {
                     null, null);
             append(book.getSheet("人员"), "imp-b", "乙", "13900000009", "b@x.cn", "村长", null, null, null, null, null);
             append(book.getSheet("人员"), "imp-b", null, null, "c@x.cn", "网格员", null, null, null, null, null);
-            file = bytes(book);
-        }
+        });
         int people = count("person");
         int communities = count("community");
         PageSession admin = new PageSession(rest, "admin");
@@ -124,8 +118,7 @@ class DirectoryImportTest {
         Task unit = task("导入测试：社区任务", t -> { });
         tasks.addCandidateGroup(unit.getId(), "community:T-C");
 
-        byte[] second = export();
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(second))) {
+        byte[] second = DirectoryFiles.edit(export(), book -> {
             Sheet sheet = book.getSheet("人员");
             for (Row row : sheet) {
                 if ("imp-leaver".equals(DirectoryWorkbook.text(row.getCell(0)))) {
@@ -133,8 +126,7 @@ class DirectoryImportTest {
                     break;
                 }
             }
-            second = bytes(book);
-        }
+        });
         DirectoryImport.Result result = imports.apply(DirectoryWorkbook.read(new ByteArrayInputStream(second)),
                 "admin");
         assertThat(result.plan().deactivated()).extracting(DirectoryImport.Member::login).containsExactly("imp-leaver");
@@ -178,41 +170,6 @@ class DirectoryImportTest {
     private byte[] export() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         DirectoryWorkbook.write(imports.units(), imports.peopleRows(), out);
-        return out.toByteArray();
-    }
-
-    private static Object[] person(String login, String name, String phone, String role, String unitType,
-                                   String unit) {
-        return new Object[]{login, name, phone, login + "@test.cn", role, unitType, unit, null, null, "是"};
-    }
-
-    /** The file plus a street T-S with an area, a community, a grid, a department, and the given people. */
-    private static byte[] withTestStreet(byte[] file, List<Object[]> people) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(file))) {
-            append(book.getSheet("街道"), "T-S", "测试街道", 38.5, 106.2, "ts@test.cn");
-            append(book.getSheet("片区"), "T-A", "测试片区", "T-S", "OLD_TOWN", 38.5, 106.2, null);
-            append(book.getSheet("社区"), "T-C", "测试社区", "T-A", 38.5, 106.2, null);
-            append(book.getSheet("网格"), "T-G", "测试网格", "T-C", 38.5, 106.2);
-            append(book.getSheet("部门"), "T-D", "测试局", "td@test.cn");
-            people.forEach(p -> append(book.getSheet("人员"), p));
-            return bytes(book);
-        }
-    }
-
-    private static void append(Sheet sheet, Object... values) {
-        Row row = sheet.createRow(sheet.getLastRowNum() + 1);
-        for (int i = 0; i < values.length; i++) {
-            if (values[i] instanceof Double d) {
-                row.createCell(i).setCellValue(d);
-            } else if (values[i] != null) {
-                row.createCell(i).setCellValue(values[i].toString());
-            }
-        }
-    }
-
-    private static byte[] bytes(XSSFWorkbook book) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        book.write(out);
         return out.toByteArray();
     }
 
