@@ -38,15 +38,8 @@ public class PageSession {
 
     /** Posts a form with the CSRF token of the last page; a redirect is followed in the same session. */
     public ResponseEntity<String> post(String path, Map<String, List<String>> fields) {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>(fields);
-        if (csrf != null) {
-            form.add("_csrf", csrf);
-        }
-        HttpHeaders headers = headers();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        ResponseEntity<String> answer = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers),
-                String.class);
-        remember(answer);
+        ResponseEntity<String> answer = send(path, new LinkedMultiValueMap<>(fields),
+                MediaType.APPLICATION_FORM_URLENCODED);
         if (answer.getStatusCode().is3xxRedirection()) {
             return get(answer.getHeaders().getLocation().toString());
         }
@@ -62,11 +55,16 @@ public class PageSession {
                 return filename;
             }
         });
+        return send(path, form, MediaType.MULTIPART_FORM_DATA);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> ResponseEntity<String> send(String path, MultiValueMap<String, T> form, MediaType type) {
         if (csrf != null) {
-            form.add("_csrf", csrf);
+            form.add("_csrf", (T) csrf);
         }
         HttpHeaders headers = headers();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        headers.setContentType(type);
         ResponseEntity<String> answer = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers),
                 String.class);
         remember(answer);
