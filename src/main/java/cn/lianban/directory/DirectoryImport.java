@@ -146,7 +146,8 @@ class DirectoryImport {
         for (UnitType type : DirectoryWorkbook.ORDER) {
             inFile.put(type, new HashMap<>());
         }
-        Set<String> areaTypes = jdbc.sql("SELECT code FROM area_type").query(String.class).set();
+        Set<String> areaTypes = new HashSet<>(jdbc.sql("SELECT code FROM area_type").query(String.class).set());
+        DemoDirectoryGenerator.areaTypes().forEach(t -> areaTypes.add(t.code()));
         for (UnitRow u : content.units()) {
             String sheet = DirectoryWorkbook.SHEETS.get(u.type());
             List<DirectoryWorkbook.Col> cols = DirectoryWorkbook.columns(u.type());
@@ -342,6 +343,12 @@ class DirectoryImport {
         Plan plan = plan(content);
         Map<String, Member> before = new HashMap<>();
         members().forEach(m -> before.put(m.login(), m));
+        // a fresh database (no demo) has no area types yet: the standard ones a file uses are added first
+        Set<String> areaTypes = jdbc.sql("SELECT code FROM area_type").query(String.class).set();
+        DemoDirectoryGenerator.areaTypes().stream().filter(t -> !areaTypes.contains(t.code()))
+                .filter(t -> content.units().stream().anyMatch(u -> t.code().equals(u.areaType())))
+                .forEach(t -> jdbc.sql("INSERT INTO area_type(code, name, description) VALUES (?,?,?)")
+                        .params(t.code(), t.name(), t.description()).update());
         for (UnitType type : DirectoryWorkbook.ORDER) {
             for (UnitRow u : plan.newUnits()) {
                 if (u.type() == type) {

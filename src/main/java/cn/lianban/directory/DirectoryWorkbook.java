@@ -36,7 +36,8 @@ final class DirectoryWorkbook {
     enum Col {
         CODE("编码", "必填，全表唯一，例如 S-DL"), NAME("名称", "必填"),
         PARENT("上级编码", "必填，须是本文件或系统中已有的上级单位编码"),
-        AREA_TYPE("片区类型", "必填，片区类型编码，例如 OLD_TOWN"),
+        AREA_TYPE("片区类型", "必填：UNIT 单位型、RESORT 候鸟型、OLD_TOWN 老城型、NEW_TOWN 新城型、MERGED 融合型、"
+                + "INDUSTRY 园区型"),
         LAT("纬度", "必填，数字，例如 38.46"), LON("经度", "必填，数字，例如 106.27"), EMAIL("邮箱", "选填，单位邮箱");
 
         final String header;

@@ -23,9 +23,10 @@ import cn.lianban.support.DirectoryFiles;
 import cn.lianban.support.Postgres;
 
 /**
- * The directory import's SQL and its Camunda side on PostgreSQL 17 (V71, the person columns, the upserts): the
- * demo directory, a file that adds a street and two people, the same file again, a file that drops one of them.
- * A process engine of its own on the same database, without Spring.
+ * The directory import's SQL and its Camunda side on PostgreSQL 17 (V71, the person columns, the upserts), as in
+ * production without demo data: an empty directory (no area types either), a file that adds a street and two
+ * people, the same file again, a file that drops one of them. A process engine of its own on the same database,
+ * without Spring.
  */
 class DirectoryImportPostgresTest {
 
@@ -48,9 +49,7 @@ class DirectoryImportPostgresTest {
                 .setHistory("none").setProcessEngineName("directory-import-pg").buildProcessEngine();
         jdbc = new JdbcTemplate(postgres.database());
         Directory directory = new Directory(jdbc);
-        directory.insert(new DemoDirectoryGenerator(7).generate());
         IdentitySync sync = new IdentitySync(engine.getIdentityService(), directory);
-        sync.sync();
         imports = new DirectoryImport(directory, jdbc, engine.getIdentityService(), engine.getTaskService(), sync);
     }
 
