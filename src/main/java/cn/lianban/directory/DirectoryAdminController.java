@@ -5,9 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
@@ -23,11 +21,13 @@ import org.springframework.web.multipart.MultipartFile;
 import cn.lianban.directory.DirectoryWorkbook.Content;
 import cn.lianban.directory.DirectoryWorkbook.Problem;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 
 /**
  * 组织目录 (/admin/directory): the template and the current directory as Excel, and the import: an upload is read
  * and checked in full, the report shown, and nothing changes until the admin confirms (确认导入). The checked file
- * waits server-side under a random token (the last few uploads only); confirming checks it again and applies it.
+ * waits in the admin's own session under a random token (the last upload only: a newer upload or another tab's
+ * report replaces it); confirming checks it again and applies it.
  * Access to /admin/** (the admin group only) is configured with the rest of security.
  */
 @Controller
@@ -36,16 +36,13 @@ class DirectoryAdminController {
 
     private static final String VIEW = "admin/directory";
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final int KEPT_UPLOADS = 10;
+    private static final String WAITING = DirectoryAdminController.class.getName() + ".waiting";
 
     private final DirectoryImport imports;
-    /** Checked uploads waiting for 确认导入, by token; the oldest go first. */
-    private final Map<String, byte[]> waiting = new LinkedHashMap<>() {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
-            return size() > KEPT_UPLOADS;
-        }
-    };
+
+    /** A checked upload waiting in the admin's session for 确认导入; the token ties it to the report shown. */
+    private record Waiting(String token, byte[] file) implements java.io.Serializable {
+    }
 
     DirectoryAdminController(DirectoryImport imports) {
         this.imports = imports;
@@ -78,7 +75,8 @@ class DirectoryAdminController {
     }
 
     @PostMapping("/import")
-    String check(@RequestParam(required = false) MultipartFile file, Principal user, Model model) throws IOException {
+    String check(@RequestParam(required = false) MultipartFile file, Principal user, HttpSession session, Model model)
+            throws IOException {
         if (file == null || file.isEmpty()) {
             model.addAttribute("error", "请选择要导入的 Excel 文件");
             return VIEW;
@@ -96,9 +94,7 @@ class DirectoryAdminController {
             model.addAttribute("plan", plan);
             if (!plan.unchanged()) {
                 String token = UUID.randomUUID().toString();
-                synchronized (waiting) {
-                    waiting.put(token, bytes);
-                }
+                session.setAttribute(WAITING, new Waiting(token, bytes));
                 model.addAttribute("token", token);
             }
         }
@@ -106,16 +102,14 @@ class DirectoryAdminController {
     }
 
     @PostMapping("/import/confirm")
-    String apply(@RequestParam String token, Principal user, Model model) {
-        byte[] bytes;
-        synchronized (waiting) {
-            bytes = waiting.remove(token);
-        }
-        if (bytes == null) {
+    String apply(@RequestParam String token, Principal user, HttpSession session, Model model) {
+        Waiting waiting = session.getAttribute(WAITING) instanceof Waiting w && w.token().equals(token) ? w : null;
+        session.removeAttribute(WAITING);
+        if (waiting == null) {
             model.addAttribute("error", "这份文件已导入或已过期，请重新上传");
             return VIEW;
         }
-        Content content = read(bytes, model);
+        Content content = read(waiting.file(), model);
         if (content == null) {
             return VIEW;
         }

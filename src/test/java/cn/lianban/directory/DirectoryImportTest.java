@@ -69,8 +69,8 @@ class DirectoryImportTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM person WHERE login LIKE 'imp-%'", Integer.class))
                 .as("nothing changes before 确认导入").isZero();
 
-        ResponseEntity<String> result = admin.post("/admin/directory/import/confirm",
-                Map.of("token", List.of(token(report.getBody()))));
+        String token = token(report.getBody());
+        ResponseEntity<String> result = admin.post("/admin/directory/import/confirm", Map.of("token", List.of(token)));
         assertThat(result.getBody()).contains("导入完成：新建 7 项，更新 0 项，停用 0 人", "新账号的初始密码");
         String password = password(result.getBody(), "imp-sec");
         assertThat(identity.checkPassword("imp-sec", password)).isTrue();
@@ -78,6 +78,9 @@ class DirectoryImportTest {
         assertThat(groupsOf("imp-sec")).containsExactlyInAnyOrder("community-secretary", "community:T-C");
         assertThat(groupsOf("imp-grid")).containsExactlyInAnyOrder("grid-worker", "grid:T-G");
         assertThat(identity.createGroupQuery().groupId("street:T-S").singleResult().getName()).isEqualTo("测试街道");
+
+        assertThat(admin.post("/admin/directory/import/confirm", Map.of("token", List.of(token))).getBody())
+                .as("a confirmed file is not applied twice").contains("这份文件已导入或已过期，请重新上传");
 
         ResponseEntity<String> again = admin.upload("/admin/directory/import", "file", "目录.xlsx", file);
         assertThat(again.getBody()).contains("无变化").doesNotContain("确认导入</button>");
@@ -137,6 +140,12 @@ class DirectoryImportTest {
         assertThat(identity.createUserQuery().userId("imp-leaver").singleResult()).as("kept, not deleted").isNotNull();
         // the same file again: nothing more to do
         assertThat(imports.plan(DirectoryWorkbook.read(new ByteArrayInputStream(second))).unchanged()).isTrue();
+
+        // listed again: active, back in their groups, with a new initial password
+        DirectoryImport.Result back = imports.apply(DirectoryWorkbook.read(new ByteArrayInputStream(first)), "admin");
+        assertThat(back.plan().changedPeople()).extracting(DirectoryImport.Member::login).containsExactly("imp-leaver");
+        assertThat(identity.checkPassword("imp-leaver", back.passwords().get(0).password())).isTrue();
+        assertThat(groupsOf("imp-leaver")).containsExactlyInAnyOrder("community-secretary", "community:T-C");
     }
 
     @Test
