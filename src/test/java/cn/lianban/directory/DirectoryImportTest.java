@@ -130,11 +130,14 @@ class DirectoryImportTest {
                 }
             }
         });
-        DirectoryImport.Result result = imports.apply(DirectoryWorkbook.read(new ByteArrayInputStream(second)),
-                "admin");
-        assertThat(result.plan().deactivated()).extracting(DirectoryImport.Member::login).containsExactly("imp-leaver");
-        assertThat(result.openTasks()).extracting(DirectoryImport.OpenTask::id)
-                .containsExactlyInAnyOrder(mine.getId(), unit.getId());
+        PageSession admin = new PageSession(rest, "admin");
+        admin.get("/admin/directory");
+        String report = admin.upload("/admin/directory/import", "file", "目录.xlsx", second).getBody();
+        assertThat(report).contains("停用 1 人", "离岗人员");
+        String page = admin.post("/admin/directory/import/confirm", Map.of("token", List.of(token(report)))).getBody();
+        assertThat(page).contains("导入完成：新建 0 项，更新 0 项，停用 1 人", "停用人员的待办（请改派）",
+                "导入测试：本人任务", "本人办理", "导入测试：社区任务", "测试社区待领取（单位已无在岗人员）",
+                "task=" + mine.getId(), "task=" + unit.getId());
         assertThat(jdbc.queryForObject("SELECT active FROM person WHERE login = 'imp-leaver'", Boolean.class)).isFalse();
         assertThat(groupsOf("imp-leaver")).isEmpty();
         assertThat(identity.createUserQuery().userId("imp-leaver").singleResult()).as("kept, not deleted").isNotNull();
