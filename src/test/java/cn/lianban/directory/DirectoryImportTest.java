@@ -86,6 +86,20 @@ class DirectoryImportTest {
         assertThat(again.getBody()).contains("无变化").doesNotContain("确认导入</button>");
         // the export of the new directory reads back to the same directory
         assertThat(imports.plan(DirectoryWorkbook.read(new ByteArrayInputStream(export()))).unchanged()).isTrue();
+
+        // moved to the community as its secretary: the old groups go, the new ones come
+        byte[] moved = DirectoryFiles.edit(export(), book -> {
+            for (Row row : book.getSheet("人员")) {
+                if ("imp-grid".equals(DirectoryWorkbook.text(row.getCell(0)))) {
+                    row.getCell(4).setCellValue("社区书记");
+                    row.getCell(5).setCellValue("社区");
+                    row.getCell(6).setCellValue("T-C");
+                }
+            }
+        });
+        assertThat(imports.apply(DirectoryWorkbook.read(new ByteArrayInputStream(moved)), "admin").plan().updated())
+                .isEqualTo(1);
+        assertThat(groupsOf("imp-grid")).containsExactlyInAnyOrder("community-secretary", "community:T-C");
     }
 
     @Test
