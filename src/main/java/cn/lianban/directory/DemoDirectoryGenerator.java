@@ -83,11 +83,17 @@ public final class DemoDirectoryGenerator {
         return names.subList(0, COMMUNITIES);
     }
 
-    public DirectorySnapshot generate() {
+    /** The six kinds of 精治片区: reference data, which the directory import adds where a file uses them. */
+    static List<AreaType> areaTypes() {
         List<AreaType> areaTypes = new ArrayList<>();
         for (String[] t : AREA_TYPES) {
             areaTypes.add(new AreaType(t[0], t[1], t[2]));
         }
+        return areaTypes;
+    }
+
+    public DirectorySnapshot generate() {
+        List<AreaType> areaTypes = areaTypes();
         List<Street> streets = new ArrayList<>();
         for (int i = 0; i < STREETS.length; i++) {
             streets.add(new Street("S-" + STREETS[i][0], STREETS[i][1], jitter(CITY_LAT, 0.06),

@@ -67,9 +67,10 @@ public class Directory {
         return jdbc.sql("SELECT * FROM department ORDER BY code").query(Department.class).list();
     }
 
+    /** The active people (a deactivated person keeps their row for the trails, but no login and no mail). */
     List<Person> persons() {
         return jdbc.sql("SELECT login, name, email, role, unit_type, unit_code, password, unit_lead AS lead, area_code "
-                + "FROM person ORDER BY login").query(Person.class).list();
+                + "FROM person WHERE active ORDER BY login").query(Person.class).list();
     }
 
     /** The department that leads issues of a category, if the list names one. */
@@ -108,7 +109,7 @@ public class Directory {
         Set<String> emails = new LinkedHashSet<>();
         int colon = group.indexOf(':');
         if (colon < 0) {
-            emails.addAll(jdbc.sql("SELECT email FROM person WHERE role = ? ORDER BY login").param(group)
+            emails.addAll(jdbc.sql("SELECT email FROM person WHERE role = ? AND active ORDER BY login").param(group)
                     .query(String.class).list());
             return emails;
         }
@@ -125,7 +126,7 @@ public class Directory {
             emails.addAll(jdbc.sql("SELECT email FROM " + table + " WHERE code = ? AND email IS NOT NULL").param(code)
                     .query(String.class).list());
         }
-        emails.addAll(jdbc.sql("SELECT email FROM person WHERE unit_type = ? AND unit_code = ? ORDER BY login")
+        emails.addAll(jdbc.sql("SELECT email FROM person WHERE unit_type = ? AND unit_code = ? AND active ORDER BY login")
                 .params(type.name(), code).query(String.class).list());
         return emails;
     }
@@ -137,7 +138,7 @@ public class Directory {
     public Set<String> leadEmailsOf(String group) {
         int colon = group.indexOf(':');
         if (colon > 0) {
-            Set<String> leads = jdbc.sql("SELECT email FROM person WHERE unit_type = ? AND unit_code = ? AND unit_lead "
+            Set<String> leads = jdbc.sql("SELECT email FROM person WHERE unit_type = ? AND unit_code = ? AND unit_lead AND active "
                             + "ORDER BY login").params(group.substring(0, colon).toUpperCase(), group.substring(colon + 1))
                     .query(String.class).set();
             if (!leads.isEmpty()) {
@@ -149,7 +150,7 @@ public class Directory {
 
     /** The deputies (两代表一委员) who belong to an area, by login. */
     public List<Deputy> deputiesOf(String areaCode) {
-        return jdbc.sql("SELECT login, name, email, area_code FROM person WHERE role = ? AND area_code = ?"
+        return jdbc.sql("SELECT login, name, email, area_code FROM person WHERE role = ? AND area_code = ? AND active"
                         + " ORDER BY login")
                 .params(Roles.DEPUTY, areaCode).query(Deputy.class).list();
     }

@@ -93,6 +93,7 @@ class PageHeader {
         add(admin, path, "短信队列", "/admin/sms", mayOpen(user, "/admin/sms"));
         add(admin, path, "工作日历", "/admin/calendar", mayOpen(user, "/admin/calendar"));
         add(admin, path, "权责清单", "/admin/responsibility", mayOpen(user, "/admin/responsibility"));
+        add(admin, path, "组织目录", "/admin/directory", mayOpen(user, "/admin/directory"));
         add(admin, path, "登录安全", "/admin/logins", mayOpen(user, "/admin/logins"));
         add(admin, path, "流程监控", "/camunda/app/cockpit/", mayOpenWebapp(user, groups, "cockpit"));
         add(admin, path, "用户与权限", "/camunda/app/admin/", mayOpenWebapp(user, groups, "admin"));

@@ -38,18 +38,36 @@ public class PageSession {
 
     /** Posts a form with the CSRF token of the last page; a redirect is followed in the same session. */
     public ResponseEntity<String> post(String path, Map<String, List<String>> fields) {
-        MultiValueMap<String, String> form = new LinkedMultiValueMap<>(fields);
-        if (csrf != null) {
-            form.add("_csrf", csrf);
-        }
-        HttpHeaders headers = headers();
-        headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-        ResponseEntity<String> answer = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers),
-                String.class);
-        remember(answer);
+        ResponseEntity<String> answer = send(path, new LinkedMultiValueMap<>(fields),
+                MediaType.APPLICATION_FORM_URLENCODED);
         if (answer.getStatusCode().is3xxRedirection()) {
             return get(answer.getHeaders().getLocation().toString());
         }
+        return answer;
+    }
+
+    /** Uploads one file as a multipart form field, with the CSRF token of the last page. */
+    public ResponseEntity<String> upload(String path, String field, String filename, byte[] content) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add(field, new org.springframework.core.io.ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return filename;
+            }
+        });
+        return send(path, form, MediaType.MULTIPART_FORM_DATA);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> ResponseEntity<String> send(String path, MultiValueMap<String, T> form, MediaType type) {
+        if (csrf != null) {
+            form.add("_csrf", (T) csrf);
+        }
+        HttpHeaders headers = headers();
+        headers.setContentType(type);
+        ResponseEntity<String> answer = rest.exchange(path, HttpMethod.POST, new HttpEntity<>(form, headers),
+                String.class);
+        remember(answer);
         return answer;
     }
 
