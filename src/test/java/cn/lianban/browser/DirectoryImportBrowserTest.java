@@ -56,7 +56,7 @@ class DirectoryImportBrowserTest extends ChineseBrowserTest {
         try {
             web.get(base() + "/admin/directory");
             browser.logInWhereAsked("admin", "demo");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.name("file"))).sendKeys(bad.toString());
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.name("file"))).sendKeys(bad.toString());
             web.findElement(By.xpath("//button[.='上传并检查']")).click();
             String report = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("report"))).getText();
             assertThat(report).contains("未做任何修改", "人员", "角色「村长」不存在", "所属单位「T-NOPE」不存在")
