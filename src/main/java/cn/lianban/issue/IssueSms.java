@@ -1,9 +1,9 @@
 package cn.lianban.issue;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.lianban.notify.ResidentLinks;
+import cn.lianban.notify.ResidentUrls;
 import cn.lianban.notify.SmsKind;
 import cn.lianban.notify.SmsOutbox;
 
@@ -18,13 +18,12 @@ class IssueSms {
 
     private final SmsOutbox outbox;
     private final ResidentLinks links;
-    private final String baseUrl;
+    private final ResidentUrls urls;
 
-    IssueSms(SmsOutbox outbox, ResidentLinks links,
-             @Value("${lianban.base-url:http://localhost:8080}") String baseUrl) {
+    IssueSms(SmsOutbox outbox, ResidentLinks links, ResidentUrls urls) {
         this.outbox = outbox;
         this.links = links;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.urls = urls;
     }
 
     void entered(IssueVariables issue, IssueStatus status) {
@@ -45,7 +44,7 @@ class IssueSms {
             case ESCALATING -> issue + "正在申请升级办理。";
             case EVALUATING -> issue + "已办理完毕，待社区评价销号。";
             case CLOSED -> issue + "已办结销号，请在 " + ResidentLinks.VALID.toDays() + " 天内评价办理结果："
-                    + baseUrl + "/rate/" + links.issue(key);
+                    + urls.rating(links.issue(key));
             case SHELVED -> issue + "已列入挂账事项，条件具备后继续办理。";
             case TERMINATED -> issue + "已终止办理。";
             case MERGED -> issue + "已并入 " + mainKey + " 一并办理。";

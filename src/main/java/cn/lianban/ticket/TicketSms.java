@@ -1,9 +1,9 @@
 package cn.lianban.ticket;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import cn.lianban.notify.ResidentLinks;
+import cn.lianban.notify.ResidentUrls;
 import cn.lianban.notify.SmsKind;
 import cn.lianban.notify.SmsOutbox;
 
@@ -18,13 +18,12 @@ class TicketSms {
 
     private final SmsOutbox outbox;
     private final ResidentRatings ratings;
-    private final String baseUrl;
+    private final ResidentUrls urls;
 
-    TicketSms(SmsOutbox outbox, ResidentRatings ratings,
-              @Value("${lianban.base-url:http://localhost:8080}") String baseUrl) {
+    TicketSms(SmsOutbox outbox, ResidentRatings ratings, ResidentUrls urls) {
         this.outbox = outbox;
         this.ratings = ratings;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.urls = urls;
     }
 
     void entered(TicketVariables ticket, TicketStatus status) {
@@ -38,15 +37,15 @@ class TicketSms {
 
     private String text(String key, TicketStatus status, String dept) {
         String ticket = "您反映的问题 " + key + " ";
-        String progress = "查询进度：" + baseUrl + "/status/" + key;
+        String progress = "查询进度：" + urls.status(key);
         return switch (status) {
             case DISPATCHING -> ticket + "已受理，正在派单。" + progress;
             case ACCEPTING -> ticket + "已派至" + dept + "，待接单。" + progress;
             case RESOLVING -> ticket + "已由" + dept + "接单办理。" + progress;
             case CONFIRMING -> ticket + "已由" + dept + "办理完毕，待社区确认。" + progress;
             case STREET_DECIDING -> ticket + "已交街道研判处置。" + progress;
-            case RATING -> ticket + "已办理完毕，请在 " + ResidentLinks.VALID.toDays() + " 天内评价办理结果：" + baseUrl
-                    + "/rate/" + ratings.issue(key);
+            case RATING -> ticket + "已办理完毕，请在 " + ResidentLinks.VALID.toDays() + " 天内评价办理结果："
+                    + urls.rating(ratings.issue(key));
             case CLOSED -> ticket + "已办结，感谢您的反映。" + progress;
             case JOINT -> ticket + "已转街道联席会商办理。" + progress;
         };
