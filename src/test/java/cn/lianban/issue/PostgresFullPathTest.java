@@ -115,11 +115,7 @@ class PostgresFullPathTest {
     @Test
     void supervisionRunsOnPostgres() {
         driver.clockAt(LocalDateTime.of(2026, 11, 24, 10, 0));
-        ProcessInstance pi = driver.file("category", "HOUSING", "multiDepartment", true, "households", 40L);
-        driver.complete(pi, "rate", "color", "YELLOW");
-        driver.scheduleMeeting(pi);
-        driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline", "2026-11-27", "minutes",
-                "住建局牵头");
+        ProcessInstance pi = driver.housingCaseAtHandling();
         driver.fireTimer(pi, "acceptDeadline");
         assertThat(pi).isWaitingAt("handle", "supervise");
         driver.complete(pi, "supervise", "supervision", "URGE", "supervisionComment", "请今日签收");

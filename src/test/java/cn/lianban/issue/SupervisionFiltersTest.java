@@ -39,11 +39,7 @@ class SupervisionFiltersTest {
     @Test
     void theLevelsUnitFindsTheSupervisionAndTheApproverTheExtension() {
         driver.clockAt(LocalDateTime.of(2026, 11, 25, 10, 0));
-        ProcessInstance pi = driver.file("category", "HOUSING", "multiDepartment", true, "households", 40L);
-        driver.complete(pi, "rate", "color", "YELLOW");
-        driver.scheduleMeeting(pi);
-        driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline", "2026-11-27", "minutes",
-                "住建局牵头");
+        ProcessInstance pi = driver.housingCaseAtHandling();
         driver.fireTimer(pi, "acceptDeadline");
         String supervise = driver.task(pi, "supervise").getId();
         assertThat(ids("committee", "待督办签收")).contains(supervise);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.TaskService;
@@ -60,11 +59,7 @@ class SupervisionRestTest {
     @Test
     void theExtensionApprovalRefusesAFieldNotOnItsFormAndTheHandlingFormTakesItsExtensionFields() {
         driver.clockAt(LocalDateTime.of(2026, 11, 24, 10, 0));
-        ProcessInstance pi = driver.file("category", "HOUSING", "multiDepartment", true, "households", 40L);
-        driver.complete(pi, "rate", "color", "YELLOW");
-        driver.scheduleMeeting(pi);
-        driver.complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline", "2026-11-27", "minutes",
-                "住建局牵头");
+        ProcessInstance pi = driver.housingCaseAtHandling();
         String handle = driver.task(pi, "handle").getId();
         tasks.claim(handle, "housing");
 

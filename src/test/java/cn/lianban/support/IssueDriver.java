@@ -107,6 +107,19 @@ public class IssueDriver {
     }
 
     /**
+     * A YELLOW housing case filed, rated and met on (housing leads alone, due 27 November 2026), now at 牵头办理
+     * and not yet accepted: where the supervision tests begin.
+     */
+    public ProcessInstance housingCaseAtHandling() {
+        ProcessInstance pi = file("category", "HOUSING", "multiDepartment", true, "households", 40L);
+        complete(pi, "rate", "color", "YELLOW");
+        scheduleMeeting(pi);
+        complete(pi, "meet", "leadDept", "housing", "coDepts", List.of(), "deadline", "2026-11-27", "minutes",
+                "住建局牵头");
+        return pi;
+    }
+
+    /**
      * A YELLOW housing case from filing to 销号, through the area's joint meeting; {@code changes} overrides single
      * fields of the filing.
      */
