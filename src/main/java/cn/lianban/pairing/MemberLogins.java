@@ -1,5 +1,8 @@
 package cn.lianban.pairing;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -37,35 +40,50 @@ class MemberLogins implements StartupStep {
 
     @Override
     public void run() {
+        int changes = sync();
+        if (changes > 0) {
+            LOG.info("Member logins: {} changes", changes);
+        }
+    }
+
+    /** @return how many users, groups and memberships were created or changed */
+    int sync() {
+        List<PairingRepository.MemberLogin> members = pairing.memberLogins();
+        // compared in bulk: one query for the users, one per group concerned, not two per member (thousands of
+        // imported member logins would otherwise slow every start)
+        Map<String, User> users = identity.createUserQuery().list().stream()
+                .collect(Collectors.toMap(User::getId, u -> u));
+        Map<String, Set<String>> membersOf = new HashMap<>();
         int changes = 0;
-        for (PairingRepository.MemberLogin m : pairing.memberLogins()) {
-            changes += agencyGroup(m.agencyCode());
-            User user = identity.createUserQuery().userId(m.login()).singleResult();
-            if (user == null) {
-                user = identity.newUser(m.login());
-                user.setPassword(m.password());
-            } else if (m.name().equals(user.getFirstName())) {
-                user = null;
-            }
-            if (user != null) {
-                user.setFirstName(m.name());
-                user.setLastName("");
-                identity.saveUser(user);
-                changes++;
-            }
-            Set<String> current = identity.createGroupQuery().groupMember(m.login()).list().stream()
-                    .map(Group::getId).collect(Collectors.toSet());
-            for (String group : new String[]{Roles.AGENCY_MEMBER, Agencies.group(m.agencyCode()),
-                    UnitType.GRID.group(m.gridCode())}) {
-                if (!current.contains(group)) {
+        for (String agency : members.stream().map(PairingRepository.MemberLogin::agencyCode).distinct().toList()) {
+            changes += agencyGroup(agency);
+        }
+        for (PairingRepository.MemberLogin m : members) {
+            changes += user(m, users.get(m.login()));
+            for (String group : List.of(Roles.AGENCY_MEMBER, Agencies.group(m.agencyCode()),
+                    UnitType.GRID.group(m.gridCode()))) {
+                Set<String> current = membersOf.computeIfAbsent(group, g -> identity.createUserQuery()
+                        .memberOfGroup(g).list().stream().map(User::getId).collect(Collectors.toSet()));
+                if (current.add(m.login())) {
                     identity.createMembership(m.login(), group);
                     changes++;
                 }
             }
         }
-        if (changes > 0) {
-            LOG.info("Member logins: {} changes", changes);
+        return changes;
+    }
+
+    private int user(PairingRepository.MemberLogin m, User user) {
+        if (user == null) {
+            user = identity.newUser(m.login());
+            user.setPassword(m.password());
+        } else if (m.name().equals(user.getFirstName())) {
+            return 0;
         }
+        user.setFirstName(m.name());
+        user.setLastName("");
+        identity.saveUser(user);
+        return 1;
     }
 
     private int agencyGroup(String code) {
