@@ -3,6 +3,7 @@ package cn.lianban.security;
 import java.io.IOException;
 import java.io.Serializable;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,8 +19,8 @@ import jakarta.servlet.http.HttpSession;
 
 /**
  * A login whose password was given by someone else (a reset, the directory import) does nothing before changing it:
- * every page sends it to {@code /password}, and the JSON API and the webapps' API answer 403 with a Chinese reason
- * (HTTP Basic callers included; {@code /engine-rest} says the same in {@code security.rest.EngineRestLogin}). The
+ * every page sends it to {@code /password}, and the JSON API, the webapps' API and every HTTP Basic call answer 403
+ * with a Chinese reason ({@code /engine-rest} says the same in {@code security.rest.EngineRestLogin}). The
  * answer is kept in the session for the login it was asked for, so a session asks Camunda once; a call without a
  * session (HTTP Basic) asks each time.
  */
@@ -52,8 +53,10 @@ class ForcedPasswordChange extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        if (path.startsWith("/api/") || path.startsWith(SecurityConfig.WEBAPPS + "/api/")) {
-            // the refusal handler puts the reason on the error page, JSON for these callers
+        if (path.startsWith("/api/") || path.startsWith(SecurityConfig.WEBAPPS + "/api/")
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
+            // an API call, or an app with HTTP Basic, which follows no redirect to a form: the refusal handler puts
+            // the reason on the error page (JSON for these callers)
             throw new Forbidden(Passwords.CHANGE_FIRST);
         }
         response.sendRedirect(request.getContextPath() + PasswordController.PAGE);

@@ -128,6 +128,9 @@ class PasswordResetTest {
         ResponseEntity<String> basicApi = rest.withBasicAuth("pw-own", given).getForEntity("/api/cases", String.class);
         assertThat(basicApi.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(basicApi.getBody()).contains(Passwords.CHANGE_FIRST);
+        ResponseEntity<String> basicPage = rest.withBasicAuth("pw-own", given).getForEntity("/cases", String.class);
+        assertThat(basicPage.getStatusCode()).as("no redirect to a form for an app").isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(basicPage.getBody()).contains(Passwords.CHANGE_FIRST);
         ResponseEntity<String> engine = rest.withBasicAuth("pw-own", given).getForEntity("/engine-rest/task/count",
                 String.class);
         assertThat(engine.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
