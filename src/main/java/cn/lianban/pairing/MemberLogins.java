@@ -1,9 +1,11 @@
 package cn.lianban.pairing;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -59,15 +61,29 @@ class MemberLogins implements StartupStep {
             changes += agencyGroup(agency);
         }
         for (PairingRepository.MemberLogin m : members) {
-            changes += user(m, users.get(m.login()));
-            for (String group : List.of(Roles.AGENCY_MEMBER, Agencies.group(m.agencyCode()),
-                    UnitType.GRID.group(m.gridCode()))) {
-                Set<String> current = membersOf.computeIfAbsent(group, g -> identity.createUserQuery()
-                        .memberOfGroup(g).list().stream().map(User::getId).collect(Collectors.toSet()));
-                if (current.add(m.login())) {
-                    identity.createMembership(m.login(), group);
-                    changes++;
-                }
+            changes += mirror(m, users.get(m.login()), group -> membersOf.computeIfAbsent(group, g -> identity
+                    .createUserQuery().memberOfGroup(g).list().stream().map(User::getId).collect(Collectors.toSet())));
+        }
+        return changes;
+    }
+
+    /** Mirrors one member's login at once (a login given on the admin page). */
+    void mirror(PairingRepository.MemberLogin m) {
+        agencyGroup(m.agencyCode());
+        Set<String> mine = identity.createGroupQuery().groupMember(m.login()).list().stream().map(Group::getId)
+                .collect(Collectors.toSet());
+        mirror(m, identity.createUserQuery().userId(m.login()).singleResult(),
+                group -> mine.contains(group) ? new HashSet<>(Set.of(m.login())) : new HashSet<>());
+    }
+
+    /** @param membersOf the logins in a group, as a set this method may add to */
+    private int mirror(PairingRepository.MemberLogin m, User user, Function<String, Set<String>> membersOf) {
+        int changes = user(m, user);
+        for (String group : List.of(Roles.AGENCY_MEMBER, Agencies.group(m.agencyCode()),
+                UnitType.GRID.group(m.gridCode()))) {
+            if (membersOf.apply(group).add(m.login())) {
+                identity.createMembership(m.login(), group);
+                changes++;
             }
         }
         return changes;
