@@ -28,7 +28,8 @@ import cn.lianban.directory.Passwords;
 class MemberAccounts {
 
     private static final Logger LOG = LoggerFactory.getLogger(MemberAccounts.class);
-    private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
+    /** What a member login looks like (the import checks the same). */
+    static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{2,31}");
     private static final int PAGE = 50;
 
     private final JdbcClient jdbc;

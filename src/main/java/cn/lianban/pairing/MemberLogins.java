@@ -67,11 +67,22 @@ class MemberLogins implements StartupStep {
         return changes;
     }
 
-    /** Mirrors one member's login at once (a login given on the admin page). */
+    /**
+     * Mirrors one member's login at once (a login given, or a member moved, on the admin pages): also leaves the
+     * groups of an agency or grid the member no longer belongs to.
+     */
     void mirror(PairingRepository.MemberLogin m) {
         agencyGroup(m.agencyCode());
         Set<String> mine = identity.createGroupQuery().groupMember(m.login()).list().stream().map(Group::getId)
                 .collect(Collectors.toSet());
+        Set<String> wanted = Set.of(Agencies.group(m.agencyCode()), UnitType.GRID.group(m.gridCode()));
+        for (String group : Set.copyOf(mine)) {
+            boolean placement = group.startsWith(Agencies.GROUP_PREFIX) || UnitType.GRID.codeIn(group) != null;
+            if (placement && !wanted.contains(group)) {
+                identity.deleteMembership(m.login(), group);
+                mine.remove(group);
+            }
+        }
         mirror(m, identity.createUserQuery().userId(m.login()).singleResult(),
                 group -> mine.contains(group) ? new HashSet<>(Set.of(m.login())) : new HashSet<>());
     }
@@ -102,7 +113,7 @@ class MemberLogins implements StartupStep {
         return 1;
     }
 
-    private int agencyGroup(String code) {
+    int agencyGroup(String code) {
         String name = pairing.agency(code).map(Agency::name).orElse(code);
         Group group = identity.createGroupQuery().groupId(Agencies.group(code)).singleResult();
         if (group != null && name.equals(group.getName())) {
