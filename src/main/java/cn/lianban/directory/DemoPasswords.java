@@ -1,8 +1,6 @@
 package cn.lianban.directory;
 
-import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 
@@ -36,7 +34,7 @@ public class DemoPasswords {
                 continue;
             }
             if (identity.checkPassword(login, DemoDirectoryGenerator.DEMO_PASSWORD)) {
-                user.setPassword(random());
+                user.setPassword(Passwords.random(32));
                 identity.saveUser(user);
                 identity.setUserInfo(login, REMOVED, "true");
                 removed.add(login);
@@ -51,11 +49,5 @@ public class DemoPasswords {
     /** Whether this login's demo password was taken away. */
     boolean removed(String login) {
         return identity.getUserInfo(login, REMOVED) != null;
-    }
-
-    private static String random() {
-        byte[] bytes = new byte[24];
-        new SecureRandom().nextBytes(bytes);
-        return Base64.getEncoder().encodeToString(bytes);
     }
 }

@@ -1,6 +1,5 @@
 package cn.lianban.directory;
 
-import java.security.SecureRandom;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -34,7 +33,7 @@ import cn.lianban.directory.DirectoryWorkbook.UnitRow;
  * or updated (never deleted: cases name them), people are created, updated, or deactivated when they are no
  * longer in the file or marked 在岗 否. The same file applied twice changes nothing the second time.
  * Camunda follows in the same transaction: a new (or re-activated) person gets a random initial password, shown
- * once; a deactivated one loses their groups and gets a password nobody knows; then {@link IdentitySync} adds
+ * once and changed at their first login ({@link Passwords}); a deactivated one loses their groups and gets a password nobody knows; then {@link IdentitySync} adds
  * what is missing.
  */
 @Service
@@ -45,22 +44,22 @@ class DirectoryImport {
             "社区", UnitType.COMMUNITY, "网格", UnitType.GRID, "部门", UnitType.DEPT);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
             .withZone(ZoneId.of("Asia/Shanghai"));
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final String PASSWORD_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
 
     private final Directory directory;
     private final JdbcClient jdbc;
     private final IdentityService identity;
     private final TaskService tasks;
     private final IdentitySync sync;
+    private final Passwords passwords;
 
     DirectoryImport(Directory directory, JdbcTemplate jdbc, IdentityService identity, TaskService tasks,
-                    IdentitySync sync) {
+                    IdentitySync sync, Passwords passwords) {
         this.directory = directory;
         this.jdbc = JdbcClient.create(jdbc);
         this.identity = identity;
         this.tasks = tasks;
         this.sync = sync;
+        this.passwords = passwords;
     }
 
     /** A person as the database keeps them; unitType in the database's spelling (COMMUNITY …). */
@@ -389,7 +388,7 @@ class DirectoryImport {
                 identity.createGroupQuery().groupMember(m.login()).list()
                         .forEach(g -> identity.deleteMembership(m.login(), g.getId()));
                 // nobody knows this password: no login, no REST; a later import that lists them again sets a new one
-                user.setPassword(randomPassword(32));
+                user.setPassword(Passwords.random(32));
                 identity.saveUser(user);
             }
             open.addAll(openTasks(old != null ? old : m));
@@ -456,11 +455,11 @@ class DirectoryImport {
     }
 
     /**
-     * A fresh random initial password for a new or re-activated person (the user made here when missing);
-     * IdentitySync adds name and groups.
+     * A fresh random initial password for a new or re-activated person (the user made here when missing), to be
+     * changed at their first login; IdentitySync adds name and groups.
      */
     private Password newPassword(Member m) {
-        String password = randomPassword(12);
+        String password = Passwords.random(Passwords.MIN_LENGTH);
         User user = identity.createUserQuery().userId(m.login()).singleResult();
         if (user == null) {
             user = identity.newUser(m.login());
@@ -470,15 +469,8 @@ class DirectoryImport {
         }
         user.setPassword(password);
         identity.saveUser(user);
+        passwords.mustChangeNext(m.login());
         return new Password(m.login(), m.name(), password);
-    }
-
-    private static String randomPassword(int length) {
-        StringBuilder s = new StringBuilder(length);
-        for (int i = 0; i < length; i++) {
-            s.append(PASSWORD_CHARS.charAt(RANDOM.nextInt(PASSWORD_CHARS.length())));
-        }
-        return s.toString();
     }
 
     /**

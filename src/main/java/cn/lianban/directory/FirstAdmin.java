@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -37,7 +36,8 @@ import cn.lianban.startup.StartupStep;
  * <li>no administrator and no variables, a weak password, or a login already taken: the start fails with a
  * message for the operator.</li>
  * </ul>
- * The password is the operator's own, so the first login does not ask to change it.
+ * The password is the operator's own, so the first login does not ask to change it (it is not marked as
+ * {@link Passwords} marks a given one).
  */
 @Order(5)
 @Component
@@ -45,8 +45,6 @@ import cn.lianban.startup.StartupStep;
 class FirstAdmin implements StartupStep {
 
     private static final Logger LOG = LoggerFactory.getLogger(FirstAdmin.class);
-
-    static final int MIN_PASSWORD_LENGTH = 12;
 
     private final IdentityService identity;
     private final DemoPasswords demoPasswords;
@@ -153,12 +151,9 @@ class FirstAdmin implements StartupStep {
             return "LIANBAN_ADMIN_LOGIN 只能由字母、数字和 . _ - 组成，最多 64 个字符 / "
                     + "LIANBAN_ADMIN_LOGIN may only hold letters, digits and . _ - (at most 64)";
         }
-        String lower = password.toLowerCase(Locale.ROOT);
-        if (password.length() < MIN_PASSWORD_LENGTH || lower.contains(login.toLowerCase(Locale.ROOT))
-                || lower.contains(DemoDirectoryGenerator.DEMO_PASSWORD) || password.chars().distinct().count() < 4) {
-            return "LIANBAN_ADMIN_PASSWORD 太弱：至少 " + MIN_PASSWORD_LENGTH + " 个字符，不含登录名和 demo，"
-                    + "不能只重复几个字符 / LIANBAN_ADMIN_PASSWORD is too weak: at least " + MIN_PASSWORD_LENGTH
-                    + " characters, without the login or demo, not just a few characters repeated";
+        if (Passwords.weak(login, password)) {
+            return "LIANBAN_ADMIN_PASSWORD 太弱：" + Passwords.RULE + " / LIANBAN_ADMIN_PASSWORD is too weak: at least "
+                    + Passwords.MIN_LENGTH + " characters, without the login or demo, not just a few characters repeated";
         }
         return null;
     }

@@ -24,6 +24,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
+import cn.lianban.directory.Passwords;
 import cn.lianban.directory.Roles;
 import cn.lianban.security.login.LoginThrottle;
 import cn.lianban.security.login.ThrottledBasicEntryPoint;
@@ -96,7 +97,7 @@ class SecurityConfig {
      */
     @Bean
     @Order(1)
-    SecurityFilterChain webappsSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain webappsSecurity(HttpSecurity http, Passwords passwords) throws Exception {
         var api = PathPatternRequestMatcher.withDefaults().matcher(WEBAPPS + "/api/**");
         http.securityMatcher(PathPatternRequestMatcher.withDefaults().matcher(WEBAPPS + "/**"))
                 .authorizeHttpRequests(a -> a
@@ -111,14 +112,15 @@ class SecurityConfig {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/login"),
                                 AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler(new RefusalHandler()))
+                .addFilterBefore(new ForcedPasswordChange(passwords), AuthorizationFilter.class)
                 .addFilterAfter(new WebappLogoutFilter(), AuthorizationFilter.class);
         return http.build();
     }
 
     @Bean
     @Order(2)
-    SecurityFilterChain appSecurity(HttpSecurity http, IdentityService identity, LoginThrottle throttle)
-            throws Exception {
+    SecurityFilterChain appSecurity(HttpSecurity http, IdentityService identity, LoginThrottle throttle,
+                                    LoginLanding landing, Passwords passwords) throws Exception {
         http.authorizeHttpRequests(a -> a
                         .requestMatchers("/login", "/css/**", "/error").permitAll()
                         // health is for load balancers (the status alone); admin's login also shows the components
@@ -140,6 +142,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/status/*").permitAll()
                         // Open311 is for outside apps without a login; posting checks its api_key
                         .requestMatchers("/open311/**").permitAll()
+                        // 重置密码: a street office too, for the people of its own street (directory/PasswordAdminController)
+                        .requestMatchers(HttpMethod.POST, "/admin/people/*/password")
+                        .hasAnyAuthority(Roles.ADMIN, Roles.STREET_OFFICE)
                         .requestMatchers("/admin/**").hasAuthority(Roles.ADMIN)
                         // case pages: every login; which cases it may see is decided per case (cn.lianban.cases)
                         .requestMatchers("/cases", "/cases/**", "/api/cases", "/api/cases/**", "/api/attachments/**").authenticated()
@@ -154,8 +159,8 @@ class SecurityConfig {
                 // the Camunda identity is the only check: without a manager of its own, a refusal (a throttled login
                 // among them) would be tried again on Spring Boot's generated in-memory user
                 .authenticationManager(new ProviderManager(new CamundaIdentityAuthenticationProvider(identity, throttle)))
-                // without a page to return to, a login goes to the workplace: Tasklist
-                .formLogin(f -> f.loginPage("/login").defaultSuccessUrl(WEBAPPS + "/app/tasklist/").permitAll())
+                // a given password is changed first; then the page that sent the login here, else the workplace
+                .formLogin(f -> f.loginPage("/login").successHandler(landing).permitAll())
                 .httpBasic(b -> b.authenticationEntryPoint(new ThrottledBasicEntryPoint()))
                 .headers(h -> h
                         .contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -171,6 +176,7 @@ class SecurityConfig {
                                 PathPatternRequestMatcher.withDefaults().matcher("/actuator/**"))
                         .accessDeniedHandler(new RefusalHandler()))
                 .logout(l -> l.logoutSuccessUrl("/login?logout"))
+                .addFilterBefore(new ForcedPasswordChange(passwords), AuthorizationFilter.class)
                 .addFilterBefore(new EngineAuthenticationFilter(identity), AuthorizationFilter.class);
         return http.build();
     }

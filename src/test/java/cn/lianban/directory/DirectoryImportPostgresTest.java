@@ -51,7 +51,8 @@ class DirectoryImportPostgresTest {
         jdbc = new JdbcTemplate(postgres.database());
         Directory directory = new Directory(jdbc);
         IdentitySync sync = new IdentitySync(engine.getIdentityService(), directory);
-        imports = new DirectoryImport(directory, jdbc, engine.getIdentityService(), engine.getTaskService(), sync);
+        imports = new DirectoryImport(directory, jdbc, engine.getIdentityService(), engine.getTaskService(), sync,
+                new Passwords(engine.getIdentityService()));
     }
 
     @AfterAll

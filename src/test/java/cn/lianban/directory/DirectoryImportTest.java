@@ -52,6 +52,8 @@ class DirectoryImportTest {
     JdbcTemplate jdbc;
     @Autowired
     TestRestTemplate rest;
+    @Autowired
+    Passwords passwords;
 
     @AfterEach
     void removeTheTestStreet() {
@@ -76,6 +78,7 @@ class DirectoryImportTest {
         String password = password(result.getBody(), "imp-sec");
         assertThat(identity.checkPassword("imp-sec", password)).isTrue();
         assertThat(identity.checkPassword("imp-sec", "demo")).isFalse();
+        assertThat(passwords.mustChange("imp-sec")).as("an initial password is changed at the first login").isTrue();
         assertThat(groupsOf("imp-sec")).containsExactlyInAnyOrder("community-secretary", "community:T-C");
         assertThat(groupsOf("imp-grid")).containsExactlyInAnyOrder("grid-worker", "grid:T-G");
         assertThat(identity.createGroupQuery().groupId("street:T-S").singleResult().getName()).isEqualTo("测试街道");
@@ -163,6 +166,7 @@ class DirectoryImportTest {
         DirectoryImport.Result back = imports.apply(DirectoryWorkbook.read(new ByteArrayInputStream(first)), "admin");
         assertThat(back.plan().changedPeople()).extracting(DirectoryImport.Member::login).containsExactly("imp-leaver");
         assertThat(identity.checkPassword("imp-leaver", back.passwords().get(0).password())).isTrue();
+        assertThat(passwords.mustChange("imp-leaver")).isTrue();
         assertThat(groupsOf("imp-leaver")).containsExactlyInAnyOrder("community-secretary", "community:T-C");
     }
 

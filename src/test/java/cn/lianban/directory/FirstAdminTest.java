@@ -65,6 +65,7 @@ class FirstAdminTest {
         assertThat(jdbc.sql("SELECT password FROM person WHERE login = 'chief'").query(String.class).optional())
                 .isEmpty();
         assertThat(identity.checkPassword("chief", PASSWORD)).isTrue();
+        assertThat(new Passwords(identity).mustChange("chief")).as("the operator chose this password").isFalse();
 
         assertThat(rest.withBasicAuth("chief", PASSWORD).getForEntity("/admin/mail", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);

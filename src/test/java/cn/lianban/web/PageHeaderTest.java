@@ -34,7 +34,7 @@ class PageHeaderTest {
     @Test
     void aSecretarySeesHerNameAndOnlyHerPages() {
         String header = header("secretary", "/resources");
-        assertThat(header).contains(name("secretary"), "社区书记", "退出", "name=\"_csrf\"");
+        assertThat(header).contains(name("secretary"), "社区书记", "修改密码", "退出", "name=\"_csrf\"");
         assertThat(links(header)).containsExactly(
                 "任务 /camunda/app/tasklist/", "我的事项 /cases", "手机上报 /m", "数据看板 /dashboard",
                 "双报到 /checkins", "需求认领 /pairing/needs", "资源清单 /resources", "活动 /activities");
@@ -85,7 +85,7 @@ class PageHeaderTest {
         ResponseEntity<String> page = rest.getForEntity("/activities", String.class);
         String header = first(HEADER, page.getBody());
         assertThat(links(header)).containsExactly("社区活动 /activities", "阵地预约 /venues", "工作人员登录 /login");
-        assertThat(header).doesNotContain("退出");
+        assertThat(header).doesNotContain("退出", "修改密码");
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import cn.lianban.directory.Passwords;
 import cn.lianban.security.login.LoginThrottle;
 
 /**
@@ -19,8 +20,10 @@ import cn.lianban.security.login.LoginThrottle;
 class EngineRestConfig {
 
     @Bean
-    FilterRegistrationBean<EngineRestLogin> engineRestLogin(IdentityService identity, LoginThrottle throttle) {
-        FilterRegistrationBean<EngineRestLogin> bean = new FilterRegistrationBean<>(new EngineRestLogin(identity, throttle));
+    FilterRegistrationBean<EngineRestLogin> engineRestLogin(IdentityService identity, LoginThrottle throttle,
+                                                            Passwords passwords) {
+        FilterRegistrationBean<EngineRestLogin> bean = new FilterRegistrationBean<>(
+                new EngineRestLogin(identity, throttle, passwords));
         bean.addUrlPatterns("/engine-rest/*");
         bean.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return bean;

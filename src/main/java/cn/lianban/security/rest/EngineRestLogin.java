@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import cn.lianban.directory.Passwords;
 import cn.lianban.security.login.LoginThrottle;
 import cn.lianban.security.login.LoginThrottled;
 import jakarta.servlet.FilterChain;
@@ -24,7 +25,8 @@ import jakarta.servlet.http.HttpServletResponse;
  * check against the Camunda identity, but failed logins go through the {@link LoginThrottle} (Camunda's filter
  * builds its provider by class name, so it cannot be given one), and a blocked login or address gets 429 with
  * Retry-After without its password being checked. As in Camunda's filter, {@code /engine} (the list of engines)
- * is open.
+ * is open. A login whose password was given by someone else gets 403 until it has changed it on the web page
+ * (as {@code security.ForcedPasswordChange} answers the project's API).
  */
 class EngineRestLogin extends OncePerRequestFilter {
 
@@ -32,10 +34,12 @@ class EngineRestLogin extends OncePerRequestFilter {
 
     private final IdentityService identity;
     private final LoginThrottle throttle;
+    private final Passwords passwords;
 
-    EngineRestLogin(IdentityService identity, LoginThrottle throttle) {
+    EngineRestLogin(IdentityService identity, LoginThrottle throttle, Passwords passwords) {
         this.identity = identity;
         this.throttle = throttle;
+        this.passwords = passwords;
     }
 
     @Override
@@ -64,6 +68,10 @@ class EngineRestLogin extends OncePerRequestFilter {
             return;
         }
         throttle.succeeded(user);
+        if (passwords.mustChange(user)) {
+            EngineRefusal.forbidden(Passwords.CHANGE_FIRST).write(response);
+            return;
+        }
         List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
         request.setAttribute(EngineCaller.ATTRIBUTE, new EngineCaller(user, groups));
         identity.setAuthentication(user, groups);
