@@ -50,8 +50,8 @@ class MemberAccounts {
     }
 
     /** A member as the page lists them. */
-    record Row(long id, String name, String phone, String agencyName, String gridName, String communityName,
-               String streetCode, String login) {
+    record Row(long id, String name, String phone, String agencyName, String gridName, String streetCode,
+               String login) {
     }
 
     /** A login just given, with its initial password. */
@@ -132,7 +132,7 @@ class MemberAccounts {
     }
 
     private static final String SELECT = "SELECT m.id, m.name, m.phone, ag.name AS agency_name, g.name AS grid_name, "
-            + "c.name AS community_name, a.street_code, m.login FROM agency_member m "
+            + "a.street_code, m.login FROM agency_member m "
             + "JOIN agency ag ON ag.code = m.agency_code JOIN grid g ON g.code = m.grid_code "
             + "JOIN community c ON c.code = g.community_code JOIN area a ON a.code = c.area_code";
 }

@@ -21,6 +21,7 @@ import cn.lianban.directory.Passwords;
 import cn.lianban.support.DirectoryFiles;
 import cn.lianban.support.LianbanTest;
 import cn.lianban.support.PageSession;
+import cn.lianban.support.PairingFiles;
 import cn.lianban.workbook.Workbooks.Problem;
 
 /**
@@ -45,15 +46,7 @@ class PairingImportTest {
 
     @AfterEach
     void removeTestRows() {
-        for (String login : jdbc.queryForList("SELECT login FROM agency_member WHERE phone LIKE '1390000009%' AND "
-                + "login IS NOT NULL", String.class)) {
-            identity.deleteUser(login);
-        }
-        jdbc.update("DELETE FROM agency_member WHERE phone LIKE '1390000009%'");
-        jdbc.update("DELETE FROM pairing WHERE agency_code LIKE 'TA-%'");
-        jdbc.update("DELETE FROM agency WHERE code LIKE 'TA-%'");
-        identity.createGroupQuery().list().stream().map(Group::getId).filter(g -> g.startsWith("agency:TA-"))
-                .forEach(identity::deleteGroup);
+        PairingFiles.removeTestRows(jdbc, identity);
     }
 
     @Test
