@@ -2,14 +2,9 @@ package cn.lianban.directory;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.List;
-import java.util.UUID;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +14,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 
 import cn.lianban.directory.DirectoryWorkbook.Content;
-import cn.lianban.directory.DirectoryWorkbook.Problem;
+import cn.lianban.workbook.Uploads;
+import cn.lianban.workbook.Workbooks.Problem;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
@@ -35,14 +31,9 @@ import jakarta.servlet.http.HttpSession;
 class DirectoryAdminController {
 
     private static final String VIEW = "admin/directory";
-    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final String WAITING = DirectoryAdminController.class.getName() + ".waiting";
 
     private final DirectoryImport imports;
-
-    /** A checked upload waiting in the admin's session for 确认导入; the token ties it to the report shown. */
-    private record Waiting(String token, byte[] file) implements java.io.Serializable {
-    }
 
     DirectoryAdminController(DirectoryImport imports) {
         this.imports = imports;
@@ -55,23 +46,12 @@ class DirectoryAdminController {
 
     @GetMapping("/template.xlsx")
     void template(HttpServletResponse response) throws IOException {
-        download(response, "组织目录模板.xlsx", out -> DirectoryWorkbook.write(List.of(), List.of(), out));
+        Uploads.download(response, "组织目录模板.xlsx", out -> DirectoryWorkbook.write(List.of(), List.of(), out));
     }
 
     @GetMapping("/export.xlsx")
     void export(HttpServletResponse response) throws IOException {
-        download(response, "组织目录.xlsx", out -> DirectoryWorkbook.write(imports.units(), imports.peopleRows(), out));
-    }
-
-    private interface Body {
-        void write(OutputStream out) throws IOException;
-    }
-
-    private static void download(HttpServletResponse response, String name, Body body) throws IOException {
-        response.setContentType(XLSX);
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename(name, StandardCharsets.UTF_8).build().toString());
-        body.write(response.getOutputStream());
+        Uploads.download(response, "组织目录.xlsx", out -> DirectoryWorkbook.write(imports.units(), imports.peopleRows(), out));
     }
 
     @PostMapping("/import")
@@ -93,9 +73,7 @@ class DirectoryAdminController {
             DirectoryImport.Plan plan = imports.plan(content);
             model.addAttribute("plan", plan);
             if (!plan.unchanged()) {
-                String token = UUID.randomUUID().toString();
-                session.setAttribute(WAITING, new Waiting(token, bytes));
-                model.addAttribute("token", token);
+                model.addAttribute("token", Uploads.hold(session, WAITING, bytes));
             }
         }
         return VIEW;
@@ -103,13 +81,12 @@ class DirectoryAdminController {
 
     @PostMapping("/import/confirm")
     String apply(@RequestParam String token, Principal user, HttpSession session, Model model) {
-        Waiting waiting = session.getAttribute(WAITING) instanceof Waiting w && w.token().equals(token) ? w : null;
-        session.removeAttribute(WAITING);
+        byte[] waiting = Uploads.take(session, WAITING, token).orElse(null);
         if (waiting == null) {
             model.addAttribute("error", "这份文件已导入或已过期，请重新上传");
             return VIEW;
         }
-        Content content = read(waiting.file(), model);
+        Content content = read(waiting, model);
         if (content == null) {
             return VIEW;
         }

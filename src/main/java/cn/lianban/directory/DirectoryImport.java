@@ -24,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.lianban.directory.DirectoryWorkbook.Content;
 import cn.lianban.directory.DirectoryWorkbook.PersonRow;
-import cn.lianban.directory.DirectoryWorkbook.Problem;
+import cn.lianban.workbook.Workbooks.Problem;
 import cn.lianban.directory.DirectoryWorkbook.UnitRow;
 
 /**

@@ -3,26 +3,21 @@ package cn.lianban.directory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.CellType;
-import org.apache.poi.ss.usermodel.ClientAnchor;
-import org.apache.poi.ss.usermodel.Comment;
-import org.apache.poi.ss.usermodel.CreationHelper;
-import org.apache.poi.ss.usermodel.DataFormatter;
-import org.apache.poi.ss.usermodel.Drawing;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import cn.lianban.workbook.Workbooks;
+import cn.lianban.workbook.Workbooks.Problem;
 
 /**
  * The directory as offices keep it: one sheet per kind of unit (街道, 片区, 社区, 网格, 部门) and one for people (人员),
@@ -94,10 +89,6 @@ final class DirectoryWorkbook {
                      String unitCode, String lead, String areaCode, String active) {
     }
 
-    /** A problem of one row; row 0 is about the sheet as a whole. */
-    record Problem(String sheet, int row, String message) {
-    }
-
     /** Everything read from a file, with the problems reading found (bad numbers, missing sheets). */
     record Content(List<UnitRow> units, List<PersonRow> people, List<Problem> problems) {
     }
@@ -107,14 +98,9 @@ final class DirectoryWorkbook {
 
     static void write(List<UnitRow> units, List<PersonRow> people, OutputStream out) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook()) {
-            CellStyle bold = book.createCellStyle();
-            Font font = book.createFont();
-            font.setBold(true);
-            bold.setFont(font);
             for (UnitType type : ORDER) {
                 List<Col> cols = columns(type);
-                Sheet sheet = book.createSheet(SHEETS.get(type));
-                headers(sheet, bold, cols.stream().map(c -> header(type, c)).toList(),
+                Sheet sheet = Workbooks.create(book, SHEETS.get(type), cols.stream().map(c -> header(type, c)).toList(),
                         cols.stream().map(c -> c.hint).toList());
                 int r = 1;
                 for (UnitRow u : units) {
@@ -132,60 +118,16 @@ final class DirectoryWorkbook {
                             case LON -> u.lon();
                             case EMAIL -> u.email();
                         };
-                        set(row, i, value);
+                        Workbooks.set(row, i, value);
                     }
                 }
             }
-            Sheet sheet = book.createSheet(PEOPLE);
-            headers(sheet, bold, PEOPLE_HEADERS, PEOPLE_HINTS);
-            int r = 1;
+            Sheet sheet = Workbooks.create(book, PEOPLE, PEOPLE_HEADERS, PEOPLE_HINTS);
             for (PersonRow p : people) {
-                Row row = sheet.createRow(r++);
-                List<String> values = List.of(p.login(), nz(p.name()), nz(p.phone()), nz(p.email()), nz(p.role()),
-                        nz(p.unitType()), nz(p.unitCode()), nz(p.lead()), nz(p.areaCode()), nz(p.active()));
-                for (int i = 0; i < values.size(); i++) {
-                    set(row, i, values.get(i).isEmpty() ? null : values.get(i));
-                }
+                Workbooks.append(sheet, Arrays.asList(p.login(), p.name(), p.phone(), p.email(), p.role(), p.unitType(),
+                        p.unitCode(), p.lead(), p.areaCode(), p.active()));
             }
             book.write(out);
-        }
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static void headers(Sheet sheet, CellStyle bold, List<String> headers, List<String> hints) {
-        Row row = sheet.createRow(0);
-        CreationHelper factory = sheet.getWorkbook().getCreationHelper();
-        Drawing<?> drawing = sheet.createDrawingPatriarch();
-        for (int i = 0; i < headers.size(); i++) {
-            Cell cell = row.createCell(i);
-            cell.setCellValue(headers.get(i));
-            cell.setCellStyle(bold);
-            ClientAnchor anchor = factory.createClientAnchor();
-            anchor.setCol1(i);
-            anchor.setCol2(i + 3);
-            anchor.setRow1(0);
-            anchor.setRow2(4);
-            Comment comment = drawing.createCellComment(anchor);
-            comment.setString(factory.createRichTextString(hints.get(i)));
-            cell.setCellComment(comment);
-            sheet.setColumnWidth(i, 18 * 256);
-        }
-        sheet.createFreezePane(0, 1);
-    }
-
-    private static void set(Row row, int col, Object value) {
-        if (value == null) {
-            return;
-        }
-        Cell cell = row.createCell(col);
-        if (value instanceof Double d) {
-            cell.setCellValue(d);
-        } else {
-            // text cells stay text: a code or phone typed as text must not turn into a number
-            cell.setCellValue(value.toString());
         }
     }
 
@@ -198,13 +140,13 @@ final class DirectoryWorkbook {
             for (UnitType type : ORDER) {
                 String name = SHEETS.get(type);
                 List<Col> cols = columns(type);
-                Sheet sheet = sheet(book, name, cols.stream().map(c -> header(type, c)).toList(), problems);
+                Sheet sheet = Workbooks.sheet(book, name, cols.stream().map(c -> header(type, c)).toList(), problems);
                 if (sheet == null) {
                     continue;
                 }
                 for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                     Row row = sheet.getRow(r);
-                    if (blank(row, cols.size())) {
+                    if (Workbooks.blank(row, cols.size())) {
                         continue;
                     }
                     String[] text = new String[Col.values().length];
@@ -214,12 +156,12 @@ final class DirectoryWorkbook {
                         Cell cell = row.getCell(i);
                         if (col == Col.LAT || col == Col.LON) {
                             try {
-                                numbers[col == Col.LAT ? 0 : 1] = number(cell);
+                                numbers[col == Col.LAT ? 0 : 1] = Workbooks.number(cell);
                             } catch (NumberFormatException e) {
-                                problems.add(new Problem(name, r + 1, "「" + col.header + "」不是数字：" + text(cell)));
+                                problems.add(new Problem(name, r + 1, "「" + col.header + "」不是数字：" + Workbooks.text(cell)));
                             }
                         } else {
-                            text[col.ordinal()] = text(cell);
+                            text[col.ordinal()] = Workbooks.text(cell);
                         }
                     }
                     units.add(new UnitRow(type, r + 1, text[Col.CODE.ordinal()], text[Col.NAME.ordinal()],
@@ -227,84 +169,15 @@ final class DirectoryWorkbook {
                             text[Col.EMAIL.ordinal()]));
                 }
             }
-            Sheet sheet = sheet(book, PEOPLE, PEOPLE_HEADERS, problems);
-            if (sheet != null) {
-                for (int r = 1; r <= sheet.getLastRowNum(); r++) {
-                    Row row = sheet.getRow(r);
-                    if (blank(row, PEOPLE_HEADERS.size())) {
-                        continue;
-                    }
-                    String[] t = new String[PEOPLE_HEADERS.size()];
-                    for (int i = 0; i < t.length; i++) {
-                        t[i] = text(row.getCell(i));
-                    }
-                    people.add(new PersonRow(r + 1, t[0], t[1], t[2], t[3], t[4], t[5], t[6], t[7], t[8], t[9]));
-                }
+            for (Workbooks.Line l : Workbooks.lines(Workbooks.sheet(book, PEOPLE, PEOPLE_HEADERS, problems),
+                    PEOPLE_HEADERS.size())) {
+                people.add(new PersonRow(l.row(), l.get(0), l.get(1), l.get(2), l.get(3), l.get(4), l.get(5), l.get(6),
+                        l.get(7), l.get(8), l.get(9)));
             }
         } catch (RuntimeException e) {
             // POI reports a broken or foreign file with unchecked exceptions of several kinds
             throw new IOException(e);
         }
         return new Content(units, people, problems);
-    }
-
-    /** The sheet, if present with the expected headers in order; else a problem and null. */
-    private static Sheet sheet(Workbook book, String name, List<String> headers, List<Problem> problems) {
-        Sheet sheet = book.getSheet(name);
-        if (sheet == null) {
-            problems.add(new Problem(name, 0, "缺少工作表「" + name + "」，请使用下载的模板"));
-            return null;
-        }
-        Row row = sheet.getRow(0);
-        for (int i = 0; i < headers.size(); i++) {
-            String found = row == null ? null : text(row.getCell(i));
-            if (!headers.get(i).equals(found)) {
-                problems.add(new Problem(name, 1, "第 " + (i + 1) + " 列表头应为「" + headers.get(i) + "」，请使用下载的模板"));
-                return null;
-            }
-        }
-        return sheet;
-    }
-
-    private static boolean blank(Row row, int width) {
-        if (row == null) {
-            return true;
-        }
-        for (int i = 0; i < width; i++) {
-            if (text(row.getCell(i)) != null) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static final DataFormatter FORMATTER = new DataFormatter();
-
-    /** A cell as trimmed text, null when empty; numbers without a trailing ".0" (a phone typed as a number). */
-    static String text(Cell cell) {
-        if (cell == null) {
-            return null;
-        }
-        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
-        String s = switch (type) {
-            case NUMERIC -> BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
-            case STRING -> cell.getStringCellValue();
-            case BLANK, ERROR, _NONE -> null;
-            default -> FORMATTER.formatCellValue(cell);
-        };
-        if (s == null) {
-            return null;
-        }
-        s = s.strip();
-        return s.isEmpty() ? null : s;
-    }
-
-    private static Double number(Cell cell) {
-        if (cell != null && (cell.getCellType() == CellType.NUMERIC
-                || cell.getCellType() == CellType.FORMULA && cell.getCachedFormulaResultType() == CellType.NUMERIC)) {
-            return cell.getNumericCellValue();
-        }
-        String s = text(cell);
-        return s == null ? null : Double.valueOf(s);
     }
 }

@@ -36,7 +36,7 @@ public class Passwords {
 
     private final IdentityService identity;
 
-    Passwords(IdentityService identity) {
+    public Passwords(IdentityService identity) {
         this.identity = identity;
     }
 

@@ -1,9 +1,11 @@
 package cn.lianban.pairing;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -59,15 +61,40 @@ class MemberLogins implements StartupStep {
             changes += agencyGroup(agency);
         }
         for (PairingRepository.MemberLogin m : members) {
-            changes += user(m, users.get(m.login()));
-            for (String group : List.of(Roles.AGENCY_MEMBER, Agencies.group(m.agencyCode()),
-                    UnitType.GRID.group(m.gridCode()))) {
-                Set<String> current = membersOf.computeIfAbsent(group, g -> identity.createUserQuery()
-                        .memberOfGroup(g).list().stream().map(User::getId).collect(Collectors.toSet()));
-                if (current.add(m.login())) {
-                    identity.createMembership(m.login(), group);
-                    changes++;
-                }
+            changes += mirror(m, users.get(m.login()), group -> membersOf.computeIfAbsent(group, g -> identity
+                    .createUserQuery().memberOfGroup(g).list().stream().map(User::getId).collect(Collectors.toSet())));
+        }
+        return changes;
+    }
+
+    /**
+     * Mirrors one member's login at once (a login given, or a member moved, on the admin pages): also leaves the
+     * groups of an agency or grid the member no longer belongs to.
+     */
+    void mirror(PairingRepository.MemberLogin m) {
+        agencyGroup(m.agencyCode());
+        Set<String> mine = identity.createGroupQuery().groupMember(m.login()).list().stream().map(Group::getId)
+                .collect(Collectors.toSet());
+        Set<String> wanted = Set.of(Agencies.group(m.agencyCode()), UnitType.GRID.group(m.gridCode()));
+        for (String group : Set.copyOf(mine)) {
+            boolean placement = group.startsWith(Agencies.GROUP_PREFIX) || UnitType.GRID.codeIn(group) != null;
+            if (placement && !wanted.contains(group)) {
+                identity.deleteMembership(m.login(), group);
+                mine.remove(group);
+            }
+        }
+        mirror(m, identity.createUserQuery().userId(m.login()).singleResult(),
+                group -> mine.contains(group) ? new HashSet<>(Set.of(m.login())) : new HashSet<>());
+    }
+
+    /** @param membersOf the logins in a group, as a set this method may add to */
+    private int mirror(PairingRepository.MemberLogin m, User user, Function<String, Set<String>> membersOf) {
+        int changes = user(m, user);
+        for (String group : List.of(Roles.AGENCY_MEMBER, Agencies.group(m.agencyCode()),
+                UnitType.GRID.group(m.gridCode()))) {
+            if (membersOf.apply(group).add(m.login())) {
+                identity.createMembership(m.login(), group);
+                changes++;
             }
         }
         return changes;
@@ -86,7 +113,7 @@ class MemberLogins implements StartupStep {
         return 1;
     }
 
-    private int agencyGroup(String code) {
+    int agencyGroup(String code) {
         String name = pairing.agency(code).map(Agency::name).orElse(code);
         Group group = identity.createGroupQuery().groupId(Agencies.group(code)).singleResult();
         if (group != null && name.equals(group.getName())) {

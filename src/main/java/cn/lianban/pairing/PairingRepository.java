@@ -81,6 +81,12 @@ class PairingRepository {
                 + " ORDER BY login").query(MemberLogin.class).list();
     }
 
+    /** One member's login as {@link #memberLogins} gives it. */
+    Optional<MemberLogin> memberLogin(long memberId) {
+        return jdbc.sql("SELECT login, password, name, agency_code, grid_code FROM agency_member WHERE id = ? AND login "
+                + "IS NOT NULL").param(memberId).query(MemberLogin.class).optional();
+    }
+
     /** The member logins whose row still keeps this starting password. */
     List<String> loginsWithPassword(String password) {
         return jdbc.sql("SELECT login FROM agency_member WHERE login IS NOT NULL AND password = ? ORDER BY login")

@@ -94,6 +94,8 @@ class PageHeader {
         add(admin, path, "工作日历", "/admin/calendar", mayOpen(user, "/admin/calendar"));
         add(admin, path, "权责清单", "/admin/responsibility", mayOpen(user, "/admin/responsibility"));
         add(admin, path, "组织目录", "/admin/directory", mayOpen(user, "/admin/directory"));
+        add(admin, path, "双联双促", "/admin/pairing", mayOpen(user, "/admin/pairing"));
+        add(admin, path, "党员登录", "/pairing/logins", mayOpen(user, "/pairing/logins"));
         add(admin, path, "登录安全", "/admin/logins", mayOpen(user, "/admin/logins"));
         add(admin, path, "流程监控", "/camunda/app/cockpit/", mayOpenWebapp(user, groups, "cockpit"));
         add(admin, path, "用户与权限", "/camunda/app/admin/", mayOpenWebapp(user, groups, "admin"));

@@ -21,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import cn.lianban.support.DirectoryFiles;
 import cn.lianban.support.Postgres;
+import cn.lianban.workbook.Workbooks;
 
 /**
  * The directory import's SQL and its Camunda side on PostgreSQL 17 (V71, the person columns, the upserts), as in
@@ -79,7 +80,7 @@ class DirectoryImportPostgresTest {
         byte[] dropped = DirectoryFiles.edit(export(), book -> {
             var sheet = book.getSheet("人员");
             for (var row : sheet) {
-                if ("imp-pg2".equals(DirectoryWorkbook.text(row.getCell(0)))) {
+                if ("imp-pg2".equals(Workbooks.text(row.getCell(0)))) {
                     sheet.removeRow(row);
                     break;
                 }

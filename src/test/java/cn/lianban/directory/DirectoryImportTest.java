@@ -30,6 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import cn.lianban.support.DirectoryFiles;
 import cn.lianban.support.LianbanTest;
 import cn.lianban.support.PageSession;
+import cn.lianban.workbook.Workbooks;
 
 /**
  * The directory import on the shared demo context: every file starts from the export of the demo directory (so
@@ -93,7 +94,7 @@ class DirectoryImportTest {
         // moved to the community as its secretary: the old groups go, the new ones come
         byte[] moved = DirectoryFiles.edit(export(), book -> {
             for (Row row : book.getSheet("人员")) {
-                if ("imp-grid".equals(DirectoryWorkbook.text(row.getCell(0)))) {
+                if ("imp-grid".equals(Workbooks.text(row.getCell(0)))) {
                     row.getCell(4).setCellValue("社区书记");
                     row.getCell(5).setCellValue("社区");
                     row.getCell(6).setCellValue("T-C");
@@ -141,7 +142,7 @@ class DirectoryImportTest {
         byte[] second = DirectoryFiles.edit(export(), book -> {
             Sheet sheet = book.getSheet("人员");
             for (Row row : sheet) {
-                if ("imp-leaver".equals(DirectoryWorkbook.text(row.getCell(0)))) {
+                if ("imp-leaver".equals(Workbooks.text(row.getCell(0)))) {
                     sheet.removeRow(row);
                     break;
                 }
