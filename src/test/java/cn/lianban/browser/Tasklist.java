@@ -39,6 +39,11 @@ final class Tasklist {
         if (!web.getCurrentUrl().contains("/camunda/app/tasklist/")) {
             web.get(baseUrl + "/camunda/app/tasklist/");
         }
+        awaitFilters(user);
+    }
+
+    /** Waits until Tasklist, just opened for {@code user}, shows the filters in the person's language. */
+    void awaitFilters(String user) {
         By filters = By.cssSelector(".task-filter");
         try {
             new WebDriverWait(web, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(filters));
