@@ -50,7 +50,9 @@ class DirectoryImportPostgresTest {
         jdbc = new JdbcTemplate(postgres.database());
         Directory directory = new Directory(jdbc);
         IdentitySync sync = new IdentitySync(engine.getIdentityService(), directory);
-        imports = new DirectoryImport(directory, jdbc, engine.getIdentityService(), engine.getTaskService(), sync);
+        Accounts accounts = new Accounts(engine.getIdentityService(), engine.getTaskService(), directory, jdbc);
+        imports = new DirectoryImport(directory, jdbc, engine.getIdentityService(), sync, accounts,
+                new DirectoryChanges(jdbc, directory, java.time.Clock.systemUTC()));
     }
 
     @AfterAll

@@ -1,0 +1,132 @@
+package cn.lianban.directory;
+
+import java.security.SecureRandom;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import cn.lianban.directory.DirectoryImport.Member;
+import cn.lianban.directory.DirectoryImport.OpenTask;
+import cn.lianban.directory.DirectoryImport.Password;
+
+/**
+ * A person's Camunda account as the directory changes it, for the import and the admin pages alike: leaving the
+ * groups of an old role or unit (IdentitySync adds the new ones), deactivation (no groups, a password nobody
+ * knows, the open tasks left behind listed for reassignment) and a fresh initial password.
+ */
+@Component
+class Accounts {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final String PASSWORD_CHARS = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789";
+
+    private final IdentityService identity;
+    private final TaskService tasks;
+    private final Directory directory;
+    private final JdbcClient jdbc;
+
+    Accounts(IdentityService identity, TaskService tasks, Directory directory, JdbcTemplate jdbc) {
+        this.identity = identity;
+        this.tasks = tasks;
+        this.directory = directory;
+        this.jdbc = JdbcClient.create(jdbc);
+    }
+
+    /** The groups of a former role and unit that a moved person leaves. */
+    void leave(String login, String role, String unitGroup) {
+        Set<String> groups = new HashSet<>();
+        identity.createGroupQuery().groupMember(login).list().stream().map(Group::getId).forEach(groups::add);
+        for (String g : new String[]{role, unitGroup}) {
+            if (g != null && groups.contains(g)) {
+                identity.deleteMembership(login, g);
+            }
+        }
+    }
+
+    /**
+     * Takes a deactivated person's account away (the person row already says inactive): no groups, and a password
+     * nobody knows, so no login and no REST; reactivating sets a new one.
+     *
+     * @param former the person as they were, for their unit
+     * @return the open tasks they leave behind
+     */
+    List<OpenTask> deactivate(Member former) {
+        User user = identity.createUserQuery().userId(former.login()).singleResult();
+        if (user != null) {
+            identity.createGroupQuery().groupMember(former.login()).list()
+                    .forEach(g -> identity.deleteMembership(former.login(), g.getId()));
+            user.setPassword(randomPassword(32));
+            identity.saveUser(user);
+        }
+        return openTasks(former);
+    }
+
+    /**
+     * A fresh random initial password for a new or re-activated person (the user made here when missing);
+     * IdentitySync adds name and groups.
+     */
+    Password newPassword(Member m) {
+        String password = randomPassword(12);
+        User user = identity.createUserQuery().userId(m.login()).singleResult();
+        if (user == null) {
+            user = identity.newUser(m.login());
+            user.setFirstName(m.name());
+            user.setLastName("");
+            user.setEmail(m.email());
+        }
+        user.setPassword(password);
+        identity.saveUser(user);
+        return new Password(m.login(), m.name(), password);
+    }
+
+    private static String randomPassword(int length) {
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append(PASSWORD_CHARS.charAt(RANDOM.nextInt(PASSWORD_CHARS.length())));
+        }
+        return s.toString();
+    }
+
+    /** How many tasks are assigned to a login and not done. */
+    long assignedTasks(String login) {
+        return tasks.createTaskQuery().taskAssignee(login).active().count();
+    }
+
+    /**
+     * The open tasks a deactivated person leaves behind: those assigned to them, and those waiting for their unit
+     * when nobody active is left in it.
+     */
+    List<OpenTask> openTasks(Member m) {
+        List<OpenTask> open = new ArrayList<>();
+        for (Task t : tasks.createTaskQuery().taskAssignee(m.login()).active().orderByTaskCreateTime().asc().list()) {
+            open.add(new OpenTask(m.name() + "（" + m.login() + "）", t.getName(), "本人办理",
+                    WHEN.format(t.getCreateTime().toInstant()), t.getId()));
+        }
+        String group = m.unitGroup();
+        boolean nobodyLeft = group != null && jdbc.sql("SELECT COUNT(*) FROM person WHERE unit_type = ? AND "
+                + "unit_code = ? AND active").params(m.unitType().name(), m.unitCode()).query(Integer.class).single() == 0;
+        if (nobodyLeft) {
+            for (Task t : tasks.createTaskQuery().taskCandidateGroup(group).taskUnassigned().active()
+                    .orderByTaskCreateTime().asc().list()) {
+                open.add(new OpenTask(m.name() + "（" + m.login() + "）", t.getName(),
+                        directory.unitName(group) + "待领取（单位已无在岗人员）",
+                        WHEN.format(t.getCreateTime().toInstant()), t.getId()));
+            }
+        }
+        return open;
+    }
+}
