@@ -140,6 +140,9 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/status/*").permitAll()
                         // Open311 is for outside apps without a login; posting checks its api_key
                         .requestMatchers("/open311/**").permitAll()
+                        // 单位管理 and 人员管理: a street office manages its own street there (directory's AdminScope)
+                        .requestMatchers("/admin/units", "/admin/units/**", "/admin/people", "/admin/people/**")
+                        .hasAnyAuthority(Roles.ADMIN, Roles.STREET_OFFICE)
                         .requestMatchers("/admin/**").hasAuthority(Roles.ADMIN)
                         // case pages: every login; which cases it may see is decided per case (cn.lianban.cases)
                         .requestMatchers("/cases", "/cases/**", "/api/cases", "/api/cases/**", "/api/attachments/**").authenticated()
