@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -25,6 +26,10 @@ import cn.lianban.directory.DirectoryImport.Password;
  * A person's Camunda account as the directory changes it, for the import and the admin pages alike: leaving the
  * groups of an old role or unit (IdentitySync adds the new ones), deactivation (no groups, a password nobody
  * knows, the open tasks left behind listed for reassignment) and a fresh initial password.
+ * <p>
+ * The work is done as the system: who may change whom is the directory's own check ({@link AdminScope}), not
+ * Camunda's authorizations, which give a street office no rights on users, groups or other people's tasks. (The
+ * directory cannot use common's {@code Grants.asSystem}: common depends on the directory.)
  */
 @Component
 class Accounts {
@@ -38,23 +43,50 @@ class Accounts {
     private final TaskService tasks;
     private final Directory directory;
     private final JdbcClient jdbc;
+    private final IdentitySync sync;
 
-    Accounts(IdentityService identity, TaskService tasks, Directory directory, JdbcTemplate jdbc) {
+    Accounts(IdentityService identity, TaskService tasks, Directory directory, JdbcTemplate jdbc, IdentitySync sync) {
         this.identity = identity;
         this.tasks = tasks;
         this.directory = directory;
         this.jdbc = JdbcClient.create(jdbc);
+        this.sync = sync;
     }
 
     /** The groups of a former role and unit that a moved person leaves. */
     void leave(String login, String role, String unitGroup) {
-        Set<String> groups = new HashSet<>();
-        identity.createGroupQuery().groupMember(login).list().stream().map(Group::getId).forEach(groups::add);
-        for (String g : new String[]{role, unitGroup}) {
-            if (g != null && groups.contains(g)) {
-                identity.deleteMembership(login, g);
+        asSystem(() -> {
+            Set<String> groups = new HashSet<>();
+            identity.createGroupQuery().groupMember(login).list().stream().map(Group::getId).forEach(groups::add);
+            for (String g : new String[]{role, unitGroup}) {
+                if (g != null && groups.contains(g)) {
+                    identity.deleteMembership(login, g);
+                }
             }
-        }
+            return null;
+        });
+    }
+
+    /** An active person's user and the groups of their role and unit, as the directory now says. */
+    void join(String login) {
+        asSystem(() -> {
+            sync.syncPerson(login);
+            return null;
+        });
+    }
+
+    /** A created or renamed unit's group. */
+    void unitGroup(UnitType type, String code, String name) {
+        asSystem(() -> {
+            sync.syncUnit(type, code, name);
+            return null;
+        });
+    }
+
+    /** The names of the groups a person is in. */
+    List<String> groupNames(String login) {
+        return asSystem(() -> identity.createGroupQuery().groupMember(login).orderByGroupName().asc().list().stream()
+                .map(Group::getName).toList());
     }
 
     /**
@@ -65,14 +97,20 @@ class Accounts {
      * @return the open tasks they leave behind
      */
     List<OpenTask> deactivate(Member former) {
-        User user = identity.createUserQuery().userId(former.login()).singleResult();
+        return asSystem(() -> {
+            takeAway(former.login());
+            return openTasks(former);
+        });
+    }
+
+    private void takeAway(String login) {
+        User user = identity.createUserQuery().userId(login).singleResult();
         if (user != null) {
-            identity.createGroupQuery().groupMember(former.login()).list()
-                    .forEach(g -> identity.deleteMembership(former.login(), g.getId()));
+            identity.createGroupQuery().groupMember(login).list()
+                    .forEach(g -> identity.deleteMembership(login, g.getId()));
             user.setPassword(randomPassword(32));
             identity.saveUser(user);
         }
-        return openTasks(former);
     }
 
     /**
@@ -103,14 +141,14 @@ class Accounts {
 
     /** How many tasks are assigned to a login and not done. */
     long assignedTasks(String login) {
-        return tasks.createTaskQuery().taskAssignee(login).active().count();
+        return asSystem(() -> tasks.createTaskQuery().taskAssignee(login).active().count());
     }
 
     /**
      * The open tasks a deactivated person leaves behind: those assigned to them, and those waiting for their unit
      * when nobody active is left in it.
      */
-    List<OpenTask> openTasks(Member m) {
+    private List<OpenTask> openTasks(Member m) {
         List<OpenTask> open = new ArrayList<>();
         for (Task t : tasks.createTaskQuery().taskAssignee(m.login()).active().orderByTaskCreateTime().asc().list()) {
             open.add(new OpenTask(m.name() + "（" + m.login() + "）", t.getName(), "本人办理",
@@ -128,5 +166,17 @@ class Accounts {
             }
         }
         return open;
+    }
+
+    private <T> T asSystem(Supplier<T> work) {
+        var current = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return work.get();
+        } finally {
+            if (current != null) {
+                identity.setAuthentication(current);
+            }
+        }
     }
 }

@@ -10,8 +10,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,7 +24,7 @@ import cn.lianban.directory.UnitAdmin.Unit;
 /**
  * 人员管理 (/admin/people): finding people, editing name, phone, mail and role, moving a person to another unit,
  * deactivating and reactivating. Camunda follows in the same transaction: the groups of a former role or unit
- * are left and the new ones joined ({@link Accounts}, {@link IdentitySync}), a deactivated person loses groups and
+ * are left and the new ones joined ({@link Accounts}), a deactivated person loses groups and
  * password as in the import. A street office manages the people of its own street only, and gives no role above
  * its own reach ({@link #GRANTED_BY_ADMIN_ONLY}); anything outside the scope answers {@link NotInScope}.
  */
@@ -43,17 +41,12 @@ class PersonAdmin {
     private final JdbcClient jdbc;
     private final UnitAdmin units;
     private final Accounts accounts;
-    private final IdentitySync sync;
-    private final IdentityService identity;
     private final DirectoryChanges changes;
 
-    PersonAdmin(JdbcTemplate jdbc, UnitAdmin units, Accounts accounts, IdentitySync sync, IdentityService identity,
-                DirectoryChanges changes) {
+    PersonAdmin(JdbcTemplate jdbc, UnitAdmin units, Accounts accounts, DirectoryChanges changes) {
         this.jdbc = JdbcClient.create(jdbc);
         this.units = units;
         this.accounts = accounts;
-        this.sync = sync;
-        this.identity = identity;
         this.changes = changes;
     }
 
@@ -62,7 +55,7 @@ class PersonAdmin {
                       UnitType unitType, String unitCode, String unitName, boolean active) {
         /** The unit as the move form names it: {@code COMMUNITY:C-DL-01}. */
         public String unit() {
-            return unitType == null ? null : unitType.name() + ":" + unitCode;
+            return key(unitType, unitCode);
         }
 
         public String unitTypeName() {
@@ -88,7 +81,7 @@ class PersonAdmin {
     Found search(Scope scope, String query) {
         String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
         Map<String, Unit> unitsInScope = unitsByKey(scope);
-        List<PersonView> found = all(unitsInScope).stream().filter(p -> inScope(scope, p, unitsInScope))
+        List<PersonView> found = all(scope, unitsInScope).stream()
                 .filter(p -> q.isEmpty() || contains(p.name(), q) || contains(p.login(), q) || contains(p.phone(), q)
                         || contains(p.unitName(), q))
                 .toList();
@@ -97,14 +90,13 @@ class PersonAdmin {
 
     PersonView get(Scope scope, String login) {
         Map<String, Unit> unitsInScope = unitsByKey(scope);
-        return member(login).map(m -> view(m, unitsInScope)).filter(p -> inScope(scope, p, unitsInScope))
-                .orElseThrow(NotInScope::new);
+        return member(login).map(m -> view(m, unitsInScope)).filter(p -> inScope(scope, p.role(), p.unit(),
+                unitsInScope)).orElseThrow(NotInScope::new);
     }
 
     /** The Camunda groups the person is in, by their Chinese names. */
     List<String> groups(String login) {
-        return identity.createGroupQuery().groupMember(login).orderByGroupName().asc().list().stream()
-                .map(Group::getName).toList();
+        return accounts.groupNames(login);
     }
 
     long openTasks(String login) {
@@ -189,7 +181,7 @@ class PersonAdmin {
             if (!Objects.equals(before.role(), after.role()) || !Objects.equals(before.unitGroup(), after.unitGroup())) {
                 accounts.leave(login, before.role(), before.unitGroup());
             }
-            sync.syncPerson(login);
+            accounts.join(login);
         }
     }
 
@@ -221,7 +213,7 @@ class PersonAdmin {
         }
         jdbc.sql("UPDATE person SET active = TRUE WHERE login = ?").param(login).update();
         changes.record(DirectoryChanges.PERSON, login, actor, "在岗", "停用", "在岗");
-        sync.syncPerson(login);
+        accounts.join(login);
     }
 
     private static String unitLabel(UnitType type, String name) {
@@ -232,10 +224,13 @@ class PersonAdmin {
         return jdbc.sql(Member.SELECT + " WHERE login = ?").param(login).query(Member.class).optional();
     }
 
-    private List<PersonView> all(Map<String, Unit> unitsInScope) {
+    /** The people within the scope, by name. */
+    private List<PersonView> all(Scope scope, Map<String, Unit> unitsInScope) {
         List<PersonView> all = new ArrayList<>();
         for (Member m : jdbc.sql(Member.SELECT + " ORDER BY name, login").query(Member.class).list()) {
-            all.add(view(m, unitsInScope));
+            if (inScope(scope, m.role(), key(m.unitType(), m.unitCode()), unitsInScope)) {
+                all.add(view(m, unitsInScope));
+            }
         }
         return all;
     }
@@ -243,7 +238,7 @@ class PersonAdmin {
     private PersonView view(Member m, Map<String, Unit> unitsInScope) {
         String unitName = null;
         if (m.unitType() != null) {
-            Unit unit = unitsInScope.get(m.unitType().name() + ":" + m.unitCode());
+            Unit unit = unitsInScope.get(key(m.unitType(), m.unitCode()));
             unitName = unit != null ? unit.name() : changes.unitName(m.unitType(), m.unitCode());
         }
         return new PersonView(m.login(), m.name(), m.phone(), m.email(), m.role(), Roles.chineseName(m.role()),
@@ -254,15 +249,20 @@ class PersonAdmin {
      * An administrator manages everyone; a street office the people whose unit lies in its street, unless their
      * role is one it may not give.
      */
-    private static boolean inScope(Scope scope, PersonView p, Map<String, Unit> unitsInScope) {
-        return scope.wholeCity() || p.unitType() != null && unitsInScope.containsKey(p.unit())
-                && !GRANTED_BY_ADMIN_ONLY.contains(p.role());
+    private static boolean inScope(Scope scope, String role, String unit, Map<String, Unit> unitsInScope) {
+        return scope.wholeCity() || unit != null && unitsInScope.containsKey(unit)
+                && !GRANTED_BY_ADMIN_ONLY.contains(role);
     }
 
     private Map<String, Unit> unitsByKey(Scope scope) {
         return units.all(scope).stream()
-                .collect(Collectors.toMap(u -> u.type().name() + ":" + u.code(), Function.identity(), (a, b) -> a,
+                .collect(Collectors.toMap(Unit::key, Function.identity(), (a, b) -> a,
                         java.util.LinkedHashMap::new));
+    }
+
+    /** A unit as the move form names it: {@code COMMUNITY:C-DL-01}. */
+    static String key(UnitType type, String code) {
+        return type == null ? null : type.name() + ":" + code;
     }
 
     private static boolean contains(String value, String q) {

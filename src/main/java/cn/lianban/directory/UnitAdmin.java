@@ -30,13 +30,13 @@ class UnitAdmin {
 
     private final Directory directory;
     private final DirectoryImport imports;
-    private final IdentitySync sync;
+    private final Accounts accounts;
     private final DirectoryChanges changes;
 
-    UnitAdmin(Directory directory, DirectoryImport imports, IdentitySync sync, DirectoryChanges changes) {
+    UnitAdmin(Directory directory, DirectoryImport imports, Accounts accounts, DirectoryChanges changes) {
         this.directory = directory;
         this.imports = imports;
-        this.sync = sync;
+        this.accounts = accounts;
         this.changes = changes;
     }
 
@@ -49,6 +49,11 @@ class UnitAdmin {
 
         public String parentTypeName() {
             return type.parent() == null ? null : DirectoryWorkbook.SHEETS.get(type.parent());
+        }
+
+        /** The unit as a person's form names it ({@link PersonAdmin#key}). */
+        public String key() {
+            return PersonAdmin.key(type, code);
         }
 
         /** The address of the unit's page. */
@@ -107,8 +112,7 @@ class UnitAdmin {
         if (parent == null) {
             return List.of();
         }
-        List<Unit> all = all();
-        return all.stream().filter(u -> u.type() == parent)
+        return all().stream().filter(u -> u.type() == parent)
                 .filter(u -> scope.wholeCity() || scope.street().equals(u.street())).toList();
     }
 
@@ -135,7 +139,7 @@ class UnitAdmin {
         changes.record(subject, code, actor, "邮箱", old.email(), wanted.email());
         changes.record(subject, code, actor, "位置", position(old), position(wanted));
         if (!old.name().equals(wanted.name())) {
-            sync.syncUnit(type, code, wanted.name());
+            accounts.unitGroup(type, code, wanted.name());
         }
     }
 
@@ -159,7 +163,7 @@ class UnitAdmin {
         Unit wanted = checked(scope, type, code, form, null);
         imports.insert(wanted.row());
         changes.record(type.name(), code, actor, "新建", null, changes.describe(wanted.row()));
-        sync.syncUnit(type, code, wanted.name());
+        accounts.unitGroup(type, code, wanted.name());
         return wanted;
     }
 
@@ -219,8 +223,8 @@ class UnitAdmin {
     }
 
     private static boolean inScope(Scope scope, Unit u) {
-        return scope.wholeCity() ? true
-                : u.type() != UnitType.STREET && u.type() != UnitType.DEPT && scope.covers(u.street());
+        return scope.wholeCity()
+                || u.type() != UnitType.STREET && u.type() != UnitType.DEPT && scope.covers(u.street());
     }
 
     /** Every unit with its street, in the order of the directory: streets, areas, communities, grids, departments. */

@@ -12,9 +12,6 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,22 +41,16 @@ class DirectoryAdminPostgresTest {
 
     @BeforeAll
     static void setUp() {
-        Flyway.configure().dataSource(postgres.database()).locations("classpath:db/migration").load().migrate();
-        ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
-                .createStandaloneProcessEngineConfiguration();
-        config.setGroupResourceWhitelistPattern("[a-zA-Z0-9:._-]+");
-        config.setUserResourceWhitelistPattern("[a-zA-Z0-9._-]+");
-        engine = config.setDataSource(postgres.database()).setDatabaseSchemaUpdate("true").setJobExecutorActivate(false)
-                .setHistory("none").setProcessEngineName("directory-admin-pg").buildProcessEngine();
+        engine = DirectoryImportPostgresTest.migratedWithEngine(postgres, "directory-admin-pg");
         jdbc = new JdbcTemplate(postgres.database());
         IdentityService identity = engine.getIdentityService();
         Directory directory = new Directory(jdbc);
         IdentitySync sync = new IdentitySync(identity, directory);
-        Accounts accounts = new Accounts(identity, engine.getTaskService(), directory, jdbc);
+        Accounts accounts = new Accounts(identity, engine.getTaskService(), directory, jdbc, sync);
         DirectoryChanges changes = new DirectoryChanges(jdbc, directory, Clock.systemUTC());
         imports = new DirectoryImport(directory, jdbc, identity, sync, accounts, changes);
-        units = new UnitAdmin(directory, imports, sync, changes);
-        people = new PersonAdmin(jdbc, units, accounts, sync, identity, changes);
+        units = new UnitAdmin(directory, imports, accounts, changes);
+        people = new PersonAdmin(jdbc, units, accounts, changes);
     }
 
     @AfterAll
@@ -69,8 +60,10 @@ class DirectoryAdminPostgresTest {
 
     @Test
     void unitsAndPeopleAreManagedOnPostgres() throws IOException {
-        imports.apply(read(withTestStreet(export(), List.<Object[]>of(
-                person("imp-pga", "库中书记", "13900000051", "社区书记", "社区", "T-C")))), "admin");
+        ByteArrayOutputStream export = new ByteArrayOutputStream();
+        DirectoryWorkbook.write(imports.units(), imports.peopleRows(), export);
+        imports.apply(DirectoryWorkbook.read(new ByteArrayInputStream(withTestStreet(export.toByteArray(),
+                List.<Object[]>of(person("imp-pga", "库中书记", "13900000051", "社区书记", "社区", "T-C"))))), "admin");
         assertThat(people.trail("imp-pga")).extracting(DirectoryChanges.Change::what).containsExactly("导入新建");
         assertThat(units.trail(UnitType.COMMUNITY, "T-C")).extracting(DirectoryChanges.Change::after)
                 .containsExactly("测试社区，所属片区「测试片区」");
@@ -96,16 +89,6 @@ class DirectoryAdminPostgresTest {
         assertThat(people.trail("imp-pga")).extracting(DirectoryChanges.Change::what)
                 .containsExactly("在岗", "在岗", "所属单位", "角色", "姓名", "导入新建");
         assertThat(people.trail("imp-pga").get(2).after()).isEqualTo("网格「测试第二网格」");
-    }
-
-    private static byte[] export() throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        DirectoryWorkbook.write(imports.units(), imports.peopleRows(), out);
-        return out.toByteArray();
-    }
-
-    private static DirectoryWorkbook.Content read(byte[] file) throws IOException {
-        return DirectoryWorkbook.read(new ByteArrayInputStream(file));
     }
 
     private static String groupName(String id) {

@@ -243,6 +243,17 @@ class DirectoryAdminTest {
         assertThat(refused.getBody()).contains("街道办事处不能设置「管理员」角色");
         assertThat(groupsOf("imp-mover")).doesNotContain("camunda-admin");
 
+        // the street office holds no Camunda rights on users and groups: the move is the directory's to make
+        ResponseEntity<String> moved = office.post("/admin/people/imp-mover", Map.of("name", List.of("调动书记"),
+                "email", List.of("imp-mover@test.cn"), "role", List.of("community-secretary"),
+                "unit", List.of("COMMUNITY:C-DL-02")));
+        assertThat(moved.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(moved.getBody()).contains("已保存", "变更记录", "所属单位");
+        assertThat(groupsOf("imp-mover")).containsExactlyInAnyOrder("community-secretary", "community:C-DL-02");
+        ResponseEntity<String> left = office.post("/admin/people/imp-mover/deactivate", Map.of());
+        assertThat(left.getBody()).contains("已停用", "停用人员的待办");
+        assertThat(groupsOf("imp-mover")).isEmpty();
+
         for (String user : List.of("secretary", "center", "housing", "committee")) {
             PageSession other = new PageSession(rest, user);
             assertThat(other.get("/admin/units").getStatusCode()).as(user).isEqualTo(HttpStatus.FORBIDDEN);
