@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +32,6 @@ import cn.lianban.directory.DirectoryWorkbook.UnitRow;
 @Service
 class DirectoryImport {
 
-    private static final Pattern PHONE = Pattern.compile("1\\d{10}");
     private static final Map<String, UnitType> UNIT_TYPES = Map.of("街道", UnitType.STREET, "片区", UnitType.AREA,
             "社区", UnitType.COMMUNITY, "网格", UnitType.GRID, "部门", UnitType.DEPT);
 
@@ -197,7 +195,7 @@ class DirectoryImport {
                 }
             }
             if (r.phone() != null) {
-                if (!PHONE.matcher(r.phone()).matches()) {
+                if (!FormValues.PHONE.matcher(r.phone()).matches()) {
                     p.add("手机「" + r.phone() + "」不是 11 位手机号");
                 }
                 Integer first = phones.putIfAbsent(r.phone(), r.row());

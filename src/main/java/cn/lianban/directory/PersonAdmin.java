@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,8 +33,6 @@ class PersonAdmin {
     /** Roles only an administrator gives (and whose holders only an administrator manages). */
     static final Set<String> GRANTED_BY_ADMIN_ONLY = Set.of(Roles.ADMIN, Roles.CITY_CENTER, Roles.DEPARTMENT);
 
-    private static final Pattern PHONE = Pattern.compile("1\\d{10}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int SHOWN = 200;
 
     private final JdbcClient jdbc;
@@ -121,15 +118,15 @@ class PersonAdmin {
     void update(Scope scope, String actor, String login, PersonForm form) {
         PersonView old = get(scope, login);
         Member before = member(login).orElseThrow();
-        String name = trim(form.name());
+        String name = FormValues.trim(form.name());
         if (name == null) {
             throw new DirectoryRefusal("请填写姓名");
         }
         if (name.length() > 64) {
             throw new DirectoryRefusal("姓名不能超过 64 个字");
         }
-        String phone = trim(form.phone());
-        if (phone != null && !PHONE.matcher(phone).matches()) {
+        String phone = FormValues.trim(form.phone());
+        if (phone != null && !FormValues.PHONE.matcher(phone).matches()) {
             throw new DirectoryRefusal("手机「" + phone + "」不是 11 位手机号");
         }
         if (phone != null) {
@@ -138,14 +135,12 @@ class PersonAdmin {
                         throw new DirectoryRefusal("手机「" + phone + "」已登记给「" + other + "」");
                     });
         }
-        String email = trim(form.email());
+        String email = FormValues.trim(form.email());
         if (email == null) {
             throw new DirectoryRefusal("请填写邮箱");
         }
-        if (!EMAIL.matcher(email).matches()) {
-            throw new DirectoryRefusal("邮箱「" + email + "」格式不正确");
-        }
-        String role = trim(form.role());
+        FormValues.checkEmail(email);
+        String role = FormValues.trim(form.role());
         if (role == null || !Roles.ALL.contains(role)) {
             throw new DirectoryRefusal("请选择角色");
         }
@@ -153,7 +148,7 @@ class PersonAdmin {
             throw new DirectoryRefusal("街道办事处不能设置「" + Roles.chineseName(role) + "」角色，请联系管理员");
         }
         Map<String, Unit> unitsInScope = unitsByKey(scope);
-        String unitKey = trim(form.unit());
+        String unitKey = FormValues.trim(form.unit());
         Unit unit = unitKey == null ? null : unitsInScope.get(unitKey);
         if (unitKey != null && unit == null) {
             throw new DirectoryRefusal("所属单位不存在");
@@ -267,9 +262,5 @@ class PersonAdmin {
 
     private static boolean contains(String value, String q) {
         return value != null && value.toLowerCase(Locale.ROOT).contains(q);
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -25,7 +25,6 @@ class UnitAdmin {
 
     /** Unit codes become Camunda group ids (community:C-DL-01), which allow no other characters. */
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9._-]{1,32}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int SHOWN = 200;
 
     private final Directory directory;
@@ -169,7 +168,7 @@ class UnitAdmin {
 
     /** The unit as the form wants it, or a refusal naming the first problem. {@code old} is null for a new unit. */
     private Unit checked(Scope scope, UnitType type, String code, UnitForm form, Unit old) {
-        String name = trim(form.name());
+        String name = FormValues.trim(form.name());
         if (name == null) {
             throw new DirectoryRefusal("请填写名称");
         }
@@ -179,17 +178,15 @@ class UnitAdmin {
         Unit parent = null;
         if (type.parent() != null) {
             String parentName = DirectoryWorkbook.SHEETS.get(type.parent());
-            String parentCode = trim(form.parent());
+            String parentCode = FormValues.trim(form.parent());
             if (parentCode == null) {
                 throw new DirectoryRefusal("请选择所属" + parentName);
             }
             parent = parents(scope, type).stream().filter(u -> u.code().equals(parentCode)).findFirst()
                     .orElseThrow(() -> new DirectoryRefusal("所属" + parentName + "「" + parentCode + "」不存在"));
         }
-        String email = trim(form.email());
-        if (email != null && !EMAIL.matcher(email).matches()) {
-            throw new DirectoryRefusal("邮箱「" + email + "」格式不正确");
-        }
+        String email = FormValues.trim(form.email());
+        FormValues.checkEmail(email);
         if (email == null && type == UnitType.DEPT) {
             throw new DirectoryRefusal("请填写部门邮箱（督办和通知发到这里）");
         }
@@ -216,10 +213,6 @@ class UnitAdmin {
 
     private static String position(Unit u) {
         return u.lat() == null ? null : u.lat() + "，" + u.lon();
-    }
-
-    private static String trim(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     private static boolean inScope(Scope scope, Unit u) {
