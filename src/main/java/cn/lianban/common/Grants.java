@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.springframework.stereotype.Service;
 
+import cn.lianban.directory.SystemCalls;
+
 /**
  * Idempotent GRANT authorizations for groups. Grants are written by the system, not by whoever
  * happens to be logged in when a process step runs, so the current authentication is lifted for
@@ -20,8 +22,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Grants {
-
-    private static final ThreadLocal<String> LIFTED = new ThreadLocal<>();
 
     private final AuthorizationService authorizations;
     private final IdentityService identity;
@@ -93,24 +93,7 @@ public class Grants {
      * of the engine's REST API): the caller's authentication is lifted for the work and put back afterwards.
      */
     public static <T> T asSystem(IdentityService identity, Supplier<T> work) {
-        var current = identity.getCurrentAuthentication();
-        String outer = LIFTED.get();
-        identity.clearAuthentication();
-        if (current != null && current.getUserId() != null) {
-            LIFTED.set(current.getUserId());
-        }
-        try {
-            return work.get();
-        } finally {
-            if (outer == null) {
-                LIFTED.remove();
-            } else {
-                LIFTED.set(outer);
-            }
-            if (current != null) {
-                identity.setAuthentication(current);
-            }
-        }
+        return SystemCalls.run(identity, work);
     }
 
     /**
@@ -119,6 +102,6 @@ public class Grants {
      * names them, not the system.
      */
     public static String liftedUser() {
-        return LIFTED.get();
+        return SystemCalls.liftedUser();
     }
 }

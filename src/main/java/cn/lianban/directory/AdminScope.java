@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -43,6 +44,11 @@ public class AdminScope {
         }
         return groups.stream().map(UnitType.STREET::codeIn).filter(Objects::nonNull).findFirst()
                 .map(street -> new Scope(street, directory.communitiesOfStreet(street)));
+    }
+
+    /** What {@code login} may manage; refused (403) when nothing, as the URL rules refuse other roles. */
+    Scope required(String login) {
+        return of(login).orElseThrow(() -> new AccessDeniedException("无权管理单位和人员"));
     }
 
     /** The street a unit belongs to: its own code for a street, null for a department or an unknown unit. */

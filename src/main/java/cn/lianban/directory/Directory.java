@@ -73,6 +73,12 @@ public class Directory {
                 + "FROM person WHERE active ORDER BY login").query(Person.class).list();
     }
 
+    /** An active person by login. */
+    Optional<Person> person(String login) {
+        return jdbc.sql("SELECT login, name, email, role, unit_type, unit_code, password, unit_lead AS lead, area_code "
+                + "FROM person WHERE login = ? AND active").param(login).query(Person.class).optional();
+    }
+
     /** The department that leads issues of a category, if the list names one. */
     public Optional<String> leadDepartmentFor(String category) {
         return jdbc.sql("SELECT dept_code FROM category_department WHERE category = ?").param(category)
@@ -95,10 +101,14 @@ public class Directory {
             return Roles.chineseName(group);
         }
         UnitType type = UnitType.valueOf(group.substring(0, colon).toUpperCase());
-        String table = type == UnitType.DEPT ? "department" : type.name().toLowerCase();
-        String name = jdbc.sql("SELECT name FROM " + table + " WHERE code = ?").param(group.substring(colon + 1))
-                .query(String.class).optional().orElse(group);
+        String name = name(type, group.substring(colon + 1)).orElse(group);
         return type == UnitType.AREA ? name + "联合党委" : name;
+    }
+
+    /** A unit's own name (an area's without 联合党委). */
+    Optional<String> name(UnitType type, String code) {
+        String table = type == UnitType.DEPT ? "department" : type.name().toLowerCase();
+        return jdbc.sql("SELECT name FROM " + table + " WHERE code = ?").param(code).query(String.class).optional();
     }
 
     /**

@@ -1,7 +1,5 @@
 package cn.lianban.directory;
 
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -10,13 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,8 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import cn.lianban.directory.DirectoryWorkbook.Content;
 import cn.lianban.directory.DirectoryWorkbook.PersonRow;
-import cn.lianban.workbook.Workbooks.Problem;
 import cn.lianban.directory.DirectoryWorkbook.UnitRow;
+import cn.lianban.workbook.Workbooks.Problem;
 
 /**
  * The directory import: every row is checked before anything changes ({@link #check}); a file without problems is
@@ -33,38 +26,38 @@ import cn.lianban.directory.DirectoryWorkbook.UnitRow;
  * or updated (never deleted: cases name them), people are created, updated, or deactivated when they are no
  * longer in the file or marked 在岗 否. The same file applied twice changes nothing the second time.
  * Camunda follows in the same transaction: a new (or re-activated) person gets a random initial password, shown
- * once and changed at their first login ({@link Passwords}); a deactivated one loses their groups and gets a password nobody knows; then {@link IdentitySync} adds
+ * once; a deactivated one loses their groups and gets a password nobody knows; then {@link IdentitySync} adds
  * what is missing.
  */
 @Service
 class DirectoryImport {
 
-    private static final Pattern PHONE = Pattern.compile("1\\d{10}");
     private static final Map<String, UnitType> UNIT_TYPES = Map.of("街道", UnitType.STREET, "片区", UnitType.AREA,
             "社区", UnitType.COMMUNITY, "网格", UnitType.GRID, "部门", UnitType.DEPT);
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy年M月d日 HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final Directory directory;
     private final JdbcClient jdbc;
     private final IdentityService identity;
-    private final TaskService tasks;
     private final IdentitySync sync;
-    private final Passwords passwords;
+    private final Accounts accounts;
+    private final DirectoryChanges changes;
 
-    DirectoryImport(Directory directory, JdbcTemplate jdbc, IdentityService identity, TaskService tasks,
-                    IdentitySync sync, Passwords passwords) {
+    DirectoryImport(Directory directory, JdbcTemplate jdbc, IdentityService identity, IdentitySync sync,
+                    Accounts accounts, DirectoryChanges changes) {
         this.directory = directory;
         this.jdbc = JdbcClient.create(jdbc);
         this.identity = identity;
-        this.tasks = tasks;
         this.sync = sync;
-        this.passwords = passwords;
+        this.accounts = accounts;
+        this.changes = changes;
     }
 
     /** A person as the database keeps them; unitType in the database's spelling (COMMUNITY …). */
     record Member(String login, String name, String phone, String email, String role, UnitType unitType,
                   String unitCode, boolean lead, String areaCode, boolean active) {
+        static final String SELECT = "SELECT login, name, phone, email, role, unit_type, unit_code, unit_lead AS lead, "
+                + "area_code, active FROM person";
+
         String unitGroup() {
             return unitType == null ? null : unitType.group(unitCode);
         }
@@ -116,8 +109,7 @@ class DirectoryImport {
     }
 
     List<Member> members() {
-        return jdbc.sql("SELECT login, name, phone, email, role, unit_type, unit_code, unit_lead AS lead, area_code, "
-                + "active FROM person ORDER BY login").query(Member.class).list();
+        return jdbc.sql(Member.SELECT + " ORDER BY login").query(Member.class).list();
     }
 
     /** The people as the 人员 sheet shows them: roles and unit kinds in Chinese. */
@@ -168,12 +160,7 @@ class DirectoryImport {
             }
         }
         for (UnitRow u : content.units()) {
-            UnitType parentType = switch (u.type()) {
-                case AREA -> UnitType.STREET;
-                case COMMUNITY -> UnitType.AREA;
-                case GRID -> UnitType.COMMUNITY;
-                default -> null;
-            };
+            UnitType parentType = u.type().parent();
             if (parentType == null) {
                 continue;
             }
@@ -208,7 +195,7 @@ class DirectoryImport {
                 }
             }
             if (r.phone() != null) {
-                if (!PHONE.matcher(r.phone()).matches()) {
+                if (!FormValues.PHONE.matcher(r.phone()).matches()) {
                     p.add("手机「" + r.phone() + "」不是 11 位手机号");
                 }
                 Integer first = phones.putIfAbsent(r.phone(), r.row());
@@ -342,6 +329,8 @@ class DirectoryImport {
         Plan plan = plan(content);
         Map<String, Member> before = new HashMap<>();
         members().forEach(m -> before.put(m.login(), m));
+        Map<String, UnitRow> unitsBefore = new HashMap<>();
+        units().forEach(u -> unitsBefore.put(u.type() + ":" + u.code(), u));
         // a fresh database (no demo) has no area types yet: the standard ones a file uses are added first
         Set<String> areaTypes = jdbc.sql("SELECT code FROM area_type").query(String.class).set();
         DemoDirectoryGenerator.areaTypes().stream().filter(t -> !areaTypes.contains(t.code()))
@@ -352,11 +341,14 @@ class DirectoryImport {
             for (UnitRow u : plan.newUnits()) {
                 if (u.type() == type) {
                     insert(u);
+                    changes.record(u.type().name(), u.code(), admin, "导入新建", null, changes.describe(u));
                 }
             }
             for (UnitRow u : plan.changedUnits()) {
                 if (u.type() == type) {
+                    String old = changes.describe(unitsBefore.get(u.type() + ":" + u.code()));
                     update(u);
+                    changes.record(u.type().name(), u.code(), admin, "导入更新", old, changes.describe(u));
                 }
             }
         }
@@ -364,40 +356,36 @@ class DirectoryImport {
         for (Member m : plan.newPeople()) {
             jdbc.sql("INSERT INTO person(login, name, phone, email, role, unit_type, unit_code, unit_lead, area_code, "
                     + "active) VALUES (?,?,?,?,?,?,?,?,?,?)").params(values(m)).update();
+            changes.record(DirectoryChanges.PERSON, m.login(), admin, "导入新建", null, changes.describe(m));
             // a login that Camunda already knows (made in Camunda Admin) keeps its password
             if (m.active() && identity.createUserQuery().userId(m.login()).count() == 0) {
-                passwords.add(newPassword(m));
+                passwords.add(accounts.newPassword(m));
             }
         }
         for (Member m : plan.changedPeople()) {
             update(m);
             Member old = before.get(m.login());
+            changes.record(DirectoryChanges.PERSON, m.login(), admin, "导入更新", changes.describe(old),
+                    changes.describe(m));
             if (!old.active()) {
-                passwords.add(newPassword(m));
+                passwords.add(accounts.newPassword(m));
             } else {
                 // moved or given another role: the old groups go, IdentitySync adds the new ones
-                leave(m.login(), old.role(), old.unitGroup());
+                accounts.leave(m.login(), old.role(), old.unitGroup());
             }
         }
         List<OpenTask> open = new ArrayList<>();
         for (Member m : plan.deactivated()) {
             update(m);
             Member old = before.get(m.login());
-            User user = identity.createUserQuery().userId(m.login()).singleResult();
-            if (user != null) {
-                identity.createGroupQuery().groupMember(m.login()).list()
-                        .forEach(g -> identity.deleteMembership(m.login(), g.getId()));
-                // nobody knows this password: no login, no REST; a later import that lists them again sets a new one
-                user.setPassword(Passwords.random(32));
-                identity.saveUser(user);
-            }
-            open.addAll(openTasks(old != null ? old : m));
+            changes.record(DirectoryChanges.PERSON, m.login(), admin, "导入停用", "在岗", "停用");
+            open.addAll(accounts.deactivate(old != null ? old : m));
         }
         sync.sync();
         return new Result(plan, passwords, open);
     }
 
-    private void insert(UnitRow u) {
+    void insert(UnitRow u) {
         switch (u.type()) {
             case STREET -> jdbc.sql("INSERT INTO street(code, name, lat, lon, email) VALUES (?,?,?,?,?)")
                     .params(u.code(), u.name(), u.lat(), u.lon(), u.email()).update();
@@ -414,7 +402,7 @@ class DirectoryImport {
         }
     }
 
-    private void update(UnitRow u) {
+    void update(UnitRow u) {
         switch (u.type()) {
             case STREET -> jdbc.sql("UPDATE street SET name = ?, lat = ?, lon = ?, email = ? WHERE code = ?")
                     .params(u.name(), u.lat(), u.lon(), u.email(), u.code()).update();
@@ -442,58 +430,5 @@ class DirectoryImport {
     private static Object[] values(Member m) {
         return new Object[]{m.login(), m.name(), m.phone(), m.email(), m.role(),
                 m.unitType() == null ? null : m.unitType().name(), m.unitCode(), m.lead(), m.areaCode(), m.active()};
-    }
-
-    private void leave(String login, String role, String unitGroup) {
-        Set<String> groups = new HashSet<>();
-        identity.createGroupQuery().groupMember(login).list().stream().map(Group::getId).forEach(groups::add);
-        for (String g : new String[]{role, unitGroup}) {
-            if (g != null && groups.contains(g)) {
-                identity.deleteMembership(login, g);
-            }
-        }
-    }
-
-    /**
-     * A fresh random initial password for a new or re-activated person (the user made here when missing), to be
-     * changed at their first login; IdentitySync adds name and groups.
-     */
-    private Password newPassword(Member m) {
-        String password = Passwords.random(Passwords.MIN_LENGTH);
-        User user = identity.createUserQuery().userId(m.login()).singleResult();
-        if (user == null) {
-            user = identity.newUser(m.login());
-            user.setFirstName(m.name());
-            user.setLastName("");
-            user.setEmail(m.email());
-        }
-        user.setPassword(password);
-        identity.saveUser(user);
-        passwords.mustChangeNext(m.login());
-        return new Password(m.login(), m.name(), password);
-    }
-
-    /**
-     * The open tasks a deactivated person leaves behind: those assigned to them, and those waiting for their unit
-     * when nobody active is left in it.
-     */
-    private List<OpenTask> openTasks(Member m) {
-        List<OpenTask> open = new ArrayList<>();
-        for (Task t : tasks.createTaskQuery().taskAssignee(m.login()).active().orderByTaskCreateTime().asc().list()) {
-            open.add(new OpenTask(m.name() + "（" + m.login() + "）", t.getName(), "本人办理",
-                    WHEN.format(t.getCreateTime().toInstant()), t.getId()));
-        }
-        String group = m.unitGroup();
-        boolean nobodyLeft = group != null && jdbc.sql("SELECT COUNT(*) FROM person WHERE unit_type = ? AND "
-                + "unit_code = ? AND active").params(m.unitType().name(), m.unitCode()).query(Integer.class).single() == 0;
-        if (nobodyLeft) {
-            for (Task t : tasks.createTaskQuery().taskCandidateGroup(group).taskUnassigned().active()
-                    .orderByTaskCreateTime().asc().list()) {
-                open.add(new OpenTask(m.name() + "（" + m.login() + "）", t.getName(),
-                        directory.unitName(group) + "待领取（单位已无在岗人员）",
-                        WHEN.format(t.getCreateTime().toInstant()), t.getId()));
-            }
-        }
-        return open;
     }
 }

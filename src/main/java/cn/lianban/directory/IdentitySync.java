@@ -60,11 +60,32 @@ class IdentitySync implements StartupStep {
         Map<String, String> groups = new LinkedHashMap<>();
         Roles.ALL.forEach(r -> groups.put(r, Roles.chineseName(r)));
         directory.streets().forEach(s -> groups.put(UnitType.STREET.group(s.code()), s.name()));
-        directory.areas().forEach(a -> groups.put(UnitType.AREA.group(a.code()), a.name() + "联合党委"));
+        directory.areas().forEach(a -> groups.put(UnitType.AREA.group(a.code()), groupName(UnitType.AREA, a.name())));
         directory.communities().forEach(c -> groups.put(UnitType.COMMUNITY.group(c.code()), c.name()));
         directory.grids().forEach(g -> groups.put(UnitType.GRID.group(g.code()), g.name()));
         directory.departments().forEach(d -> groups.put(UnitType.DEPT.group(d.code()), d.name()));
         return groups;
+    }
+
+    /** A unit group's name: the unit's, an area's led by its joint party committee. */
+    static String groupName(UnitType type, String unitName) {
+        return type == UnitType.AREA ? unitName + "联合党委" : unitName;
+    }
+
+    /** One unit created or renamed on the admin pages: its group follows at once. */
+    void syncUnit(UnitType type, String code, String name) {
+        syncGroups(Map.of(type.group(code), groupName(type, name)));
+    }
+
+    /**
+     * One person changed on the admin pages: their user, and the groups of their role and unit (a group left
+     * behind is removed by {@link Accounts#leave} first). An inactive person is left alone.
+     */
+    void syncPerson(String login) {
+        directory.person(login).ifPresent(person -> {
+            syncUser(person, identity.createUserQuery().userId(login).singleResult());
+            syncMemberships(person);
+        });
     }
 
     private int syncGroups(Map<String, String> wanted) {

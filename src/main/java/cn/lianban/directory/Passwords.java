@@ -121,14 +121,6 @@ public class Passwords {
      * reset whose password is decided before ({@link AdminScope}).
      */
     private <T> T unchecked(Supplier<T> work) {
-        var current = identity.getCurrentAuthentication();
-        identity.clearAuthentication();
-        try {
-            return work.get();
-        } finally {
-            if (current != null) {
-                identity.setAuthentication(current);
-            }
-        }
+        return SystemCalls.run(identity, work);
     }
 }

@@ -14,6 +14,17 @@ public enum UnitType {
         return prefix + ":" + code;
     }
 
+    /** The kind of unit right above this one (a grid's community, a community's area, an area's street); null for
+     * streets and departments. */
+    public UnitType parent() {
+        return switch (this) {
+            case AREA -> STREET;
+            case COMMUNITY -> AREA;
+            case GRID -> COMMUNITY;
+            case STREET, DEPT -> null;
+        };
+    }
+
     /** The unit code in a group id of this type ({@code C-DL-01} in {@code community:C-DL-01}); null for other groups. */
     public String codeIn(String group) {
         return group.startsWith(prefix + ":") ? group.substring(prefix.length() + 1) : null;

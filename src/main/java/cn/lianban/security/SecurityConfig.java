@@ -142,8 +142,8 @@ class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/status/*").permitAll()
                         // Open311 is for outside apps without a login; posting checks its api_key
                         .requestMatchers("/open311/**").permitAll()
-                        // 重置密码: a street office too, for the people of its own street (directory/PasswordAdminController)
-                        .requestMatchers(HttpMethod.POST, "/admin/people/*/password")
+                        // 单位管理, 人员管理 and 重置密码: a street office manages its own street there (directory's AdminScope)
+                        .requestMatchers("/admin/units", "/admin/units/**", "/admin/people", "/admin/people/**")
                         .hasAnyAuthority(Roles.ADMIN, Roles.STREET_OFFICE)
                         .requestMatchers("/admin/**").hasAuthority(Roles.ADMIN)
                         // case pages: every login; which cases it may see is decided per case (cn.lianban.cases)

@@ -94,6 +94,8 @@ class PageHeader {
         add(admin, path, "工作日历", "/admin/calendar", mayOpen(user, "/admin/calendar"));
         add(admin, path, "权责清单", "/admin/responsibility", mayOpen(user, "/admin/responsibility"));
         add(admin, path, "组织目录", "/admin/directory", mayOpen(user, "/admin/directory"));
+        add(admin, path, "单位管理", "/admin/units", mayOpen(user, "/admin/units"));
+        add(admin, path, "人员管理", "/admin/people", mayOpen(user, "/admin/people"));
         add(admin, path, "双联双促", "/admin/pairing", mayOpen(user, "/admin/pairing"));
         add(admin, path, "党员登录", "/pairing/logins", mayOpen(user, "/pairing/logins"));
         add(admin, path, "登录安全", "/admin/logins", mayOpen(user, "/admin/logins"));

@@ -40,19 +40,26 @@ class DirectoryImportPostgresTest {
 
     @BeforeAll
     static void setUp() {
+        engine = migratedWithEngine(postgres, "directory-import-pg");
+        jdbc = new JdbcTemplate(postgres.database());
+        Directory directory = new Directory(jdbc);
+        IdentitySync sync = new IdentitySync(engine.getIdentityService(), directory);
+        Accounts accounts = new Accounts(engine.getIdentityService(), engine.getTaskService(), directory, jdbc,
+                sync, new Passwords(engine.getIdentityService()));
+        imports = new DirectoryImport(directory, jdbc, engine.getIdentityService(), sync, accounts,
+                new DirectoryChanges(jdbc, directory, java.time.Clock.systemUTC()));
+    }
+
+    /** The project's tables (Flyway) and a process engine of its own on the database, as in production. */
+    static ProcessEngine migratedWithEngine(Postgres postgres, String name) {
         Flyway.configure().dataSource(postgres.database()).locations("classpath:db/migration").load().migrate();
         ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
                 .createStandaloneProcessEngineConfiguration();
         // as application.yaml: unit groups have a colon (community:C-DL-01), logins a hyphen (housing-lead)
         config.setGroupResourceWhitelistPattern("[a-zA-Z0-9:._-]+");
         config.setUserResourceWhitelistPattern("[a-zA-Z0-9._-]+");
-        engine = config.setDataSource(postgres.database()).setDatabaseSchemaUpdate("true").setJobExecutorActivate(false)
-                .setHistory("none").setProcessEngineName("directory-import-pg").buildProcessEngine();
-        jdbc = new JdbcTemplate(postgres.database());
-        Directory directory = new Directory(jdbc);
-        IdentitySync sync = new IdentitySync(engine.getIdentityService(), directory);
-        imports = new DirectoryImport(directory, jdbc, engine.getIdentityService(), engine.getTaskService(), sync,
-                new Passwords(engine.getIdentityService()));
+        return config.setDataSource(postgres.database()).setDatabaseSchemaUpdate("true").setJobExecutorActivate(false)
+                .setHistory("none").setProcessEngineName(name).buildProcessEngine();
     }
 
     @AfterAll

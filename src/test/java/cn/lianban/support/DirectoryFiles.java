@@ -71,6 +71,7 @@ public final class DirectoryFiles {
         jdbc.queryForList("SELECT login FROM person WHERE login LIKE 'imp-%'", String.class)
                 .forEach(identity::deleteUser);
         jdbc.update("DELETE FROM person WHERE login LIKE 'imp-%'");
+        jdbc.update("DELETE FROM directory_change WHERE subject_code LIKE 'imp-%' OR subject_code LIKE 'T-%'");
         for (String table : new String[]{"grid", "community", "area", "street", "department"}) {
             jdbc.update("DELETE FROM " + table + " WHERE code LIKE 'T-%'");
         }

@@ -67,7 +67,8 @@ class PageHeaderTest {
     @Test
     void theStreetOnTheSupervisionListSeesThatLinkMarkedNotTheDashboards() {
         String header = header("street", "/dashboard/supervision");
-        assertThat(links(header)).contains("数据看板 /dashboard", "督办通报 /dashboard/supervision");
+        assertThat(links(header)).contains("数据看板 /dashboard", "督办通报 /dashboard/supervision",
+                "单位管理 /admin/units", "人员管理 /admin/people").doesNotContain("组织目录 /admin/directory");
         assertThat(header).containsPattern("<a href=\"/dashboard/supervision\"[^>]*class=\"lb-active\">督办通报</a>")
                 .doesNotContainPattern("<a href=\"/dashboard\"[^>]*class=\"lb-active\">");
     }
@@ -77,7 +78,8 @@ class PageHeaderTest {
         String header = header("admin", "/admin/mail");
         assertThat(header).contains("管理员");
         assertThat(links(header)).contains("邮件队列 /admin/mail", "短信队列 /admin/sms", "工作日历 /admin/calendar",
-                "权责清单 /admin/responsibility", "流程监控 /camunda/app/cockpit/", "用户与权限 /camunda/app/admin/");
+                "权责清单 /admin/responsibility", "组织目录 /admin/directory", "单位管理 /admin/units",
+                "人员管理 /admin/people", "流程监控 /camunda/app/cockpit/", "用户与权限 /camunda/app/admin/");
     }
 
     @Test
