@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import cn.lianban.directory.DirectoryWorkbook.Content;
 import cn.lianban.directory.DirectoryWorkbook.PersonRow;
 import cn.lianban.directory.DirectoryWorkbook.UnitRow;
+import cn.lianban.workbook.ImportFlow;
 import cn.lianban.workbook.Workbooks.Problem;
 
 /**
@@ -65,7 +66,7 @@ class DirectoryImport {
 
     /** What applying a file would change (or changed). */
     record Plan(List<UnitRow> newUnits, List<UnitRow> changedUnits, List<Member> newPeople, List<Member> changedPeople,
-                List<Member> deactivated) {
+                List<Member> deactivated) implements ImportFlow.Plan {
         public int created() {
             return newUnits.size() + newPeople.size();
         }
@@ -74,6 +75,7 @@ class DirectoryImport {
             return changedUnits.size() + changedPeople.size();
         }
 
+        @Override
         public boolean unchanged() {
             return created() + updated() + deactivated.size() == 0;
         }

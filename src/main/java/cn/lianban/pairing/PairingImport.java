@@ -24,6 +24,7 @@ import cn.lianban.pairing.PairingWorkbook.AgencyRow;
 import cn.lianban.pairing.PairingWorkbook.Content;
 import cn.lianban.pairing.PairingWorkbook.MemberRow;
 import cn.lianban.pairing.PairingWorkbook.PairRow;
+import cn.lianban.workbook.ImportFlow;
 import cn.lianban.workbook.Workbooks.Problem;
 
 /**
@@ -57,7 +58,7 @@ class PairingImport {
     /** What applying a file would change (or changed). */
     record Plan(List<AgencyRow> newAgencies, List<AgencyRow> changedAgencies, List<PairRow> newPairs,
                 List<PairRow> changedPairs, List<MemberRow> newMembers, List<MemberRow> changedMembers,
-                List<MemberRow> newLogins) {
+                List<MemberRow> newLogins) implements ImportFlow.Plan {
 
         public int created() {
             return newAgencies.size() + newPairs.size() + newMembers.size();
@@ -67,6 +68,7 @@ class PairingImport {
             return changedAgencies.size() + changedPairs.size() + changedMembers.size();
         }
 
+        @Override
         public boolean unchanged() {
             return created() + updated() + newLogins.size() == 0;
         }
