@@ -56,6 +56,12 @@ public class ResourceList {
                 .stream().findFirst();
     }
 
+    /** The departments with items of the category on a month's published list, by code. */
+    List<String> offeringDepartments(YearMonth month, String category) {
+        return client.sql("SELECT DISTINCT dept_code FROM resource_item WHERE list_month = ? AND category = ? "
+                + "AND published ORDER BY dept_code").params(month.toString(), category).query(String.class).list();
+    }
+
     public boolean isEmpty() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM resource_item", Integer.class) == 0;
     }
