@@ -129,18 +129,14 @@ class ResourceSubmissions {
         log(s.listMonth(), code, s.name(), s.deptCode(), "APPROVED", login, null);
     }
 
-    /** 退回修改 with the center's reason; an approved item not yet published may still be returned. */
+    /**
+     * 退回修改 with the center's reason (checked by the page's {@code ReturnReason}); an approved item not yet
+     * published may still be returned.
+     */
     @Transactional
     public void sendBack(String login, String code, String reason) {
-        String why = reason == null ? "" : reason.strip();
-        if (why.isEmpty()) {
-            throw new ResourceList.InvalidItem(Map.of("reason", "退回修改须写明理由"));
-        }
-        if (why.length() > REASON_MAX) {
-            throw new ResourceList.InvalidItem(Map.of("reason", "退回理由不能超过" + REASON_MAX + "字"));
-        }
-        Submission s = decide(code, List.of("SUBMITTED", "APPROVED"), "RETURNED", why);
-        log(s.listMonth(), code, s.name(), s.deptCode(), "RETURNED", login, why);
+        Submission s = decide(code, List.of("SUBMITTED", "APPROVED"), "RETURNED", reason);
+        log(s.listMonth(), code, s.name(), s.deptCode(), "RETURNED", login, reason);
     }
 
     /**
