@@ -174,6 +174,11 @@ final class ResourceCyclePages {
                             LinkedHashMap::new, Collectors.toList()));
             model.addAttribute("month", shown.toString());
             model.addAttribute("monthLabel", ResourceSubmissions.monthLabel(shown));
+            // links, not a month input: the browser would name the months in its own language
+            model.addAttribute("previous", shown.minusMonths(1).toString());
+            model.addAttribute("previousLabel", ResourceSubmissions.monthLabel(shown.minusMonths(1)));
+            model.addAttribute("following", shown.plusMonths(1).toString());
+            model.addAttribute("followingLabel", ResourceSubmissions.monthLabel(shown.plusMonths(1)));
             model.addAttribute("byDept", byDept);
             model.addAttribute("approved", byDept.values().stream().flatMap(List::stream)
                     .filter(s -> "APPROVED".equals(s.reviewState())).count());

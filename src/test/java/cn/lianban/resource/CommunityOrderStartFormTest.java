@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** The start form of 社区点单, as built from the categories and the departments offering each this month. */
 class CommunityOrderStartFormTest {
 
-    private final CommunityOrderStartForm builder = new CommunityOrderStartForm(null, null, null, null);
+    private final CommunityOrderStartForm builder = new CommunityOrderStartForm(null, null, null, null, null);
 
     @Test
     void offersForTheChosenCategoryTheDepartmentsOfferingIt() throws Exception {

@@ -57,6 +57,20 @@ class ResourceCycleTest {
         publishing(pg, cycle);
     }
 
+    /** V78 replaced V9's unnamed status check, which the two databases name differently. */
+    @Test
+    void anOrderRowTakesTimedOutAndStillNoOtherStatusOnBothDatabases() {
+        for (ResourceDb db : List.of(pg, ResourceDb.h2())) {
+            String insert = "INSERT INTO community_order(business_key, community_code, category, need, status, created_at, "
+                    + "chosen_dept) VALUES (?, 'C-1', 'SERVICE', '需求', ?, CURRENT_TIMESTAMP, 'urban')";
+            db.jdbc.update(insert, "RO-T-" + db.hashCode(), "TIMED_OUT");
+            assertThatThrownBy(() -> db.jdbc.update(insert, "RO-X-" + db.hashCode(), "LOST"))
+                    .isInstanceOf(org.springframework.dao.DataIntegrityViolationException.class);
+            assertThat(db.jdbc.queryForObject("SELECT COUNT(*) FROM community_order WHERE status = 'TIMED_OUT'",
+                    Integer.class)).isOne();
+        }
+    }
+
     @Test
     void aSubmissionIsForNextMonthAndValidWithinIt() {
         ResourceSubmissions cycle = ResourceDb.h2().cycle(CLOCK);
