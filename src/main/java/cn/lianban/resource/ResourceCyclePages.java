@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -205,7 +206,13 @@ final class ResourceCyclePages {
         String publish(@RequestParam String month, Authentication user, RedirectAttributes redirect) {
             center(user);
             YearMonth m = Months.parse(month);
-            ResourceSubmissions.Published p = cycle.publish(user.getName(), m);
+            ResourceSubmissions.Published p;
+            try {
+                p = cycle.publish(user.getName(), m);
+            } catch (DuplicateKeyException publishedAtTheSameMoment) {
+                redirect.addFlashAttribute("error", "同时有人发布了本月清单，请查看后再发布");
+                return "redirect:/resources/review?month=" + m;
+            }
             redirect.addFlashAttribute("message", p.first()
                     ? ResourceSubmissions.monthLabel(m) + "资源清单已发布，新增" + p.added() + "项，已通知"
                             + p.publication().mailed() + "个社区"
