@@ -5,6 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -19,8 +26,9 @@ import cn.lianban.common.EngineClock;
 
 /**
  * Issue 15, the monthly resource cycle: 城市管理局 submits an item for next month, the city center approves it and
- * publishes the month, and the community secretary sees the published notice and the item on the list.
- * Screenshots under target/browser/resources/.
+ * publishes the month, and the community secretary sees the published notice and the item on the list; then, in
+ * Tasklist, she orders (社区点单) from a department that offers the category on this month's list.
+ * Screenshots under target/browser/resources/ and target/browser/resource-order/.
  */
 class ResourceCycleBrowserTest extends ChineseBrowserTest {
 
@@ -28,6 +36,28 @@ class ResourceCycleBrowserTest extends ChineseBrowserTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtime;
+
+    /** The start form offers, for 服务下沉, the departments of this month's list; the order goes to the one chosen. */
+    private void orderFromAnOfferingDepartment() {
+        List<Map<String, Object>> offering = jdbc.queryForList("SELECT DISTINCT d.code, d.name FROM resource_item i "
+                + "JOIN department d ON d.code = i.dept_code WHERE i.list_month = ? AND i.category = 'SERVICE' "
+                + "AND i.published ORDER BY d.code", YearMonth.from(EngineClock.now()).toString());
+        String dept = offering.isEmpty() ? "civil" : (String) offering.get(0).get("CODE");
+        String label = offering.isEmpty() ? "民政局（本类默认承办部门）" : (String) offering.get(0).get("NAME");
+        TasklistWalker walk = new TasklistWalker(browser, base(), "resource-order");
+        walk.logInAs("secretary");
+        walk.startProcess("社区点单");
+        walk.choose("资源类别", "服务下沉");
+        walk.choose("承办部门", label);
+        walk.type("需求说明", "辖区独居老人需要每周上门助浴服务");
+        Matcher m = Pattern.compile("RO-\\d{4}-\\d{6}").matcher(walk.submitStart());
+        assertThat(m.find()).isTrue();
+        ProcessInstance pi = runtime.createProcessInstanceQuery().processInstanceBusinessKey(m.group()).singleResult();
+        assertThat(runtime.getVariable(pi.getId(), "chosenDept")).isEqualTo(dept);
+        assertThat(runtime.getVariable(pi.getId(), "deptCode")).isEqualTo(dept);
+    }
 
     @Test
     void aDepartmentSubmitsTheCenterApprovesAndPublishesAndTheSecretarySeesIt() {
@@ -75,6 +105,7 @@ class ResourceCycleBrowserTest extends ChineseBrowserTest {
             browser.save("resources/failed");
             throw e;
         }
+        orderFromAnOfferingDepartment();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM mail_outbox WHERE kind = 'RESOURCE_LIST_PUBLISHED' "
                 + "AND subject LIKE ?", Integer.class, "%" + next.getYear() + "年" + next.getMonthValue() + "月%"))
                 .as("one mail to each community").isEqualTo(jdbc.queryForObject("SELECT COUNT(*) FROM community",
