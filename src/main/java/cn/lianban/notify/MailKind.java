@@ -44,7 +44,9 @@ public enum MailKind {
     /** Joint handling: the lead's extension is refused. */
     EXTENSION_DENIED("延期申请未同意"),
     /** Joint handling: the meeting is off, the case left the meeting step (并案, 提级, 挂账); to the invitees. */
-    MEETING_CANCELLED("联席会议取消");
+    MEETING_CANCELLED("联席会议取消"),
+    /** 资源清单: the city center published a month's list; to every community (issue 15). */
+    RESOURCE_LIST_PUBLISHED("资源清单已发布");
 
     private final String subjectPhrase;
 
@@ -78,6 +80,7 @@ public enum MailKind {
             case EXTENSION_APPROVED -> "延期同意通知";
             case EXTENSION_DENIED -> "延期不同意通知";
             case MEETING_CANCELLED -> "联席会议取消通知";
+            case RESOURCE_LIST_PUBLISHED -> "资源清单发布通知";
             // a kind added later without a label here shows its subject phrase, still Chinese
             default -> subjectPhrase;
         };

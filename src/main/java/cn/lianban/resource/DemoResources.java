@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import cn.lianban.common.EngineClock;
 import cn.lianban.startup.DemoStep;
 
-/** Demo data: the resource lists of this month and the two before. */
+/** Demo data: the resource lists of this month and the two before, published (without mails) on their first day. */
 @Component
 @Order(30)
 class DemoResources implements DemoStep {
@@ -19,10 +19,12 @@ class DemoResources implements DemoStep {
     private static final Logger LOG = LoggerFactory.getLogger(DemoResources.class);
 
     private final ResourceList resources;
+    private final ResourceSubmissions cycle;
     private final long seed;
 
-    DemoResources(ResourceList resources, @Value("${lianban.demo.seed}") long seed) {
+    DemoResources(ResourceList resources, ResourceSubmissions cycle, @Value("${lianban.demo.seed}") long seed) {
         this.resources = resources;
+        this.cycle = cycle;
         this.seed = seed;
     }
 
@@ -33,6 +35,7 @@ class DemoResources implements DemoStep {
             YearMonth month = YearMonth.from(EngineClock.now());
             for (int back = 2; back >= 0; back--) {
                 resources.insert(lists.generate(month.minusMonths(back)));
+                cycle.recordPublished(month.minusMonths(back), "center");
             }
             LOG.info("Demo resource lists seeded for {} to {}", month.minusMonths(2), month);
         }

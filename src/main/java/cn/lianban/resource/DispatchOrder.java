@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** 系统派单: the order's category names the department, which {@link AssignOrder} then gives it to. */
+/** 系统派单: the department the community chose, else the category's; {@link AssignOrder} then gives it the order. */
 @Component("dispatchOrder")
 class DispatchOrder implements JavaDelegate {
 
@@ -17,6 +17,6 @@ class DispatchOrder implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         OrderVariables v = new OrderVariables(execution);
-        v.setDeptCode(orders.dispatch(v.category()));
+        v.setDeptCode(orders.dispatch(v.category(), v.chosenDept()));
     }
 }

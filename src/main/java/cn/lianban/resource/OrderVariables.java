@@ -8,6 +8,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 final class OrderVariables extends ResourceCaseVariables {
 
     private static final String CATEGORY = "category";
+    /** The department the community chose among those offering the category this month (issue 15). */
+    private static final String CHOSEN_DEPT = "chosenDept";
     private static final String ACCEPTED = "accepted";
     private static final String RESULT = "result";
     private static final String CONFIRMED = "confirmed";
@@ -25,18 +27,29 @@ final class OrderVariables extends ResourceCaseVariables {
 
     /** The start form's answers, as submitted. */
     CommunityOrders.OrderForm startAnswers() {
-        return new CommunityOrders.OrderForm(text(CATEGORY), communityCodeAnswer(), needAnswer(), amountAnswer());
+        return new CommunityOrders.OrderForm(text(CATEGORY), communityCodeAnswer(), needAnswer(), amountAnswer(),
+                text(CHOSEN_DEPT));
     }
 
     /** What the stored order asks for, in place of the answers. */
     void setOrder(CommunityOrders.Order order) {
         setCategoryName(order.categoryName());
+        setChosenDept(order.chosenDept());
         setNeed(order.need());
         setAmount(order.amount());
     }
 
     String category() {
         return text(CATEGORY);
+    }
+
+    /** The department chosen at 点单, checked at registration; null when the start named none. */
+    String chosenDept() {
+        return text(CHOSEN_DEPT);
+    }
+
+    void setChosenDept(String code) {
+        setOrRemove(CHOSEN_DEPT, code);
     }
 
     Boolean accepted() {

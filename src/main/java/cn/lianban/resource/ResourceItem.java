@@ -18,6 +18,12 @@ public record ResourceItem(String code, String listMonth, String category, Strin
         return String.format("RS-%s-%03d", month, number);
     }
 
+    /** The same item under another code. */
+    ResourceItem withCode(String newCode) {
+        return new ResourceItem(newCode, listMonth, category, name, description, deptCode, capacity, budget, committed,
+                taken, validFrom, validTo, published);
+    }
+
     /** Yuan not yet reserved, or null for an item without a budget. */
     public BigDecimal budgetLeft() {
         return budget == null ? null : budget.subtract(committed);

@@ -56,6 +56,12 @@ public class ResourceList {
                 .stream().findFirst();
     }
 
+    /** The departments with items of the category on a month's published list, by code. */
+    List<String> offeringDepartments(YearMonth month, String category) {
+        return client.sql("SELECT DISTINCT dept_code FROM resource_item WHERE list_month = ? AND category = ? "
+                + "AND published ORDER BY dept_code").params(month.toString(), category).query(String.class).list();
+    }
+
     public boolean isEmpty() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM resource_item", Integer.class) == 0;
     }
@@ -64,26 +70,26 @@ public class ResourceList {
         return client.sql("SELECT * FROM resource_item WHERE code = ?").param(code).query(ResourceItem.class).optional();
     }
 
-    /** A month's items, by category and code. */
+    /** A month's published items, by category and code (departments' submissions wait for the center). */
     public List<ResourceItem> items(YearMonth month) {
         return client.sql("SELECT i.* FROM resource_item i JOIN resource_category c ON c.code = i.category "
-                + "WHERE i.list_month = ? ORDER BY c.sort_order, i.code").param(month.toString())
+                + "WHERE i.list_month = ? AND i.published ORDER BY c.sort_order, i.code").param(month.toString())
                 .query(ResourceItem.class).list();
     }
 
-    /** The months that have a list, latest first. */
+    /** The months that have a published list, latest first. */
     public List<String> months() {
-        return jdbc.queryForList("SELECT DISTINCT list_month FROM resource_item ORDER BY list_month DESC",
+        return jdbc.queryForList("SELECT DISTINCT list_month FROM resource_item WHERE published ORDER BY list_month DESC",
                 String.class);
     }
 
     public void insert(List<ResourceItem> items) {
         jdbc.batchUpdate("INSERT INTO resource_item(code, list_month, category, name, description, dept_code, "
-                        + "capacity, budget, committed, taken, valid_from, valid_to, published) "
-                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                        + "capacity, budget, committed, taken, valid_from, valid_to, published, review_state) "
+                        + "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 items.stream().map(i -> new Object[]{i.code(), i.listMonth(), i.category(), i.name(), i.description(),
                         i.deptCode(), i.capacity(), i.budget(), i.committed(), i.taken(), Date.valueOf(i.validFrom()),
-                        Date.valueOf(i.validTo()), i.published()}).toList());
+                        Date.valueOf(i.validTo()), i.published(), i.published() ? "PUBLISHED" : "SUBMITTED"}).toList());
     }
 
     /**
@@ -93,6 +99,24 @@ public class ResourceList {
      * @return the new item's code, the next of its month
      */
     public String publish(Draft d) {
+        ResourceItem item = check(d, null);
+        String code = nextCode(YearMonth.parse(item.listMonth()));
+        try {
+            insert(List.of(item.withCode(code)));
+        } catch (DuplicateKeyException someoneElsePublished) {
+            throw new InvalidItem(Map.of("name", "同时有人发布了项目，请再提交一次"));
+        }
+        return code;
+    }
+
+    /**
+     * Checks every field of a draft, as publishing and a department's submission do.
+     *
+     * @param editing the code of the item the draft replaces (its own name is no clash), or null for a new one
+     * @return the item, without a code, unpublished unless stored by {@link #publish}
+     * @throws InvalidItem naming each wrong field
+     */
+    ResourceItem check(Draft d, String editing) {
         Map<String, String> errors = new LinkedHashMap<>();
         YearMonth month = parseMonth(d.month(), errors);
         String category = trim(d.category());
@@ -103,7 +127,7 @@ public class ResourceList {
         if (name == null || name.length() > NAME_MAX) {
             errors.put("name", "请填写项目名称（不超过" + NAME_MAX + "字）");
         } else if (month != null && jdbc.queryForObject("SELECT COUNT(*) FROM resource_item WHERE list_month = ? "
-                + "AND name = ?", Integer.class, month.toString(), name) > 0) {
+                + "AND name = ? AND code <> ?", Integer.class, month.toString(), name, editing == null ? "" : editing) > 0) {
             errors.put("name", month + " 的清单中已有项目“" + name + "”");
         }
         String description = trim(d.description());
@@ -131,14 +155,8 @@ public class ResourceList {
         if (!errors.isEmpty()) {
             throw new InvalidItem(errors);
         }
-        String code = nextCode(month);
-        try {
-            insert(List.of(new ResourceItem(code, month.toString(), category, name, description, dept, capacity, budget,
-                    BigDecimal.ZERO, 0, from, to, true)));
-        } catch (DuplicateKeyException someoneElsePublished) {
-            throw new InvalidItem(Map.of("name", "同时有人发布了项目，请再提交一次"));
-        }
-        return code;
+        return new ResourceItem(null, month.toString(), category, name, description, dept, capacity, budget,
+                BigDecimal.ZERO, 0, from, to, true);
     }
 
     /**
@@ -164,9 +182,11 @@ public class ResourceList {
                 amount, places, code);
     }
 
-    private String nextCode(YearMonth month) {
-        int last = jdbc.queryForList("SELECT code FROM resource_item WHERE list_month = ?", String.class,
-                month.toString()).stream().mapToInt(c -> Integer.parseInt(c.substring(c.lastIndexOf('-') + 1)))
+    /** The next code of a month, past those of its items and of items withdrawn (named in the review log). */
+    String nextCode(YearMonth month) {
+        int last = jdbc.queryForList("SELECT code FROM resource_item WHERE list_month = ? UNION "
+                        + "SELECT item_code FROM resource_review WHERE list_month = ? AND item_code IS NOT NULL",
+                String.class, month.toString(), month.toString()).stream().mapToInt(c -> Integer.parseInt(c.substring(c.lastIndexOf('-') + 1)))
                 .max().orElse(0);
         return ResourceItem.code(month, last + 1);
     }

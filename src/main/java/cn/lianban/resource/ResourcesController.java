@@ -88,11 +88,13 @@ final class ResourcesController {
         private final ResourceList list;
         private final ResourceTotals totals;
         private final Directory directory;
+        private final ResourceSubmissions cycle;
 
-        Page(ResourceList list, ResourceTotals totals, Directory directory) {
+        Page(ResourceList list, ResourceTotals totals, Directory directory, ResourceSubmissions cycle) {
             this.list = list;
             this.totals = totals;
             this.directory = directory;
+            this.cycle = cycle;
         }
 
         @GetMapping("/resources")
@@ -153,6 +155,10 @@ final class ResourcesController {
             model.addAttribute("totals", visibleTotals(totals, YearMonth.parse(month), groups));
             model.addAttribute("canPublish", groups.contains(Roles.CITY_CENTER) || groups.contains(Roles.ADMIN));
             model.addAttribute("canClaim", groups.contains(Roles.COMMUNITY_SECRETARY));
+            // the monthly cycle (issue 15): when the month was published, and the way to the cycle's own pages
+            model.addAttribute("publication", cycle.publication(YearMonth.parse(month)).orElse(null));
+            model.addAttribute("canSubmit", ResourceCyclePages.department(user) != null);
+            model.addAttribute("nextMonthLabel", ResourceSubmissions.monthLabel(cycle.nextMonth()));
             model.addAttribute("draft", draft);
             model.addAttribute("errors", errors);
             return "resources/list";

@@ -150,6 +150,9 @@ class SecurityConfig {
                         .requestMatchers("/cases", "/cases/**", "/api/cases", "/api/cases/**", "/api/attachments/**").authenticated()
                         .requestMatchers("/tickets/rates", "/api/tickets/rates")
                         .hasAnyAuthority(Roles.STREET_OFFICE, Roles.CITY_CENTER, Roles.ADMIN)
+                        // departments submit next month's resource items (issue 15): their own, checked per item
+                        .requestMatchers(HttpMethod.POST, "/resources/submissions", "/resources/submissions/**")
+                        .hasAuthority(Roles.DEPARTMENT)
                         // the city center publishes the monthly resource lists; everyone logged in reads them
                         .requestMatchers(HttpMethod.POST, "/resources", "/resources/**")
                         .hasAnyAuthority(Roles.CITY_CENTER, Roles.ADMIN)

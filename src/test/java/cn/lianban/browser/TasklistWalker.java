@@ -33,7 +33,7 @@ final class TasklistWalker {
 
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     /** Product names and units that may stay in Latin letters on a Chinese screen. */
-    private static final List<String> ALLOWED = List.of("Camunda", "Platform", "Tasklist", "Cockpit", "Admin", "JH", "TK",
+    private static final List<String> ALLOWED = List.of("Camunda", "Platform", "Tasklist", "Cockpit", "Admin", "JH", "TK", "RO",
             "lianban", "WGS", "GCJ", "km", "Asia", "Shanghai", "UTC", "GMT", "CST",
             // the file types and the size limit the case page's upload form names
             "JPG", "PNG", "WebP", "PDF", "Word", "Excel", "MB");

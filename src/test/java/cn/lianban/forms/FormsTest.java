@@ -94,7 +94,7 @@ class FormsTest {
   }
 
   /** Forms a process refers to that are built at runtime rather than kept in {@code forms/}. */
-  static final Set<String> GENERATED_FORMS = Set.of("ticket-start");
+  static final Set<String> GENERATED_FORMS = Set.of("ticket-start", "community-order-start");
 
   static final Pattern FORM_REF = Pattern.compile("camunda:formRef=\"([^\"]+)\"");
 

@@ -24,7 +24,6 @@ class ResourceFormsTest {
       "resource-claim-approve", Set.of("approved", "reason"),
       "resource-claim-deliver", Set.of("deliveryNote"),
       "resource-claim-confirm", Set.of("received", "comment"),
-      "community-order-start", Set.of("category", "need", "amount"),
       "community-order-accept", Set.of("accepted", "reason"),
       "community-order-reassign", Set.of("deptCode"),
       "community-order-complete", Set.of("result", "amount"),
@@ -39,7 +38,6 @@ class ResourceFormsTest {
   static final Set<String> CODES = Set.of(
       "deptCode", "communityCode", "communityGroup", "streetCode", "status", "category");
 
-  static final List<String> CATEGORIES = List.of("POLICY", "FUNDS", "SERVICE", "FACILITY");
 
   @Test
   void everyStartAndTaskFormIsPresentAndSubmitsExactlyWhatItsStepReads() {
@@ -49,7 +47,8 @@ class ResourceFormsTest {
 
   @Test
   void startFormsShowNothingTheyDoNotSubmit() {
-    for (String id : List.of("resource-claim-start", "community-order-start")) {
+    // community-order-start is built from the published lists: resource/CommunityOrderStartFormTest
+    for (String id : List.of("resource-claim-start")) {
       assertThat(allKeys(form(id))).as(id).isEqualTo(submittedKeys(form(id)));
     }
   }
@@ -91,18 +90,6 @@ class ResourceFormsTest {
       assertThat(required(n)).as("%s depends on the item", key).isFalse();
       assertThat(n.path("validate").path("min").asInt()).as(key).isEqualTo(1);
     }
-  }
-
-  @Test
-  void orderStartFormOffersTheFourCategories() {
-    JsonNode form = form("community-order-start");
-    JsonNode category = field(form, "category");
-    assertThat(category.path("type").asText()).isEqualTo("select");
-    assertThat(required(category)).isTrue();
-    assertThat(textValues(category)).containsExactlyElementsOf(CATEGORIES);
-    assertThat(required(field(form, "need"))).isTrue();
-    assertThat(required(field(form, "amount"))).as("only funds orders need an amount").isFalse();
-    assertThat(field(form, "amount").path("validate").path("min").asInt(-1)).isZero();
   }
 
   @Test

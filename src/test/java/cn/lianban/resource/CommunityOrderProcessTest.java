@@ -6,9 +6,13 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.math.BigDecimal;
 import java.time.LocalDateTime;
+import java.time.YearMonth;
+import java.util.Date;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
@@ -16,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import cn.lianban.common.EngineClock;
 import cn.lianban.support.AsUser;
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
@@ -34,6 +39,10 @@ class CommunityOrderProcessTest {
     ResourceDriver resources;
     @Autowired
     AsUser users;
+    @Autowired
+    ResourceList list;
+    @Autowired
+    CommunityOrders orders;
 
     @BeforeEach
     void setUp() {
@@ -142,6 +151,64 @@ class CommunityOrderProcessTest {
                 .hasMessageContaining("资金倾斜类点单请填写所需金额");
         assertThatThrownBy(() -> resources.order("secretary", "category", "POLICY", "need", "x",
                 "communityCode", "C-XJ-01")).hasMessageContaining("只能为本社区提交");
+    }
+
+    @Test
+    void theCommunityChoosesAmongTheDepartmentsOfferingTheCategoryThisMonth() {
+        driver.clockAt(LocalDateTime.of(2033, 5, 10, 9, 0));
+        offer(YearMonth.of(2033, 5), "SERVICE", "urban");
+        offer(YearMonth.of(2033, 5), "SERVICE", "health");
+        offer(YearMonth.of(2033, 6), "SERVICE", "culture");
+        assertThat(orders.offering("SERVICE")).isEqualTo(new CommunityOrders.Offering(List.of("health", "urban"), false));
+        assertThat(orders.offering("POLICY")).as("nobody offers it: the category's own department")
+                .isEqualTo(new CommunityOrders.Offering(List.of("approval"), true));
+
+        ProcessInstance pi = resources.order("secretary", "category", "SERVICE", "need", "社区普法讲座",
+                "chosenDept", "urban");
+        assertThat(pi).isWaitingAt("acceptOrder").variables().containsEntry("chosenDept", "urban")
+                .containsEntry("deptCode", "urban").containsEntry("deptName", "城市管理局");
+        assertThat(driver.task(pi, "acceptOrder")).hasCandidateGroup("dept:urban");
+        assertThat(resources.orderRow(pi.getBusinessKey())).containsEntry("CHOSEN_DEPT", "urban")
+                .containsEntry("DEPT_CODE", "urban");
+
+        assertThatThrownBy(() -> resources.order("secretary", "category", "SERVICE", "need", "社区普法讲座",
+                "chosenDept", "culture")).hasMessage("本月没有该部门提供的“服务下沉”资源，请从以下部门中选择：卫生健康局、城市管理局");
+        ProcessInstance policy = resources.order("secretary", "category", "POLICY", "need", "新就业群体驿站政策",
+                "chosenDept", "approval");
+        assertThat(driver.task(policy, "acceptOrder")).hasCandidateGroup("dept:approval");
+    }
+
+    @Test
+    void notAcceptedWithin24HoursGoesBackToTheCityCenter() {
+        ProcessInstance pi = resources.order("secretary", "category", "SERVICE", "need", "楼道清理");
+        Job timer = engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+                .activityId("acceptTimeout").singleResult();
+        assertThat(timer.getDuedate()).as("24 clock hours, nights and weekends included")
+                .isEqualTo(Date.from(LocalDateTime.of(2031, 3, 13, 9, 30).atZone(EngineClock.ZONE).toInstant()));
+
+        driver.fireTimer(pi, "acceptTimeout");
+        assertThat(pi).isWaitingAt("reassignOrder").hasPassed("returnOrder").hasNotPassed("declineOrder").variables()
+                .containsEntry("status", "TIMED_OUT").containsEntry("reason", "民政局24小时内未接单，退回市城市党建服务中心改派");
+        assertThat(card(pi)).containsEntry("状态", "超时未接单，待中心改派");
+        assertThat(driver.task(pi, "reassignOrder")).hasCandidateGroup("city-center");
+        assertThat(resources.orderRow(pi.getBusinessKey())).containsEntry("STATUS", "TIMED_OUT");
+        assertThat(driver.events(pi.getBusinessKey())).containsExactly("ORDERED", "DISPATCHED", "ACCEPT_TIMEOUT");
+
+        users.run("center", () -> driver.complete(pi, "reassignOrder", "deptCode", "urban"));
+        assertThat(pi).isWaitingAt("acceptOrder").variables().containsEntry("status", "DISPATCHED");
+        assertThat(resources.orderRow(pi.getBusinessKey())).containsEntry("STATUS", "DISPATCHED")
+                .containsEntry("DEPT_CODE", "urban");
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId())
+                .activityId("acceptTimeout").singleResult()).as("the new department has its own 24 hours").isNotNull();
+        users.run("urban", () -> driver.complete(pi, "acceptOrder", "accepted", true));
+        assertThat(pi).isWaitingAt("completeOrder");
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(pi.getId()).count())
+                .as("accepted in time: no timer left").isZero();
+    }
+
+    private void offer(YearMonth month, String category, String dept) {
+        list.publish(new ResourceList.Draft(month.toString(), category, "点单测试" + month + dept, "", dept, "10", "",
+                month.atDay(1).toString(), month.atEndOfMonth().toString()));
     }
 
     /** The order's Tasklist card, checked to read as words. */

@@ -35,6 +35,33 @@ final class ResourceDb {
         list = new ResourceList(jdbc, new Directory(jdbc));
     }
 
+    /**
+     * Adds three communities (two with a mailbox, one without: its secretary is told) and the monthly cycle on
+     * {@code clock}, mailing through a real outbox (templates from the classpath).
+     */
+    ResourceSubmissions cycle(java.time.Clock clock) {
+        jdbc.update("INSERT INTO area_type(code, name) VALUES ('T', '城区')");
+        jdbc.update("INSERT INTO street(code, name, lat, lon) VALUES ('S-1', '东街道', 37.6, 120.3)");
+        jdbc.update("INSERT INTO area(code, name, street_code, area_type, lat, lon) VALUES ('A-1', '东片区', 'S-1', 'T', 37.6, 120.3)");
+        for (String[] c : new String[][]{{"C-1", "东社区", "c1@community"}, {"C-2", "西社区", "c2@community"}, {"C-3", "南社区", null}}) {
+            jdbc.update("INSERT INTO community(code, name, area_code, lat, lon, email) VALUES (?, ?, 'A-1', 37.6, 120.3, ?)",
+                    c[0], c[1], c[2]);
+        }
+        jdbc.update("INSERT INTO person(login, name, email, role, unit_type, unit_code) VALUES "
+                + "('sec3', '南社区书记', 'sec3@community', 'community-secretary', 'COMMUNITY', 'C-3'), "
+                + "('urban', '城管局科员', 'urban@person', 'department', 'DEPT', 'urban'), "
+                + "('center', '中心科员', 'center@person', 'city-center', NULL, NULL)");
+        org.thymeleaf.spring6.SpringTemplateEngine templates = new org.thymeleaf.spring6.SpringTemplateEngine();
+        org.thymeleaf.templateresolver.ClassLoaderTemplateResolver resolver = new org.thymeleaf.templateresolver.ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setCharacterEncoding("UTF-8");
+        templates.setTemplateResolver(resolver);
+        Directory directory = new Directory(jdbc);
+        return new ResourceSubmissions(jdbc, list, directory,
+                new cn.lianban.notify.Notifier(jdbc, templates, "http://lianban.test", clock), clock, event -> { });
+    }
+
     static ResourceDb h2() {
         return new ResourceDb(new DriverManagerDataSource(
                 "jdbc:h2:mem:resource-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
