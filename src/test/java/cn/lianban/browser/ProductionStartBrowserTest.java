@@ -27,8 +27,8 @@ import cn.lianban.support.DirectoryFiles;
 /**
  * A city starts lianban without demo data (issue 15, "the admin can do all of the above in the browser"): the first
  * administrator from the environment logs in, fills the directory and 双联双促 from Excel, and hands out the initial
- * passwords; a community secretary and an agency member log in with them, must choose their own, and land on their
- * pages. Its own in-memory database and its own JVM ({@code own-engine}), as in {@code FirstAdminTest}.
+ * passwords, resets the secretary's on 人员管理; the secretary and an agency member log in with what they were given,
+ * must choose their own, and land on their pages. Its own in-memory database and its own JVM ({@code own-engine}), as in {@code FirstAdminTest}.
  * Screenshots under target/browser/production/.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -95,15 +95,25 @@ class ProductionStartBrowserTest {
             String member = password("imp-dangyuan");
             browser.save("production/2-pairing");
 
-            changeAtFirstLogin("imp-shuji", secretary, "Li-Shuji-Mima-2026");
+            // the secretary has lost the paper: the administrator finds her on 人员管理 and resets her password
+            web.findElement(By.linkText("人员管理")).click();
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.name("q"))).sendKeys("李书记");
+            web.findElement(By.xpath("//button[.='查找']")).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("李书记"))).click();
+            wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//button[.='重置密码']"))).click();
+            String reset = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("password"))).getText();
+            assertThat(reset).isNotEqualTo(secretary);
+            browser.save("production/3-reset");
+
+            changeAtFirstLogin("imp-shuji", reset, "Li-Shuji-Mima-2026");
             wait.until(ExpectedConditions.urlContains("/camunda/app/tasklist/"));
             new Tasklist(browser, base()).awaitFilters("imp-shuji");
-            browser.save("production/3-secretary-tasklist");
+            browser.save("production/4-secretary-tasklist");
 
             changeAtFirstLogin("imp-dangyuan", member, "Zhao-Dangyuan-2026");
             wait.until(ExpectedConditions.urlMatches("/members/me$"));
             assertThat(web.findElement(By.tagName("body")).getText()).contains("赵党员", "测试社区", "我的服务记录");
-            browser.save("production/4-member-page");
+            browser.save("production/5-member-page");
         } catch (RuntimeException | AssertionError e) {
             browser.save("production/failed");
             throw e;
