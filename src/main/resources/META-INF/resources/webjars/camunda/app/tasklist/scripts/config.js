@@ -17,8 +17,10 @@ export default {
 
   // lianban's scripts (paths relative to app/tasklist/, without .js): one login with the project's pages at
   // /login (the webapps' own sign-in view is left at once), Chinese for the texts of Camunda Forms, and the case
-  // number shown to whoever starts a process, and a link to the phone page for grid workers and secretaries
-  customScripts: ['../lianban/login', 'scripts/form-chinese', 'scripts/filed-case-number', 'scripts/field-link'],
+  // number shown to whoever starts a process, a link to the phone page for grid workers and secretaries, and the
+  // words Tasklist sometimes draws before its translation has loaded
+  customScripts: ['../lianban/login', 'scripts/form-chinese', 'scripts/filed-case-number', 'scripts/field-link',
+    'scripts/translation-fallback'],
 
   // the name in the header: the product, not the engine
   app: {
