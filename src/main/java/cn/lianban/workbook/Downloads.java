@@ -12,7 +12,7 @@ import org.springframework.http.HttpHeaders;
 /** Downloading a workbook: the template or the current data of an import page. */
 public final class Downloads {
 
-    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     /** Writes a file's bytes. */
     public interface Body {
