@@ -1,5 +1,7 @@
 package cn.lianban.pairing;
 
+import java.util.Set;
+
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.security.core.Authentication;
@@ -14,6 +16,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import cn.lianban.common.ApiException;
 import cn.lianban.common.FieldCodes;
 import cn.lianban.common.Forbidden;
+import cn.lianban.directory.Roles;
+import cn.lianban.security.UserUnits;
 import cn.lianban.web.PageAccess;
 
 /**
@@ -38,7 +42,10 @@ class MemberAccountsController implements PageAccess {
 
     @Override
     public boolean mayUse(Authentication user) {
-        return accounts.mayManage(user.getName());
+        // the header asks on every page: the login's roles answer most users without a query
+        Set<String> groups = UserUnits.groups(user);
+        return (groups.contains(Roles.ADMIN) || groups.contains(Roles.STREET_OFFICE))
+                && accounts.mayManage(user.getName());
     }
 
     @GetMapping(PAGE)

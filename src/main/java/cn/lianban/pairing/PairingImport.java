@@ -12,13 +12,16 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import cn.lianban.common.Grants;
+import cn.lianban.directory.Community;
 import cn.lianban.directory.Directory;
+import cn.lianban.directory.Grid;
 import cn.lianban.directory.Passwords;
 import cn.lianban.pairing.PairingWorkbook.AgencyRow;
 import cn.lianban.pairing.PairingWorkbook.Content;
@@ -44,10 +47,12 @@ class PairingImport {
     private final Directory directory;
     private final IdentityService identity;
     private final MemberLogins logins;
+    private final PairingRepository pairing;
     private final Passwords passwords;
 
     PairingImport(JdbcTemplate jdbc, Directory directory, IdentityService identity, MemberLogins logins,
-                  Passwords passwords) {
+                  PairingRepository pairing, Passwords passwords) {
+        this.pairing = pairing;
         this.jdbc = JdbcClient.create(jdbc);
         this.directory = directory;
         this.identity = identity;
@@ -121,12 +126,16 @@ class PairingImport {
             }
             p.unique(a.code(), agencyRows, "编码");
         }
+        // looked up once for the whole file, not once a row: a city's file has thousands of members
+        Set<String> communities = directory.communities().stream().map(Community::code).collect(Collectors.toSet());
+        Set<String> grids = directory.grids().stream().map(Grid::code).collect(Collectors.toSet());
+        Set<String> users = identity.createUserQuery().list().stream().map(User::getId).collect(Collectors.toSet());
         Map<String, Integer> communityRows = new HashMap<>();
         for (PairRow r : content.pairs()) {
             Row p = new Row(problems, PairingWorkbook.PAIRS, r.row());
             p.required(r.communityCode(), "社区编码");
             p.required(r.agencyCode(), "机关编码");
-            if (r.communityCode() != null && directory.community(r.communityCode()).isEmpty()) {
+            if (r.communityCode() != null && !communities.contains(r.communityCode())) {
                 p.add("社区「" + r.communityCode() + "」不存在");
             }
             p.agency(r.agencyCode(), agencies, agencyRows);
@@ -146,7 +155,7 @@ class PairingImport {
             }
             p.unique(m.phone(), phoneRows, "手机");
             p.agency(m.agencyCode(), agencies, agencyRows);
-            if (m.gridCode() != null && directory.grid(m.gridCode()).isEmpty()) {
+            if (m.gridCode() != null && !grids.contains(m.gridCode())) {
                 p.add("网格「" + m.gridCode() + "」不存在");
             }
             if (m.login() == null) {
@@ -158,7 +167,7 @@ class PairingImport {
                 p.add("该党员已开通登录名「" + own + "」，导入不能修改；请在下沉党员登录页停用后再开通");
             } else if (!MemberAccounts.LOGIN.matcher(m.login()).matches()) {
                 p.add("登录名「" + m.login() + "」须为 3 到 32 位小写字母、数字、点、横线或下划线，以字母或数字开头");
-            } else if (own == null && identity.createUserQuery().userId(m.login()).count() > 0) {
+            } else if (own == null && users.contains(m.login())) {
                 p.add("登录名「" + m.login() + "」已被使用，请换一个");
             }
             p.unique(m.login(), loginRows, "登录名");
@@ -279,9 +288,7 @@ class PairingImport {
             plan.newLogins().forEach(m -> affected.add(m.phone()));
             plan.changedAgencies().forEach(a -> logins.agencyGroup(a.code()));
             for (String phone : affected) {
-                jdbc.sql("SELECT login, password, name, agency_code, grid_code FROM agency_member WHERE phone = ? AND "
-                        + "login IS NOT NULL").param(phone).query(PairingRepository.MemberLogin.class).optional()
-                        .ifPresent(logins::mirror);
+                pairing.memberLoginByPhone(phone).ifPresent(logins::mirror);
             }
             List<Password> given = plan.newLogins().stream()
                     .map(m -> new Password(m.name(), m.login(), passwords.reset(m.login()))).toList();

@@ -76,15 +76,21 @@ class PairingRepository {
     record MemberLogin(String login, String password, String name, String agencyCode, String gridCode) {
     }
 
+    private static final String MEMBER_LOGINS =
+            "SELECT login, password, name, agency_code, grid_code FROM agency_member WHERE login IS NOT NULL";
+
     List<MemberLogin> memberLogins() {
-        return jdbc.sql("SELECT login, password, name, agency_code, grid_code FROM agency_member WHERE login IS NOT NULL"
-                + " ORDER BY login").query(MemberLogin.class).list();
+        return jdbc.sql(MEMBER_LOGINS + " ORDER BY login").query(MemberLogin.class).list();
     }
 
     /** One member's login as {@link #memberLogins} gives it. */
     Optional<MemberLogin> memberLogin(long memberId) {
-        return jdbc.sql("SELECT login, password, name, agency_code, grid_code FROM agency_member WHERE id = ? AND login "
-                + "IS NOT NULL").param(memberId).query(MemberLogin.class).optional();
+        return jdbc.sql(MEMBER_LOGINS + " AND id = ?").param(memberId).query(MemberLogin.class).optional();
+    }
+
+    /** The login of the member with this phone (how the 双联双促 import knows a member), if he has one. */
+    Optional<MemberLogin> memberLoginByPhone(String phone) {
+        return jdbc.sql(MEMBER_LOGINS + " AND phone = ?").param(phone).query(MemberLogin.class).optional();
     }
 
     /** The member logins whose row still keeps this starting password. */

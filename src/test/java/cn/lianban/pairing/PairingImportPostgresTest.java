@@ -41,8 +41,9 @@ class PairingImportPostgresTest {
                 .buildProcessEngine();
         try {
             IdentityService identity = engine.getIdentityService();
+            PairingRepository repository = new PairingRepository(db.jdbc);
             PairingImport imports = new PairingImport(db.jdbc, db.directory, identity,
-                    new MemberLogins(identity, new PairingRepository(db.jdbc)), new Passwords(identity));
+                    new MemberLogins(identity, repository), repository, new Passwords(identity));
             String community = db.directory.communities().get(0).code();
             String grid = db.directory.gridsOf(community).get(0);
             String otherGrid = db.directory.grids().get(db.directory.grids().size() - 1).code();
