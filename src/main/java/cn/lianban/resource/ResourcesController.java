@@ -146,7 +146,10 @@ final class ResourcesController {
             categories.keySet().forEach(c -> sections.put(c, new ArrayList<>()));
             list.items(YearMonth.parse(month)).forEach(i -> sections.get(i.category()).add(i));
             model.addAttribute("month", month);
-            model.addAttribute("months", months(month));
+            List<String> months = months(month);
+            model.addAttribute("months", months);
+            model.addAttribute("monthLabels", months.stream().collect(Collectors.toMap(m -> m,
+                    m -> ResourceSubmissions.monthLabel(YearMonth.parse(m)))));
             model.addAttribute("categories", categories);
             model.addAttribute("sections", sections);
             model.addAttribute("deptNames", directory.departments().stream()
