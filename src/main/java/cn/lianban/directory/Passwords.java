@@ -25,7 +25,7 @@ public class Passwords {
     static final int MIN_LENGTH = 12;
 
     /** The strength rule as a person reads it. */
-    public static final String RULE = "至少 " + MIN_LENGTH + " 个字符，不含登录名和 demo，不能只重复几个字符";
+    public static final String RULE = "至少 " + MIN_LENGTH + " 个字符，不含登录名和演示账号的密码，不能只重复几个字符";
 
     /** What a login that must change its password is told when it calls an API instead. */
     public static final String CHANGE_FIRST = "您的密码由他人设置，请先登录网页修改密码（/password）后再使用。";
