@@ -16,9 +16,7 @@ import org.springframework.stereotype.Component;
  * a thread frees one slot. 10,000 timers due at once took about 7,000 acquisition queries on one node, each reading
  * the job table (1.1–1.4 ms), the largest single cost of the database (bench/README.md, "Timer benchmark"). Running
  * refused jobs on the acquisition thread keeps every acquisition at its full size, and no acquisition runs while the
- * threads are busy. Camunda ships both handlers; the setting is a process engine configuration property
- * ({@code customRejectedJobsHandler}), which Spring Boot's {@code generic-properties} cannot set because it takes an
- * object, hence this plugin.
+ * threads are busy. Camunda ships both handlers; Spring Boot's starter offers no setting for it, hence this plugin.
  */
 @Component
 class FullQueueRunsJobs extends AbstractProcessEnginePlugin {
@@ -34,10 +32,14 @@ class FullQueueRunsJobs extends AbstractProcessEnginePlugin {
         };
     }
 
+    /**
+     * After init, on the job executor itself: Spring Boot's starter builds its job executor with Camunda's handler
+     * already set, and the engine applies {@code customRejectedJobsHandler} only to an executor that has none.
+     */
     @Override
-    public void preInit(ProcessEngineConfigurationImpl configuration) {
-        if (callerRuns) {
-            configuration.setCustomRejectedJobsHandler(new CallerRunsRejectedJobsHandler());
+    public void postInit(ProcessEngineConfigurationImpl configuration) {
+        if (callerRuns && configuration.getJobExecutor() != null) {
+            configuration.getJobExecutor().setRejectedJobsHandler(new CallerRunsRejectedJobsHandler());
         }
     }
 }

@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.StandaloneInMemProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.jobexecutor.CallerRunsRejectedJobsHandler;
+import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
+import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -33,11 +35,16 @@ class FullQueueRunsJobsTest {
 
     @Test
     void retryLeavesCamundasHandlingAndAnUnknownValueIsRefused() {
+        // as Spring Boot's starter builds it when job execution is on: with Camunda's handler already set
+        SpringJobExecutor executor = new SpringJobExecutor();
+        executor.setRejectedJobsHandler(new NotifyAcquisitionRejectedJobsHandler());
         StandaloneInMemProcessEngineConfiguration configuration = new StandaloneInMemProcessEngineConfiguration();
-        new FullQueueRunsJobs("retry").preInit(configuration);
-        assertThat(configuration.getCustomRejectedJobsHandler()).isNull();
-        new FullQueueRunsJobs("caller-runs").preInit(configuration);
-        assertThat(configuration.getCustomRejectedJobsHandler()).isInstanceOf(CallerRunsRejectedJobsHandler.class);
+        configuration.setJobExecutor(executor);
+
+        new FullQueueRunsJobs("retry").postInit(configuration);
+        assertThat(executor.getRejectedJobsHandler()).isInstanceOf(NotifyAcquisitionRejectedJobsHandler.class);
+        new FullQueueRunsJobs("caller-runs").postInit(configuration);
+        assertThat(executor.getRejectedJobsHandler()).isInstanceOf(CallerRunsRejectedJobsHandler.class);
 
         assertThatThrownBy(() -> new FullQueueRunsJobs("callerruns"))
                 .hasMessageContaining("lianban.jobs.full-queue must be caller-runs or retry");
