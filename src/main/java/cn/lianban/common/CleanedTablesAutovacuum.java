@@ -3,10 +3,13 @@ package cn.lianban.common;
 import java.util.List;
 import java.util.Locale;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -27,6 +30,8 @@ import cn.lianban.database.Databases;
 @Component
 @Order(1)
 class CleanedTablesAutovacuum implements ApplicationRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CleanedTablesAutovacuum.class);
 
     /** Rows that must have died besides the share before autovacuum comes (PostgreSQL's default is 50). */
     static final int THRESHOLD = 1000;
@@ -59,7 +64,14 @@ class CleanedTablesAutovacuum implements ApplicationRunner {
                 + "'act_ge_bytearray' OR c.relname = ANY (?::text[])) AND NOT (COALESCE(c.reloptions, '{}') @> "
                 + "?::text[]) ORDER BY 1", String.class, array(projectTables), array(options));
         for (String table : tables) {
-            jdbc.execute("ALTER TABLE " + table + " SET (" + String.join(", ", options) + ")");
+            String sql = "ALTER TABLE " + table + " SET (" + String.join(", ", options) + ")";
+            try {
+                jdbc.execute(sql);
+            } catch (DataAccessException e) {
+                // only the table's owner may: a database whose tables belong to another role starts all the same
+                LOG.warn("无法设置表 {} 的自动清理参数，请数据库管理员执行 / could not set autovacuum options, run as the "
+                        + "table owner: {}; {}", table, sql, e.getMostSpecificCause().getMessage());
+            }
         }
     }
 
