@@ -37,7 +37,7 @@ import cn.lianban.common.NightlyCleanup;
  * {@code issue_summary} and {@code case_event} are the templates.</li>
  * <li>Set-based SQL copies them: {@code bench.instances} (500,000) finish a year, {@code bench.case-share} (a tenth)
  * of them cases; each process's copies end spread over the days its history is kept before day 0 (tickets 365,
- * cases 730, lianban.history.ttl), ids suffixed, times shifted, so their removal times fall spread over the time
+ * cases 730, lianban.history.ttl), ids of their own, times shifted, so their removal times fall spread over the time
  * after. The engine's own queries must see a copy as it sees its template (same tasks, variables, details).</li>
  * <li>Each simulated night ({@code bench.days}): the day's new tickets and cases are added (a 365th of a year's),
  * the clock is moved to 01:00 of the next day, the cleanup job runs until it has nothing due (as the job executor
@@ -52,7 +52,7 @@ import cn.lianban.common.NightlyCleanup;
 class HistoryBenchmark {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
-    /** The columns that hold the id of an instance-level row: a copy gets its own (the id with "-g" appended). */
+    /** The columns that hold the id of an instance-level row: a copy gets its own ({@link #copyId}). */
     private static final List<String> INSTANCE_IDS = List.of("id_", "proc_inst_id_", "root_proc_inst_id_",
             "execution_id_", "act_inst_id_", "parent_act_inst_id_", "task_id_", "parent_task_id_", "bytearray_id_",
             "var_inst_id_", "call_proc_inst_id_", "super_process_instance_id_", "super_execution_id_", "job_id_",
@@ -264,7 +264,7 @@ class HistoryBenchmark {
     }
 
     /**
-     * One process's templates and copies: copy g takes template g mod n, its ids get "-g" and its business key the
+     * One process's templates and copies: copy g takes template g mod n, its ids {@link #copyId} and its business key the
      * template's prefix with 2025-1nnnnnn.
      */
     private final class Kind {
@@ -349,10 +349,7 @@ class HistoryBenchmark {
             }
             columns.add(c);
             if (INSTANCE_IDS.contains(c)) {
-                // ids are at most 64 characters; a long one (an activity instance's "activity:uuid") keeps its
-                // tail, where the uuid is, the same way in every column and table
-                values.add("CASE WHEN LENGTH(x." + c + ") > 55 THEN RIGHT(x." + c + ", 55) ELSE x." + c
-                        + " END || '-' || b.g");
+                values.add(copyIdSql("x." + c, "b.g"));
             } else if (c.equals("business_key_") || c.equals("business_key") || c.equals("proc_inst_business_key_")) {
                 // the template's prefix (TK-, JH-)
                 values.add("CASE WHEN x." + c + " IS NULL THEN NULL ELSE LEFT(x." + c + ", 3) || '2025-' || "
@@ -372,6 +369,27 @@ class HistoryBenchmark {
         }
     }
 
+    /**
+     * The id of copy {@code g} of a row's id: the MD5 of "id-g" in hex, the same in every column and table. Scattered
+     * over the key space like the engine's own ids (time-based UUIDs start with the clock's low 32 bits, which wrap
+     * every seven minutes), so the indexes fill and free their pages as a year of real inserts would. The former
+     * "id-g" kept each template's copies side by side in every id index: the day's new copies split full pages next
+     * to their template while the freed entries of old copies lay elsewhere, and the indexes grew night after night.
+     */
+    static String copyIdSql(String id, String g) {
+        return "md5(" + id + " || '-' || " + g + ")";
+    }
+
+    static String copyId(String id, int g) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("MD5")
+                    .digest((id + "-" + g).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The engine's own API must see a copy as it sees its template. */
     @SafeVarargs
     private void checkCopies(ConfigurableApplicationContext app, Map<String, String>... kinds) {
@@ -383,9 +401,9 @@ class HistoryBenchmark {
                 // copy g takes template g mod n
                 String template = templates.get(copy % templates.size());
                 long[] t = counts(history, template);
-                long[] c = counts(history, template + "-" + copy);
+                long[] c = counts(history, copyId(template, copy));
                 if (!java.util.Arrays.equals(t, c)) {
-                    differences.add(template + "-" + copy + ": " + java.util.Arrays.toString(c) + " vs "
+                    differences.add(copyId(template, copy) + ": " + java.util.Arrays.toString(c) + " vs "
                             + java.util.Arrays.toString(t));
                 }
             }
