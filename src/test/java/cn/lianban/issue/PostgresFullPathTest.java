@@ -105,7 +105,8 @@ class PostgresFullPathTest {
         for (String table : cleaned) {
             assertThat(jdbc.queryForObject("SELECT array_to_string(reloptions, ',') FROM pg_class WHERE relname = ? "
                     + "AND relnamespace = current_schema()::regnamespace", String.class, table)).as(table)
-                    .contains("autovacuum_vacuum_scale_factor=0.002", "autovacuum_vacuum_threshold=1000");
+                    .contains("autovacuum_vacuum_scale_factor=0.002", "autovacuum_vacuum_threshold=1000",
+                            "vacuum_index_cleanup=on");
         }
         // the runtime tables keep PostgreSQL's own rule
         assertThat(jdbc.queryForObject("SELECT reloptions IS NULL FROM pg_class WHERE relname = 'act_ru_task' "
