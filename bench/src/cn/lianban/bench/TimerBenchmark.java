@@ -238,7 +238,7 @@ class TimerBenchmark {
         line("  CPU per timer: nodes %.2f ms, PostgreSQL %.2f ms; at that cost %d cores of their own would fire the "
                 + "batch in %.0f s", nodeCpu * 1e3 / moved, dbCpu * 1e3 / moved, Runtime.getRuntime()
                 .availableProcessors(), (nodeCpu + dbCpu) / Runtime.getRuntime().availableProcessors());
-        topStatements(jdbc);
+        topStatements(jdbc, moved);
         return result;
     }
 
@@ -309,11 +309,18 @@ class TimerBenchmark {
     }
 
     /** Where the database time went while the timers fired. */
-    private void topStatements(JdbcTemplate jdbc) {
-        line("  database time while firing (pg_stat_statements, top 8 by total time):");
-        jdbc.query("SELECT calls, total_exec_time, mean_exec_time, query FROM pg_stat_statements "
-                + "WHERE query NOT ILIKE '%pg_stat_statements%' AND query NOT ILIKE '%bench_timer%' "
-                + "ORDER BY total_exec_time DESC LIMIT 8", rs -> {
+    private void topStatements(JdbcTemplate jdbc, int timers) {
+        // the nodes' statements: not the benchmark's own counting (bench_timer) and reading of the statistics
+        String nodes = "FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' "
+                + "AND query NOT ILIKE '%bench_timer%'";
+        jdbc.query("SELECT SUM(calls), SUM(total_exec_time) " + nodes, rs -> {
+            line("  database while firing (pg_stat_statements): %,d statements, %.1f per timer; %.0f ms, %.2f ms per "
+                    + "timer", rs.getLong(1), rs.getLong(1) / (double) timers, rs.getDouble(2),
+                    rs.getDouble(2) / timers);
+        });
+        line("  top 8 by total time:");
+        jdbc.query("SELECT calls, total_exec_time, mean_exec_time, query " + nodes
+                + " ORDER BY total_exec_time DESC LIMIT 8", rs -> {
             line("    %7d calls %8.0f ms total %6.2f ms each  %s", rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
                     BenchDatabase.abbreviate(rs.getString(4), 100));
         });
