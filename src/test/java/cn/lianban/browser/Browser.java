@@ -82,8 +82,11 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
-                // dates in Tasklist as the users see them
-                .withEnvironment(Map.of("TZ", "Asia/Shanghai"))
+                // dates in Tasklist as the users see them; date and month fields in the language's format
+                // (2027年01月): Chromium takes its locale from LANGUAGE, not from --lang. LANG stays C.UTF-8 (the
+                // only UTF-8 locale the machine has), so that file names in Chinese reach the upload fields
+                .withEnvironment(Map.of("TZ", "Asia/Shanghai", "LANG", "C.UTF-8",
+                        "LANGUAGE", lang.replace('-', '_')))
                 .build();
         try {
             ChromeDriver driver = new ChromeDriver(service, options);

@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -27,8 +28,8 @@ final class CasePage {
 
     /**
      * Types a day into the browser's own date field, its parts in the order the browser's language shows them
-     * (年/月/日 in a Chinese Chromium; Debian's Chromium without chromium-l10n shows mm/dd/yyyy whatever the page's
-     * language). The field takes the keys from its first part on when it is focused by typing, not by a click.
+     * (年/月/日 in a Chinese Chromium, as the tests' browser is; mm/dd/yyyy in an English one). The field takes the keys
+     * from its first part on when it is focused by typing, not by a click.
      */
     static void typeDate(WebDriver web, WebElement input, LocalDate day) {
         @SuppressWarnings("unchecked")
@@ -36,12 +37,16 @@ final class CasePage {
                 "return new Intl.DateTimeFormat(undefined, {year: 'numeric', month: '2-digit', day: '2-digit'})"
                         + ".formatToParts(new Date()).filter(function (p) { return p.type !== 'literal'; })"
                         + ".map(function (p) { return p.type; });");
-        for (String part : order) {
-            input.sendKeys(switch (part) {
+        for (int i = 0; i < order.size(); i++) {
+            input.sendKeys(switch (order.get(i)) {
                 case "year" -> String.valueOf(day.getYear());
                 case "month" -> String.format("%02d", day.getMonthValue());
                 default -> String.format("%02d", day.getDayOfMonth());
             });
+            // two digits of month or day move on by themselves; a year may have up to six, so it is left by hand
+            if ("year".equals(order.get(i)) && i < order.size() - 1) {
+                input.sendKeys(Keys.ARROW_RIGHT);
+            }
         }
     }
 

@@ -99,7 +99,8 @@ class ResourceCycleBrowserTest extends ChineseBrowserTest {
             assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("published"))).getText())
                     .isEqualTo("本月资源清单已于" + today.getYear() + "年" + today.getMonthValue() + "月"
                             + today.getDayOfMonth() + "日发布");
-            assertThat(web.findElement(By.tagName("main")).getText()).contains(NAME, "城市管理局");
+            assertThat(web.findElement(By.tagName("main")).getText()).contains(NAME, "城市管理局", "数据接口")
+                    .doesNotContain("JSON");
             browser.save("resources/3-secretary-sees-the-list");
         } catch (RuntimeException | AssertionError e) {
             browser.save("resources/failed");

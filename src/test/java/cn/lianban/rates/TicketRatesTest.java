@@ -124,7 +124,8 @@ class TicketRatesTest {
         assertThat(json.getBody()).contains("\"key\":\"housing\"").contains("\"acceptanceRate\":1.0");
         var page = rest.withBasicAuth("street", "demo").getForEntity("/tickets/rates?month=2025-07", String.class);
         assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(page.getBody()).contains("城市管理局").contains("66.7%");
+        assertThat(page.getBody()).contains("城市管理局").contains("66.7%").contains(">数据接口</a>")
+                .doesNotContain(">JSON<");
         // a street office sees only its own street's communities
         var own = rest.withBasicAuth("street", "demo").getForEntity("/api/tickets/rates?month=2025-07&by=community",
                 String.class);
