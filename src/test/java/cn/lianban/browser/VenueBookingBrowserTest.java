@@ -54,7 +54,7 @@ class VenueBookingBrowserTest {
     void startPhone() throws Exception {
         Browser.assumeInstalled("VenueBookingBrowserTest");
         clock.clockAt(TODAY.atTime(8, 0));
-        browser = Browser.start();
+        browser = Browser.start("zh-CN");
         web = browser.driver;
         wait = new WebDriverWait(web, PATIENCE);
         ChromeDriver chrome = (ChromeDriver) web;
