@@ -16,6 +16,8 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -120,7 +122,6 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    /** Saves a screenshot and the page source as target/browser/{name}.png and .html; never throws. */
     /** The project's login, where a page sent the user to it (Tasklist and the pages log in apart). */
     void logInWhereAsked(String user, String password) {
         if (driver.getCurrentUrl().contains("/login")) {
@@ -130,6 +131,19 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Clicks a button that submits the page's form and waits until the answer has replaced the page. A wait for text
+     * right after the click could otherwise read the old page (its message, its heading) while it goes away, which
+     * Chromium reports as an error rather than as a stale element.
+     */
+    void submitWith(WebElement button) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        button.click();
+        new WebDriverWait(driver, Duration.ofSeconds(45)).ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(page));
+    }
+
+    /** Saves a screenshot and the page source as target/browser/{name}.png and .html; never throws. */
     void save(String name) {
         try {
             Files.createDirectories(OUT.resolve(name).getParent());
