@@ -132,13 +132,13 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * Clicks a button that submits the page's form and waits until the answer has replaced the page. A wait for text
-     * right after the click could otherwise read the old page (its message, its heading) while it goes away, which
-     * Chromium reports as an error rather than as a stale element.
+     * Clicks a button or link that leads to another page and waits until that page has replaced this one. A wait
+     * for text right after the click could otherwise read the old page (its message, its heading) while it goes
+     * away, which Chromium reports as an error rather than as a stale element.
      */
-    void submitWith(WebElement button) {
+    void clickToNextPage(WebElement target) {
         WebElement page = driver.findElement(By.tagName("html"));
-        button.click();
+        target.click();
         new WebDriverWait(driver, Duration.ofSeconds(45)).ignoring(WebDriverException.class)
                 .until(ExpectedConditions.stalenessOf(page));
     }

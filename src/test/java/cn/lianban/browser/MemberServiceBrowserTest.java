@@ -56,7 +56,7 @@ class MemberServiceBrowserTest extends ChineseBrowserTest {
         new Select(web.findElement(By.id("needId"))).selectByVisibleText(TITLE);
         web.findElement(By.id("hours")).sendKeys("1.5");
         web.findElement(By.id("activity")).sendKeys("到药店代购降压药并送到王大爷家中");
-        browser.submitWith(web.findElement(By.cssSelector("#service button.primary")));
+        browser.clickToNextPage(web.findElement(By.cssSelector("#service button.primary")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".msg.ok"), "待社区书记确认"));
         assertThat(web.findElement(By.cssSelector(".service")).getText()).contains("待确认", "需求：" + TITLE);
         JavascriptExecutor js = (JavascriptExecutor) web;

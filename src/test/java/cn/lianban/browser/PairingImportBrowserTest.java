@@ -97,7 +97,7 @@ class PairingImportBrowserTest extends ChineseBrowserTest {
             browser.logIn(base(), "street", "demo");
             web.get(base() + "/pairing/logins");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q"))).sendKeys(other);
-            browser.submitWith(web.findElement(By.xpath("//button[.='查找']")));
+            browser.clickToNextPage(web.findElement(By.xpath("//button[.='查找']")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("members"), other));
             web.findElement(By.cssSelector("#members input[name=login]")).sendKeys("web.second");
             browser.save("pairing/5-logins");

@@ -86,7 +86,7 @@ class ResourceCycleBrowserTest extends ChineseBrowserTest {
                     .click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".msg.ok"), "已通过 " + code));
             assertThat(web.findElement(By.cssSelector("tr[data-code='" + code + "']")).getText()).contains("已通过");
-            browser.submitWith(web.findElement(By.id("publish")));
+            browser.clickToNextPage(web.findElement(By.id("publish")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".msg.ok"), "资源清单已发布"));
             assertThat(web.findElement(By.id("published")).getText()).contains("已通知");
             assertThat(web.findElement(By.id("decisions")).getText()).contains("审核通过", "发布清单", NAME);

@@ -65,7 +65,7 @@ class SupervisionBrowserTest {
             assertThat(web.findElement(By.tagName("body")).getText()).contains("逾期工作日", "责任单位")
                     .doesNotContain("T18:", "RESOLVING", "null", "urban");
 
-            row.findElement(By.linkText(ticket.getBusinessKey())).click();
+            browser.clickToNextPage(row.findElement(By.linkText(ticket.getBusinessKey())));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "督办"));
             browser.save("supervision-case-page");
             assertThat(web.findElement(By.tagName("body")).getText()).contains("城市管理局负责人");

@@ -61,7 +61,7 @@ class UnitAdminBrowserTest extends ChineseBrowserTest {
             WebElement name = web.findElement(By.cssSelector("#edit input[name=name]"));
             name.clear();
             name.sendKeys("改名测试网格");
-            browser.submitWith(web.findElement(By.xpath("//form[@id='edit']//button[.='保存']")));
+            browser.clickToNextPage(web.findElement(By.xpath("//form[@id='edit']//button[.='保存']")));
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h1"), "改名测试网格"));
             assertThat(web.findElement(By.id("changes")).getText()).contains("名称", "新建测试网格", "改名测试网格")
                     .containsPattern("\\d{4}年\\d{1,2}月\\d{1,2}日 \\d{2}:\\d{2}");
