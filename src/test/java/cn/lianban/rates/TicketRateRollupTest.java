@@ -20,8 +20,6 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -68,13 +66,7 @@ class TicketRateRollupTest {
 
     @Test
     void foldsEqualTheRawEventsOnPostgres() throws Exception {
-        // pooled, as the application's is: the embedded server's own data source opens a connection per statement,
-        // and the test's thousands of single inserts took over a minute that way
-        try (HikariDataSource pooled = new HikariDataSource()) {
-            pooled.setDataSource(postgres.newDatabase("folds"));
-            pooled.setMaximumPoolSize(4);
-            foldsEqualTheRawEvents(MigratedDb.on(pooled).dataSource);
-        }
+        foldsEqualTheRawEvents(MigratedDb.on(postgres.newDatabase("folds")).dataSource);
     }
 
     @Test
