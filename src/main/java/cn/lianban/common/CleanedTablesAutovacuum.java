@@ -10,7 +10,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -55,7 +54,7 @@ class CleanedTablesAutovacuum implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (!Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) Databases::isPostgres))) {
+        if (!Databases.isPostgres(jdbc)) {
             return;
         }
         List<String> options = List.of("autovacuum_vacuum_scale_factor=" + scaleFactor,

@@ -5,6 +5,9 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 /** Which database the application runs on, for the few statements that exist only on PostgreSQL. */
 public final class Databases {
 
@@ -19,5 +22,9 @@ public final class Databases {
         try (Connection c = dataSource.getConnection()) {
             return isPostgres(c);
         }
+    }
+
+    public static boolean isPostgres(JdbcTemplate jdbc) {
+        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) Databases::isPostgres));
     }
 }

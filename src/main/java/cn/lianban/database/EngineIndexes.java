@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -51,17 +50,13 @@ class EngineIndexes implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         jdbc.execute("CREATE INDEX IF NOT EXISTS ACT_IDX_TASK_PARENT ON ACT_RU_TASK (PARENT_TASK_ID_)");
         jdbc.execute("CREATE INDEX IF NOT EXISTS ACT_IDX_TASK_KEY_CREATED ON ACT_RU_TASK (TASK_DEF_KEY_, CREATE_TIME_)");
-        if (isPostgres() && !hasPermissionStatistics()) {
+        if (Databases.isPostgres(jdbc) && !hasPermissionStatistics()) {
             String bits = Arrays.stream(CHECKED).map(p -> "(PERMS_ & " + p.getValue() + ")")
                     .collect(Collectors.joining(", "));
             jdbc.execute("CREATE STATISTICS IF NOT EXISTS " + PERMISSION_STATISTICS + " ON " + bits
                     + " FROM ACT_RU_AUTHORIZATION");
             jdbc.execute("ANALYZE ACT_RU_AUTHORIZATION");
         }
-    }
-
-    private boolean isPostgres() {
-        return Boolean.TRUE.equals(jdbc.execute((ConnectionCallback<Boolean>) Databases::isPostgres));
     }
 
     private boolean hasPermissionStatistics() {
