@@ -129,7 +129,7 @@ class PairingImport {
         // looked up once for the whole file, not once a row: a city's file has thousands of members
         Set<String> communities = directory.communities().stream().map(Community::code).collect(Collectors.toSet());
         Set<String> grids = directory.grids().stream().map(Grid::code).collect(Collectors.toSet());
-        Set<String> users = identity.createUserQuery().list().stream().map(User::getId).collect(Collectors.toSet());
+        Set<String> users = takenLogins(content.members());
         Map<String, Integer> communityRows = new HashMap<>();
         for (PairRow r : content.pairs()) {
             Row p = new Row(problems, PairingWorkbook.PAIRS, r.row());
@@ -173,6 +173,14 @@ class PairingImport {
             p.unique(m.login(), loginRows, "登录名");
         }
         return problems;
+    }
+
+    /** Which of the logins the file names are already someone's: only those are read, not the city's users. */
+    private Set<String> takenLogins(List<MemberRow> members) {
+        String[] logins = members.stream().map(MemberRow::login).filter(Objects::nonNull).distinct()
+                .toArray(String[]::new);
+        return logins.length == 0 ? Set.of() : identity.createUserQuery().userIdIn(logins).list().stream()
+                .map(User::getId).collect(Collectors.toSet());
     }
 
     /** The problems of one row. */
