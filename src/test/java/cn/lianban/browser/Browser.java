@@ -61,11 +61,6 @@ final class Browser implements AutoCloseable {
         Assumptions.assumeTrue(installed(), () -> CHROMIUM + " or " + CHROMEDRIVER + " is missing");
     }
 
-    /** English webapps, whatever the host's locale. */
-    static Browser start() throws IOException {
-        return start("en-US");
-    }
-
     /**
      * A browser whose preferred language is {@code lang} (e.g. "zh-CN", "en-US"): the Camunda webapps pick
      * their language from the browser's first language ({@code navigator.languages[0]}).

@@ -54,7 +54,9 @@ class ChineseWebappsBrowserTest {
             WebElement noTask = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".no-task")));
             assertThat(noTask.getText()).contains("请在列表中选择一个任务。");
             WebElement timezone = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("footer-timezone")));
-            assertThat(timezone.getText()).contains("日期和时间按本地时区显示").contains("Asia/Shanghai");
+            // the browser runs in Asia/Shanghai (Browser): a Chinese page names it as people here do
+            wait.until(ExpectedConditions.textToBePresentInElement(timezone, "北京时间"));
+            assertThat(timezone.getText()).contains("日期和时间按本地时区显示").doesNotContain("Asia/Shanghai");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                     "//*[contains(@class,'task-filter')]//a[contains(normalize-space(.),'本部门待认领')]")));
             expectSignOut("退出登录");
@@ -95,6 +97,7 @@ class ChineseWebappsBrowserTest {
                 web.get(url(app));
                 expectSignOut("退出登录");
                 expectHiddenBanner();
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("footer-timezone"), "北京时间"));
             } catch (RuntimeException | AssertionError e) {
                 browser.save("failure-" + getClass().getSimpleName() + "-" + app);
                 throw e;
@@ -109,6 +112,7 @@ class ChineseWebappsBrowserTest {
             tasklist.logIn("housing");
             WebElement noTask = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".no-task")));
             assertThat(noTask.getText()).contains("Select a task in the list.");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("footer-timezone"), "Asia/Shanghai"));
             expectSignOut("Log out");
             expectHiddenBanner();
         } catch (RuntimeException | AssertionError e) {

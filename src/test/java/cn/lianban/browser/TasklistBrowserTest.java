@@ -27,7 +27,8 @@ import cn.lianban.support.LianbanTest;
 /**
  * A department member works a joint-handling case in Camunda Tasklist with a real (headless) browser:
  * logs in at /login, opens the filter 本部门待认领, claims the case's 牵头办理 task, fills the Camunda Form and
- * completes it. The case is prepared and checked through the engine API.
+ * completes it, in a Chinese browser; a screenshot of each step under target/browser/tasklist/. The case is prepared
+ * and checked through the engine API.
  * Skipped when Debian's chromium or chromedriver is not installed.
  */
 @LianbanTest
@@ -52,7 +53,7 @@ class TasklistBrowserTest {
     @BeforeEach
     void startBrowser() throws Exception {
         Browser.assumeInstalled("TasklistBrowserTest");
-        browser = Browser.start();
+        browser = Browser.start("zh-CN");
         tasklist = new Tasklist(browser, "http://localhost:" + port);
         wait = tasklist.wait;
     }
@@ -75,18 +76,22 @@ class TasklistBrowserTest {
             tasklist.openFilter("本部门待认领");
             WebElement card = tasklist.card(taskId);
             assertThat(card.getText()).contains("牵头办理").contains(title);
+            browser.save("tasklist/1-filter");
             card.findElement(By.cssSelector("h4.task a")).click();
 
             tasklist.claim();
+            browser.save("tasklist/2-claimed");
             WebElement resultField = wait.until(ExpectedConditions.elementToBeClickable(
                     By.cssSelector("textarea.fjs-textarea[id$='-handle_result']")));
             resultField.sendKeys(result);
             tasklist.click(Tasklist.radio("handle_resolved", "已解决"));
+            browser.save("tasklist/3-filled");
             tasklist.complete();
 
             // Tasklist closes the task once the engine has taken the completion
             wait.until(ExpectedConditions.invisibilityOfElementLocated(Tasklist.COMPLETE));
             wait.until(d -> tasks.createTaskQuery().taskId(taskId).count() == 0);
+            browser.save("tasklist/4-completed");
             System.out.printf("TasklistBrowserTest: login to completed task in %.1f s%n",
                     (System.nanoTime() - started) / 1e9);
         } catch (RuntimeException | AssertionError e) {

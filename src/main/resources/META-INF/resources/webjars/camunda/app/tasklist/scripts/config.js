@@ -19,8 +19,8 @@ export default {
   // /login (the webapps' own sign-in view is left at once), Chinese for the texts of Camunda Forms, and the case
   // number shown to whoever starts a process, a link to the phone page for grid workers and secretaries, and the
   // words Tasklist sometimes draws before its translation has loaded
-  customScripts: ['../lianban/login', 'scripts/form-chinese', 'scripts/filed-case-number', 'scripts/field-link',
-    'scripts/translation-fallback'],
+  customScripts: ['../lianban/login', '../lianban/zone-name', 'scripts/form-chinese', 'scripts/filed-case-number',
+    'scripts/field-link', 'scripts/translation-fallback'],
 
   // the name in the header: the product, not the engine
   app: {

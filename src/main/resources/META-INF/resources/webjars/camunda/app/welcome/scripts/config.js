@@ -11,7 +11,7 @@
 
 export default {
   // one login with the project's pages, at /login: the webapps' own sign-in view is left at once
-  customScripts: ['../lianban/login'],
+  customScripts: ['../lianban/login', '../lianban/zone-name'],
 
   locales: {
     availableLocales: ['zh', 'en'],
