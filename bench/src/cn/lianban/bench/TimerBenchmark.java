@@ -324,6 +324,11 @@ class TimerBenchmark {
             line("    %7d calls %8.0f ms total %6.2f ms each  %s", rs.getLong(1), rs.getDouble(2), rs.getDouble(3),
                     BenchDatabase.abbreviate(rs.getString(4), 100));
         });
+        // what one timer sends, by count: each statement sent at least once per two timers
+        line("  statements a timer sends (calls per timer):");
+        jdbc.query("SELECT calls, query " + nodes + " AND calls >= ? ORDER BY calls DESC, query", rs -> {
+            line("    %5.1f  %s", rs.getLong(1) / (double) timers, BenchDatabase.abbreviate(rs.getString(2), 110));
+        }, timers / 2);
     }
 
     private boolean verdict(List<Phase> phases) {
