@@ -10,7 +10,8 @@
  */
 
 export default {
-  // one login with the project's pages, at /login: the webapps' own sign-in view is left at once
+  // one login with the project's pages, at /login: the webapps' own sign-in view is left at once; the footer
+  // names China's time zone 北京时间
   customScripts: ['../lianban/login', '../lianban/zone-name'],
 
   locales: {
