@@ -62,7 +62,7 @@ class PeopleAdminBrowserTest extends ChineseBrowserTest {
             wait.until(ExpectedConditions.presenceOfElementLocated(By.name("q")));
             String menu = web.findElement(By.cssSelector("header nav")).getText();
             assertThat(menu).contains("单位管理", "人员管理").doesNotContain("组织目录");
-            web.findElement(By.xpath("//a[.='人员管理']")).click();
+            browser.clickToNextPage(web.findElement(By.xpath("//a[.='人员管理']")));
 
             wait.until(ExpectedConditions.presenceOfElementLocated(By.name("q"))).sendKeys("网页调动");
             web.findElement(By.xpath("//button[.='查找']")).click();
@@ -74,7 +74,7 @@ class PeopleAdminBrowserTest extends ChineseBrowserTest {
             String groups = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("groups"))).getText();
             assertThat(groups).contains("社区书记", from).doesNotContain(to);
             new Select(web.findElement(By.name("unit"))).selectByVisibleText("社区 · " + to);
-            web.findElement(By.xpath("//form[@id='edit']//button[.='保存']")).click();
+            browser.clickToNextPage(web.findElement(By.xpath("//form[@id='edit']//button[.='保存']")));
 
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".msg.ok")));
             assertThat(web.findElement(By.id("groups")).getText()).contains("社区书记", to).doesNotContain(from);
