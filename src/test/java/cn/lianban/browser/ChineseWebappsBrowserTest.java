@@ -57,6 +57,9 @@ class ChineseWebappsBrowserTest {
             // the browser runs in Asia/Shanghai (Browser): a Chinese page names it as people here do
             wait.until(ExpectedConditions.textToBePresentInElement(timezone, "北京时间"));
             assertThat(timezone.getText()).contains("日期和时间按本地时区显示").doesNotContain("Asia/Shanghai");
+            // what a screen reader reads of the alerts' close buttons, hidden from sight
+            wait.until(d -> !screenReaderTexts().isEmpty() && screenReaderTexts().stream().noneMatch("Close"::equals));
+            assertThat(screenReaderTexts()).contains("关闭");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                     "//*[contains(@class,'task-filter')]//a[contains(normalize-space(.),'本部门待认领')]")));
             expectSignOut("退出登录");
@@ -113,6 +116,7 @@ class ChineseWebappsBrowserTest {
             WebElement noTask = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".no-task")));
             assertThat(noTask.getText()).contains("Select a task in the list.");
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("footer-timezone"), "Asia/Shanghai"));
+            assertThat(screenReaderTexts()).contains("Close").doesNotContain("关闭");
             expectSignOut("Log out");
             expectHiddenBanner();
         } catch (RuntimeException | AssertionError e) {
@@ -153,6 +157,13 @@ class ChineseWebappsBrowserTest {
     private void expectSignOut(String text) {
         wait.until(ExpectedConditions.presenceOfElementLocated(SIGN_OUT));
         wait.until(d -> text.equals(d.findElement(SIGN_OUT).getAttribute("textContent").strip()));
+    }
+
+    /** The texts hidden from sight for screen readers (Bootstrap's sr-only), as a screen reader reads them. */
+    @SuppressWarnings("unchecked")
+    private List<String> screenReaderTexts() {
+        return (List<String>) ((JavascriptExecutor) web).executeScript(
+                "return [...document.querySelectorAll('.sr-only')].map(e => e.textContent.trim());");
     }
 
     /** Camunda renders the banner for every user; user-styles.css keeps it from showing. */

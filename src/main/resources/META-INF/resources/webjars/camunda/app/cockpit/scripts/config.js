@@ -10,9 +10,9 @@
  */
 
 export default {
-  // one login with the project's pages, at /login: the webapps' own sign-in view is left at once; the footer
-  // names China's time zone 北京时间
-  customScripts: ['../lianban/login', '../lianban/zone-name'],
+  // one login with the project's pages, at /login: the webapps' own sign-in view is left at once; Chinese for
+  // the few words the templates write outside their translations (北京时间 in the footer)
+  customScripts: ['../lianban/login', '../lianban/template-words'],
 
   locales: {
     availableLocales: ['zh', 'en'],

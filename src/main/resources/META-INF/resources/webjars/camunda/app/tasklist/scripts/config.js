@@ -16,10 +16,11 @@ export default {
   },
 
   // lianban's scripts (paths relative to app/tasklist/, without .js): one login with the project's pages at
-  // /login (the webapps' own sign-in view is left at once), 北京时间 for China's time zone in the footer, Chinese
-  // for the texts of Camunda Forms, the case number shown to whoever starts a process, a link to the phone page
-  // for grid workers and secretaries, and the words Tasklist sometimes draws before its translation has loaded
-  customScripts: ['../lianban/login', '../lianban/zone-name', 'scripts/form-chinese', 'scripts/filed-case-number',
+  // /login (the webapps' own sign-in view is left at once), Chinese for the words the templates write outside
+  // their translations (北京时间 in the footer) and for the texts of Camunda Forms, the case number shown to
+  // whoever starts a process, a link to the phone page for grid workers and secretaries, and the words Tasklist
+  // sometimes draws before its translation has loaded
+  customScripts: ['../lianban/login', '../lianban/template-words', 'scripts/form-chinese', 'scripts/filed-case-number',
     'scripts/field-link', 'scripts/translation-fallback'],
 
   // the name in the header: the product, not the engine
