@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,9 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -37,42 +34,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
+import cn.lianban.support.Proxy;
+
 /**
  * The files of docker/ as far as this machine can check them without a Docker engine (README, "Running N nodes"):
  * the proxy's Caddyfile run by a real Caddy, the compose file read by Debian's docker-compose, and every setting the
  * compose file gives the nodes read by the application. The nodes themselves (one timer fires once, a case moves
- * between nodes, bookings race-safe) are tested on embedded PostgreSQL in TwoNodesStartTogetherTest.
+ * between nodes, bookings race-safe, a login through the proxy kept on its node) are tested on embedded PostgreSQL
+ * in TwoNodesStartTogetherTest.
  */
 class DockerFilesTest {
 
     private static final Path DOCKER = Path.of("docker");
-    private static final Path CADDY = Path.of("/usr/bin/caddy");
     private static final Path COMPOSE = Path.of("/usr/bin/docker-compose");
-    /** The upstreams of docker/Caddyfile: every container of the service "app", looked up in Docker's DNS. */
-    private static final Pattern DYNAMIC_UPSTREAMS = Pattern.compile("dynamic a app 8080 \\{[^}]*}");
 
     @Test
-    void theProxyKeepsABrowserOnItsNodeAndMovesItWhenTheNodeIsGone(@TempDir Path home) throws Exception {
-        assumeInstalled(CADDY, "caddy");
+    void theProxyKeepsABrowserOnItsNodeAndMovesItWhenTheNodeIsGone(@TempDir Path dir) throws Exception {
+        Proxy.assumeInstalled("DockerFilesTest");
         HttpServer first = node("第一节点");
         HttpServer second = node("第二节点");
-        int port = freePort();
-        String shipped = Files.readString(DOCKER.resolve("Caddyfile"));
-        Matcher upstreams = DYNAMIC_UPSTREAMS.matcher(shipped);
-        assertThat(upstreams.find()).as("docker/Caddyfile names its upstreams as this test expects").isTrue();
-        // the shipped file, with two local nodes for Docker's DNS name and a free port for 8080; no admin endpoint
-        String config = "{\n\tadmin off\n}\n" + upstreams.replaceFirst("to 127.0.0.1:" + first.getAddress().getPort()
-                + " 127.0.0.1:" + second.getAddress().getPort()).replace(":8080 {", ":" + port + " {");
-        Path caddyfile = Files.writeString(home.resolve("Caddyfile"), config);
-        ProcessBuilder run = new ProcessBuilder(CADDY.toString(), "run", "--config", caddyfile.toString(),
-                "--adapter", "caddyfile").redirectErrorStream(true).redirectOutput(home.resolve("caddy.log").toFile());
-        run.environment().putAll(Map.of("HOME", home.toString(), "XDG_DATA_HOME", home.toString(),
-                "XDG_CONFIG_HOME", home.toString()));
-        Process caddy = run.start();
-        try {
+        try (Proxy proxy = Proxy.start(dir, first.getAddress().getPort(), second.getAddress().getPort())) {
             HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-            URI page = URI.create("http://127.0.0.1:" + port + "/camunda/app/tasklist/");
-            String node = firstAnswer(browser, page, caddy, home);
+            URI page = proxy.uri("/camunda/app/tasklist/");
+            String node = get(browser, page);
             for (int i = 0; i < 10; i++) {
                 assertThat(get(browser, page)).as("request %d of the same browser", i).isEqualTo(node);
             }
@@ -84,8 +68,6 @@ class DockerFilesTest {
                 assertThat(get(browser, page)).as("request %d after the move", i).isEqualTo(other);
             }
         } finally {
-            caddy.destroy();
-            caddy.waitFor(10, TimeUnit.SECONDS);
             first.stop(0);
             second.stop(0);
         }
@@ -123,7 +105,7 @@ class DockerFilesTest {
         assertThat(Files.exists(Path.of("src/main/resources",
                 "application-" + map(app.get("environment")).get("SPRING_PROFILES_ACTIVE") + ".yaml"))).isTrue();
         assertThat(app.get("expose").toString()).contains("8080");
-        assertThat(Files.readString(DOCKER.resolve("Caddyfile"))).containsPattern(DYNAMIC_UPSTREAMS);
+        assertThat(Files.readString(DOCKER.resolve("Caddyfile"))).containsPattern(Proxy.DYNAMIC_UPSTREAMS);
     }
 
     /**
@@ -197,35 +179,11 @@ class DockerFilesTest {
         return server;
     }
 
-    /** The first answer through the proxy, once Caddy listens. */
-    private static String firstAnswer(HttpClient browser, URI page, Process caddy, Path home) throws Exception {
-        List<String> failures = new ArrayList<>();
-        for (int i = 0; i < 100; i++) {
-            if (!caddy.isAlive()) {
-                break;
-            }
-            try {
-                return get(browser, page);
-            } catch (IOException notYet) {
-                failures.add(notYet.toString());
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("Caddy did not answer: " + failures.stream().distinct().toList() + "\n"
-                + Files.readString(home.resolve("caddy.log")));
-    }
-
     private static String get(HttpClient browser, URI page) throws IOException, InterruptedException {
         HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(page).timeout(Duration.ofSeconds(10)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return answer.body();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void assumeInstalled(Path tool, String debianPackage) {

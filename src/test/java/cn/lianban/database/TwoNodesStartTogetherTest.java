@@ -3,7 +3,12 @@ package cn.lianban.database;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Time;
@@ -21,11 +26,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -33,6 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import cn.lianban.support.ChildApp;
 import cn.lianban.support.Postgres;
+import cn.lianban.support.Proxy;
 
 /**
  * Two nodes started at the same moment on one empty PostgreSQL database both come up (they take turns through
@@ -194,6 +203,37 @@ class TwoNodesStartTogetherTest {
         assertThat(answers).filteredOn(s -> s == 201).as("bookings of the last hour").hasSize(1);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM booking_slot WHERE venue_code = ?", Integer.class,
                 venue)).as("every hour of the day booked once").isEqualTo(hours + 1);
+    }
+
+    /**
+     * The proxy of docker/compose.yaml (docker/Caddyfile, run by Caddy) in front of both nodes: a login is a session
+     * in one node's memory, so a person logged in through the proxy must stay on that node for every page.
+     */
+    @Test
+    void aPersonLoggedInThroughTheProxyStaysLoggedIn(@TempDir Path dir) throws Exception {
+        Proxy.assumeInstalled("TwoNodesStartTogetherTest.aPersonLoggedInThroughTheProxyStaysLoggedIn");
+        try (Proxy proxy = Proxy.start(dir, a.port(), b.port())) {
+            HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
+                    .followRedirects(HttpClient.Redirect.NEVER).build();
+            String form = browser.send(HttpRequest.newBuilder(proxy.uri("/login")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form);
+            assertThat(csrf.find()).as("the login form's CSRF token").isTrue();
+            HttpResponse<String> login = browser.send(HttpRequest.newBuilder(proxy.uri("/login"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("username=secretary&password=demo&_csrf="
+                            + URLEncoder.encode(csrf.group(1), StandardCharsets.UTF_8))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(login.headers().firstValue("Location")).as("where the login sends the person")
+                    .hasValueSatisfying(to -> assertThat(to).doesNotContain("/login"));
+            String name = jdbc.queryForObject("SELECT name FROM person WHERE login = 'secretary'", String.class);
+            for (int i = 0; i < 20; i++) {
+                HttpResponse<String> page = browser.send(HttpRequest.newBuilder(proxy.uri("/cases")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(page.statusCode()).as("我的事项, request %d after the login", i).isEqualTo(200);
+                assertThat(page.body()).contains("我的事项", name);
+            }
+        }
     }
 
     private static void complete(ChildApp node, String processInstanceId, String task, String user,
