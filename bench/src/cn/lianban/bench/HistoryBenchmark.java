@@ -227,11 +227,8 @@ class HistoryBenchmark {
         }
         String pending = "SELECT COUNT(*) FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid "
                 + "WHERE s.relname IN (" + SIZED.stream().map(t -> "'" + t + "'").collect(Collectors.joining(","))
-                + ") AND s.n_dead_tup > COALESCE((SELECT split_part(o, '=', 2)::float FROM unnest(c.reloptions) o "
-                + "WHERE o LIKE 'autovacuum_vacuum_threshold=%'), current_setting('autovacuum_vacuum_threshold')"
-                + "::float) + COALESCE((SELECT split_part(o, '=', 2)::float FROM unnest(c.reloptions) o WHERE o LIKE "
-                + "'autovacuum_vacuum_scale_factor=%'), current_setting('autovacuum_vacuum_scale_factor')::float) "
-                + "* GREATEST(c.reltuples, 0)";
+                + ") AND s.n_dead_tup > " + tableSetting("autovacuum_vacuum_threshold") + " + "
+                + tableSetting("autovacuum_vacuum_scale_factor") + " * GREATEST(c.reltuples, 0)";
         // the deleting sessions report their dead rows to the statistics within a second or so
         Thread.sleep(2000);
         while (jdbc.queryForObject(pending, Long.class) > 0) {
@@ -241,6 +238,12 @@ class HistoryBenchmark {
             Thread.sleep(1000);
         }
         return (System.nanoTime() - t0) / 1e9;
+    }
+
+    /** SQL: the table {@code c}'s own value of an autovacuum setting, else the server's. */
+    private static String tableSetting(String name) {
+        return "COALESCE((SELECT split_part(o, '=', 2)::float FROM unnest(c.reloptions) o WHERE o LIKE '" + name
+                + "=%'), current_setting('" + name + "')::float)";
     }
 
     private ConfigurableApplicationContext startApp(BenchDatabase db) {
