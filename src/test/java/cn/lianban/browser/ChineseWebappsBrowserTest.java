@@ -58,7 +58,10 @@ class ChineseWebappsBrowserTest {
             wait.until(ExpectedConditions.textToBePresentInElement(timezone, "北京时间"));
             assertThat(timezone.getText()).contains("日期和时间按本地时区显示").doesNotContain("Asia/Shanghai");
             // what a screen reader reads of the alerts' close buttons, hidden from sight
-            wait.until(d -> !screenReaderTexts().isEmpty() && screenReaderTexts().stream().noneMatch("Close"::equals));
+            wait.until(d -> {
+                List<String> texts = screenReaderTexts();
+                return !texts.isEmpty() && !texts.contains("Close");
+            });
             assertThat(screenReaderTexts()).contains("关闭");
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                     "//*[contains(@class,'task-filter')]//a[contains(normalize-space(.),'本部门待认领')]")));
