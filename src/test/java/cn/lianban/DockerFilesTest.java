@@ -23,7 +23,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.core.io.Resource;
@@ -34,6 +33,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 
+import cn.lianban.support.DebianTools;
 import cn.lianban.support.Proxy;
 
 /**
@@ -75,7 +75,7 @@ class DockerFilesTest {
 
     @Test
     void theComposeFileIsAValidComposeFile(@TempDir Path dir) throws Exception {
-        assumeInstalled(COMPOSE, "docker-compose");
+        DebianTools.assumeInstalled("DockerFilesTest", COMPOSE, "docker-compose");
         // Debian's docker-compose (1.29) predates the top-level "name" of the Compose Specification; all else it checks
         String compose = Files.readString(DOCKER.resolve("compose.yaml"));
         assertThat(compose).contains("\nname: lianban\n");
@@ -184,13 +184,5 @@ class DockerFilesTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
         return answer.body();
-    }
-
-    private static void assumeInstalled(Path tool, String debianPackage) {
-        if (!Files.isExecutable(tool)) {
-            System.out.println("SKIPPING a test of docker/: " + tool + " is missing; install it with: apt-get install "
-                    + debianPackage);
-        }
-        Assumptions.assumeTrue(Files.isExecutable(tool), () -> tool + " is missing");
     }
 }

@@ -17,8 +17,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.junit.jupiter.api.Assumptions;
-
 /**
  * The reverse proxy of docker/compose.yaml, run by Debian's Caddy from the shipped docker/Caddyfile, without
  * Docker: local ports stand in for Docker's name {@code app} (every app container), and a free port for 8080.
@@ -43,10 +41,7 @@ public final class Proxy implements AutoCloseable {
 
     /** Skips the calling test when Caddy is missing, saying so on the console. */
     public static void assumeInstalled(String test) {
-        if (!Files.isExecutable(CADDY)) {
-            System.out.println("SKIPPING " + test + ": " + CADDY + " is missing; install it with: apt-get install caddy");
-        }
-        Assumptions.assumeTrue(Files.isExecutable(CADDY), () -> CADDY + " is missing");
+        DebianTools.assumeInstalled(test, CADDY, "caddy");
     }
 
     /** Caddy with docker/Caddyfile in front of the given local ports, its files in {@code dir}; answering. */
