@@ -130,9 +130,7 @@ class FormChineseBrowserTest {
         open("zh-CN");
         try {
             tasklist.logIn("secretary");
-            wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))).click();
-            wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                    "//ul[contains(@class,'processes')]//a[normalize-space(.)='五级三色联席汇办']"))).click();
+            tasklist.startProcess("五级三色联席汇办");
             fill("start_title", title);
             fill("start_description", "3号楼前路灯不亮");
             choose("start_category", "公共设施");

@@ -6,6 +6,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -72,6 +73,25 @@ final class Tasklist {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                 "//div[contains(@class,'task-filter') and contains(@class,'active')]/h4/a[contains(normalize-space(.),'"
                         + name + "')]")));
+    }
+
+    /** 启动流程 → the process by its Chinese name, until its start form shows in the dialog. */
+    void startProcess(String processName) {
+        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))).click();
+        By process = By.xpath("//a[@ng-click='selectProcessDefinition(processDefinition)'][contains(normalize-space(.),'"
+                + processName + "')]");
+        By form = By.cssSelector(".modal .fjs-form");
+        // a click while the dialog still fades in, or while its list is drawn again, can be lost (CI saw the list
+        // stay for a minute): the process is chosen again until its form shows
+        new WebDriverWait(web, PATIENCE).pollingEvery(Duration.ofSeconds(1)).ignoring(WebDriverException.class)
+                .until(d -> {
+                    if (d.findElements(form).stream().anyMatch(WebElement::isDisplayed)) {
+                        return true;
+                    }
+                    d.findElements(process).stream().filter(WebElement::isDisplayed).findFirst()
+                            .ifPresent(WebElement::click);
+                    return false;
+                });
     }
 
     /** A task in the middle list; its link carries the task id. */

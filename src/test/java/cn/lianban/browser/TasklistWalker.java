@@ -131,21 +131,7 @@ final class TasklistWalker {
 
     /** 启动流程 → the process by its Chinese name; the start form then shows in the dialog. */
     void startProcess(String processName) {
-        wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector(".start-process-action a"))).click();
-        By process = By.xpath("//a[@ng-click='selectProcessDefinition(processDefinition)'][contains(normalize-space(.),'"
-                + processName + "')]");
-        By form = By.cssSelector(".modal .fjs-form");
-        // a click while the dialog still fades in, or while its list is drawn again, can be lost (CI saw the list
-        // stay for a minute): the process is chosen again until its form shows
-        new WebDriverWait(web, PATIENCE).pollingEvery(Duration.ofSeconds(1)).ignoring(WebDriverException.class)
-                .until(d -> {
-                    if (d.findElements(form).stream().anyMatch(WebElement::isDisplayed)) {
-                        return true;
-                    }
-                    d.findElements(process).stream().filter(WebElement::isDisplayed).findFirst()
-                            .ifPresent(WebElement::click);
-                    return false;
-                });
+        tasklist.startProcess(processName);
         shot("启动-" + processName);
     }
 
