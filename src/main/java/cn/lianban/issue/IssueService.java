@@ -96,14 +96,14 @@ public class IssueService {
             }
             return scope.iterator().next();
         }
-        if (directory.community(code).isEmpty()) {
-            throw new UserInputException("communityCode", "社区编码不存在: " + code);
-        }
+        // the community's name first: the filer typed the code, but reads the name
+        String named = directory.community(code).map(c -> c.name() + "（" + code + "）")
+                .orElseThrow(() -> new UserInputException("communityCode", "社区编码不存在：" + code));
         if (scope != null && !scope.contains(code)) {
             throw new UserInputException("communityCode", filerGroups.contains(Roles.COMMUNITY_SECRETARY)
                     || filerGroups.contains(Roles.GRID_WORKER)
-                    ? "只能为本社区提报事项：" + code + " 不是您所在的社区"
-                    : "只能为所辖社区提报事项：" + code + " 不在您的辖区内");
+                    ? "只能为本社区提报事项：" + named + "不是您所在的社区"
+                    : "只能为所辖社区提报事项：" + named + "不在您的辖区内");
         }
         return code;
     }

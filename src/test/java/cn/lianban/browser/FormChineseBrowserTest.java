@@ -22,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import cn.lianban.common.EngineClock;
+import cn.lianban.directory.Directory;
 import cn.lianban.support.IssueDriver;
 import cn.lianban.support.LianbanTest;
 
@@ -48,6 +49,8 @@ class FormChineseBrowserTest {
     TaskService tasks;
     @Autowired
     RuntimeService runtime;
+    @Autowired
+    Directory directory;
 
     @AutoClose
     private Browser browser;
@@ -147,7 +150,8 @@ class FormChineseBrowserTest {
             WebElement refusal = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
                     "//div[contains(@class,'modal')]//div[contains(@class,'alert-danger')][contains(.,'只能为本社区提报')]")));
             browser.save("form-zh-start-refused");
-            assertThat(refusal.getText()).doesNotContain("Cannot", "ENGINE", "joint-handling:");
+            assertThat(refusal.getText()).doesNotContain("Cannot", "ENGINE", "joint-handling:")
+                    .contains(directory.community("C-XJ-01").orElseThrow().name());
             assertThat(inView(refusal)).as("the refusal is in view").isTrue();
             assertThat(refusal.getLocation().getY()).as("below the form, beside the start button")
                     .isGreaterThan(form().getLocation().getY() + form().getSize().getHeight() - 1);

@@ -258,14 +258,15 @@ class JointHandlingProcessTest extends ProcessTestBase {
 
     @Test
     void aFilingForACommunityOutsideTheFilersScopeIsRefused() {
+        String xinjie = jdbc.queryForObject("SELECT name FROM community WHERE code = 'C-XJ-01'", String.class);
         assertThatThrownBy(() -> users.as("secretary", () -> runtime.startProcessInstanceByKey("joint-handling",
                 IssueDriver.filing("communityCode", "C-XJ-01"))))
-                .hasMessageContaining("只能为本社区提报事项：C-XJ-01 不是您所在的社区");
+                .hasMessageContaining("只能为本社区提报事项：" + xinjie + "（C-XJ-01）不是您所在的社区");
         // a street office files for the communities of its street, naming which
         assertThat(users.as("street", () -> runtime.startProcessInstanceByKey("joint-handling",
                 IssueDriver.filing("communityCode", "C-DL-02"))).getBusinessKey()).startsWith("JH-");
         assertThatThrownBy(() -> users.as("street", () -> runtime.startProcessInstanceByKey("joint-handling",
-                IssueDriver.filing("communityCode", "C-XJ-01")))).hasMessageContaining("只能为所辖社区提报事项");
+                IssueDriver.filing("communityCode", "C-XJ-01")))).hasMessageContaining("只能为所辖社区提报事项：" + xinjie);
         java.util.Map<String, Object> without = IssueDriver.filing();
         without.remove("communityCode");
         assertThatThrownBy(() -> users.as("street", () -> runtime.startProcessInstanceByKey("joint-handling", without)))
