@@ -77,6 +77,17 @@ public abstract class ProcessVariables {
         writable().setVariable(name, value instanceof Instant i ? Date.from(i) : value);
     }
 
+    /**
+     * Sets a value that is often missing (no member, no phone, no helpers) without making a variable for nothing:
+     * null writes only over a variable that exists, e.g. a start field as the client sent it. Each variable costs
+     * rows at runtime and in history (bench/README.md, "Throughput benchmark"), and a reader gets null either way.
+     */
+    protected void setOrClear(String name, Object value) {
+        if (value != null || has(name)) {
+            set(name, value);
+        }
+    }
+
     protected void remove(String name) {
         writable().removeVariable(name);
     }

@@ -211,14 +211,14 @@ final class TicketVariables extends ProcessVariables {
         set(REOPENS, 0L);
         set(ACCEPTED_BY, null);
         AgencyMember member = raised.member();
-        set(MEMBER_ID, member == null ? null : member.id());
-        set(MEMBER_NAME, member == null ? null : member.name());
+        setOrClear(MEMBER_ID, member == null ? null : member.id());
+        setOrClear(MEMBER_NAME, member == null ? null : member.name());
         // the contract's Doubles, though REST may have sent whole numbers
         if (raised.position() != null) {
             set(LAT, raised.position().lat());
             set(LON, raised.position().lon());
         }
-        set(REPORTER_PHONE, raised.reporterPhone());
+        setOrClear(REPORTER_PHONE, raised.reporterPhone());
     }
 
     void setStatus(TicketStatus status) {
@@ -229,8 +229,9 @@ final class TicketVariables extends ProcessVariables {
     /** The list's answer: department (none when unlisted), helpers, limit, the item's name and the card title. */
     void setDispatch(TicketService.Dispatch d) {
         setDepartment(d.deptCode(), d.deptName());
-        // a mutable list: the engine stores it as JSON with its Java type and reads it back
-        set(HELPER_DEPTS, new ArrayList<>(d.helperDepts()));
+        // a mutable list: the engine stores it as JSON with its Java type and reads it back. Only a coordination
+        // item has helpers, and an object variable also costs byte-array rows: none for the others
+        setOrClear(HELPER_DEPTS, d.helperDepts().isEmpty() ? null : new ArrayList<>(d.helperDepts()));
         set(RESOLVE_DAYS, (long) d.resolveDays());
         set(ITEM_NAME, d.itemName());
         set(TITLE, d.title());

@@ -280,7 +280,9 @@ class TicketStreetDecisionTest extends ProcessTestBase {
         ProcessInstance pi = tickets.raise();
         driver.complete(pi, "accept", "accepted", true);
         assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey("help").count()).isZero();
-        assertThat(pi).hasPassed("helped");
+        // no branch for helpers at all, and no list of them
+        assertThat(pi).isWaitingAtExactly("resolve").hasPassed("helpersFork").hasNotPassed("helped");
+        assertThat(runtime.getVariables(pi.getId())).doesNotContainKeys("helperDepts");
     }
 
     private String raisedInto(ProcessInstance pi) {
