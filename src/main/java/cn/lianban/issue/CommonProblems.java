@@ -55,8 +55,11 @@ public class CommonProblems {
             lines.add("- 另有 " + (found.size() - SHOWN) + " 件提报较早的同类事项未列出");
         }
         variables.setSimilarCases(String.join("\n", lines), options);
-        // Tasklist submits a checklist in the type of the variable it finds (a list of texts), else as a list of maps
-        variables.setMergeCases(List.of());
+        if (options.isEmpty()) {
+            variables.setMergeCases(List.of()); // clears the choice of an earlier rating, if there was one
+        } else {
+            variables.prepareMergeChecklist();
+        }
     }
 
     /** The community groups that evaluate the case: its own, then those of the cases merged into it. */

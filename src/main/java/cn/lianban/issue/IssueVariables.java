@@ -673,7 +673,8 @@ final class IssueVariables extends ProcessVariables {
     }
 
     void setCoDeptsLabel(String label) {
-        set(CO_DEPTS_LABEL, label);
+        // most cases have no co-departments: no variable then (the forms hide the line when it is missing)
+        setOrClear(CO_DEPTS_LABEL, label.isEmpty() ? null : label);
     }
 
     String escalationReasonLabel() {
@@ -950,8 +951,9 @@ final class IssueVariables extends ProcessVariables {
      * and the ones the committee may merge as the options of its checklist (form-js {@code valuesKey}).
      */
     void setSimilarCases(String markdown, List<Map<String, String>> options) {
-        set(SIMILAR_CASES, markdown);
-        set(SIMILAR_CASE_OPTIONS, new ArrayList<>(options));
+        // most cases have none: no variables then (the form hides both when missing)
+        setOrClear(SIMILAR_CASES, markdown.isEmpty() ? null : markdown);
+        setOrClear(SIMILAR_CASE_OPTIONS, options.isEmpty() ? null : new ArrayList<>(options));
     }
 
     /** The case numbers the committee ticked to merge into this case, as the form sent them (to be checked). */
@@ -961,7 +963,15 @@ final class IssueVariables extends ProcessVariables {
 
     /** The checked case numbers to merge, as a list of the contract's type (forms and REST send other shapes). */
     void setMergeCases(List<String> keys) {
-        set(MERGE_CASES, new ArrayList<>(keys));
+        setOrClear(MERGE_CASES, keys.isEmpty() ? null : new ArrayList<>(keys));
+    }
+
+    /**
+     * An empty list for the rating form's checklist of similar cases: Tasklist submits a checklist in the type of
+     * the variable it finds (a list of texts), else as a list of maps.
+     */
+    void prepareMergeChecklist() {
+        set(MERGE_CASES, new ArrayList<>());
     }
 
     /** The cases merged into this one so far; empty for a case that merged none. */
