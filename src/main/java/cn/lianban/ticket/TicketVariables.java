@@ -509,6 +509,8 @@ final class TicketVariables extends ProcessVariables {
     }
 
     void setHelpersToAsk(List<String> depts) {
+        // written even when empty: versions of the process deployed before the inclusive gateway fork in parallel
+        // and read the list, and their running tickets still pass there
         set(HELPERS_TO_ASK, new ArrayList<>(depts));
     }
 
