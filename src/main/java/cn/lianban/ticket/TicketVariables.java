@@ -230,8 +230,11 @@ final class TicketVariables extends ProcessVariables {
     void setDispatch(TicketService.Dispatch d) {
         setDepartment(d.deptCode(), d.deptName());
         // a mutable list: the engine stores it as JSON with its Java type and reads it back. Only a coordination
-        // item has helpers, and an object variable also costs byte-array rows: none for the others
-        setOrClear(HELPER_DEPTS, d.helperDepts().isEmpty() ? null : new ArrayList<>(d.helperDepts()));
+        // item has helpers, and an object variable also costs byte-array rows: no list is made for the others, but
+        // one that exists stays a list (a version of the process deployed on 2026-12-01 forked over it)
+        if (!d.helperDepts().isEmpty() || has(HELPER_DEPTS)) {
+            set(HELPER_DEPTS, new ArrayList<>(d.helperDepts()));
+        }
         set(RESOLVE_DAYS, (long) d.resolveDays());
         set(ITEM_NAME, d.itemName());
         set(TITLE, d.title());
