@@ -1,14 +1,7 @@
-/*
- * lianban: the language Tasklist shows, by Tasklist's own rule: the browser's first language when config.js offers
- * it (availableLocales), otherwise the fallback locale. The custom scripts use it to speak the same language.
- */
+/* lianban: Tasklist's language (../lianban/webapp-language.js) by the locales of its own config.js. */
 import config from './config.js';
+import { webappLanguage as languageOf } from '../../lianban/webapp-language.js';
 
 export function webappLanguage() {
-  const locales = config.locales || {};
-  const offered = locales.availableLocales || ['en'];
-  const first = ((navigator.languages && navigator.languages[0]) || navigator.language || '')
-    .split('-')[0]
-    .toLowerCase();
-  return offered.includes(first) ? first : locales.fallbackLocale || 'en';
+  return languageOf(config.locales);
 }
