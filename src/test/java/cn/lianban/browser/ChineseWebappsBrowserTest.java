@@ -3,6 +3,7 @@ package cn.lianban.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -98,12 +99,17 @@ class ChineseWebappsBrowserTest {
     void aChineseBrowserGetsCockpitAdminAndWelcomeInChinese() throws Exception {
         open("zh-CN");
         browser.logIn(base(), "admin", "demo");
+        Map<String, String> headers = Map.of("cockpit", "联办 流程监控", "admin", "联办 系统管理", "welcome", "联办 首页");
         for (String app : List.of("cockpit", "admin", "welcome")) {
             try {
                 web.get(url(app));
+                // the header names the product, not the engine
+                wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".brand-name"),
+                        headers.get(app)));
                 expectSignOut("退出登录");
                 expectHiddenBanner();
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("footer-timezone"), "北京时间"));
+                browser.save("zh-" + app);
             } catch (RuntimeException | AssertionError e) {
                 browser.save("failure-" + getClass().getSimpleName() + "-" + app);
                 throw e;

@@ -14,6 +14,12 @@ export default {
   // the few words the templates write outside their translations (北京时间 in the footer)
   customScripts: ['../lianban/login', '../lianban/template-words'],
 
+  // the name in the header: the product, not the engine (as Tasklist's 联办 任务)
+  app: {
+    name: '系统管理',
+    vendor: '联办'
+  },
+
   locales: {
     availableLocales: ['zh', 'en'],
     fallbackLocale: 'zh'
