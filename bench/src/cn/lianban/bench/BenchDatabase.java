@@ -40,6 +40,7 @@ final class BenchDatabase implements AutoCloseable {
                 .setServerConfig("max_wal_size", "4GB")
                 .setServerConfig("checkpoint_timeout", "30min")
                 .setServerConfig("shared_preload_libraries", "pg_stat_statements,auto_explain")
+                .setServerConfig("pg_stat_statements.track_planning", "on")
                 .setErrorRedirector(ProcessBuilder.Redirect.appendTo(log))
                 .setOutputRedirector(ProcessBuilder.Redirect.appendTo(log))
                 .start();

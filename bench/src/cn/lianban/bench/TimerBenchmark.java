@@ -313,10 +313,11 @@ class TimerBenchmark {
         // the nodes' statements: not the benchmark's own counting (bench_timer) and reading of the statistics
         String nodes = "FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' "
                 + "AND query NOT ILIKE '%bench_timer%'";
-        jdbc.query("SELECT SUM(calls), SUM(total_exec_time) " + nodes, rs -> {
-            line("  database while firing (pg_stat_statements): %,d statements, %.1f per timer; %.0f ms, %.2f ms per "
-                    + "timer", rs.getLong(1), rs.getLong(1) / (double) timers, rs.getDouble(2),
-                    rs.getDouble(2) / timers);
+        jdbc.query("SELECT SUM(calls), SUM(total_exec_time), SUM(total_plan_time) " + nodes, rs -> {
+            line("  database while firing (pg_stat_statements): %,d statements, %.1f per timer; executing %.0f ms, "
+                    + "%.2f ms per timer; planning %.0f ms, %.2f ms per timer", rs.getLong(1),
+                    rs.getLong(1) / (double) timers, rs.getDouble(2), rs.getDouble(2) / timers, rs.getDouble(3),
+                    rs.getDouble(3) / timers);
         });
         line("  top 8 by total time:");
         jdbc.query("SELECT calls, total_exec_time, mean_exec_time, query " + nodes
