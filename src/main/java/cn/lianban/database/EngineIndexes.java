@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * at 0.5 %: it took a user's 48,000 grants for 261 rows and compared every one with every variable of a Tasklist page
  * (4.5 s at 500,000 open tasks) instead of looking up the few that matter (15 ms). Statistics on the bits the
  * queries test give it the real share. PostgreSQL only (H2 has no such statistics); they need the plans made with
- * the values ({@code plan_cache_mode}, application-postgres.yaml).</li>
+ * the values, which Tasklist's lists get ({@link ReadsPlannedWithValues}).</li>
  * </ul>
  * Created here rather than by Flyway because Flyway runs before the engine creates its tables on an empty
  * database. Runs first among the startup runners, inside the node's startup turn ({@link StartupTurn}), so two
