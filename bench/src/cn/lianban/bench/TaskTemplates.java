@@ -50,12 +50,17 @@ final class TaskTemplates {
         complete(confirm, "resolve", "result", "已处理");
         t.add(new Template(confirm.getId(), "ticket: confirm (community)", 0.10));
 
-        t.add(new Template(issue().getId(), "joint-handling: rate (area)", 0.10));
+        t.add(new Template(issue().getId(), "joint-handling: rate (area)", 0.05));
+        ProcessInstance schedule = issue();
+        rate(schedule);
+        t.add(new Template(schedule.getId(), "joint-handling: scheduleMeeting (handling level)", 0.05));
         ProcessInstance meet = issue();
         rate(meet);
+        schedule(meet);
         t.add(new Template(meet.getId(), "joint-handling: meet (handling level)", 0.10));
         ProcessInstance handle = issue();
         rate(handle);
+        schedule(handle);
         complete(handle, "meet", "leadDept", "urban", "coDepts", new ArrayList<>(List.of("housing")),
                 "deadline", LocalDate.now().plusDays(20).toString(), "minutes", "会商纪要：住建局协办");
         t.add(new Template(handle.getId(), "joint-handling: handle + assist (dept, dept)", 0.20));
@@ -87,6 +92,18 @@ final class TaskTemplates {
     /** Confirms the proposed colour, which for such an issue calls a joint meeting. */
     private void rate(ProcessInstance pi) {
         complete(pi, "rate", "color", runtime.getVariable(pi.getId(), "proposedColor"));
+    }
+
+    /** Picks the first venue slot offered for the meeting (选定会议时间), or none when none is free. */
+    @SuppressWarnings("unchecked")
+    private void schedule(ProcessInstance pi) {
+        List<Map<String, String>> choices = (List<Map<String, String>>) runtime.getVariable(pi.getId(),
+                "meetingChoices");
+        if (choices == null || choices.isEmpty()) {
+            complete(pi, "scheduleMeeting");
+        } else {
+            complete(pi, "scheduleMeeting", "meetingChoice", choices.get(0).get("value"));
+        }
     }
 
     private void complete(ProcessInstance pi, String taskKey, Object... vars) {
