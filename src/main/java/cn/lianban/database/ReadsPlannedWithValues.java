@@ -29,8 +29,8 @@ import com.zaxxer.hikari.HikariDataSource;
  * Tasklist's lists need plans made with the values: a reused plan, made without them, walked the whole variable
  * table for a page's card variables (1.0–1.4 s instead of 11 ms at 100,000 open tasks), and the statistics on
  * permission bits ({@link EngineIndexes}) only help a plan made with the values. But planning every statement
- * anew cost the engine's writes as much: a fired timer sends 64 statements, and planning them took 5.9 ms of
- * PostgreSQL's CPU per timer against 0.15 ms when PostgreSQL may reuse its plans (bench TimerBenchmark,
+ * anew cost the engine's writes as much: a fired timer sends 64 statements, and planning them took 3.3–5.9 ms
+ * of PostgreSQL's CPU per timer against 0.15–0.18 ms when PostgreSQL may reuse its plans (bench TimerBenchmark,
  * bench/README.md). So the connection keeps PostgreSQL's default ({@code plan_cache_mode = auto}), and a connection
  * taken for a reading request ({@link #isRead}) is switched to {@code force_custom_plan} first, and back when a
  * writing request, a job or a scheduled task takes it. Each connection remembers its mode, so a switch costs one
