@@ -44,8 +44,8 @@ class ReadsPlannedWithValues extends DelegatingDataSource {
      * REST API's query resources (a write there has a path of its own: {@code /task/{id}/complete},
      * {@code /process-definition/key/…/start}).
      */
-    private static final Pattern POSTED_QUERY = Pattern.compile(
-            ".*/(filter/[^/]+/(list|count)|(task|process-instance|execution|variable-instance|history/[a-z-]+)(/count)?)$");
+    private static final Pattern POSTED_QUERY = Pattern.compile(".*/(filter/[^/]+/(list|count)"
+            + "|(task|process-instance|execution|variable-instance|history/[a-z-]+)(/count)?)$");
 
     /** Connections switched to plans with values; absent means PostgreSQL's default. */
     private final Map<PGConnection, Boolean> valuePlanned = Collections.synchronizedMap(new WeakHashMap<>());
@@ -104,8 +104,9 @@ class ReadsPlannedWithValues extends DelegatingDataSource {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
-                    return bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
-                            && pool.getJdbcUrl().startsWith("jdbc:postgresql:") ? new ReadsPlannedWithValues(pool) : bean;
+                    boolean postgres = bean instanceof HikariDataSource pool && pool.getJdbcUrl() != null
+                            && pool.getJdbcUrl().startsWith("jdbc:postgresql:");
+                    return postgres ? new ReadsPlannedWithValues((DataSource) bean) : bean;
                 }
             };
         }
