@@ -29,6 +29,8 @@ SELECT * FROM (
         (t.path <> 'D', t.taken_at, t.handler || '-staff', 'ACCEPTED',
          CASE WHEN t.accept_on_time THEN '按时接单' ELSE '超时接单' END, t.handler, t.accept_on_time, NULL, t.due_at),
         (t.late, t.due_at, 'system', 'OVERDUE', '超过办理时限', t.handler, NULL, NULL, NULL),
+        (t.late, t.due_at, 'system', 'SUPERVISED', '督办：超过办理时限未办结，已通知承办部门和街道', t.handler, NULL, NULL,
+         NULL),
         (true, t.resolved_at, t.handler || '-staff', 'RESOLVED', '已到现场处理完毕，垃圾已清运，通道恢复通行。', t.handler,
          NOT t.late, NULL, NULL),
         (t.reopened, t.reopened_at, 'secretary-' || t.community, 'REOPENED', '社区确认未解决，第1次重新办理', t.handler,
