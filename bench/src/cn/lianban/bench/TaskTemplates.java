@@ -6,10 +6,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import cn.lianban.support.IssueDriver;
 
 /**
  * Open cases made by the deployed processes through the engine's API, each waiting at other user tasks: the
@@ -24,10 +28,14 @@ final class TaskTemplates {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    /** Picks the first venue slot offered for the meeting (选定会议时间), as the tests do. */
+    private final IssueDriver meetings;
 
     TaskTemplates(ApplicationContext app) {
         this.runtime = app.getBean(RuntimeService.class);
         this.tasks = app.getBean(TaskService.class);
+        this.meetings = new IssueDriver(runtime, tasks, app.getBean(ManagementService.class),
+                app.getBean(JdbcTemplate.class));
     }
 
     /** A mix like a working day's: most open tasks are tickets waiting for a department. */
@@ -56,11 +64,11 @@ final class TaskTemplates {
         t.add(new Template(schedule.getId(), "joint-handling: scheduleMeeting (handling level)", 0.05));
         ProcessInstance meet = issue();
         rate(meet);
-        schedule(meet);
+        meetings.scheduleMeeting(meet);
         t.add(new Template(meet.getId(), "joint-handling: meet (handling level)", 0.10));
         ProcessInstance handle = issue();
         rate(handle);
-        schedule(handle);
+        meetings.scheduleMeeting(handle);
         complete(handle, "meet", "leadDept", "urban", "coDepts", new ArrayList<>(List.of("housing")),
                 "deadline", LocalDate.now().plusDays(20).toString(), "minutes", "会商纪要：住建局协办");
         t.add(new Template(handle.getId(), "joint-handling: handle + assist (dept, dept)", 0.20));
@@ -92,18 +100,6 @@ final class TaskTemplates {
     /** Confirms the proposed colour, which for such an issue calls a joint meeting. */
     private void rate(ProcessInstance pi) {
         complete(pi, "rate", "color", runtime.getVariable(pi.getId(), "proposedColor"));
-    }
-
-    /** Picks the first venue slot offered for the meeting (选定会议时间), or none when none is free. */
-    @SuppressWarnings("unchecked")
-    private void schedule(ProcessInstance pi) {
-        List<Map<String, String>> choices = (List<Map<String, String>>) runtime.getVariable(pi.getId(),
-                "meetingChoices");
-        if (choices == null || choices.isEmpty()) {
-            complete(pi, "scheduleMeeting");
-        } else {
-            complete(pi, "scheduleMeeting", "meetingChoice", choices.get(0).get("value"));
-        }
     }
 
     private void complete(ProcessInstance pi, String taskKey, Object... vars) {
