@@ -1,7 +1,6 @@
 package cn.lianban.database;
 
 import java.io.IOException;
-import java.util.Set;
 
 import javax.sql.DataSource;
 
@@ -31,8 +30,6 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 class H2WriteThrough extends OncePerRequestFilter {
 
-    private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
-
     private final JdbcTemplate jdbc;
 
     H2WriteThrough(DataSource dataSource) {
@@ -41,7 +38,7 @@ class H2WriteThrough extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return READS.contains(request.getMethod());
+        return ReadingRequests.byMethod(request);
     }
 
     @Override

@@ -5,7 +5,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collections;
 import java.util.Map;
-import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.regex.Pattern;
 
@@ -38,7 +37,6 @@ import com.zaxxer.hikari.HikariDataSource;
  */
 class ReadsPlannedWithValues extends DelegatingDataSource {
 
-    private static final Set<String> READING_METHODS = Set.of("GET", "HEAD");
     /**
      * Queries sent with POST, as Tasklist and Cockpit send theirs: a saved filter's list and count, and the engine
      * REST API's query resources (a write there has a path of its own: {@code /task/{id}/complete},
@@ -89,7 +87,7 @@ class ReadsPlannedWithValues extends DelegatingDataSource {
         if (request == null) {
             return false;
         }
-        return READING_METHODS.contains(request.getMethod())
+        return ReadingRequests.byMethod(request)
                 || "POST".equals(request.getMethod()) && POSTED_QUERY.matcher(request.getRequestURI()).matches();
     }
 
