@@ -22,11 +22,11 @@ function putInChinese(root) {
     .forEach((hidden) => { hidden.textContent = '关闭'; });
 }
 
-// the config of the webapp this page is (/camunda/app/<webapp>/…), for its locales
-const webapp = window.location.pathname.match(/\/app\/([^/]+)\//)[1];
-const { default: config } = await import(new URL(`../${webapp}/scripts/config.js`, import.meta.url).href);
-
-if (webappLanguage(config.locales) === 'zh') {
+/** On a Chinese page, the whole page once and then what changes. */
+function watch(config) {
+  if (webappLanguage(config.locales) !== 'zh') {
+    return;
+  }
   putInChinese(document);
   // the words arrive in new elements, or as new text in one (the zone, bound to a variable); what this script
   // writes is new text only, so it does not come back here
@@ -40,3 +40,8 @@ if (webappLanguage(config.locales) === 'zh') {
     }
   })).observe(document.body, { childList: true, subtree: true, characterData: true });
 }
+
+// the config of the webapp this page is (/camunda/app/<webapp>/…), for its locales; not awaited at the top, since
+// the webapp starts only once every custom script has run, and this fetch must not hold it up
+const webapp = window.location.pathname.match(/\/app\/([^/]+)\//)[1];
+import(new URL(`../${webapp}/scripts/config.js`, import.meta.url).href).then(({ default: config }) => watch(config));
