@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -33,7 +32,6 @@ class ChineseWebappsBrowserTest {
     @LocalServerPort
     int port;
 
-    @AutoClose
     private Browser browser;
     private Tasklist tasklist;
     private WebDriver web;
@@ -148,7 +146,7 @@ class ChineseWebappsBrowserTest {
     }
 
     private void open(String lang) throws Exception {
-        browser = Browser.start(lang);
+        browser = Browser.shared(lang, base());
         tasklist = new Tasklist(browser, base());
         web = tasklist.web;
         wait = tasklist.wait;

@@ -9,7 +9,6 @@ import java.util.List;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -52,7 +51,6 @@ class FormChineseBrowserTest {
     @Autowired
     Directory directory;
 
-    @AutoClose
     private Browser browser;
     private Tasklist tasklist;
     private WebDriver web;
@@ -193,7 +191,7 @@ class FormChineseBrowserTest {
 
     private void open(String language) throws java.io.IOException {
         Browser.assumeInstalled(getClass().getSimpleName());
-        browser = Browser.start(language);
+        browser = Browser.shared(language, "http://localhost:" + port);
         tasklist = new Tasklist(browser, "http://localhost:" + port);
         web = tasklist.web;
         wait = tasklist.wait;

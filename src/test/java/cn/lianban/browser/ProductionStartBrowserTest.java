@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -58,14 +57,9 @@ class ProductionStartBrowserTest {
     @BeforeEach
     void startBrowser() throws Exception {
         Browser.assumeInstalled(getClass().getSimpleName());
-        browser = Browser.start("zh-CN");
+        browser = Browser.shared("zh-CN", "http://localhost:" + port);
         web = browser.driver;
         wait = new WebDriverWait(web, Duration.ofSeconds(60));
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
     }
 
     @Test

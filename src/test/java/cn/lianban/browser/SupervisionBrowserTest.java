@@ -48,27 +48,26 @@ class SupervisionBrowserTest {
         driver.complete(ticket, "accept", "accepted", true);
         driver.fireTimer(ticket, "resolveOverdue");
         driver.clockAt(LocalDateTime.of(2026, 5, 12, 10, 0));
-        try (Browser browser = Browser.start("zh-CN")) {
-            WebDriver web = browser.driver;
-            WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(30));
-            browser.logIn("http://localhost:" + port, "street", "demo");
-            web.get("http://localhost:" + port + "/dashboard");
-            wait.until(ExpectedConditions.elementToBeClickable(By.linkText("督办通报"))).click();
-            WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                    "//table[@id='supervision']//tr[td/a[text()='" + ticket.getBusinessKey() + "']]")));
-            browser.save("supervision-street");
-            assertThat(web.findElement(By.tagName("h1")).getText()).isEqualTo("东莱街道 2026年5月督办通报名单");
-            assertThat(row.getText()).contains("工单", "城市管理局", "2026-05-06 18:00", "办理中");
-            assertThat(row.findElements(By.tagName("td")).get(7).getText()).isEqualTo("5");
-            assertThat(web.findElement(By.id("supervision-csv")).getAttribute("href"))
-                    .endsWith("/dashboard/supervision.csv");
-            assertThat(web.findElement(By.tagName("body")).getText()).contains("逾期工作日", "责任单位")
-                    .doesNotContain("T18:", "RESOLVING", "null", "urban");
+        Browser browser = Browser.shared("zh-CN", "http://localhost:" + port);
+        WebDriver web = browser.driver;
+        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(30));
+        browser.logIn("http://localhost:" + port, "street", "demo");
+        web.get("http://localhost:" + port + "/dashboard");
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("督办通报"))).click();
+        WebElement row = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//table[@id='supervision']//tr[td/a[text()='" + ticket.getBusinessKey() + "']]")));
+        browser.save("supervision-street");
+        assertThat(web.findElement(By.tagName("h1")).getText()).isEqualTo("东莱街道 2026年5月督办通报名单");
+        assertThat(row.getText()).contains("工单", "城市管理局", "2026-05-06 18:00", "办理中");
+        assertThat(row.findElements(By.tagName("td")).get(7).getText()).isEqualTo("5");
+        assertThat(web.findElement(By.id("supervision-csv")).getAttribute("href"))
+                .endsWith("/dashboard/supervision.csv");
+        assertThat(web.findElement(By.tagName("body")).getText()).contains("逾期工作日", "责任单位")
+                .doesNotContain("T18:", "RESOLVING", "null", "urban");
 
-            browser.clickToNextPage(row.findElement(By.linkText(ticket.getBusinessKey())));
-            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "督办"));
-            browser.save("supervision-case-page");
-            assertThat(web.findElement(By.tagName("body")).getText()).contains("城市管理局负责人");
-        }
+        browser.clickToNextPage(row.findElement(By.linkText(ticket.getBusinessKey())));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "督办"));
+        browser.save("supervision-case-page");
+        assertThat(web.findElement(By.tagName("body")).getText()).contains("城市管理局负责人");
     }
 }

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -45,7 +44,6 @@ class TasklistBrowserTest {
     @Autowired
     HistoryService history;
 
-    @AutoClose
     private Browser browser;
     private Tasklist tasklist;
     private WebDriverWait wait;
@@ -53,7 +51,7 @@ class TasklistBrowserTest {
     @BeforeEach
     void startBrowser() throws Exception {
         Browser.assumeInstalled("TasklistBrowserTest");
-        browser = Browser.start("zh-CN");
+        browser = Browser.shared("zh-CN", "http://localhost:" + port);
         tasklist = new Tasklist(browser, "http://localhost:" + port);
         wait = tasklist.wait;
     }

@@ -54,7 +54,7 @@ class VenueBookingBrowserTest {
     void startPhone() throws Exception {
         Browser.assumeInstalled("VenueBookingBrowserTest");
         clock.clockAt(TODAY.atTime(8, 0));
-        browser = Browser.start("zh-CN");
+        browser = Browser.shared("zh-CN", "http://localhost:" + port);
         web = browser.driver;
         wait = new WebDriverWait(web, PATIENCE);
         ChromeDriver chrome = (ChromeDriver) web;
@@ -71,9 +71,6 @@ class VenueBookingBrowserTest {
     @AfterEach
     void stopPhone() {
         clock.resetClock();
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test
