@@ -28,13 +28,13 @@ final class TaskTemplates {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    /** Picks the first venue slot offered for the meeting (选定会议时间), as the tests do. */
-    private final IssueDriver meetings;
+    /** Completes tasks and picks the first venue slot offered for the meeting (选定会议时间), as the tests do. */
+    private final IssueDriver driver;
 
     TaskTemplates(ApplicationContext app) {
         this.runtime = app.getBean(RuntimeService.class);
         this.tasks = app.getBean(TaskService.class);
-        this.meetings = new IssueDriver(runtime, tasks, app.getBean(ManagementService.class),
+        this.driver = new IssueDriver(runtime, tasks, app.getBean(ManagementService.class),
                 app.getBean(JdbcTemplate.class));
     }
 
@@ -43,19 +43,19 @@ final class TaskTemplates {
         List<Template> t = new ArrayList<>();
         t.add(new Template(ticket().getId(), "ticket: accept (dept)", 0.25));
         ProcessInstance resolve = ticket();
-        complete(resolve, "accept", "accepted", true);
+        driver.complete(resolve, "accept", "accepted", true);
         t.add(new Template(resolve.getId(), "ticket: resolve (dept)", 0.15));
         ProcessInstance redispatch = ticket();
-        complete(redispatch, "accept", "accepted", false, "returnReason", "不属于本部门职责");
+        driver.complete(redispatch, "accept", "accepted", false, "returnReason", "不属于本部门职责");
         t.add(new Template(redispatch.getId(), "ticket: redispatch (street)", 0.06));
         ProcessInstance decide = ticket();
-        complete(decide, "accept", "accepted", false, "returnReason", "不属于本部门职责");
-        complete(decide, "redispatch", "deptCode", "market");
-        complete(decide, "accept", "accepted", false, "returnReason", "也不属于本部门");
+        driver.complete(decide, "accept", "accepted", false, "returnReason", "不属于本部门职责");
+        driver.complete(decide, "redispatch", "deptCode", "market");
+        driver.complete(decide, "accept", "accepted", false, "returnReason", "也不属于本部门");
         t.add(new Template(decide.getId(), "ticket: decide (street)", 0.04));
         ProcessInstance confirm = ticket();
-        complete(confirm, "accept", "accepted", true);
-        complete(confirm, "resolve", "result", "已处理");
+        driver.complete(confirm, "accept", "accepted", true);
+        driver.complete(confirm, "resolve", "result", "已处理");
         t.add(new Template(confirm.getId(), "ticket: confirm (community)", 0.10));
 
         t.add(new Template(issue().getId(), "joint-handling: rate (area)", 0.05));
@@ -64,12 +64,12 @@ final class TaskTemplates {
         t.add(new Template(schedule.getId(), "joint-handling: scheduleMeeting (handling level)", 0.05));
         ProcessInstance meet = issue();
         rate(meet);
-        meetings.scheduleMeeting(meet);
+        driver.scheduleMeeting(meet);
         t.add(new Template(meet.getId(), "joint-handling: meet (handling level)", 0.10));
         ProcessInstance handle = issue();
         rate(handle);
-        meetings.scheduleMeeting(handle);
-        complete(handle, "meet", "leadDept", "urban", "coDepts", new ArrayList<>(List.of("housing")),
+        driver.scheduleMeeting(handle);
+        driver.complete(handle, "meet", "leadDept", "urban", "coDepts", new ArrayList<>(List.of("housing")),
                 "deadline", LocalDate.now().plusDays(20).toString(), "minutes", "会商纪要：住建局协办");
         t.add(new Template(handle.getId(), "joint-handling: handle + assist (dept, dept)", 0.20));
         return t;
@@ -99,19 +99,6 @@ final class TaskTemplates {
 
     /** Confirms the proposed colour, which for such an issue calls a joint meeting. */
     private void rate(ProcessInstance pi) {
-        complete(pi, "rate", "color", runtime.getVariable(pi.getId(), "proposedColor"));
-    }
-
-    private void complete(ProcessInstance pi, String taskKey, Object... vars) {
-        Map<String, Object> v = new HashMap<>();
-        for (int i = 0; i < vars.length; i += 2) {
-            v.put((String) vars[i], vars[i + 1]);
-        }
-        var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
-        if (task == null) {
-            throw new IllegalStateException(pi.getId() + " is not waiting at " + taskKey + ": "
-                    + tasks.createTaskQuery().processInstanceId(pi.getId()).list());
-        }
-        tasks.complete(task.getId(), v);
+        driver.complete(pi, "rate", "color", runtime.getVariable(pi.getId(), "proposedColor"));
     }
 }

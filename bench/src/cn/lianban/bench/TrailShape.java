@@ -34,12 +34,15 @@ final class TrailShape {
     private final TaskService tasks;
     private final ManagementService management;
     private final JdbcTemplate jdbc;
+    /** Completes tasks and walks a joint-handling case as the tests do. */
+    private final IssueDriver driver;
 
     TrailShape(ApplicationContext app) {
         this.runtime = app.getBean(RuntimeService.class);
         this.tasks = app.getBean(TaskService.class);
         this.management = app.getBean(ManagementService.class);
         this.jdbc = app.getBean(JdbcTemplate.class);
+        this.driver = new IssueDriver(runtime, tasks, management, jdbc);
     }
 
     /** Returns the differences; empty when every action of the real tickets matches the generated ones. */
@@ -78,36 +81,36 @@ final class TrailShape {
 
     String happyPath() {
         ProcessInstance pi = raise();
-        complete(pi, "accept", "accepted", true);
-        complete(pi, "resolve", "result", "已处理");
-        complete(pi, "confirm", "solved", true);
-        complete(pi, "rate", "satisfaction", 4);
+        driver.complete(pi, "accept", "accepted", true);
+        driver.complete(pi, "resolve", "result", "已处理");
+        driver.complete(pi, "confirm", "solved", true);
+        driver.complete(pi, "rate", "satisfaction", 4);
         return ended(pi);
     }
 
     String returnedTwiceAndReopened() {
         ProcessInstance pi = raise();
-        complete(pi, "accept", "accepted", false, "returnReason", "不属于本部门职责");
-        complete(pi, "redispatch", "deptCode", "market");
-        complete(pi, "accept", "accepted", false, "returnReason", "也不属于本部门");
-        complete(pi, "decide", "deptCode", "urban", "decisionNote", "占道经营由城管负责");
-        complete(pi, "resolve", "result", "已处理");
-        complete(pi, "confirm", "solved", false);
-        complete(pi, "resolve", "result", "再次处理");
-        complete(pi, "confirm", "solved", true);
-        complete(pi, "rate", "satisfaction", 5);
+        driver.complete(pi, "accept", "accepted", false, "returnReason", "不属于本部门职责");
+        driver.complete(pi, "redispatch", "deptCode", "market");
+        driver.complete(pi, "accept", "accepted", false, "returnReason", "也不属于本部门");
+        driver.complete(pi, "decide", "deptCode", "urban", "decisionNote", "占道经营由城管负责");
+        driver.complete(pi, "resolve", "result", "已处理");
+        driver.complete(pi, "confirm", "solved", false);
+        driver.complete(pi, "resolve", "result", "再次处理");
+        driver.complete(pi, "confirm", "solved", true);
+        driver.complete(pi, "rate", "satisfaction", 5);
         return ended(pi);
     }
 
     String timedOutAndOverdue() {
         ProcessInstance pi = raise();
         fire(pi, "acceptTimeout");
-        complete(pi, "redispatch", "deptCode", "urban");
-        complete(pi, "accept", "accepted", true);
+        driver.complete(pi, "redispatch", "deptCode", "urban");
+        driver.complete(pi, "accept", "accepted", true);
         fire(pi, "resolveOverdue");
-        complete(pi, "resolve", "result", "已处理");
-        complete(pi, "confirm", "solved", true);
-        complete(pi, "rate", "satisfaction", 3);
+        driver.complete(pi, "resolve", "result", "已处理");
+        driver.complete(pi, "confirm", "solved", true);
+        driver.complete(pi, "rate", "satisfaction", 3);
         return ended(pi);
     }
 
@@ -116,7 +119,7 @@ final class TrailShape {
      * walk); call on a working day's morning.
      */
     String jointHandlingCase() {
-        return ended(new IssueDriver(runtime, tasks, management, jdbc).walkYellowCaseToClosure());
+        return ended(driver.walkYellowCaseToClosure());
     }
 
     /** A ticket of the demo's community A for item R-001 (占道经营, 城管局), as the start form sends it. */
@@ -128,18 +131,6 @@ final class TrailShape {
         v.put("gridCode", "G-DL-01-01");
         v.put("location", "华山路菜市场东门");
         return runtime.startProcessInstanceByKey("ticket", v);
-    }
-
-    private void complete(ProcessInstance pi, String taskKey, Object... vars) {
-        Map<String, Object> v = new HashMap<>();
-        for (int i = 0; i < vars.length; i += 2) {
-            v.put((String) vars[i], vars[i + 1]);
-        }
-        var task = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult();
-        if (task == null) {
-            throw new IllegalStateException(pi.getBusinessKey() + " is not waiting at " + taskKey);
-        }
-        tasks.complete(task.getId(), v);
     }
 
     /** Fires a timer now, as the job executor would at its due time. */
