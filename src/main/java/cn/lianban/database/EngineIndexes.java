@@ -21,6 +21,10 @@ import org.springframework.stereotype.Component;
  * PostgreSQL walks Camunda's index of all tasks by creation time hoping to fill the page early, and read every open
  * task when the unit has none of that kind (280 ms at 100,000 open tasks). Kind and creation time together let it
  * walk only the tasks of that kind (40–70 ms).</li>
+ * <li>The count of such a filter joins the tasks of that kind with the candidate links of the user's groups. With
+ * only Camunda's index by task, PostgreSQL looked up the links of every task of that kind, one by one: 20,000
+ * lookups for a department's 本部门待接单 (p50 147 ms at 100,000 open tasks). Group, type and task together give it
+ * the group's links from the index alone, joined with the tasks in one pass (48 ms).</li>
  * <li>Camunda's checks test permission bits, {@code PERMS_ & 2 = 2}, which PostgreSQL cannot estimate and guesses
  * at 0.5 %: it took a user's 48,000 grants for 261 rows and compared every one with every variable of a Tasklist page
  * (4.5 s at 500,000 open tasks) instead of looking up the few that matter (15 ms). Statistics on the bits the
@@ -50,6 +54,8 @@ class EngineIndexes implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         jdbc.execute("CREATE INDEX IF NOT EXISTS ACT_IDX_TASK_PARENT ON ACT_RU_TASK (PARENT_TASK_ID_)");
         jdbc.execute("CREATE INDEX IF NOT EXISTS ACT_IDX_TASK_KEY_CREATED ON ACT_RU_TASK (TASK_DEF_KEY_, CREATE_TIME_)");
+        jdbc.execute("CREATE INDEX IF NOT EXISTS ACT_IDX_IDENT_LNK_GROUP_TASK"
+                + " ON ACT_RU_IDENTITYLINK (GROUP_ID_, TYPE_, TASK_ID_)");
         if (Databases.isPostgres(jdbc) && !hasPermissionStatistics()) {
             String bits = Arrays.stream(CHECKED).map(p -> "(PERMS_ & " + p.getValue() + ")")
                     .collect(Collectors.joining(", "));

@@ -20,4 +20,10 @@ class EngineIndexesTest {
         assertThat(jdbc.queryForList("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'ACT_RU_TASK'",
                 String.class)).contains("ACT_IDX_TASK_PARENT", "ACT_IDX_TASK_KEY_CREATED");
     }
+
+    @Test
+    void candidateLinksHaveTheGroupTypeAndTaskIndex() {
+        assertThat(jdbc.queryForList("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES"
+                + " WHERE TABLE_NAME = 'ACT_RU_IDENTITYLINK'", String.class)).contains("ACT_IDX_IDENT_LNK_GROUP_TASK");
+    }
 }
