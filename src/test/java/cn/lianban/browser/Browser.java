@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -39,6 +40,10 @@ final class Browser implements AutoCloseable {
 
     /** One Chromium per language for the test JVM ({@link #shared}); closed when the JVM exits. */
     private static final Map<String, Browser> SHARED = new ConcurrentHashMap<>();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> List.copyOf(SHARED.values()).forEach(Browser::close)));
+    }
 
     final WebDriver driver;
     private final ChromeDriverService service;
@@ -120,7 +125,6 @@ final class Browser implements AutoCloseable {
         }
         browser = start(lang);
         SHARED.put(lang, browser);
-        Runtime.getRuntime().addShutdownHook(new Thread(browser::close));
         browser.freshTab(origin);
         return browser;
     }
