@@ -16,9 +16,9 @@ class EngineIndexesTest {
     JdbcTemplate jdbc;
 
     @Test
-    void taskTableHasTheSubtaskAndTheKindByCreationIndexes() {
+    void taskTableHasTheSubtaskTheKindByCreationAndTheDueDateIndexes() {
         assertThat(jdbc.queryForList("SELECT INDEX_NAME FROM INFORMATION_SCHEMA.INDEXES WHERE TABLE_NAME = 'ACT_RU_TASK'",
-                String.class)).contains("ACT_IDX_TASK_PARENT", "ACT_IDX_TASK_KEY_CREATED");
+                String.class)).contains("ACT_IDX_TASK_PARENT", "ACT_IDX_TASK_KEY_CREATED", "ACT_IDX_TASK_DUE");
     }
 
     @Test
