@@ -32,7 +32,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * executable given to the service, Selenium never calls Selenium Manager, which would try to download
  * a driver (the build has no internet access).
  */
-final class Browser implements AutoCloseable {
+final class Browser {
 
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -140,7 +140,7 @@ final class Browser implements AutoCloseable {
         ChromeDriver chrome = (ChromeDriver) driver;
         chrome.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         chrome.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", origin, "storageTypes",
-                "cookies,local_storage,indexeddb,websql,file_systems,service_workers,cache_storage"));
+                "local_storage,indexeddb,websql,file_systems,service_workers,cache_storage"));
         chrome.executeCdpCommand("Browser.resetPermissions", Map.of());
     }
 
@@ -198,11 +198,13 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() {
+    /** Only this class closes a browser: the tests share it. */
+    private void close() {
         SHARED.values().remove(this);
         try {
             driver.quit();
+        } catch (WebDriverException e) {
+            // a Chromium that no longer answers: its driver service is stopped below, and shared() starts another
         } finally {
             service.stop();
             delete(profile);
