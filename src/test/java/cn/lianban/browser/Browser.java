@@ -198,6 +198,23 @@ final class Browser {
         }
     }
 
+    /**
+     * A test's failure with what the browser showed: the screenshot and page saved as target/browser/failure-{name},
+     * and the address, title and start of the page's text in the message, which is all a CI log keeps of it.
+     */
+    AssertionError failed(String name, Throwable cause) {
+        save("failure-" + name);
+        String page;
+        try {
+            String text = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ").strip();
+            page = driver.getCurrentUrl() + " \"" + driver.getTitle() + "\": "
+                    + text.substring(0, Math.min(text.length(), 300));
+        } catch (WebDriverException e) {
+            page = "(page not readable: " + e.getClass().getSimpleName() + ")";
+        }
+        return new AssertionError("browser at " + page + " -- " + cause.getMessage(), cause);
+    }
+
     /** Only this class closes a browser: the tests share it. */
     private void close() {
         SHARED.values().remove(this);

@@ -68,8 +68,7 @@ class ChineseWebappsBrowserTest {
             expectHiddenBanner();
             browser.save("zh-tasklist");
         } catch (RuntimeException | AssertionError e) {
-            browser.save("failure-" + getClass().getSimpleName() + "-tasklist");
-            throw e;
+            throw browser.failed(getClass().getSimpleName() + "-tasklist", e);
         }
     }
 
@@ -88,8 +87,7 @@ class ChineseWebappsBrowserTest {
             wait.until(ExpectedConditions.textToBe(By.cssSelector("#probe a"), "创建时间"));
             wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#probe input"), "placeholder", "筛选任务"));
         } catch (RuntimeException | AssertionError e) {
-            browser.save("failure-" + getClass().getSimpleName() + "-keys");
-            throw e;
+            throw browser.failed(getClass().getSimpleName() + "-keys", e);
         }
     }
 
@@ -109,8 +107,7 @@ class ChineseWebappsBrowserTest {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("footer-timezone"), "北京时间"));
                 browser.save("zh-" + app);
             } catch (RuntimeException | AssertionError e) {
-                browser.save("failure-" + getClass().getSimpleName() + "-" + app);
-                throw e;
+                throw browser.failed(getClass().getSimpleName() + "-" + app, e);
             }
         }
     }
@@ -127,8 +124,7 @@ class ChineseWebappsBrowserTest {
             expectSignOut("Log out");
             expectHiddenBanner();
         } catch (RuntimeException | AssertionError e) {
-            browser.save("failure-" + getClass().getSimpleName() + "-english");
-            throw e;
+            throw browser.failed(getClass().getSimpleName() + "-english", e);
         }
     }
 
@@ -140,8 +136,7 @@ class ChineseWebappsBrowserTest {
             WebElement noTask = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".no-task")));
             assertThat(noTask.getText()).contains("请在列表中选择一个任务。");
         } catch (RuntimeException | AssertionError e) {
-            browser.save("failure-" + getClass().getSimpleName() + "-other");
-            throw e;
+            throw browser.failed(getClass().getSimpleName() + "-other", e);
         }
     }
 

@@ -71,8 +71,7 @@ class CommonProblemsBrowserTest extends ChineseBrowserTest {
             wait.until(d -> history.createHistoricProcessInstanceQuery().processInstanceId(other.getId()).finished()
                     .count() == 1);
         } catch (RuntimeException | AssertionError e) {
-            browser.save("failure-" + getClass().getSimpleName());
-            throw e;
+            throw browser.failed(getClass().getSimpleName(), e);
         }
         assertThat(issues.events(otherKey)).contains("MERGED_INTO");
         assertThat(issues.events(pi.getBusinessKey())).contains("MERGED");

@@ -90,8 +90,7 @@ class SingleLoginBrowserTest extends ChineseBrowserTest {
             assertThat(header.getText()).contains("工作人员登录").doesNotContain("退出", "数据看板");
             browser.save("login-4-resident");
         } catch (RuntimeException | AssertionError e) {
-            browser.save("failure-" + getClass().getSimpleName() + "-header-logout");
-            throw e;
+            throw browser.failed(getClass().getSimpleName() + "-header-logout", e);
         }
     }
 
@@ -117,8 +116,7 @@ class SingleLoginBrowserTest extends ChineseBrowserTest {
             web.findElement(By.cssSelector("form button[type=submit]")).click();
             wait.until(ExpectedConditions.urlContains("/dashboard"));
         } catch (RuntimeException | AssertionError e) {
-            browser.save("failure-" + getClass().getSimpleName() + "-tasklist-logout");
-            throw e;
+            throw browser.failed(getClass().getSimpleName() + "-tasklist-logout", e);
         }
     }
 

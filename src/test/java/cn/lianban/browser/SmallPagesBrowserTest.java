@@ -93,8 +93,7 @@ class SmallPagesBrowserTest extends ChineseBrowserTest {
             tasklist.complete();
             wait.until(d -> tasks.createTaskQuery().taskId(taskId).count() == 0);
         } catch (RuntimeException | AssertionError e) {
-            browser.save("failure-claim-" + getClass().getSimpleName());
-            throw e;
+            throw browser.failed("claim-" + getClass().getSimpleName(), e);
         }
         assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getTaskDefinitionKey())
                 .isEqualTo("deliver");
@@ -127,8 +126,7 @@ class SmallPagesBrowserTest extends ChineseBrowserTest {
             assertThat(scrollWidth).as("no horizontal scrolling at 1280 px").isLessThanOrEqualTo(viewport);
             browser.save("admin-mail-1280");
         } catch (RuntimeException | AssertionError e) {
-            browser.save("failure-mail-" + getClass().getSimpleName());
-            throw e;
+            throw browser.failed("mail-" + getClass().getSimpleName(), e);
         } finally {
             jdbc.update("DELETE FROM mail_outbox WHERE business_key = 'JH-2026-009999'");
         }
@@ -156,8 +154,7 @@ class SmallPagesBrowserTest extends ChineseBrowserTest {
             assertThat(web.findElement(By.id("pending")).getText()).contains("138****5678");
             browser.save("admin-sms-retried");
         } catch (RuntimeException | AssertionError e) {
-            browser.save("failure-sms-" + getClass().getSimpleName());
-            throw e;
+            throw browser.failed("sms-" + getClass().getSimpleName(), e);
         } finally {
             jdbc.update("DELETE FROM sms_outbox WHERE business_key = 'TK-2026-009998'");
         }
