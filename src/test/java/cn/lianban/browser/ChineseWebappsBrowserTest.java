@@ -99,6 +99,7 @@ class ChineseWebappsBrowserTest {
         for (String app : List.of("cockpit", "admin", "welcome")) {
             try {
                 web.get(url(app));
+                browser.awaitWebapp(By.cssSelector(".brand-name"), app);
                 // the header names the product, not the engine
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".brand-name"),
                         headers.get(app)));

@@ -4,7 +4,6 @@ import java.time.Duration;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
@@ -45,16 +44,7 @@ final class Tasklist {
 
     /** Waits until Tasklist, just opened for {@code user}, shows the filters in the person's language. */
     void awaitFilters(String user) {
-        By filters = By.cssSelector(".task-filter");
-        try {
-            new WebDriverWait(web, Duration.ofSeconds(20)).until(ExpectedConditions.presenceOfElementLocated(filters));
-        } catch (TimeoutException stuck) {
-            // now and then Tasklist stays on its loading spinner after a fresh login (cause not found); a person
-            // reloads the page, and so does the test, once, keeping the screen that showed it
-            browser.save("tasklist-stuck-after-login-" + user);
-            web.navigate().refresh();
-            wait.until(ExpectedConditions.presenceOfElementLocated(filters));
-        }
+        browser.awaitWebapp(By.cssSelector(".task-filter"), "tasklist-" + user);
         // the filters may come before Tasklist has put its words in: keys such as CREATION_DATE show for a moment
         new WebDriverWait(web, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
                 .executeScript(UNTRANSLATED)));
