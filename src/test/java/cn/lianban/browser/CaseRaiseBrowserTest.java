@@ -45,7 +45,7 @@ class CaseRaiseBrowserTest extends ChineseBrowserTest {
         String base = "http://localhost:" + port;
         TasklistWalker walk = new TasklistWalker(browser, base, "case-raise");
         WebDriver web = browser.driver;
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(45));
+        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(45), Browser.POLL);
         ProcessInstance pi = issues.file("title", "片区供水管网老化 " + TasklistWalker.digits(), "category", "HOUSING",
                 "multiDepartment", true);
         String caseNo = pi.getBusinessKey();

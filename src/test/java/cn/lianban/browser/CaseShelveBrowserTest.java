@@ -42,7 +42,7 @@ class CaseShelveBrowserTest extends ChineseBrowserTest {
         String base = "http://localhost:" + port;
         TasklistWalker walk = new TasklistWalker(browser, base, "case-shelve");
         WebDriver web = browser.driver;
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(45));
+        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(45), Browser.POLL);
         ProcessInstance pi = issues.file("title", "老旧小区加装电梯 " + TasklistWalker.digits());
         String caseNo = pi.getBusinessKey();
         issues.complete(pi, "rate", "color", "GREEN");

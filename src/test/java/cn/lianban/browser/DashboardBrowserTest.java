@@ -45,7 +45,7 @@ class DashboardBrowserTest {
         driver.complete(driver.file(), "rate", "color", "GREEN");
         Browser browser = Browser.shared("zh-CN", "http://localhost:" + port);
         WebDriver web = browser.driver;
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(30), Browser.POLL);
         browser.logIn("http://localhost:" + port, "center", "demo");
         web.get("http://localhost:" + port + "/dashboard?month=2024-11");
         wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector(".chart canvas"), 8));

@@ -33,7 +33,7 @@ class DeputyCommentBrowserTest extends ChineseBrowserTest {
         String base = "http://localhost:" + port;
         TasklistWalker walk = new TasklistWalker(browser, base, "deputy-comment");
         WebDriver web = browser.driver;
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(45));
+        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(45), Browser.POLL);
         ProcessInstance pi = issues.file("title", "楼道堆物占用消防通道 " + TasklistWalker.digits(), "category",
                 "HOUSING", "multiDepartment", true);
         String caseNo = pi.getBusinessKey();

@@ -52,7 +52,7 @@ class DirectoryImportBrowserTest extends ChineseBrowserTest {
         Files.write(good, DirectoryFiles.withTestStreet(export, List.<Object[]>of(
                 DirectoryFiles.person("imp-web", "网页导入", "13900000011", "社区书记", "社区", "T-C"))));
         WebDriver web = browser.driver;
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(60));
+        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(60), Browser.POLL);
         try {
             web.get(base() + "/admin/directory");
             browser.logInWhereAsked("admin", "demo");

@@ -234,7 +234,7 @@ class FormChineseBrowserTest {
     private void choose(String componentId, String label) {
         By option = By.xpath("//div[contains(@class,'fjs-dropdownlist-item') and normalize-space(.)='" + label + "']");
         try {
-            new WebDriverWait(web, Duration.ofSeconds(2)).until(ExpectedConditions.presenceOfElementLocated(option));
+            new WebDriverWait(web, Duration.ofSeconds(2), Browser.POLL).until(ExpectedConditions.presenceOfElementLocated(option));
         } catch (org.openqa.selenium.TimeoutException closed) {
             tasklist.click(By.cssSelector("[id$='-" + componentId + "-display']"));
         }

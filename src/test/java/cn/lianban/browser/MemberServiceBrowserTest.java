@@ -32,7 +32,7 @@ class MemberServiceBrowserTest extends ChineseBrowserTest {
         jdbc.update("DELETE FROM checkin WHERE need_id IS NOT NULL");
         jdbc.update("DELETE FROM community_need");
         WebDriver web = browser.driver;
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(45));
+        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(45), Browser.POLL);
 
         // the secretary publishes the need
         browser.logIn(base(), "secretary", "demo");

@@ -59,7 +59,7 @@ class PairingImportBrowserTest extends ChineseBrowserTest {
             DirectoryFiles.append(book.getSheet("下沉党员"), "13900000097", "网页党员", "TA-9", grid, "web.member");
         }));
         WebDriver web = browser.driver;
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(45));
+        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(45), Browser.POLL);
         try {
             browser.logIn(base(), "admin", "demo");
             web.get(base() + "/admin/pairing");

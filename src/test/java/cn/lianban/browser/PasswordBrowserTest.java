@@ -49,7 +49,7 @@ class PasswordBrowserTest extends ChineseBrowserTest {
     @Test
     void theAdministratorResetsThePersonChangesItAtFirstLoginAndAMemberLandsOnHisPage() {
         WebDriver web = browser.driver;
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(45));
+        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(45), Browser.POLL);
         try {
             browser.logIn(base(), "admin", "demo");
             web.get(base() + "/admin/directory");

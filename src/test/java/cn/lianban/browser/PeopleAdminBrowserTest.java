@@ -55,7 +55,7 @@ class PeopleAdminBrowserTest extends ChineseBrowserTest {
         String from = jdbc.queryForObject("SELECT name FROM community WHERE code = 'C-DL-01'", String.class);
         String to = jdbc.queryForObject("SELECT name FROM community WHERE code = 'C-DL-02'", String.class);
         WebDriver web = browser.driver;
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(60));
+        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(60), Browser.POLL);
         try {
             browser.logIn(base(), "street", "demo");
             web.get(base() + "/admin/people");

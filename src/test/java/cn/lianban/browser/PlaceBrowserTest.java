@@ -47,7 +47,7 @@ class PlaceBrowserTest extends ChineseBrowserTest {
         ProcessInstance ticket = tickets.raise("lat", 37.6421, "lon", 120.3317);
         String key = ticket.getBusinessKey();
         WebDriver web = browser.driver;
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(30), Browser.POLL);
         browser.logIn(base(), "secretary", "demo");
 
         web.get(base() + "/cases/" + key);

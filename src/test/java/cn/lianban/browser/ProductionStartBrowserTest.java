@@ -59,7 +59,7 @@ class ProductionStartBrowserTest {
         Browser.assumeInstalled(getClass().getSimpleName());
         browser = Browser.shared("zh-CN", "http://localhost:" + port);
         web = browser.driver;
-        wait = new WebDriverWait(web, Duration.ofSeconds(60));
+        wait = new WebDriverWait(web, Duration.ofSeconds(60), Browser.POLL);
     }
 
     @Test

@@ -56,7 +56,7 @@ class ResidentStatusBrowserTest extends ChineseBrowserTest {
         WebDriver web = browser.driver;
         ((ChromeDriver) web).executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 2, "mobile", true));
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(30), Browser.POLL);
 
         web.get(base() + "/status/" + key);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("last4"))).sendKeys("2468");

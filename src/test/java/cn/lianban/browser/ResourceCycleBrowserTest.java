@@ -63,7 +63,7 @@ class ResourceCycleBrowserTest extends ChineseBrowserTest {
     void aDepartmentSubmitsTheCenterApprovesAndPublishesAndTheSecretarySeesIt() {
         YearMonth next = YearMonth.from(EngineClock.now()).plusMonths(1);
         WebDriver web = browser.driver;
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(45));
+        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(45), Browser.POLL);
         try {
             // the department submits its item for next month
             browser.logIn(base(), "urban", "demo");

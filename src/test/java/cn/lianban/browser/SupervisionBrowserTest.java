@@ -50,7 +50,7 @@ class SupervisionBrowserTest {
         driver.clockAt(LocalDateTime.of(2026, 5, 12, 10, 0));
         Browser browser = Browser.shared("zh-CN", "http://localhost:" + port);
         WebDriver web = browser.driver;
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(30));
+        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(30), Browser.POLL);
         browser.logIn("http://localhost:" + port, "street", "demo");
         web.get("http://localhost:" + port + "/dashboard");
         wait.until(ExpectedConditions.elementToBeClickable(By.linkText("督办通报"))).click();

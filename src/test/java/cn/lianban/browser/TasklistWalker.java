@@ -56,7 +56,7 @@ final class TasklistWalker {
         this.browser = browser;
         this.tasklist = new Tasklist(browser, baseUrl);
         this.web = browser.driver;
-        this.wait = new WebDriverWait(web, PATIENCE);
+        this.wait = new WebDriverWait(web, PATIENCE, Browser.POLL);
         this.baseUrl = baseUrl;
         this.flow = flow;
     }
@@ -82,7 +82,7 @@ final class TasklistWalker {
                 .click();
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("[cam-widget-header] li.logout a"))).click();
         // the browser goes on to the login page meanwhile: a look at the page may be cut short by that navigation
-        new WebDriverWait(web, PATIENCE).ignoring(WebDriverException.class)
+        new WebDriverWait(web, PATIENCE, Browser.POLL).ignoring(WebDriverException.class)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
         loggedIn = false;
     }
@@ -188,7 +188,7 @@ final class TasklistWalker {
                 }
             });
             try {
-                WebElement ready = new WebDriverWait(web, Duration.ofSeconds(10))
+                WebElement ready = new WebDriverWait(web, Duration.ofSeconds(10), Browser.POLL)
                         .until(ExpectedConditions.elementToBeClickable(button));
                 typed.clear();
                 return ready;
@@ -251,7 +251,7 @@ final class TasklistWalker {
         for (int click = 1; ; click++) {
             tasklist.complete();
             try {
-                new WebDriverWait(web, Duration.ofSeconds(10))
+                new WebDriverWait(web, Duration.ofSeconds(10), Browser.POLL)
                         .until(ExpectedConditions.invisibilityOfElementLocated(Tasklist.COMPLETE));
                 break;
             } catch (TimeoutException e) {

@@ -42,7 +42,7 @@ class UnitAdminBrowserTest extends ChineseBrowserTest {
     void theStreetOfficeAddsAGridAndRenamesIt() {
         String community = jdbc.queryForObject("SELECT name FROM community WHERE code = 'C-DL-01'", String.class);
         WebDriver web = browser.driver;
-        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(60));
+        WebDriverWait wait = new WebDriverWait(web, Duration.ofSeconds(60), Browser.POLL);
         try {
             browser.logIn(base(), "street", "demo");
             web.get(base() + "/admin/people");

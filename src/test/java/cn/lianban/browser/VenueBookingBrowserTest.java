@@ -56,7 +56,7 @@ class VenueBookingBrowserTest {
         clock.clockAt(TODAY.atTime(8, 0));
         browser = Browser.shared("zh-CN", "http://localhost:" + port);
         web = browser.driver;
-        wait = new WebDriverWait(web, PATIENCE);
+        wait = new WebDriverWait(web, PATIENCE, Browser.POLL);
         ChromeDriver chrome = (ChromeDriver) web;
         chrome.executeCdpCommand("Emulation.setDeviceMetricsOverride",
                 Map.of("width", 390, "height", 844, "deviceScaleFactor", 3, "mobile", true));
