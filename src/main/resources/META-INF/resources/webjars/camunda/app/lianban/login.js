@@ -13,10 +13,16 @@ document.addEventListener('click', event => {
   }
 }, true);
 
+// the sign-in view can be reached twice in a row (退出 itself, and a list still loading that gets 401 for the ended
+// session): the first decides where to go; a second would take the flag away and send a logged-out person back
+// to the webapp instead of to 您已退出登录
+let leaving = false;
+
 function leaveSignIn() {
-  if (!/^#!?\/login\b/.test(window.location.hash)) {
+  if (leaving || !/^#!?\/login\b/.test(window.location.hash)) {
     return;
   }
+  leaving = true;
   if (sessionStorage.getItem(LOGGED_OUT)) {
     sessionStorage.removeItem(LOGGED_OUT);
     window.location.replace('/login?logout');
