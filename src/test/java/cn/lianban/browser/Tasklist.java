@@ -46,8 +46,8 @@ final class Tasklist {
     void awaitFilters(String user) {
         browser.awaitWebapp(By.cssSelector(".task-filter"), "tasklist-" + user);
         // the filters may come before Tasklist has put its words in: keys such as CREATION_DATE show for a moment
-        new WebDriverWait(web, Duration.ofSeconds(20), Browser.POLL).until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d)
-                .executeScript(UNTRANSLATED)));
+        new WebDriverWait(web, Duration.ofSeconds(20), Browser.POLL)
+                .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(UNTRANSLATED)));
     }
 
     /** True when no Tasklist translation key (CREATION_DATE, SEARCH_PLACEHOLDER) stands in the text or a placeholder. */
@@ -73,7 +73,7 @@ final class Tasklist {
         By form = By.cssSelector(".modal .fjs-form");
         // a click while the dialog still fades in, or while its list is drawn again, can be lost (CI saw the list
         // stay for a minute): the process is chosen again until its form shows
-        new WebDriverWait(web, PATIENCE, Browser.POLL).pollingEvery(Duration.ofSeconds(1)).ignoring(WebDriverException.class)
+        new WebDriverWait(web, PATIENCE, Duration.ofSeconds(1)).ignoring(WebDriverException.class)
                 .until(d -> {
                     if (d.findElements(form).stream().anyMatch(WebElement::isDisplayed)) {
                         return true;
