@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -117,6 +118,25 @@ class SingleLoginBrowserTest extends ChineseBrowserTest {
             wait.until(ExpectedConditions.urlContains("/dashboard"));
         } catch (RuntimeException | AssertionError e) {
             throw browser.failed(getClass().getSimpleName() + "-tasklist-logout", e);
+        }
+    }
+
+    /**
+     * 退出 can bring Tasklist to its sign-in view twice before the page goes (the logout, and a list still loading
+     * that gets 401 for the ended session): the second arrival must not undo the first's way to 您已退出登录.
+     */
+    @Test
+    void aSecondArrivalAtTheSignInViewKeepsTheWayToTheLoggedOutPage() {
+        try {
+            tasklist.logIn("secretary");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(TASKLIST_FILTERS));
+            // what a click on 退出 leaves (login.js), then the sign-in view twice in a row, as AngularJS moves there
+            ((JavascriptExecutor) web).executeScript("sessionStorage.setItem('lianban.loggedOut', 'true');"
+                    + "history.pushState(null, '', '#/login'); history.pushState(null, '', '#/login');");
+            wait.until(ExpectedConditions.urlToBe(base() + "/login?logout"));
+            assertThat(text()).contains("您已退出登录");
+        } catch (RuntimeException | AssertionError e) {
+            throw browser.failed(getClass().getSimpleName() + "-second-arrival", e);
         }
     }
 
