@@ -221,11 +221,11 @@ final class Browser {
     }
 
     /**
-     * A test's failure with what the browser showed: the screenshot and page saved as target/browser/failure-{name},
+     * A test's failure with what the browser showed: the screenshot and page saved as {@code name} ({@link #save}),
      * and the address, title and start of the page's text in the message, which is all a CI log keeps of it.
      */
     AssertionError failed(String name, Throwable cause) {
-        save("failure-" + name);
+        save(name);
         String page;
         try {
             String text = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ").strip();

@@ -84,8 +84,7 @@ class CaseRaiseBrowserTest extends ChineseBrowserTest {
                     .as("the department's handling task is withdrawn").isZero();
             assertThat(issues.events(caseNo)).containsSubsequence("CENTER_RAISED", "STREET_INFORMED");
         } catch (RuntimeException | AssertionError e) {
-            browser.save("flows/case-raise/failure");
-            throw e;
+            throw browser.failed("flows/case-raise/failure", e);
         }
     }
 }

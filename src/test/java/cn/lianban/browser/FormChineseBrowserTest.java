@@ -120,8 +120,7 @@ class FormChineseBrowserTest {
             assertThat(inView(refusal)).as("the refusal is in view").isTrue();
             assertThat(tasks.createTaskQuery().taskId(meet).count()).as("the meeting task stays open").isOne();
         } catch (RuntimeException | AssertionError e) {
-            browser.save("form-zh-failure");
-            throw e;
+            throw browser.failed("form-zh-failure", e);
         }
     }
 
@@ -164,8 +163,7 @@ class FormChineseBrowserTest {
             assertThat(filed.getText()).contains("编号 " + businessKey);
             assertThat(inView(filed)).isTrue();
         } catch (RuntimeException | AssertionError e) {
-            browser.save("form-zh-start-failure");
-            throw e;
+            throw browser.failed("form-zh-start-failure", e);
         }
     }
 
@@ -184,8 +182,7 @@ class FormChineseBrowserTest {
             browser.save("form-en-required");
             assertThat(required.getText()).isEqualTo("Field is required.");
         } catch (RuntimeException | AssertionError e) {
-            browser.save("form-en-failure");
-            throw e;
+            throw browser.failed("form-en-failure", e);
         }
     }
 

@@ -61,8 +61,7 @@ class JointHandlingFlowBrowserTest extends ChineseBrowserTest {
             evaluate(caseNo);
             assertClosed(caseNo);
         } catch (RuntimeException | AssertionError e) {
-            browser.save("flows/green/failure");
-            throw e;
+            throw browser.failed("flows/green/failure", e);
         }
     }
 
@@ -115,8 +114,7 @@ class JointHandlingFlowBrowserTest extends ChineseBrowserTest {
             assertClosed(caseNo);
             assertThat(issues.events(caseNo)).contains("ESCALATION_APPROVED");
         } catch (RuntimeException | AssertionError e) {
-            browser.save("flows/yellow/failure");
-            throw e;
+            throw browser.failed("flows/yellow/failure", e);
         }
     }
 

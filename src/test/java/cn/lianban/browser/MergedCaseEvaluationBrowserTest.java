@@ -84,8 +84,7 @@ class MergedCaseEvaluationBrowserTest extends ChineseBrowserTest {
                     .count()).as("case %s closed", caseNo).isOne();
             assertThat(issues.events(caseNo)).containsSubsequence("EVALUATED", "EVALUATED", "CLOSED");
         } catch (RuntimeException | AssertionError e) {
-            browser.save("flows/merged-evaluation/failure");
-            throw e;
+            throw browser.failed("flows/merged-evaluation/failure", e);
         }
     }
 }

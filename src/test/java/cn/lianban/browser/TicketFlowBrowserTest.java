@@ -95,8 +95,7 @@ class TicketFlowBrowserTest extends ChineseBrowserTest {
             assertThat(rated.getAssignee()).isEqualTo("secretary");
             assertThat(trail.events(ticketNo)).contains("RETURNED", "ACCEPTED", "RESOLVED");
         } catch (RuntimeException | AssertionError e) {
-            browser.save("flows/ticket/failure");
-            throw e;
+            throw browser.failed("flows/ticket/failure", e);
         }
     }
 }

@@ -76,8 +76,7 @@ class TicketHelpBrowserTest extends ChineseBrowserTest {
             walk.complete();
             assertThat(runtime.getActiveActivityIds(pi.getId())).contains("confirm");
         } catch (RuntimeException | AssertionError e) {
-            browser.save("flows/ticket-help/failure");
-            throw e;
+            throw browser.failed("flows/ticket-help/failure", e);
         }
     }
 }

@@ -60,8 +60,7 @@ class TicketStreetDecisionBrowserTest extends ChineseBrowserTest {
             assertThat(cases.find(ticketNo).orElseThrow().status()).isEqualTo("JOINT");
             assertThat(driver.events(jointKey)).contains("FROM_TICKET");
         } catch (RuntimeException | AssertionError e) {
-            browser.save("flows/ticket-street-decide/failure");
-            throw e;
+            throw browser.failed("flows/ticket-street-decide/failure", e);
         }
     }
 }
