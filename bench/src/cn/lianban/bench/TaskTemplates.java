@@ -27,14 +27,12 @@ final class TaskTemplates {
     }
 
     private final RuntimeService runtime;
-    private final TaskService tasks;
     /** Completes tasks and picks the first venue slot offered for the meeting (选定会议时间), as the tests do. */
     private final IssueDriver driver;
 
     TaskTemplates(ApplicationContext app) {
         this.runtime = app.getBean(RuntimeService.class);
-        this.tasks = app.getBean(TaskService.class);
-        this.driver = new IssueDriver(runtime, tasks, app.getBean(ManagementService.class),
+        this.driver = new IssueDriver(runtime, app.getBean(TaskService.class), app.getBean(ManagementService.class),
                 app.getBean(JdbcTemplate.class));
     }
 

@@ -31,7 +31,6 @@ final class TrailShape {
             + "CASE WHEN due_at IS NULL THEN '-' ELSE '+' END)";
 
     private final RuntimeService runtime;
-    private final TaskService tasks;
     private final ManagementService management;
     private final JdbcTemplate jdbc;
     /** Completes tasks and walks a joint-handling case as the tests do. */
@@ -39,10 +38,9 @@ final class TrailShape {
 
     TrailShape(ApplicationContext app) {
         this.runtime = app.getBean(RuntimeService.class);
-        this.tasks = app.getBean(TaskService.class);
         this.management = app.getBean(ManagementService.class);
         this.jdbc = app.getBean(JdbcTemplate.class);
-        this.driver = new IssueDriver(runtime, tasks, management, jdbc);
+        this.driver = new IssueDriver(runtime, app.getBean(TaskService.class), management, jdbc);
     }
 
     /** Returns the differences; empty when every action of the real tickets matches the generated ones. */
