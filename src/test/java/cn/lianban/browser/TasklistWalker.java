@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriverException;
@@ -95,30 +96,50 @@ final class TasklistWalker {
 
     /** Opens the task whose card names {@code caseText} (case number or title) and the task {@code taskName}. */
     WebElement openTask(String taskName, String caseText) {
-        By card = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
-                + "[.//h4[contains(@class,'task')]/a[normalize-space(.)='" + taskName + "']]"
-                + "[contains(normalize-space(.),'" + caseText + "')]");
-        WebElement found = wait.until(ExpectedConditions.visibilityOfElementLocated(card));
-        String text = found.getText();
+        WebElement found = wait.until(ExpectedConditions.visibilityOfElementLocated(cardOf(taskName, caseText)));
         found.findElement(By.cssSelector("h4.task a")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
         shot("任务-" + taskName);
         return found;
     }
 
-    /** What a task's card shows once its arrow has opened every column the filter lists. */
+    /**
+     * What a task's card shows once its arrow has opened every column the filter lists. Tasklist may draw its list
+     * anew meanwhile (a list that refreshes after a start): the new card is closed again, so it is found and opened
+     * again, as a person would.
+     */
     String card(String taskName, String caseText) {
-        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
-                "//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
-                        + "[.//h4[contains(@class,'task')]/a[normalize-space(.)='" + taskName + "']]"
-                        + "[contains(normalize-space(.),'" + caseText + "')]")));
-        List<WebElement> arrow = card.findElements(By.cssSelector("a.glyphicon-menu-down"));
-        if (!arrow.isEmpty()) {
-            arrow.get(0).click();
-            wait.until(d -> !card.findElements(By.cssSelector(".task-card-details.expanded")).isEmpty());
-        }
+        By cardBy = cardOf(taskName, caseText);
+        WebElement[] opened = new WebElement[1];
+        String text = new WebDriverWait(web, PATIENCE, Browser.POLL).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement card = d.findElements(cardBy).stream().filter(WebElement::isDisplayed).findFirst()
+                            .orElse(null);
+                    if (card == null) {
+                        return null;
+                    }
+                    if (!card.findElements(By.cssSelector(".task-card-details.expanded")).isEmpty()) {
+                        return card.getText();
+                    }
+                    if (card.equals(opened[0])) {
+                        return null;
+                    }
+                    List<WebElement> arrow = card.findElements(By.cssSelector("a.glyphicon-menu-down"));
+                    if (arrow.isEmpty()) {
+                        return card.getText();
+                    }
+                    arrow.get(0).click();
+                    opened[0] = card;
+                    return null;
+                });
         shot("卡片-" + taskName);
-        return card.getText();
+        return text;
+    }
+
+    private static By cardOf(String taskName, String caseText) {
+        return By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+                + "[.//h4[contains(@class,'task')]/a[normalize-space(.)='" + taskName + "']]"
+                + "[contains(normalize-space(.),'" + caseText + "')]");
     }
 
     /** Claims the open task when it is not yet the user's (a task assigned to her at once needs no claim). */
