@@ -250,11 +250,16 @@ final class Browser {
         }
     }
 
+    /** Removes what an earlier run saved under {@code dir} (below target/browser), so one run's steps stand alone. */
+    static void clear(String dir) {
+        delete(OUT.resolve(dir));
+    }
+
     private static void delete(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
-            // a leftover temp profile is harmless
+            // a leftover temp profile or screenshot is harmless
         }
     }
 }

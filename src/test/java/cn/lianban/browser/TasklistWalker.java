@@ -49,7 +49,8 @@ final class TasklistWalker {
     private final String baseUrl;
     private final String flow;
     private int step;
-    private boolean loggedIn;
+    /** Who is logged in; null before the first login and after a logout. */
+    private String user;
     /** What was typed into the open form, by field label. */
     private final Map<String, String> typed = new LinkedHashMap<>();
 
@@ -60,6 +61,7 @@ final class TasklistWalker {
         this.wait = new WebDriverWait(web, PATIENCE, Browser.POLL);
         this.baseUrl = baseUrl;
         this.flow = flow;
+        Browser.clear(Path.of("flows", flow).toString());
     }
 
     /** Tells test cases apart by digits: Latin letters in a title would count as English on the screen. */
@@ -67,13 +69,19 @@ final class TasklistWalker {
         return String.format("%04d", System.nanoTime() % 10000);
     }
 
-    /** Logs out whoever is logged in (through Tasklist's user menu) and logs in as {@code user} at the one login. */
+    /**
+     * Logs out whoever else is logged in (through Tasklist's user menu) and logs in as {@code user} at the one login.
+     * A user who is logged in already stays so, as a person going on to her next task does.
+     */
     void logInAs(String user) {
-        if (loggedIn) {
+        if (user.equals(this.user)) {
+            return;
+        }
+        if (this.user != null) {
             logOut();
         }
         tasklist.logIn(user);
-        loggedIn = true;
+        this.user = user;
         shot("登录-" + user);
     }
 
@@ -85,7 +93,7 @@ final class TasklistWalker {
         // the browser goes on to the login page meanwhile: a look at the page may be cut short by that navigation
         new WebDriverWait(web, PATIENCE, Browser.POLL).ignoring(WebDriverException.class)
                 .until(ExpectedConditions.visibilityOfElementLocated(By.id("username")));
-        loggedIn = false;
+        user = null;
     }
 
     /** The filter list on the left: a filter's name is its link text. */
