@@ -178,7 +178,7 @@ final class Browser {
             new WebDriverWait(driver, Duration.ofSeconds(20), POLL)
                     .until(ExpectedConditions.presenceOfElementLocated(ready));
         } catch (TimeoutException stuck) {
-            save("webapp-stuck-after-login-" + name);
+            saveWithSource("webapp-stuck-after-login-" + name);
             driver.navigate().refresh();
             new WebDriverWait(driver, Duration.ofSeconds(45), POLL)
                     .until(ExpectedConditions.presenceOfElementLocated(ready));
@@ -206,11 +206,13 @@ final class Browser {
                 .until(ExpectedConditions.stalenessOf(page));
     }
 
-    /** Saves a screenshot and the page source as target/browser/{name}.png and .html; never throws. */
+    /**
+     * Saves a screenshot as target/browser/{name}.png; never throws. The page's source is kept only where something
+     * went wrong ({@link #failed}, a webapp stuck after a login): at 60 ms a page it cost each run about 20 s.
+     */
     void save(String name) {
         try {
             Files.createDirectories(OUT.resolve(name).getParent());
-            Files.writeString(OUT.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
             // Chromium's quick PNG encoding: bigger files, about 100 ms a screenshot against 135 with Selenium's
             String png = (String) ((ChromeDriver) driver).executeCdpCommand("Page.captureScreenshot",
                     Map.of("format", "png", "optimizeForSpeed", true)).get("data");
@@ -220,12 +222,23 @@ final class Browser {
         }
     }
 
+    /** As {@link #save}, with the page's source beside the screenshot as target/browser/{name}.html. */
+    private void saveWithSource(String name) {
+        save(name);
+        try {
+            Files.writeString(OUT.resolve(name + ".html"), driver.getPageSource(), StandardCharsets.UTF_8);
+        } catch (Exception e) {
+            System.err.println("could not save the source of " + name + ": " + e);
+        }
+    }
+
     /**
-     * A test's failure with what the browser showed: the screenshot and page saved as {@code name} ({@link #save}),
-     * and the address, title and start of the page's text in the message, which is all a CI log keeps of it.
+     * A test's failure with what the browser showed: the screenshot and the page's source saved as {@code name}
+     * ({@link #saveWithSource}), and the address, title and start of the page's text in the message, which is all a
+     * CI log keeps of it.
      */
     AssertionError failed(String name, Throwable cause) {
-        save(name);
+        saveWithSource(name);
         String page;
         try {
             String text = driver.findElement(By.tagName("body")).getText().replaceAll("\\s+", " ").strip();
