@@ -72,14 +72,20 @@ final class Tasklist {
                 + processName + "')]");
         By form = By.cssSelector(".modal .fjs-form");
         // a click while the dialog still fades in, or while its list is drawn again, can be lost (CI saw the list
-        // stay for a minute): the process is chosen again until its form shows
-        new WebDriverWait(web, PATIENCE, Duration.ofSeconds(1)).ignoring(WebDriverException.class)
+        // stay for a minute): the process is chosen again, a second after the last click, until its form shows
+        long[] clicked = {0};
+        new WebDriverWait(web, PATIENCE, Browser.POLL).ignoring(WebDriverException.class)
                 .until(d -> {
                     if (d.findElements(form).stream().anyMatch(WebElement::isDisplayed)) {
                         return true;
                     }
-                    d.findElements(process).stream().filter(WebElement::isDisplayed).findFirst()
-                            .ifPresent(WebElement::click);
+                    if (clicked[0] == 0 || System.nanoTime() - clicked[0] >= Duration.ofSeconds(1).toNanos()) {
+                        d.findElements(process).stream().filter(WebElement::isDisplayed).findFirst()
+                                .ifPresent(choice -> {
+                                    choice.click();
+                                    clicked[0] = System.nanoTime();
+                                });
+                    }
                     return false;
                 });
     }

@@ -102,13 +102,24 @@ final class TasklistWalker {
         shot("筛选-" + name);
     }
 
-    /** Opens the task whose card names {@code caseText} (case number or title) and the task {@code taskName}. */
-    WebElement openTask(String taskName, String caseText) {
-        WebElement found = wait.until(ExpectedConditions.visibilityOfElementLocated(cardOf(taskName, caseText)));
-        found.findElement(By.cssSelector("h4.task a")).click();
+    /**
+     * Opens the task whose card names {@code caseText} (case number or title) and the task {@code taskName}. A list
+     * that Tasklist draws anew just then (after the last task was completed) takes the card away from under the
+     * click: the card is found again and clicked again.
+     */
+    void openTask(String taskName, String caseText) {
+        By link = By.xpath(cardXpath(taskName, caseText) + "//h4[contains(@class,'task')]/a");
+        new WebDriverWait(web, PATIENCE, Browser.POLL).ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    WebElement open = d.findElements(link).stream().filter(WebElement::isDisplayed).findFirst()
+                            .orElse(null);
+                    if (open != null) {
+                        open.click();
+                    }
+                    return open != null;
+                });
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-form")));
         shot("任务-" + taskName);
-        return found;
     }
 
     /**
@@ -117,7 +128,7 @@ final class TasklistWalker {
      * again, as a person would.
      */
     String card(String taskName, String caseText) {
-        By cardBy = cardOf(taskName, caseText);
+        By cardBy = By.xpath(cardXpath(taskName, caseText));
         WebElement[] opened = new WebElement[1];
         String text = new WebDriverWait(web, PATIENCE, Browser.POLL).ignoring(StaleElementReferenceException.class)
                 .until(d -> {
@@ -144,10 +155,10 @@ final class TasklistWalker {
         return text;
     }
 
-    private static By cardOf(String taskName, String caseText) {
-        return By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+    private static String cardXpath(String taskName, String caseText) {
+        return "//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
                 + "[.//h4[contains(@class,'task')]/a[normalize-space(.)='" + taskName + "']]"
-                + "[contains(normalize-space(.),'" + caseText + "')]");
+                + "[contains(normalize-space(.),'" + caseText + "')]";
     }
 
     /** Claims the open task when it is not yet the user's (a task assigned to her at once needs no claim). */
