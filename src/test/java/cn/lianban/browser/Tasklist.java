@@ -73,17 +73,17 @@ final class Tasklist {
         By form = By.cssSelector(".modal .fjs-form");
         // a click while the dialog still fades in, or while its list is drawn again, can be lost (CI saw the list
         // stay for a minute): the process is chosen again, a second after the last click, until its form shows
-        long[] clicked = {0};
+        long[] nextClick = {System.nanoTime()};
         new WebDriverWait(web, PATIENCE, Browser.POLL).ignoring(WebDriverException.class)
                 .until(d -> {
                     if (d.findElements(form).stream().anyMatch(WebElement::isDisplayed)) {
                         return true;
                     }
-                    if (clicked[0] == 0 || System.nanoTime() - clicked[0] >= Duration.ofSeconds(1).toNanos()) {
+                    if (System.nanoTime() - nextClick[0] >= 0) {
                         d.findElements(process).stream().filter(WebElement::isDisplayed).findFirst()
                                 .ifPresent(choice -> {
                                     choice.click();
-                                    clicked[0] = System.nanoTime();
+                                    nextClick[0] = System.nanoTime() + Duration.ofSeconds(1).toNanos();
                                 });
                     }
                     return false;
