@@ -87,7 +87,7 @@ class AttachmentsBrowserTest extends ChineseBrowserTest {
             assertThat(web.findElement(By.id("attachments")).getText()).contains("占道现场.jpg", "KB）", "选择文件")
                     .doesNotContain("image/jpeg");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName(), e);
+            throw browser.failed(getClass(), "thumbnail", e);
         }
     }
 }

@@ -263,8 +263,13 @@ final class Browser {
         }
     }
 
+    /** {@link #failed(String, Throwable)} saved as target/browser/failure-{the test class}-{step}. */
+    AssertionError failed(Class<?> test, String step, Throwable cause) {
+        return failed("failure-" + test.getSimpleName() + "-" + step, cause);
+    }
+
     /** Removes what an earlier run saved under {@code dir} (below target/browser), so one run's steps stand alone. */
-    static void clear(String dir) {
+    static void clear(Path dir) {
         delete(OUT.resolve(dir));
     }
 

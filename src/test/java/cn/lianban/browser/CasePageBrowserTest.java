@@ -61,7 +61,7 @@ class CasePageBrowserTest extends ChineseBrowserTest {
             assertThat(web.findElement(By.tagName("main")).getText()).contains(key).contains("办理经过")
                     .contains("待评级").contains("提报").contains("选择文件").doesNotContain("RATING");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName(), e);
+            throw browser.failed(getClass(), "case-link", e);
         }
     }
 }

@@ -84,7 +84,7 @@ class CaseRaiseBrowserTest extends ChineseBrowserTest {
                     .as("the department's handling task is withdrawn").isZero();
             assertThat(issues.events(caseNo)).containsSubsequence("CENTER_RAISED", "STREET_INFORMED");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("flows/case-raise/failure", e);
+            throw walk.failed(e);
         }
     }
 }

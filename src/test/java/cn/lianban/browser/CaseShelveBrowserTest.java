@@ -88,7 +88,7 @@ class CaseShelveBrowserTest extends ChineseBrowserTest {
             walk.shot("我的事项-已挂账");
             assertThat(mine.getText()).contains("已挂账", "挂账中，停止计时", "未计时");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("flows/case-shelve/failure", e);
+            throw walk.failed(e);
         }
     }
 }

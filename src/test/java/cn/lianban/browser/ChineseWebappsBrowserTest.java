@@ -68,7 +68,7 @@ class ChineseWebappsBrowserTest {
             expectHiddenBanner();
             browser.save("zh-tasklist");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName() + "-tasklist", e);
+            throw browser.failed(getClass(), "tasklist", e);
         }
     }
 
@@ -87,7 +87,7 @@ class ChineseWebappsBrowserTest {
             wait.until(ExpectedConditions.textToBe(By.cssSelector("#probe a"), "创建时间"));
             wait.until(ExpectedConditions.attributeToBe(By.cssSelector("#probe input"), "placeholder", "筛选任务"));
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName() + "-keys", e);
+            throw browser.failed(getClass(), "keys", e);
         }
     }
 
@@ -108,7 +108,7 @@ class ChineseWebappsBrowserTest {
                 wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("footer-timezone"), "北京时间"));
                 browser.save("zh-" + app);
             } catch (RuntimeException | AssertionError e) {
-                throw browser.failed("failure-" + getClass().getSimpleName() + "-" + app, e);
+                throw browser.failed(getClass(), app, e);
             }
         }
     }
@@ -125,7 +125,7 @@ class ChineseWebappsBrowserTest {
             expectSignOut("Log out");
             expectHiddenBanner();
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName() + "-english", e);
+            throw browser.failed(getClass(), "english", e);
         }
     }
 
@@ -137,7 +137,7 @@ class ChineseWebappsBrowserTest {
             WebElement noTask = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".no-task")));
             assertThat(noTask.getText()).contains("请在列表中选择一个任务。");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName() + "-other", e);
+            throw browser.failed(getClass(), "other", e);
         }
     }
 

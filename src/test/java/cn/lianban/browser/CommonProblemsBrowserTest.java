@@ -71,7 +71,7 @@ class CommonProblemsBrowserTest extends ChineseBrowserTest {
             wait.until(d -> history.createHistoricProcessInstanceQuery().processInstanceId(other.getId()).finished()
                     .count() == 1);
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName(), e);
+            throw browser.failed(getClass(), "merge", e);
         }
         assertThat(issues.events(otherKey)).contains("MERGED_INTO");
         assertThat(issues.events(pi.getBusinessKey())).contains("MERGED");

@@ -69,7 +69,7 @@ class DeputyCommentBrowserTest extends ChineseBrowserTest {
             assertThat(web.findElement(By.tagName("main")).getText()).contains("没有编号为 " + caseNo + " 的案件或工单")
                     .doesNotContain("建议先清理消防通道");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("flows/deputy-comment/failure", e);
+            throw walk.failed(e);
         }
     }
 }

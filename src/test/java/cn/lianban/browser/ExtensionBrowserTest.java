@@ -68,7 +68,7 @@ class ExtensionBrowserTest extends ChineseBrowserTest {
             walk.type("审批意见", "同意，请按期办结");
             walk.complete();
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("flows/extension/failure", e);
+            throw walk.failed(e);
         }
         assertThat(runtime.getVariable(pi.getId(), "dueDate")).isEqualTo(Date.from(
                 LocalDateTime.of(extended, WorkingCalendar.END_OF_WORKING_DAY).atZone(EngineClock.ZONE).toInstant()));

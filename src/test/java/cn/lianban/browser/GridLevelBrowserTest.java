@@ -69,7 +69,7 @@ class GridLevelBrowserTest extends ChineseBrowserTest {
                     .taskDefinitionKey("handle").singleResult().getAssignee()).isEqualTo("gridworker");
             assertThat(walk.page("/cases/" + caseNo, "案件全貌")).contains(caseNo).contains("评价销号").contains(gridName);
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("flows/grid-level/failure", e);
+            throw walk.failed(e);
         }
     }
 }

@@ -61,7 +61,7 @@ class JointHandlingFlowBrowserTest extends ChineseBrowserTest {
             evaluate(caseNo);
             assertClosed(caseNo);
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("flows/green/failure", e);
+            throw walk.failed(e);
         }
     }
 
@@ -114,7 +114,7 @@ class JointHandlingFlowBrowserTest extends ChineseBrowserTest {
             assertClosed(caseNo);
             assertThat(issues.events(caseNo)).contains("ESCALATION_APPROVED");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("flows/yellow/failure", e);
+            throw walk.failed(e);
         }
     }
 

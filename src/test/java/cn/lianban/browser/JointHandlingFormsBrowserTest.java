@@ -84,7 +84,7 @@ class JointHandlingFormsBrowserTest extends ChineseBrowserTest {
             tasklist.complete();
             wait.until(d -> newSlot.equals(runtime.getVariable(pi.getId(), "meetingTimeLabel")));
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName() + "-meeting", e);
+            throw browser.failed(getClass(), "meeting", e);
         }
         assertThat(issues.events(caseNo)).contains("MEETING_MOVED");
         assertThat(runtime.getActiveActivityIds(pi.getId())).containsExactly("meet");
@@ -110,7 +110,7 @@ class JointHandlingFormsBrowserTest extends ChineseBrowserTest {
             assertThat(form.getText()).contains("牵头部门报告本级无法解决", "住房和城乡建设局 未解决：需街道统筹资金", "会商决定")
                     .doesNotContain("{{", "办理时限届满");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName() + "-approval", e);
+            throw browser.failed(getClass(), "approval", e);
         }
     }
 
@@ -150,7 +150,7 @@ class JointHandlingFormsBrowserTest extends ChineseBrowserTest {
             tasklist.complete();
             wait.until(d -> runtime.getActiveActivityIds(pi.getId()).contains("meet"));
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName(), e);
+            throw browser.failed(getClass(), "slot", e);
         }
         assertThat(label).endsWith(runtime.getVariable(pi.getId(), "meetingTimeLabel").toString());
         assertThat(issues.events(caseNo)).contains("MEETING_CONVENED");

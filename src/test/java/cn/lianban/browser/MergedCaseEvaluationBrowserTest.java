@@ -84,7 +84,7 @@ class MergedCaseEvaluationBrowserTest extends ChineseBrowserTest {
                     .count()).as("case %s closed", caseNo).isOne();
             assertThat(issues.events(caseNo)).containsSubsequence("EVALUATED", "EVALUATED", "CLOSED");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("flows/merged-evaluation/failure", e);
+            throw walk.failed(e);
         }
     }
 }

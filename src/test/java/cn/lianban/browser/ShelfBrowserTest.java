@@ -55,7 +55,7 @@ class ShelfBrowserTest extends ChineseBrowserTest {
                     .contains("管网改造资金需列入明年财政预算").contains("挂账中");
             assertThat(browser.driver.findElement(By.linkText("挂账台账")).getAttribute("class")).contains("lb-active");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("flows/shelf/failure", e);
+            throw walk.failed(e);
         }
     }
 }

@@ -77,7 +77,7 @@ class ShelfReviewBrowserTest extends ChineseBrowserTest {
 
             assertThat(walk.page("/cases/" + caseNo, "案件全貌")).contains("挂账后恢复办理").contains("预算已追加，恢复办理");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("flows/shelf-review/failure", e);
+            throw walk.failed(e);
         }
     }
 }

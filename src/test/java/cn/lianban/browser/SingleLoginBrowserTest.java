@@ -91,7 +91,7 @@ class SingleLoginBrowserTest extends ChineseBrowserTest {
             assertThat(header.getText()).contains("工作人员登录").doesNotContain("退出", "数据看板");
             browser.save("login-4-resident");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName() + "-header-logout", e);
+            throw browser.failed(getClass(), "header-logout", e);
         }
     }
 
@@ -117,7 +117,7 @@ class SingleLoginBrowserTest extends ChineseBrowserTest {
             web.findElement(By.cssSelector("form button[type=submit]")).click();
             wait.until(ExpectedConditions.urlContains("/dashboard"));
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName() + "-tasklist-logout", e);
+            throw browser.failed(getClass(), "tasklist-logout", e);
         }
     }
 
@@ -136,7 +136,7 @@ class SingleLoginBrowserTest extends ChineseBrowserTest {
             wait.until(ExpectedConditions.urlToBe(base() + "/login?logout"));
             assertThat(text()).contains("您已退出登录");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName() + "-second-arrival", e);
+            throw browser.failed(getClass(), "second-arrival", e);
         }
     }
 

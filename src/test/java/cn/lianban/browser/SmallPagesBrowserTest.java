@@ -93,7 +93,7 @@ class SmallPagesBrowserTest extends ChineseBrowserTest {
             tasklist.complete();
             wait.until(d -> tasks.createTaskQuery().taskId(taskId).count() == 0);
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-claim-" + getClass().getSimpleName(), e);
+            throw browser.failed(getClass(), "claim", e);
         }
         assertThat(tasks.createTaskQuery().processInstanceId(pi.getId()).singleResult().getTaskDefinitionKey())
                 .isEqualTo("deliver");
@@ -126,7 +126,7 @@ class SmallPagesBrowserTest extends ChineseBrowserTest {
             assertThat(scrollWidth).as("no horizontal scrolling at 1280 px").isLessThanOrEqualTo(viewport);
             browser.save("admin-mail-1280");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-mail-" + getClass().getSimpleName(), e);
+            throw browser.failed(getClass(), "mail", e);
         } finally {
             jdbc.update("DELETE FROM mail_outbox WHERE business_key = 'JH-2026-009999'");
         }
@@ -154,7 +154,7 @@ class SmallPagesBrowserTest extends ChineseBrowserTest {
             assertThat(web.findElement(By.id("pending")).getText()).contains("138****5678");
             browser.save("admin-sms-retried");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-sms-" + getClass().getSimpleName(), e);
+            throw browser.failed(getClass(), "sms", e);
         } finally {
             jdbc.update("DELETE FROM sms_outbox WHERE business_key = 'TK-2026-009998'");
         }

@@ -88,7 +88,7 @@ class SuperviseBrowserTest extends ChineseBrowserTest {
             assertThat(walk.page("/cases/" + caseNo, "案件全貌")).contains("超时未签收督办").contains("督办改派牵头部门").contains("城市管理局")
                     .contains("签收");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("flows/supervise/failure", e);
+            throw walk.failed(e);
         }
     }
 }

@@ -93,7 +93,7 @@ class TasklistBrowserTest {
             System.out.printf("TasklistBrowserTest: login to completed task in %.1f s%n",
                     (System.nanoTime() - started) / 1e9);
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName(), e);
+            throw browser.failed(getClass(), "handling", e);
         }
 
         HistoricTaskInstance handled = history.createHistoricTaskInstanceQuery().taskId(taskId).singleResult();

@@ -61,7 +61,7 @@ final class TasklistWalker {
         this.wait = new WebDriverWait(web, PATIENCE, Browser.POLL);
         this.baseUrl = baseUrl;
         this.flow = flow;
-        Browser.clear(Path.of("flows", flow).toString());
+        Browser.clear(Path.of("flows", flow));
     }
 
     /** Tells test cases apart by digits: Latin letters in a title would count as English on the screen. */
@@ -313,6 +313,11 @@ final class TasklistWalker {
         step++;
         browser.save(Path.of("flows", flow, String.format("%02d-%s", step, name)).toString());
         return text;
+    }
+
+    /** {@link Browser#failed} for this flow: its screen saved as target/browser/flows/{flow}/failure. */
+    AssertionError failed(Throwable cause) {
+        return browser.failed(Path.of("flows", flow, "failure").toString(), cause);
     }
 
     /** The text of the open form, to check what context it shows. */

@@ -95,7 +95,7 @@ class TicketFlowBrowserTest extends ChineseBrowserTest {
             assertThat(rated.getAssignee()).isEqualTo("secretary");
             assertThat(trail.events(ticketNo)).contains("RETURNED", "ACCEPTED", "RESOLVED");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("flows/ticket/failure", e);
+            throw walk.failed(e);
         }
     }
 }

@@ -82,7 +82,7 @@ class TicketFormsBrowserTest extends ChineseBrowserTest {
             assertThat(redispatch.substring(0, redispatch.indexOf("为何由街道派单")))
                     .doesNotContain("网格", "位置", "承办部门");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName(), e);
+            throw browser.failed(getClass(), "dispatch", e);
         }
     }
 
@@ -105,7 +105,7 @@ class TicketFormsBrowserTest extends ChineseBrowserTest {
                             "社区确认未解决，第1次重新办理：摊贩第二天又回来了")
                     .doesNotContain("{{", "}}", "null", "urban");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName(), e);
+            throw browser.failed(getClass(), "limit", e);
         }
     }
 

@@ -76,7 +76,7 @@ class TicketHelpBrowserTest extends ChineseBrowserTest {
             walk.complete();
             assertThat(runtime.getActiveActivityIds(pi.getId())).contains("confirm");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("flows/ticket-help/failure", e);
+            throw walk.failed(e);
         }
     }
 }

@@ -60,7 +60,7 @@ class TicketStreetDecisionBrowserTest extends ChineseBrowserTest {
             assertThat(cases.find(ticketNo).orElseThrow().status()).isEqualTo("JOINT");
             assertThat(driver.events(jointKey)).contains("FROM_TICKET");
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("flows/ticket-street-decide/failure", e);
+            throw walk.failed(e);
         }
     }
 }

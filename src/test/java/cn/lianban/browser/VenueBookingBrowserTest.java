@@ -135,7 +135,7 @@ class VenueBookingBrowserTest {
             System.out.printf("VenueBookingBrowserTest: search to cancelled booking in %.1f s%n",
                     (System.nanoTime() - started) / 1e9);
         } catch (RuntimeException | AssertionError e) {
-            throw browser.failed("failure-" + getClass().getSimpleName(), e);
+            throw browser.failed(getClass(), "booking", e);
         }
         assertThat(status(code)).isEqualTo("CANCELLED");
         assertThat(held(code)).isZero();
