@@ -155,7 +155,10 @@ final class Browser {
      * @throws IllegalStateException when the login page refuses the user or password
      */
     void logIn(String baseUrl, String user, String password) {
-        driver.get(baseUrl + "/login");
+        // cookies are deleted for the page's origin: a browser elsewhere (a fresh tab) goes there first
+        if (!driver.getCurrentUrl().startsWith(baseUrl + "/")) {
+            driver.get(baseUrl + "/login");
+        }
         driver.manage().deleteAllCookies();
         driver.get(baseUrl + "/login");
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(45), POLL);
